@@ -1,0 +1,119 @@
+"""The ``newsreader`` command line: the app, ``analyze`` and the feed commands.
+
+Heavy imports (spaCy, Textual) happen inside the commands that need them, so ``--help`` and
+``--version`` are instant and the app paints before the model loads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_NOTHING_READ = 2
+
+
+def _err(message: str) -> None:
+    print(f"newsreader: {message}", file=sys.stderr)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader",
+        description="A terminal news reader: who is in a story, who said what, and the gist.",
+        epilog=(
+            "Run without arguments to open your library (seeded with sample articles on first run), "
+            "or give article files (.txt, .md, .html) or folders to read just those."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("analyze", help="analyse articles without the UI")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    p.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
+
+    from .feeds_cli import add_feed_commands
+
+    add_feed_commands(sub)
+    return parser
+
+
+def _read_documents(paths: Sequence[str]):
+    """Read every path; report each failure on one line. Returns the documents read."""
+    from .core.reader import ReadError, expand_paths, read_file
+
+    docs = []
+    for item in expand_paths(paths):
+        if isinstance(item, ReadError):
+            _err(str(item))
+            continue
+        try:
+            doc = read_file(item)
+        except ReadError as e:
+            _err(str(e))
+            continue
+        for w in doc.warnings:
+            _err(f"warning: {w}")
+        docs.append(doc)
+    return docs
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    docs = _read_documents(args.paths)
+    if not docs:
+        _err("nothing to analyse")
+        return EXIT_NOTHING_READ
+    from .core.analysis import Analyzer
+    from .core.analysis.pipeline import ModelUnavailable
+
+    try:
+        analyzer = Analyzer()
+        results = analyzer.analyze_many(docs)
+        if args.json:
+            from .report import write_json_lines
+
+            write_json_lines(docs, results, sys.stdout)
+        else:
+            from .report import print_report
+
+            print_report(docs, results)
+    except ModelUnavailable as e:
+        _err(str(e))
+        return EXIT_NOTHING_READ
+    except BrokenPipeError:  # `newsreader analyze ... | head`
+        sys.stderr.close()
+        return EXIT_OK
+    return EXIT_OK
+
+
+def cmd_app(paths: Sequence[str]) -> int:
+    from .factory import run_app
+
+    return run_app(paths)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _build_parser()
+    commands = {"analyze", "add", "remove", "feeds", "import", "export", "refresh"}
+    if argv and argv[0] not in commands and not argv[0].startswith("-"):
+        # `newsreader PATH...`: the app over exactly these articles.
+        return cmd_app(argv)
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return cmd_app([])
+        if args.command == "analyze":
+            return cmd_analyze(args)
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Textual-free core: reading, analysing, storing and fetching articles."""

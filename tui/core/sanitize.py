@@ -1,0 +1,26 @@
+"""Strip what must never reach the terminal from text entering the system.
+
+C0 controls (except newline and tab), DEL, C1 controls and the bidi override/isolate and
+zero-width formatting characters are removed; CR and CRLF become newlines.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BIDI_AND_FORMAT = "\u061c\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_STRIP = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI_AND_FORMAT}]")
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def clean_text(text: str) -> str:
+    """Newlines normalised to ``\\n``; control, bidi and zero-width characters removed."""
+    return _STRIP.sub("", normalise_newlines(text))
+
+
+def clean_line(text: str) -> str:
+    """Like :func:`clean_text` for one-line fields (titles): whitespace runs become one space."""
+    return " ".join(clean_text(text).split())
