@@ -1,0 +1,71 @@
+"""Shared fixtures: an isolated NEWSREADER_HOME, a library over a real SQLite file, the model."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """Every test gets its own NEWSREADER_HOME: nothing touches the user's files."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("NEWSREADER_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    """The real spaCy pipeline, loaded once per test session."""
+    from tui.core.analysis import Analyzer
+
+    a = Analyzer()
+    a.nlp  # noqa: B018 - load now, not inside the first test that uses it
+    return a
+
+
+@pytest.fixture(scope="session")
+def _analysed_db(tmp_path_factory, analyzer):
+    """A library database with every seed analysed, built once and copied per test."""
+    from tui.core.library import Library, seed_library
+    from tui.core.store import Store
+
+    path = tmp_path_factory.mktemp("analysed") / "library.db"
+    store = Store(path)
+    seed_library(store, SEEDS)
+    lib = Library(store, analyzer)
+    lib.analyze_many(lib.unanalysed())
+    store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return path
+
+
+@pytest.fixture
+def library(isolated_home, analyzer):
+    """A freshly seeded library over a real SQLite file in the test's home; nothing analysed yet."""
+    from tui.factory import make_library
+
+    lib, _ = make_library(analyzer=analyzer)
+    yield lib
+    lib.store.close()
+
+
+@pytest.fixture
+def analysed_library(isolated_home, analyzer, _analysed_db):
+    """A seeded library with every article's analysis cached (copy of a session-built database)."""
+    from tui.core.library import Library
+    from tui.core.store import Store
+    from tui.paths import database_path
+
+    dest = database_path()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(_analysed_db, dest)
+    lib = Library(Store(dest), analyzer)
+    yield lib
+    lib.store.close()

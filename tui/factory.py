@@ -1,0 +1,47 @@
+"""Build the services and the app: one place used by the CLI, the tests and the benches."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .core.analysis import Analyzer
+from .core.library import Library, open_files, seed_library
+from .core.store import Store, StoreError
+from .paths import database_path, seeds_dir
+
+
+def make_library(
+    paths: Sequence[str] = (), *, db: Path | None = None, analyzer: Analyzer | None = None
+) -> tuple[Library, list[str]]:
+    """The user's library (seeded on first run), or a view of exactly ``paths``.
+
+    Returns the library and the error lines for paths that could not be read.
+    Raises :class:`StoreError` for an unusable database.
+    """
+    store = Store(db or database_path())
+    seed_library(store, seeds_dir())
+    if not paths:
+        return Library(store, analyzer), []
+    ids, errors = open_files(store, paths)
+    return Library(store, analyzer, scope=ids), errors
+
+
+def run_app(paths: Sequence[str] = ()) -> int:
+    """Run the app; 2 when nothing given on the command line could be read."""
+    try:
+        library, errors = make_library(paths)
+    except StoreError as e:
+        print(f"newsreader: {e}", file=sys.stderr)
+        return 2
+    for line in errors:
+        print(f"newsreader: {line}", file=sys.stderr)
+    if paths and not library.scope:
+        print("newsreader: nothing to read", file=sys.stderr)
+        return 2
+    from .ui.app import NewsApp
+
+    open_article = library.scope[0] if library.scope else None
+    NewsApp(library, open_article=open_article).run()
+    return 0
