@@ -81,9 +81,9 @@ class Library:
                 date=r["date"],
                 read=bool(r["read"]),
                 starred=bool(r["starred"]),
-                feed_id=None,
-                feed_title=None,
-                folder=None,
+                feed_id=r["feed_id"],
+                feed_title=r["feed_title"],
+                folder=r["folder"],
                 analysed=r["hash"] in done,
             )
             for r in rows
@@ -199,9 +199,8 @@ def seed_library(store: Store, seeds: Path) -> int:
     if store.get_meta("seeded"):
         return 0
     n = 0
-    for item in expand_paths([seeds]):
-        if isinstance(item, ReadError):
-            continue
+    # Sample articles are the .txt files; their .json sidecars and notes ride along.
+    for item in sorted(seeds.glob("*.txt")):
         try:
             doc = read_file(item)
         except ReadError:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .models import Analysis, Block, Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS: dict[int, str] = {
     # 0 -> 1: the reading slice.
@@ -68,6 +68,30 @@ _MIGRATIONS: dict[int, str] = {
     CREATE INDEX entity_index_name ON entity_index (canonical);
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
     """,
+    # 1 -> 2: feeds. Items are articles with a feed; the feed's own text stays beside any
+    # fetched full text so a refresh never overwrites what `f` fetched.
+    2: """
+    CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY,
+        url           TEXT NOT NULL UNIQUE,
+        title         TEXT,
+        folder        TEXT,
+        html_url      TEXT,
+        etag          TEXT,
+        last_modified TEXT,
+        last_refresh  TEXT,
+        last_error    TEXT,
+        warning       TEXT,
+        retry_after   TEXT,
+        auto_full     INTEGER NOT NULL DEFAULT 0,
+        added_at      TEXT NOT NULL
+    );
+    ALTER TABLE articles ADD COLUMN feed_id INTEGER REFERENCES feeds (id) ON DELETE CASCADE;
+    ALTER TABLE articles ADD COLUMN teaser INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE articles ADD COLUMN full_text TEXT;
+    ALTER TABLE articles ADD COLUMN full_blocks TEXT;
+    CREATE INDEX articles_feed ON articles (feed_id, sort_date DESC);
+    """,
 }
 
 
@@ -95,8 +119,10 @@ class Store:
         try:
             self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
             self._db.row_factory = sqlite3.Row
+            self._check_version()
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not a usable newsreader database ({e})") from None
@@ -104,13 +130,18 @@ class Store:
 
     # -- schema ---------------------------------------------------------------------------
 
-    def _migrate(self) -> None:
+    def _check_version(self) -> None:
+        # Before anything writes (even switching to WAL changes the file header).
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
+            self._db.close()
             raise StoreError(
                 f"{self.path} was written by a newer newsreader (schema {version}, this one knows "
                 f"{SCHEMA_VERSION}); refusing to change it. Upgrade newsreader or set NEWSREADER_HOME."
             )
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._db:
                 self._db.executescript(
@@ -175,16 +206,20 @@ class Store:
 
     def article_rows(self, ids: Iterable[int] | None = None) -> list[sqlite3.Row]:
         """Sidebar rows (no text), newest first; the listed library or exactly ``ids``."""
-        cols = "id, title, source, date, read, starred, hash"
+        cols = (
+            "a.id, a.title, a.source, a.date, a.read, a.starred, a.hash, a.feed_id, a.teaser, "
+            "f.title AS feed_title, f.folder"
+        )
+        src = "articles a LEFT JOIN feeds f ON f.id = a.feed_id"
         with self._lock:
             if ids is None:
                 return self._db.execute(
-                    f"SELECT {cols} FROM articles WHERE listed = 1 ORDER BY sort_date DESC, id DESC"
+                    f"SELECT {cols} FROM {src} WHERE a.listed = 1 ORDER BY a.sort_date DESC, a.id DESC"
                 ).fetchall()
             ids = list(ids)
             marks = ",".join("?" * len(ids))
             return self._db.execute(
-                f"SELECT {cols} FROM articles WHERE id IN ({marks}) ORDER BY sort_date DESC, id DESC", ids
+                f"SELECT {cols} FROM {src} WHERE a.id IN ({marks}) ORDER BY a.sort_date DESC, a.id DESC", ids
             ).fetchall()
 
     def document(self, article_id: int) -> Document:
@@ -192,9 +227,11 @@ class Store:
             row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise KeyError(article_id)
+        # A fetched full text replaces the feed's teaser for reading and analysis.
+        full = row["full_text"] is not None
         return Document(
-            text=row["text"],
-            blocks=[Block(k, s, e) for k, s, e in json.loads(row["blocks"])],
+            text=row["full_text"] if full else row["text"],
+            blocks=[Block(k, s, e) for k, s, e in json.loads(row["full_blocks"] if full else row["blocks"])],
             title=row["title"],
             path=row["path"],
             source=row["source"],
