@@ -1,0 +1,78 @@
+"""Build a Document from blocks found in markup (Markdown, HTML).
+
+Markup says what a heading or list item is, but a ``<p>`` or Markdown paragraph may still be
+a photo credit, a promo or a dateline: :func:`refine` applies the same line tests as plain
+text to those. :func:`assemble` joins the block texts with blank lines and records offsets.
+"""
+
+from __future__ import annotations
+
+from .models import CAPTION, CREDIT, DATELINE, HEADLINE, PARAGRAPH, PROMO, Block, Document
+from .reader_lines import is_byline, is_caption, is_credit, is_dateline, is_promo, is_sentence, iso_date
+from .sanitize import clean_line
+
+# A first paragraph longer than this that reads as sentences is not a headline.
+LONG_HEADLINE = 200
+
+Part = tuple[str | None, str]  # (kind, or None for "a paragraph, refine me"; one-line text)
+
+
+def refine(parts: list[Part]) -> list[tuple[str, str]]:
+    """Give every unlabelled part a kind; the first part becomes the headline when none is marked."""
+    parts = [(k, clean_line(t)) for k, t in parts]
+    parts = [(k, t) for k, t in parts if t]
+    if not parts:
+        return []
+    if not any(k == HEADLINE for k, _ in parts):
+        kind, text = parts[0]
+        if kind is None and not (len(text) > LONG_HEADLINE and is_sentence(text) and ". " in text):
+            parts[0] = (HEADLINE, text)
+    credit = [k is None and is_credit(t) for k, t in parts]
+    out: list[tuple[str, str]] = []
+    for i, (kind, text) in enumerate(parts):
+        if kind is None:
+            if credit[i]:
+                kind = CREDIT
+            elif is_promo(text):
+                kind = PROMO
+            elif is_dateline(text):
+                kind = DATELINE
+            elif is_byline(text):
+                kind = CREDIT
+            elif i + 1 < len(parts) and credit[i + 1] and is_caption(text):
+                kind = CAPTION
+            else:
+                kind = PARAGRAPH
+        out.append((kind, text))
+    return out
+
+
+def assemble(parts: list[tuple[str, str]]) -> tuple[str, list[Block]]:
+    """Text of the blocks joined by blank lines, and the blocks pointing into it."""
+    chunks: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for kind, text in parts:
+        if chunks:
+            chunks.append("\n\n")
+            pos += 2
+        chunks.append(text)
+        blocks.append(Block(kind, pos, pos + len(text)))
+        pos += len(text)
+    return "".join(chunks), blocks
+
+
+def build_document(parts: list[Part], title: str | None = None) -> Document:
+    """A Document from markup parts; the title is the headline unless one is given."""
+    if title and not any(k == HEADLINE for k, _ in parts):
+        parts = [(HEADLINE, title), *parts]
+    refined = refine(parts)
+    text, blocks = assemble(refined)
+    headline = next((t for k, t in refined if k == HEADLINE), "")
+    doc = Document(text=text, blocks=blocks, title=clean_line(title or "") or headline)
+    if not doc.title and refined:
+        doc.title = refined[0][1][:100]
+    for kind, line in refined[:8]:
+        if kind == DATELINE and doc.date is None:
+            doc.date = iso_date(line)
+    return doc

@@ -1,0 +1,202 @@
+"""HTML articles: the stdlib ``html.parser`` walks the page and keeps its block structure.
+
+``<h1>`` (or ``<title>``) is the headline, other headings subheads, ``<p>``/text blocks
+paragraphs, ``<li>`` list items, ``<figcaption>`` captions and elements whose class names a
+credit are credits. Scripts, styles, navigation, footers, asides, forms and elements whose
+class or id names page chrome (share bars, newsletters, related links, ads) are dropped. When
+the page has ``<article>`` or ``<main>``, only what is inside counts (plus an outside ``<h1>``).
+``<meta>`` tags give the date, the site name and the canonical url.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from .models import CAPTION, CREDIT, HEADLINE, LIST_ITEM, SUBHEAD, Document
+from .reader_blocks import Part, build_document
+from .reader_lines import iso_date
+from .sanitize import clean_line
+
+_SKIP_TAGS = frozenset(
+    "script style noscript template svg math nav footer aside form button select option textarea "
+    "iframe object embed canvas audio video head".split()
+)
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_BLOCK_TAGS = frozenset(
+    "p div section article main header h1 h2 h3 h4 h5 h6 li ul ol dl dt dd figure figcaption blockquote "
+    "pre table tr thead tbody tfoot caption address center details summary hr br title body".split()
+)
+_NEVER_CHROME = frozenset({"html", "body", "article", "main"})
+_CELL_TAGS = frozenset({"td", "th"})
+_MAIN_TAGS = frozenset({"article", "main"})
+# Class/id words of page chrome; matched as whole words of the attribute ("share-bar", "site_footer").
+_CHROME = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|footer|sidebar|share|sharing|social|newsletter|subscribe|"
+    r"advert|advertisement|ad|ads|promo|related|recirc|cookie|cookies|comments?|breadcrumbs?|"
+    r"skip-link|paywall|signup)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_CREDIT_CLASS = re.compile(r"(?:^|[\s_-])(?:credit|credits|byline|copyright)(?:$|[\s_-])", re.IGNORECASE)
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dc.date.issued",
+    "parsely-pub-date",
+)
+_SOURCE_META = ("og:site_name", "application-name", "publisher", "dc.publisher")
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+")
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        # Open elements: (tag, kind given to text inside or None, drops its text, is article/main).
+        self.stack: list[tuple[str, str | None, bool, bool]] = []
+        self.buf: list[str] = []
+        self.parts: list[tuple[str | None, str, bool]] = []
+        self.title: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.time: str | None = None
+        self.seen_h1 = False
+
+    # -- state from the stack --
+    def _skipping(self) -> bool:
+        return any(entry[2] for entry in self.stack)
+
+    def _in_main(self) -> bool:
+        return any(entry[3] for entry in self.stack)
+
+    def _kind(self) -> str | None:
+        for entry in reversed(self.stack):
+            if entry[1]:
+                return entry[1]
+        return None
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.buf).split())
+        self.buf.clear()
+        if text and not self._skipping():
+            self.parts.append((self._kind(), text, self._in_main()))
+
+    # -- parser callbacks --
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and a.get("content") and key not in self.meta:
+                self.meta[key] = a["content"]
+            return
+        if tag == "link" and "canonical" in a.get("rel", "").lower().split():
+            self.meta.setdefault("canonical", a.get("href", ""))
+            return
+        if tag == "time" and self.time is None and a.get("datetime"):
+            self.time = a["datetime"]
+        marks = f"{a.get('class', '')} {a.get('id', '')}".strip()
+        kind = None if tag in _VOID_TAGS else self._tag_kind(tag, marks)
+        if tag in _CELL_TAGS:
+            self.buf.append("  ")
+        elif tag in _BLOCK_TAGS or kind:
+            # An inline element that changes the kind ("<span class=credit>") starts a block too.
+            self.flush()
+        if tag in _VOID_TAGS:
+            return
+        skip = tag in _SKIP_TAGS or a.get("role", "") in ("navigation", "banner", "complementary")
+        skip = skip or "hidden" in a or a.get("aria-hidden") == "true"
+        # Page-level containers carry many theme classes ("has-sidebar"): judge only inner elements.
+        if marks and tag not in _NEVER_CHROME and _CHROME.search(marks):
+            skip = True
+        self.stack.append((tag, kind, skip, tag in _MAIN_TAGS or a.get("role") == "main"))
+
+    def _tag_kind(self, tag: str, marks: str) -> str | None:
+        if tag == "h1":
+            kind = SUBHEAD if self.seen_h1 else HEADLINE
+            self.seen_h1 = True
+            return kind
+        if tag in ("h2", "h3", "h4", "h5", "h6"):
+            return SUBHEAD
+        if tag in ("li", "dt", "dd"):
+            return LIST_ITEM
+        if tag == "figcaption":
+            return CAPTION
+        if marks and _CREDIT_CLASS.search(marks):
+            return CREDIT
+        return None
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID_TAGS:
+            return
+        # Close the most recent open element of this name (and what it left open); ignore strays.
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                if tag in _BLOCK_TAGS or any(e[0] in _BLOCK_TAGS or e[1] for e in self.stack[i:]):
+                    self.flush()
+                elif tag in _CELL_TAGS:
+                    self.buf.append("  ")
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1][0] == "title":
+            self.title.append(data)
+            return
+        if self._skipping():
+            return
+        if any(entry[0] == "pre" for entry in self.stack) and "\n" in data:
+            lines = data.split("\n")
+            for line in lines[:-1]:
+                self.buf.append(line)
+                self.flush()
+            self.buf.append(lines[-1])
+            return
+        self.buf.append(data)
+
+
+def _split_title(title: str) -> tuple[str, str | None]:
+    """ "Headline | Site" -> ("Headline", "Site") when the last segment is short."""
+    pieces = _TITLE_SEPARATORS.split(title)
+    if len(pieces) >= 2 and len(pieces[-1]) <= 30 and len(pieces[0]) > len(pieces[-1]):
+        return " - ".join(pieces[:-1]) if len(pieces) > 2 else pieces[0], pieces[-1]
+    return title, None
+
+
+def _date(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    if re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return value[:25]
+    return iso_date(value)
+
+
+def parse_html(html: str) -> Document:
+    """A Document from an HTML page or fragment."""
+    ex = _Extractor()
+    # Titles may hold stray control characters; block texts are cleaned by build_document.
+    ex.feed(html)
+    ex.close()
+    ex.flush()
+    parts = ex.parts
+    if any(in_main for _, _, in_main in parts):
+        parts = [p for p in parts if p[2] or p[0] == HEADLINE]
+    page_title = clean_line("".join(ex.title))
+    headline, site = _split_title(page_title) if page_title else ("", None)
+    blocks: list[Part] = [(kind, text) for kind, text, _ in parts]
+    if headline and not any(kind == HEADLINE for kind, _ in blocks):
+        blocks.insert(0, (HEADLINE, headline))
+    doc = build_document(blocks)
+    meta = ex.meta
+    doc.date = _date(next((meta[k] for k in _DATE_META if k in meta), None)) or _date(ex.time) or doc.date
+    source = next((meta[k] for k in _SOURCE_META if meta.get(k)), None) or site
+    doc.source = clean_line(source) if source else doc.source
+    url = meta.get("og:url") or meta.get("canonical")
+    doc.url = clean_line(url) if url else doc.url
+    return doc
