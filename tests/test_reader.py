@@ -389,6 +389,17 @@ def test_html_without_h1_uses_the_page_title(tmp_path):
     assert doc.source == "Town News"
 
 
+def test_html_that_never_closes_head_or_aside_keeps_its_text(tmp_path):
+    unclosed_head = (
+        "<html><head><title>Pier Repairs Finish</title><p>The pier reopened to walkers at noon.</p>"
+    )
+    doc = read_file(write(tmp_path, "a.html", unclosed_head))
+    assert texts(doc, PARAGRAPH) == ["The pier reopened to walkers at noon."]
+    unclosed_aside = "<body><h1>Pier Repairs Finish</h1><aside><p>The pier reopened to walkers at noon.</p>"
+    doc = read_file(write(tmp_path, "b.html", unclosed_aside))
+    assert texts(doc, PARAGRAPH) == ["The pier reopened to walkers at noon."]
+
+
 def test_html_with_no_text_is_an_error(tmp_path):
     p = write(
         tmp_path,

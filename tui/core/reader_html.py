@@ -18,10 +18,13 @@ from .reader_blocks import Part, build_document
 from .reader_lines import iso_date
 from .sanitize import clean_line
 
-_SKIP_TAGS = frozenset(
-    "script style noscript template svg math nav footer aside form button select option textarea "
-    "iframe object embed canvas audio video head".split()
+# Elements whose content is never article text.
+_TEXTLESS_TAGS = frozenset(
+    "script style noscript template svg math button select option textarea iframe object embed canvas "
+    "audio video head".split()
 )
+# Page chrome around the article; an unclosed one could swallow the page, hence the lenient retry.
+_CHROME_TAGS = frozenset({"nav", "footer", "aside", "form"})
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _BLOCK_TAGS = frozenset(
     "p div section article main header h1 h2 h3 h4 h5 h6 li ul ol dl dt dd figure figcaption blockquote "
@@ -54,8 +57,9 @@ _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+")
 
 
 class _Extractor(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, drop_chrome: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.drop_chrome = drop_chrome
         # Open elements: (tag, kind given to text inside or None, drops its text, is article/main).
         self.stack: list[tuple[str, str | None, bool, bool]] = []
         self.buf: list[str] = []
@@ -106,11 +110,14 @@ class _Extractor(HTMLParser):
             self.flush()
         if tag in _VOID_TAGS:
             return
-        skip = tag in _SKIP_TAGS or a.get("role", "") in ("navigation", "banner", "complementary")
-        skip = skip or "hidden" in a or a.get("aria-hidden") == "true"
-        # Page-level containers carry many theme classes ("has-sidebar"): judge only inner elements.
-        if marks and tag not in _NEVER_CHROME and _CHROME.search(marks):
-            skip = True
+        if tag == "body" or (tag in _BLOCK_TAGS and tag != "title"):
+            # Pages that never close <head> would otherwise hide their whole body.
+            self.stack = [e for e in self.stack if e[0] != "head"]
+        skip = tag in _TEXTLESS_TAGS or "hidden" in a or a.get("aria-hidden") == "true"
+        if self.drop_chrome and not skip:
+            skip = tag in _CHROME_TAGS or a.get("role", "") in ("navigation", "banner", "complementary")
+            # Page-level containers carry many theme classes ("has-sidebar"): judge only inner elements.
+            skip = skip or bool(marks and tag not in _NEVER_CHROME and _CHROME.search(marks))
         self.stack.append((tag, kind, skip, tag in _MAIN_TAGS or a.get("role") == "main"))
 
     def _tag_kind(self, tag: str, marks: str) -> str | None:
@@ -171,19 +178,27 @@ def _split_title(title: str) -> tuple[str, str | None]:
 def _date(value: str | None) -> str | None:
     if not value:
         return None
-    value = value.strip()
+    value = clean_line(value)
     if re.match(r"\d{4}-\d{2}-\d{2}", value):
         return value[:25]
     return iso_date(value)
 
 
-def parse_html(html: str) -> Document:
-    """A Document from an HTML page or fragment."""
-    ex = _Extractor()
-    # Titles may hold stray control characters; block texts are cleaned by build_document.
+def _extract(html: str, drop_chrome: bool) -> _Extractor:
+    ex = _Extractor(drop_chrome)
     ex.feed(html)
     ex.close()
     ex.flush()
+    return ex
+
+
+def parse_html(html: str) -> Document:
+    """A Document from an HTML page or fragment."""
+    ex = _extract(html, drop_chrome=True)
+    unclosed_chrome = any(skip and tag not in _TEXTLESS_TAGS for tag, _, skip, _ in ex.stack)
+    if unclosed_chrome and not any(kind is None for kind, _, _ in ex.parts):
+        # An unclosed <aside> or share bar swallowed the running text: read the page without chrome rules.
+        ex = _extract(html, drop_chrome=False)
     parts = ex.parts
     if any(in_main for _, _, in_main in parts):
         parts = [p for p in parts if p[2] or p[0] == HEADLINE]
