@@ -242,10 +242,11 @@ def test_sentences_starting_with_label_words_stay_paragraphs():
         "Museum Buys Rare Map\n\n"
         "Sources said the museum paid more than expected for the map.\n\n"
         "Photos by the hundred were taken of the map on its first day on show.\n\n"
-        "Related talks between the two museums are planned for next year.\n"
+        "Related talks between the two museums are planned for next year.\n\n"
+        "More from the survey of the map will be published in May.\n"
     )
     doc = parse_text(text)
-    assert kinds(doc) == [HEADLINE, PARAGRAPH, PARAGRAPH, PARAGRAPH]
+    assert kinds(doc) == [HEADLINE, PARAGRAPH, PARAGRAPH, PARAGRAPH, PARAGRAPH]
 
 
 def test_one_sentence_per_line_conll_style():

@@ -34,7 +34,7 @@ BYLINE = re.compile(
 # Known promo openers on news pages: teasers to other stories, newsletters, apps, social media.
 PROMO_LEAD = re.compile(
     r"(?:quicktake\b|read\s+more\b|read\s+also\b|also\s+read\b|related\s*(?::|stories|coverage|articles|links)|"
-    r"see\s+also\s*:|more\s+from\b|more\s+on\s+this\s*:|recommended\s*:|sign\s+up\b|subscribe\b|"
+    r"see\s+also\s*:|more\s+from\b[^.!?]*$|more\s+on\s+this\s*:|recommended\s*:|sign\s+up\b|subscribe\b|"
     r"watch\s*:|listen\s*:|click\s+here\b|follow\s+us\b|follow\s+@|like\s+us\s+on\b|share\s+this\b|"
     r"download\s+(?:the|our)\s+app\b|get\s+(?:the|our)\s+newsletter\b|advertisement$|"
     r"story\s+continues\s+below\b|continue\s+reading\b)",
