@@ -1,4 +1,4 @@
-"""The text reader: article structure, metadata, Markdown/HTML, and every kind of bad input."""
+"""The text reader: article structure (headline, standfirst, media, caption, credit, promo, ...) and metadata."""
 
 from __future__ import annotations
 
@@ -26,7 +26,6 @@ from tui.core.reader import ReadError, parse_text, read_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-DATA = Path(__file__).parent / "data" / "reader"
 SHARED = ROOT.parent / "shared"
 FOUNDING = SEEDS / "000_5d177d52626f6432.txt"
 WIKINEWS = SEEDS / "wikinews_2017-01-13_putin-calls-us-troops-in-poland-a-threat.txt"
