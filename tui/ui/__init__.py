@@ -1,0 +1,1 @@
+"""The Textual app of newsreader. Imports nothing heavy: no spaCy here, ever."""

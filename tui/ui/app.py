@@ -1,0 +1,75 @@
+"""The newsreader app: services come in through the constructor; the reader screen does the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.binding import Binding, Keymap
+from textual.screen import Screen
+
+from ..paths import styles_dir
+from .keys import Section, priority_keys, section
+from .screens.help import HelpScreen
+from .screens.reader import ReaderScreen
+from .widgets.article_body import ArticleBody
+from .widgets.article_list import ArticleList
+from .widgets.quotes import QuotesPane
+from .widgets.summary import SummaryPane
+
+if TYPE_CHECKING:
+    from ..core.library import Library
+
+STYLESHEETS = ("app.tcss", "reader.tcss", "entities.tcss", "help.tcss")
+
+
+class NewsApp(App[None]):
+    """A terminal news reader: who is in a story, who said what, and the gist."""
+
+    TITLE = "newsreader"
+    CSS_PATH = [str(styles_dir() / name) for name in STYLESHEETS]
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Keys", id="app.help"),
+        # Shown by the footer on its right, like every Textual app's palette key.
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.command-palette"),
+    ]
+
+    def __init__(self, library: Library, *, open_article: int | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.library = library
+        self.open_article = open_article
+        self.keymap: dict[str, str] = {}
+
+    def get_default_screen(self) -> Screen[Any]:
+        return ReaderScreen(self.library, self.open_article)
+
+    # Keep a copy of the keymap so the help screen can show remapped keys.
+    def set_keymap(self, keymap: Keymap) -> None:
+        self.keymap = dict(keymap)
+        super().set_keymap(keymap)
+
+    def update_keymap(self, keymap: Keymap) -> None:
+        self.keymap = {**self.keymap, **keymap}
+        super().update_keymap(keymap)
+
+    def help_sections(self, keymap: Mapping[str, str] | None = None) -> list[list[Section]]:
+        """The key table, in columns, generated from the bindings of each pane."""
+        keymap = self.keymap if keymap is None else keymap
+        screen_keys = priority_keys(ReaderScreen, keymap)
+        everywhere = section(self, "Everywhere", [type(self), ReaderScreen], keymap)
+        panes = [
+            section(self, "Articles", [ArticleList], keymap, screen_keys),
+            section(self, "Article", [ArticleBody], keymap, screen_keys),
+            section(self, "Quotes", [QuotesPane], keymap, screen_keys),
+            section(self, "Summary", [SummaryPane], keymap, screen_keys),
+        ]
+        return [[everywhere], panes[:2], panes[2:]]
+
+    def action_help(self) -> None:
+        """Show every key."""
+        if not isinstance(self.screen, HelpScreen):
+            notes = [("●", "unread"), ("◌", "not analysed yet"), ("Tab", "moves between panes")]
+            self.push_screen(HelpScreen(self.help_sections(), notes))

@@ -1,0 +1,248 @@
+"""The article body as styled rich ``Text`` pieces, and their layout into terminal rows.
+
+Pure code (rich only, no Textual): :func:`build_pieces` turns a :class:`Document` (and its
+:class:`Analysis`) into pieces styled by spans (never markup, so article text is shown
+literally), and :class:`BodyLayout` word-wraps them to a width while keeping the mapping from
+``Document.text`` offsets to rows, so the view can scroll to an entity or a quote.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+
+from ..core.models import (
+    CAPTION,
+    CREDIT,
+    DATELINE,
+    HEADLINE,
+    LIST_ITEM,
+    MEDIA,
+    PROMO,
+    STANDFIRST,
+    SUBHEAD,
+    Analysis,
+    Document,
+)
+from .format import entity_group, format_date, wrap_offsets
+
+# Names of the styles the body needs; the widget supplies them from its component classes.
+STYLE_NAMES = (
+    "headline",
+    "meta",
+    "attribution",
+    "label",
+    "standfirst",
+    "paragraph",
+    "subhead",
+    "caption",
+    "credit",
+    "media",
+    "dateline",
+    "list",
+    "quote",
+    "mark",
+    "ent-person",
+    "ent-org",
+    "ent-place",
+    "ent-group",
+    "ent-time",
+    "ent-number",
+    "ent-other",
+)
+
+Styles = Mapping[str, Style]
+
+
+@dataclass(slots=True)
+class Piece:
+    """One paragraph-like unit of the body, laid out as a block of rows."""
+
+    text: Text  # no newlines
+    doc_start: int | None  # offset of text[0] in Document.text; None for furniture (labels, meta)
+    first_prefix: str = ""  # e.g. "• " on the first row
+    rest_prefix: str = ""  # hanging indent for the following rows
+    gap: int = 1  # blank rows before the piece
+    kind: str = ""
+
+    @property
+    def doc_end(self) -> int | None:
+        return None if self.doc_start is None else self.doc_start + len(self.text)
+
+
+def _furniture(text: str, style: Style, kind: str, gap: int = 1, prefix: str = "") -> Piece:
+    return Piece(Text(text, style=style, end=""), None, prefix, " " * len(prefix), gap, kind)
+
+
+def build_pieces(doc: Document, analysis: Analysis | None, highlight: bool, styles: Styles) -> list[Piece]:
+    """The body of ``doc`` as pieces: headline, meta and attribution, standfirst, then the blocks.
+
+    Promo blocks are left out; entity mentions are styled by type when ``highlight`` is on.
+    """
+    pieces: list[Piece] = []
+    blocks = [b for b in doc.blocks if b.kind != PROMO and b.end > b.start]
+    headlines = [b for b in blocks if b.kind == HEADLINE]
+    if headlines:
+        h = headlines[0]
+        pieces.append(
+            Piece(Text(doc.text[h.start : h.end], style=styles["headline"], end=""), h.start, gap=0)
+        )
+    else:
+        pieces.append(_furniture(doc.title or "Untitled", styles["headline"], HEADLINE, gap=0))
+
+    meta = " · ".join(p for p in (doc.source, format_date(doc.date)) if p)
+    if meta:
+        pieces.append(_furniture(meta, styles["meta"], "meta", gap=1))
+    if doc.attribution:
+        pieces.append(_furniture(doc.attribution, styles["attribution"], "attribution", gap=0 if meta else 1))
+
+    standfirst = [b for b in blocks if b.kind == STANDFIRST]
+    if standfirst:
+        pieces.append(_furniture("Publisher's summary", styles["label"], "label", gap=1))
+        for b in standfirst:
+            text = Text(doc.text[b.start : b.end], style=styles["standfirst"], end="")
+            pieces.append(Piece(text, b.start, "• ", "  ", 0, STANDFIRST))
+
+    previous = ""
+    for b in blocks:
+        if b.kind == STANDFIRST or (headlines and b is headlines[0]):
+            continue
+        raw = doc.text[b.start : b.end]
+        kind = b.kind
+        if kind == SUBHEAD:
+            piece = Piece(Text(raw, style=styles["subhead"], end=""), b.start, gap=1)
+        elif kind in (CAPTION, CREDIT):
+            # Set apart: indented, dim; a credit right under its caption stays attached.
+            gap = 0 if previous in (CAPTION, CREDIT) else 1
+            piece = Piece(Text(raw, style=styles[kind], end=""), b.start, "    ", "    ", gap)
+        elif kind == MEDIA:
+            piece = Piece(Text(raw, style=styles["media"], end=""), b.start, "  ▶ ", "    ", 1)
+        elif kind == LIST_ITEM:
+            gap = 0 if previous == LIST_ITEM else 1
+            piece = Piece(Text(raw, style=styles["list"], end=""), b.start, "  • ", "    ", gap)
+        elif kind == DATELINE:
+            piece = Piece(Text(raw, style=styles["dateline"], end=""), b.start, gap=1)
+        elif kind == HEADLINE:  # a second headline-looking line: show it as a subhead
+            piece = Piece(Text(raw, style=styles["subhead"], end=""), b.start, gap=1)
+        else:
+            piece = Piece(Text(raw, style=styles["paragraph"], end=""), b.start, gap=1)
+        piece.kind = kind
+        pieces.append(piece)
+        previous = kind
+
+    if analysis is not None and highlight:
+        _stylize_spans(pieces, analysis, styles)
+    return pieces
+
+
+def _stylize_spans(pieces: list[Piece], analysis: Analysis, styles: Styles) -> None:
+    """Style quotes and entity mentions inside the pieces that hold them (by offset)."""
+    located = sorted((p.doc_start, i) for i, p in enumerate(pieces) if p.doc_start is not None)
+    starts = [s for s, _ in located]
+
+    def apply(start: int, end: int, style: Style) -> None:
+        k = bisect_right(starts, start) - 1
+        if k < 0:
+            return
+        piece = pieces[located[k][1]]
+        assert piece.doc_start is not None
+        local = start - piece.doc_start
+        if local < len(piece.text):
+            piece.text.stylize(style, local, min(end - piece.doc_start, len(piece.text)))
+
+    for q in analysis.quotes:
+        apply(q.start, q.end, styles["quote"])
+    for e in analysis.entities:
+        group = entity_group(e.label)
+        if group:
+            apply(e.start, e.end, styles[f"ent-{group}"])
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One terminal row: ``pieces[piece].text[start:end]`` after a prefix; piece -1 is blank."""
+
+    piece: int
+    start: int
+    end: int
+    prefix: str
+
+
+BLANK = Row(-1, 0, 0, "")
+
+
+class BodyLayout:
+    """Pieces wrapped to ``width`` cells, with offset <-> row lookups."""
+
+    def __init__(self, pieces: list[Piece], width: int, margin: int = 0) -> None:
+        self.pieces = pieces
+        self.width = width
+        pad = " " * margin
+        width = max(width - 2 * margin, 8)
+        self.rows: list[Row] = []
+        self._first_row: list[int] = []  # first row index of each piece
+        for i, piece in enumerate(pieces):
+            if self.rows:
+                self.rows.extend([BLANK] * piece.gap)
+            self._first_row.append(len(self.rows))
+            avail = max(width - len(piece.first_prefix), 8)
+            for n, (a, b) in enumerate(wrap_offsets(piece.text.plain, avail)):
+                self.rows.append(Row(i, a, b, pad + (piece.first_prefix if n == 0 else piece.rest_prefix)))
+        self._located = sorted((p.doc_start, i) for i, p in enumerate(pieces) if p.doc_start is not None)
+        self._starts = [s for s, _ in self._located]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def row_of(self, offset: int) -> int | None:
+        """The row showing ``Document.text[offset]``, or None when it is not in the body."""
+        k = bisect_right(self._starts, offset) - 1
+        if k < 0:
+            return None
+        i = self._located[k][1]
+        piece = self.pieces[i]
+        local = offset - (piece.doc_start or 0)
+        if local > len(piece.text):
+            return None
+        row = self._first_row[i]
+        while (
+            row + 1 < len(self.rows) and self.rows[row + 1].piece == i and self.rows[row + 1].start <= local
+        ):
+            row += 1
+        return row
+
+    def offset_of(self, row: int) -> int | None:
+        """The document offset at the start of ``row`` (or of the next row that has one)."""
+        for r in self.rows[max(row, 0) :]:
+            if r.piece >= 0 and self.pieces[r.piece].doc_start is not None:
+                return (self.pieces[r.piece].doc_start or 0) + r.start
+        return None
+
+    def line(self, row: int, mark: tuple[int, int] | None, mark_style: Style | None) -> Text:
+        """The styled text of ``row``, with the mark (document offsets) applied if it crosses it."""
+        r = self.rows[row]
+        if r.piece < 0:
+            return Text("", end="")
+        piece = self.pieces[r.piece]
+        text = piece.text[r.start : r.end]
+        text.rstrip()
+        if mark is not None and mark_style is not None and piece.doc_start is not None:
+            a = max(mark[0] - piece.doc_start - r.start, 0)
+            b = min(mark[1] - piece.doc_start - r.start, len(text))
+            if a < b:
+                text.stylize(mark_style, a, b)
+        if r.prefix:
+            text = Text.assemble(Text(r.prefix, style=piece.text.style, end=""), text, end="")
+        return text
+
+    def rows_between(self, start: int, end: int) -> range:
+        """Rows covering document offsets ``[start, end)``."""
+        a = self.row_of(start)
+        b = self.row_of(max(end - 1, start))
+        if a is None or b is None:
+            return range(0)
+        return range(a, b + 1)

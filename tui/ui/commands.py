@@ -1,0 +1,151 @@
+"""Command palette providers, one per domain: articles, entities, and the reader's own commands.
+
+Every prompt is built as ``Content`` from plain text (the fuzzy matcher's own ``highlight``
+parses markup, which a headline like ``[@click=app.quit]`` must never reach).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from .format import GROUP_NAMES, entity_group, format_date
+
+if TYPE_CHECKING:
+    from .screens.reader import ReaderScreen
+
+
+def _highlighted(matcher: Matcher, candidate: str) -> Content:
+    content = Content(candidate)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class _ReaderProvider(Provider):
+    @property
+    def reader(self) -> ReaderScreen | None:
+        from .screens.reader import ReaderScreen
+
+        return self.screen if isinstance(self.screen, ReaderScreen) else None
+
+
+class ArticleCommands(_ReaderProvider):
+    """Open an article by its title."""
+
+    def _candidates(self) -> list[tuple[str, int, str]]:
+        reader = self.reader
+        if reader is None:
+            return []
+        return [
+            (row.title or "Untitled", row.id, " · ".join(p for p in (row.source, format_date(row.date)) if p))
+            for row in reader.sidebar.rows.values()
+        ]
+
+    def _open(self, article_id: int) -> None:
+        if self.reader is not None:
+            self.reader.open_article(article_id, focus_body=True)
+
+    async def discover(self) -> Hits:
+        for title, article_id, _meta in self._candidates():
+            yield DiscoveryHit(
+                Content(title), partial(self._open, article_id), text=title, help="Open article"
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, article_id, _meta in self._candidates():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(
+                    score,
+                    _highlighted(matcher, title),
+                    partial(self._open, article_id),
+                    text=title,
+                    help="Open article",
+                )
+
+
+class EntityCommands(_ReaderProvider):
+    """Go to an entity of the open article (its first mention)."""
+
+    def _candidates(self) -> list[tuple[str, str, int]]:
+        reader = self.reader
+        if reader is None or reader.analysis is None:
+            return []
+        counts: dict[str, tuple[str, int]] = {}
+        for e in reader.body.entities:
+            label, n = counts.get(e.canonical, (e.label, 0))
+            counts[e.canonical] = (label, n + 1)
+        return sorted(((name, label, n) for name, (label, n) in counts.items()), key=lambda c: -c[2])
+
+    def _go(self, canonical: str) -> None:
+        if self.reader is not None:
+            self.reader.jump_to_entity(canonical)
+
+    @staticmethod
+    def _help(label: str, n: int) -> str:
+        group = GROUP_NAMES.get(entity_group(label) or "", label)
+        return f"{group} · {n} mention{'s' * (n != 1)}"
+
+    async def discover(self) -> Hits:
+        for name, label, n in self._candidates():
+            yield DiscoveryHit(
+                Content(f"Go to {name}"),
+                partial(self._go, name),
+                text=f"Go to {name}",
+                help=escape(self._help(label, n)),
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, label, n in self._candidates():
+            text = f"Go to {name}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    _highlighted(matcher, text),
+                    partial(self._go, name),
+                    text=text,
+                    help=escape(self._help(label, n)),
+                )
+
+
+class ReaderCommands(_ReaderProvider):
+    """The reader's own actions."""
+
+    def _commands(self) -> list[tuple[str, str, str]]:
+        return [
+            ("Toggle entity highlighting", "toggle_highlight", "Colour people, places, organisations… (h)"),
+            ("Next entity mention", "next_entity", "Mark the next highlighted name (])"),
+            ("Previous entity mention", "previous_entity", "Mark the previous highlighted name ([)"),
+            ("Show keys", "app.help", "Every key of the reader (?)"),
+        ]
+
+    def _run(self, action: str) -> None:
+        if self.reader is not None:
+            self.reader.run_action(action)
+
+    async def discover(self) -> Hits:
+        for title, action, help_text in self._commands():
+            yield DiscoveryHit(title, partial(self._run, action), text=title, help=escape(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, action, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(
+                    score,
+                    _highlighted(matcher, title),
+                    partial(self._run, action),
+                    text=title,
+                    help=escape(help_text),
+                )

@@ -1,0 +1,135 @@
+"""Small pure helpers for the UI: entity groups, dates, shortening and word wrapping.
+
+No Textual imports: these are unit-testable and cheap to import.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from rich.cells import cell_len
+from rich.text import Text
+
+# Entity labels (OntoNotes) grouped into the colours the reader shows. Labels not listed
+# (CARDINAL, ORDINAL) are not highlighted: "two" and "first" everywhere is noise, not help.
+ENTITY_GROUPS: dict[str, str] = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "DATE": "time",
+    "TIME": "time",
+    "MONEY": "number",
+    "PERCENT": "number",
+    "QUANTITY": "number",
+    "EVENT": "other",
+    "WORK_OF_ART": "other",
+    "LAW": "other",
+    "PRODUCT": "other",
+    "LANGUAGE": "other",
+}
+
+# Legend order and names.
+GROUP_NAMES: dict[str, str] = {
+    "person": "Person",
+    "org": "Org",
+    "place": "Place",
+    "group": "Group",
+    "time": "Date",
+    "number": "Amount",
+    "other": "Other",
+}
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WORD = re.compile(r"\S+\s*")
+
+
+def entity_group(label: str) -> str | None:
+    """The colour group of an entity label, or None when it is not highlighted."""
+    return ENTITY_GROUPS.get(label)
+
+
+def format_date(value: str | None) -> str:
+    """``2017-01-13`` -> ``13 Jan 2017``; a datetime keeps its hour. Absolute, so no clock is read."""
+    if not value:
+        return ""
+    try:
+        if len(value) <= 10:
+            d = date.fromisoformat(value)
+            return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    return f"{dt.day} {_MONTHS[dt.month - 1]} {dt.year} {dt.hour:02d}:{dt.minute:02d}"
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, ending with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-—") + "…"
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of one line of ``text`` into ``(start, end)`` character ranges.
+
+    Ranges are contiguous (the spaces after a word stay on its line) so every offset in
+    ``text`` belongs to exactly one range; words wider than ``width`` are folded.
+    """
+    width = max(width, 1)
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for m in _WORD.finditer(text):
+        word_start = m.start()
+        word_end = word_start + len(m.group().rstrip())
+        if cell_len(text[start:word_end]) <= width:
+            continue
+        if word_start > start:
+            lines.append((start, word_start))
+            start = word_start
+        while cell_len(text[start:word_end]) > width:
+            # Fold a word that cannot fit on any line.
+            cut, cells = start, 0
+            while cells + cell_len(text[cut]) <= width:
+                cells += cell_len(text[cut])
+                cut += 1
+            cut = max(cut, start + 1)  # a double-width character on a 1-cell line
+            lines.append((start, cut))
+            start = cut
+    lines.append((start, len(text)))
+    return lines
+
+
+def hang(text: Text, width: int, first: str = "", rest: str = "", max_lines: int = 0) -> Text:
+    """``text`` word-wrapped to ``width`` cells behind a first-line prefix and a hanging indent.
+
+    Spans survive (lines are slices of ``text``). With ``max_lines``, extra lines are dropped
+    and the last kept one ends with an ellipsis.
+    """
+    plain = text.plain
+    ranges = wrap_offsets(plain, max(width - cell_len(first), 4))
+    truncated = bool(max_lines) and len(ranges) > max_lines
+    if truncated:
+        ranges = ranges[:max_lines]
+    out = Text(end="")
+    for n, (a, b) in enumerate(ranges):
+        if n:
+            out.append("\n")
+        out.append(first if n == 0 else rest)
+        line = text[a:b]
+        line.rstrip()
+        if truncated and n == len(ranges) - 1:
+            while line.cell_len + cell_len(first if n == 0 else rest) + 1 > width and len(line):
+                line = line[:-1]
+            line.rstrip()
+            line.append("…")
+        out.append_text(line)
+    return out

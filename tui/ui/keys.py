@@ -1,0 +1,65 @@
+"""The help screen's key table, generated from the bindings themselves so it stays true.
+
+Bindings are read from each pane's class (its own and inherited ``BINDINGS``), with the
+user's keymap (``App.set_keymap``) applied by binding id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.dom import DOMNode
+
+# Inherited bindings that do nothing here: the body never scrolls sideways and has no selection.
+HIDDEN_ACTIONS = frozenset(
+    {"scroll_left", "scroll_right", "page_left", "page_right", "screen.copy_text", "help_quit"}
+)
+
+Section = tuple[str, list[tuple[str, str]]]
+
+
+def class_bindings(cls: type[DOMNode], keymap: Mapping[str, str] | None = None) -> list[Binding]:
+    """Every binding of ``cls`` (its own first, then inherited ones not shadowed), keymap applied."""
+    seen: set[str] = set()
+    out: list[Binding] = []
+    for klass in cls.__mro__:
+        for binding in Binding.make_bindings(klass.__dict__.get("BINDINGS", [])):
+            keys = [binding.key]
+            if keymap and binding.id and binding.id in keymap:
+                keys = [k.strip() for k in keymap[binding.id].split(",") if k.strip()]
+            for key in keys:
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(binding.with_key(key, binding.key_display if key == binding.key else None))
+    return out
+
+
+def section(
+    app: App[object],
+    title: str,
+    classes: list[type[DOMNode]],
+    keymap: Mapping[str, str] | None = None,
+    skip_keys: frozenset[str] = frozenset(),
+) -> Section:
+    """Rows ``(keys, description)`` for the bindings of ``classes``, one row per action."""
+    rows: dict[str, tuple[list[str], str]] = {}
+    for cls in classes:
+        for b in class_bindings(cls, keymap):
+            if b.system or b.action in HIDDEN_ACTIONS or not b.description or b.key in skip_keys:
+                continue
+            keys, description = rows.setdefault(b.action, ([], b.description))
+            shown = app.get_key_display(b)
+            if shown not in keys:
+                keys.append(shown)
+    return title, [(" ".join(keys), description) for keys, description in rows.values()]
+
+
+def priority_keys(cls: type[DOMNode], keymap: Mapping[str, str] | None = None) -> frozenset[str]:
+    """Keys ``cls`` binds with priority: they never reach the panes."""
+    return frozenset(b.key for b in class_bindings(cls, keymap) if b.priority)

@@ -1,0 +1,1 @@
+"""Screens: the reader (main screen) and the help screen."""

@@ -1,0 +1,69 @@
+"""The help screen: every key of the reader, per pane, generated from the bindings."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..keys import Section
+from ..widgets.styling import component_style
+
+
+class KeyTable(Static):
+    """One section: a title and rows of keys and what they do."""
+
+    COMPONENT_CLASSES = {"key-table--title", "key-table--key", "key-table--description"}
+
+    def __init__(self, section: Section) -> None:
+        super().__init__()
+        self.section = section
+
+    def render(self) -> Table:
+        title, rows = self.section
+        table = Table.grid(padding=(0, 2))
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column()
+        key_style = component_style(self, "key-table--key")
+        desc_style = component_style(self, "key-table--description")
+        table.add_row("", Text(title, style=component_style(self, "key-table--title")))
+        for keys, description in rows:
+            table.add_row(Text(keys, style=key_style), Text(description, style=desc_style))
+        return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal listing every key; Esc, ? or q closes it."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", id="help.close"),
+        Binding("question_mark", "dismiss", "Close", show=False, id="help.close-help"),
+        Binding("q", "dismiss", "Close", show=False, id="help.close-q"),
+    ]
+
+    def __init__(self, columns: list[list[Section]], notes: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.columns = columns
+        self.notes = notes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog") as dialog:
+            dialog.border_title = "Keys"
+            dialog.border_subtitle = "Esc to close"
+            with VerticalScroll(id="help-scroll"):
+                with Horizontal(id="help-columns"):
+                    for column in self.columns:
+                        with Vertical(classes="help-column"):
+                            for sec in column:
+                                yield KeyTable(sec)
+                notes = Text(end="")
+                for n, (mark, meaning) in enumerate(self.notes):
+                    if n:
+                        notes.append("    ")
+                    notes.append(mark, style="bold")
+                    notes.append(f" {meaning}")
+                yield Static(notes, id="help-notes")
