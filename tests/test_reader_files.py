@@ -216,3 +216,14 @@ def test_cli_reports_bad_input_on_one_line(tmp_path, capsys):
     assert err[0] == f"newsreader: {missing}: no such file or folder"
     assert err[1] == f"newsreader: {empty}: empty file"
     assert "Traceback" not in "\n".join(err)
+
+
+def test_deeply_nested_and_stray_tags_are_read(tmp_path):
+    page = (
+        "<title>Deep Page</title>" + "<div>" * 20_000 + "</span>" * 20_000 + "<p>The text at the bottom.</p>"
+    )
+    doc = read_file(write(tmp_path, "deep.html", page))
+    assert texts(doc, PARAGRAPH) == ["The text at the bottom."]
+    nested = "# Deep Notes\n\n" + ">" * 20_000 + " quoted line\n"
+    doc = read_file(write(tmp_path, "deep.md", nested))
+    assert doc.title == "Deep Notes"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from .models import CAPTION, CREDIT, HEADLINE, LIST_ITEM, SUBHEAD, Document
 from .reader_blocks import Part, build_document
@@ -56,37 +57,69 @@ _SOURCE_META = ("og:site_name", "application-name", "publisher", "dc.publisher")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+")
 
 
+class _Open(NamedTuple):
+    """An open element: what it sets itself, and the state its content is in."""
+
+    tag: str
+    own_kind: str | None
+    own_skip: bool
+    own_main: bool
+    kind: str | None  # kind given to text inside (nearest element that sets one)
+    skip: bool  # text inside is dropped
+    main: bool  # inside <article>/<main>
+    pre: bool  # inside <pre>: newlines separate blocks
+
+
+_ROOT = _Open("", None, False, False, None, False, False, False)
+_MAX_CLOSE = 256
+
+
 class _Extractor(HTMLParser):
     def __init__(self, drop_chrome: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.drop_chrome = drop_chrome
-        # Open elements: (tag, kind given to text inside or None, drops its text, is article/main).
-        self.stack: list[tuple[str, str | None, bool, bool]] = []
+        # Open elements, each with the state it gives its content (inherited from its parent), so
+        # every lookup reads only the top of the stack however deep the page nests.
+        self.stack: list[_Open] = []
         self.buf: list[str] = []
         self.parts: list[tuple[str | None, str, bool]] = []
         self.title: list[str] = []
         self.meta: dict[str, str] = {}
         self.time: str | None = None
         self.seen_h1 = False
+        self.in_head = False
 
-    # -- state from the stack --
-    def _skipping(self) -> bool:
-        return any(entry[2] for entry in self.stack)
+    def _top(self) -> _Open:
+        return self.stack[-1] if self.stack else _ROOT
 
-    def _in_main(self) -> bool:
-        return any(entry[3] for entry in self.stack)
+    def _push(self, tag: str, own_kind: str | None, own_skip: bool, own_main: bool) -> None:
+        parent = self._top()
+        self.stack.append(
+            _Open(
+                tag,
+                own_kind,
+                own_skip,
+                own_main,
+                own_kind or parent.kind,
+                own_skip or parent.skip,
+                own_main or parent.main,
+                tag == "pre" or parent.pre,
+            )
+        )
 
-    def _kind(self) -> str | None:
-        for entry in reversed(self.stack):
-            if entry[1]:
-                return entry[1]
-        return None
+    def _drop_head(self) -> None:
+        """Remove an unclosed <head> and recompute what it passed on to later elements."""
+        old, self.stack = self.stack, []
+        for e in old:
+            if e.tag != "head":
+                self._push(e.tag, e.own_kind, e.own_skip, e.own_main)
 
     def flush(self) -> None:
         text = " ".join("".join(self.buf).split())
         self.buf.clear()
-        if text and not self._skipping():
-            self.parts.append((self._kind(), text, self._in_main()))
+        top = self._top()
+        if text and not top.skip:
+            self.parts.append((top.kind, text, top.main))
 
     # -- parser callbacks --
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -110,15 +143,18 @@ class _Extractor(HTMLParser):
             self.flush()
         if tag in _VOID_TAGS:
             return
-        if tag == "body" or (tag in _BLOCK_TAGS and tag != "title"):
+        if self.in_head and (tag == "body" or (tag in _BLOCK_TAGS and tag != "title")):
             # Pages that never close <head> would otherwise hide their whole body.
-            self.stack = [e for e in self.stack if e[0] != "head"]
+            self.in_head = False
+            self._drop_head()
+        if tag == "head":
+            self.in_head = True
         skip = tag in _TEXTLESS_TAGS or "hidden" in a or a.get("aria-hidden") == "true"
         if self.drop_chrome and not skip:
             skip = tag in _CHROME_TAGS or a.get("role", "") in ("navigation", "banner", "complementary")
             # Page-level containers carry many theme classes ("has-sidebar"): judge only inner elements.
             skip = skip or bool(marks and tag not in _NEVER_CHROME and _CHROME.search(marks))
-        self.stack.append((tag, kind, skip, tag in _MAIN_TAGS or a.get("role") == "main"))
+        self._push(tag, kind, skip, tag in _MAIN_TAGS or a.get("role") == "main")
 
     def _tag_kind(self, tag: str, marks: str) -> str | None:
         if tag == "h1":
@@ -141,23 +177,27 @@ class _Extractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID_TAGS:
             return
-        # Close the most recent open element of this name (and what it left open); ignore strays.
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                if tag in _BLOCK_TAGS or any(e[0] in _BLOCK_TAGS or e[1] for e in self.stack[i:]):
-                    self.flush()
-                elif tag in _CELL_TAGS:
+        # Close the most recent open element of this name (and what it left open); strays and
+        # end tags whose element is buried deeper than _MAX_CLOSE are ignored (keeps this linear).
+        for i in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - _MAX_CLOSE), -1):
+            if self.stack[i].tag == tag:
+                if tag in _CELL_TAGS:
                     self.buf.append("  ")
+                elif any(e.tag in _BLOCK_TAGS or e.own_kind for e in self.stack[i:]):
+                    self.flush()
+                if tag == "head":
+                    self.in_head = False
                 del self.stack[i:]
                 return
 
     def handle_data(self, data: str) -> None:
-        if self.stack and self.stack[-1][0] == "title":
+        if self.stack and self.stack[-1].tag == "title":
             self.title.append(data)
             return
-        if self._skipping():
+        top = self._top()
+        if top.skip:
             return
-        if any(entry[0] == "pre" for entry in self.stack) and "\n" in data:
+        if top.pre and "\n" in data:
             lines = data.split("\n")
             for line in lines[:-1]:
                 self.buf.append(line)
@@ -195,7 +235,7 @@ def _extract(html: str, drop_chrome: bool) -> _Extractor:
 def parse_html(html: str) -> Document:
     """A Document from an HTML page or fragment."""
     ex = _extract(html, drop_chrome=True)
-    unclosed_chrome = any(skip and tag not in _TEXTLESS_TAGS for tag, _, skip, _ in ex.stack)
+    unclosed_chrome = any(e.own_skip and e.tag not in _TEXTLESS_TAGS for e in ex.stack)
     if unclosed_chrome and not any(kind is None for kind, _, _ in ex.parts):
         # An unclosed <aside> or share bar swallowed the running text: read the page without chrome rules.
         ex = _extract(html, drop_chrome=False)
