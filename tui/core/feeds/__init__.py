@@ -1,0 +1,1 @@
+"""Feeds: fetching, parsing, HTML to text, full text and OPML (Textual-free, no storage)."""
