@@ -1,24 +1,193 @@
-"""Direct quotations and their speakers."""
+"""Direct quotations and their speakers.
+
+Three steps, each a linear pass over the document:
+1. quotation marks give the quoted spans (``quotes_marks``), per quote-bearing block, with quotes
+   running over several paragraphs split into one span per paragraph sharing a group;
+2. the dependency parse of each block gives every span's reporting verb and its subject
+   (``quotes_cues``), and every other reporting verb in the text is recorded as a speech event, so a
+   following quote paragraph without a cue can continue the last speaker;
+3. subjects become speakers (``quotes_people``): the canonical name of the PERSON/ORG entity, a
+   pronoun resolved to the last compatible person or organisation, or the noun phrase itself.
+
+A span without a cue takes the speaker of the rest of its multi-paragraph quote, of a neighbouring
+quote in its paragraph, or of the last speech event (a floating quote). Short quotes that still have
+no speaker are scare quotes or titles ("the so-called 'deal'") and are dropped, as are quoted titles.
+"""
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import QUOTE_KINDS, Document, Entity, Quote
+from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
+from .quotes_cues import Cue, find_cue, governing_subject, is_reporting, subject_of
+from .quotes_marks import Span, find_spans
+from .quotes_people import SPEAKER_LABELS, People
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
     from .pipeline import Paragraph
 
-_QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")
+# A floating quote continues a speaker from at most this many quote-bearing blocks back.
+FLOAT_REACH = 2
+# Quotes shorter than this many words need a speaker to count as quotations, not scare quotes.
+MIN_UNATTRIBUTED_WORDS = 2
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs. vs de la".split())
+
+
+@dataclass(slots=True)
+class _Item:
+    span: Span
+    cue: Cue | None = None
+    speaker: str | None = None
+    cue_text: str | None = None
+    floating: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    pos: int
+    block: int
+    name: str | None
+    cue: str
 
 
 def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]) -> list[Quote]:
-    out: list[Quote] = []
-    for block, _sdoc in paras:
+    """Direct quotations in the quote-bearing blocks of ``doc``, with speakers and cues."""
+    qparas: list[Paragraph] = []
+    layout: list[tuple[int, int, bool]] = []
+    broken = False
+    for block, sdoc in paras:
+        if block.kind in (HEADLINE, SUBHEAD):
+            broken = True
         if block.kind not in QUOTE_KINDS:
             continue
-        for m in _QUOTE.finditer(doc.text, block.start, block.end):
-            g = 1 if m.group(1) is not None else 2
-            out.append(Quote(m.start(g), m.end(g), m.group(g), None, None))
+        qparas.append((block, sdoc))
+        layout.append((block.start, block.end, broken))
+        broken = False
+    spans = find_spans(doc.text, layout)
+    if not spans:
+        return []
+    people = People(entities, paras)
+    by_block: dict[int, list[_Item]] = {}
+    for s in spans:
+        by_block.setdefault(s.block, []).append(_Item(s))
+    events: list[_Event] = []
+    for b, (block, sdoc) in enumerate(qparas):
+        items = by_block.get(b, [])
+        _attribute_block(b, block.start, sdoc, items, people, events)
+    items = [it for b in sorted(by_block) for it in by_block[b]]
+    _fill_missing(doc.text, items, by_block, events, qparas)
+    out = []
+    for it in items:
+        s = it.span
+        text = doc.text[s.start : s.end]
+        if it.cue_text is None and _word_count(text) < MIN_UNATTRIBUTED_WORDS:
+            continue
+        if _is_title(text):
+            continue
+        out.append(Quote(s.start, s.end, text, it.speaker, it.cue_text))
     return out
+
+
+def _attribute_block(
+    b: int, off: int, sdoc: Doc, items: list[_Item], people: People, events: list[_Event]
+) -> None:
+    """Find the cues of one block's quotes, and its other speech events, and resolve their speakers."""
+    n = len(sdoc.text)
+    pending: list[tuple[int, Cue, _Item | None]] = []
+    for k, it in enumerate(items):
+        lo = items[k - 1].span.end - off + 1 if k else 0
+        hi = items[k + 1].span.start - off - 1 if k + 1 < len(items) else n
+        it.cue = find_cue(sdoc, it.span.start - off, it.span.end - off, lo, hi)
+        if it.cue is None and not _starts_sentence(sdoc.text, 0, it.span.start - off):
+            # No reporting verb: a phrase quoted inside a sentence belongs to its clause's subject
+            # ("Smith likened the plan to 'a slow-motion disaster'") when that is a name.
+            it.cue = governing_subject(sdoc, it.span.start - off, it.span.end - off)
+        if it.cue is not None:
+            pending.append((it.cue.pos, it.cue, it))
+    # Reporting verbs outside quotes also name speakers (indirect speech) for floating quotes.
+    taken = {c.pos for _p, c, _i in pending}
+    spans = [(it.span.start - off, it.span.end - off) for it in items]
+    for tok in sdoc:
+        if tok.idx in taken or any(a <= tok.idx < e for a, e in spans) or not is_reporting(tok, strict=True):
+            continue
+        subj = subject_of(tok)
+        if subj is not None and not any(a <= subj.idx < e for a, e in spans):
+            pending.append((tok.idx, Cue(tok.text, tok.idx, subj), None))
+    # Resolve in text order, so each pronoun sees the speakers before it.
+    pending.sort(key=lambda p: p[1].subject.idx if p[1].subject is not None else p[0])
+    for pos, cue, it in pending:
+        name = None
+        if cue.subject is not None:
+            name, label = people.speaker(off, cue.subject)
+            if cue.weak:
+                if it is not None and name is not None and label in SPEAKER_LABELS:
+                    it.speaker = name
+                continue
+            if name is not None:
+                people.add_speaker(off + cue.subject.idx, name, label, cue.subject.tag_ in ("NNS", "NNPS"))
+        if it is not None:
+            it.speaker, it.cue_text = name, cue.text
+        events.append(_Event(off + pos, b, name, cue.text))
+    events.sort(key=lambda e: e.pos)
+
+
+def _fill_missing(
+    text: str,
+    items: list[_Item],
+    by_block: dict[int, list[_Item]],
+    events: list[_Event],
+    qparas: list[Paragraph],
+) -> None:
+    """Speakers for quotes without a cue: their group, their neighbours, or the last speaker."""
+    groups: dict[int, _Item] = {}
+    for it in items:
+        if it.speaker is not None and it.span.group not in groups:
+            groups[it.span.group] = it
+    positions = [e.pos for e in events]
+    for it in items:
+        if it.cue_text is not None or it.speaker is not None:
+            continue
+        src = groups.get(it.span.group) or _neighbour(it, by_block[it.span.block])
+        if src is not None:
+            it.speaker, it.cue_text = src.speaker, src.cue_text
+            continue
+        # A floating quote: a quoted sentence continuing the most recent speech event nearby.
+        block = qparas[it.span.block][0]
+        if not _starts_sentence(text, block.start, it.span.start):
+            continue
+        i = bisect_left(positions, it.span.start)
+        if i and events[i - 1].block >= it.span.block - FLOAT_REACH and events[i - 1].name:
+            it.speaker, it.floating = events[i - 1].name, True
+
+
+def _neighbour(it: _Item, siblings: list[_Item]) -> _Item | None:
+    """The nearest attributed quote in the same block, earlier ones first."""
+    k = siblings.index(it)
+    for other in (*reversed(siblings[:k]), *siblings[k + 1 :]):
+        if other.speaker is not None and other.cue_text is not None:
+            return other
+    return None
+
+
+def _starts_sentence(text: str, lo: int, start: int) -> bool:
+    """Whether the quote starting at ``start`` (content offset) opens its block or a sentence."""
+    i = start - 1
+    while i >= lo and (text[i].isspace() or text[i] in "\"“”‘’'„«`"):
+        i -= 1
+    return i < lo or text[i] in ".?!:…"
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _is_title(text: str) -> bool:
+    """A quoted title or name ("One Hundred Years of Solitude"): every word capitalised, no sentence."""
+    words = text.rstrip(".,").split()
+    if len(words) < 2 or len(words) > 10 or text[-1] in "?!":
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha() for w in words)

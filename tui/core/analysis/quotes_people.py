@@ -1,0 +1,226 @@
+"""Who a speaker is: entity names for speaker tokens, and pronoun speakers resolved to people.
+
+A speaker token (the subject of a reporting verb) becomes the canonical name of the PERSON/ORG entity
+it belongs to, or of a name attached to it ("the secretary, Jane Doe"); a pronoun ("he", "she", "it")
+becomes the most recent earlier subject or speaker of a compatible kind and gender; anything else is
+the noun phrase itself ("a U.S. official"). Gender comes from the text only: courtesy titles
+(Mr/Mrs/Ms), gendered role nouns next to the name (spokeswoman, chairman) and the pronouns that follow
+a person who is the only person in a sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import Entity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+    from .pipeline import Paragraph
+
+SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+_LABEL_RANK = {label: i for i, label in enumerate(SPEAKER_LABELS)}
+MALE, FEMALE = "m", "f"
+_PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE}
+_PRONOUN_GENDER |= {"she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
+_TITLES = {"mr": MALE, "mr.": MALE, "sir": MALE, "mrs": FEMALE, "mrs.": FEMALE, "ms": FEMALE, "ms.": FEMALE}
+_TITLES |= {"miss": FEMALE, "madam": FEMALE, "dame": FEMALE, "lady": FEMALE, "lord": MALE}
+# Role nouns that carry gender in English, as found beside a name ("spokeswoman Jane Doe").
+_ROLE_GENDER = {
+    w: MALE
+    for w in (
+        "spokesman chairman congressman businessman councilman assemblyman alderman sportsman "
+        "husband father son brother uncle nephew grandfather king prince duke actor boyfriend "
+        "anchorman frontman"
+    ).split()
+} | {
+    w: FEMALE
+    for w in (
+        "spokeswoman chairwoman congresswoman businesswoman councilwoman assemblywoman alderwoman "
+        "sportswoman wife mother daughter sister aunt niece grandmother queen princess duchess actress "
+        "girlfriend widow"
+    ).split()
+}
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# The noun phrase of a speaker stops before these: clauses and asides hanging off the head noun.
+_NP_STOP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a possible speaker at character ``pos`` of the document."""
+
+    pos: int
+    name: str
+    label: str  # entity label, or "NP" for a plain noun phrase
+    subject: bool  # the subject of its clause, or a resolved speaker
+    plural: bool = False
+
+
+class People:
+    """Entity lookup, gender evidence and the running record of subjects and speakers in a document."""
+
+    def __init__(self, entities: list[Entity], paras: list[Paragraph]) -> None:
+        self.ents = sorted((e for e in entities if e.label in SPEAKER_LABELS), key=lambda e: e.start)
+        self._starts = [e.start for e in self.ents]
+        self.gender: dict[str, dict[str, int]] = {}
+        self.mentions: list[Mention] = []
+        for block, sdoc in paras:
+            self._scan(block.start, sdoc)
+        self.mentions.sort(key=lambda m: m.pos)
+
+    # -- entities -------------------------------------------------------------------------------
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The best speaker entity overlapping ``[start, end)`` (PERSON before ORG before places)."""
+        i = bisect_left(self._starts, start)
+        # An entity starting before ``start`` may still overlap it: look back a few.
+        best: Entity | None = None
+        for e in self.ents[max(0, i - 3) : i + 3]:
+            if (
+                e.start < end
+                and start < e.end
+                and (best is None or _LABEL_RANK[e.label] < _LABEL_RANK[best.label])
+            ):
+                best = e
+        return best
+
+    def token_entity(self, off: int, tok: Token) -> Entity | None:
+        return self.entity_at(off + tok.idx, off + tok.idx + len(tok.text))
+
+    # -- gender ---------------------------------------------------------------------------------
+
+    def _vote(self, name: str, gender: str, weight: int = 1) -> None:
+        for key in {name, name.split()[-1]}:
+            votes = self.gender.setdefault(key, {MALE: 0, FEMALE: 0})
+            votes[gender] += weight
+
+    def gender_of(self, name: str) -> str | None:
+        votes = self.gender.get(name) or self.gender.get(name.split()[-1]) if name else None
+        if not votes or votes[MALE] == votes[FEMALE]:
+            return None
+        return MALE if votes[MALE] > votes[FEMALE] else FEMALE
+
+    def _scan(self, off: int, sdoc: Doc) -> None:
+        """Record the document's mentions and gender evidence for one block."""
+        for sent in sdoc.sents:
+            people: dict[str, Token] = {}
+            for tok in sent:
+                ent = self.token_entity(off, tok)
+                if ent is None or tok.head.i != tok.i and self._same_entity(off, tok.head, ent):
+                    continue  # only the head token of each entity mention
+                subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
+                plural = tok.tag_ in ("NNS", "NNPS")
+                self.mentions.append(Mention(off + tok.idx, ent.canonical, ent.label, subject, plural))
+                if ent.label != "PERSON":
+                    continue
+                people.setdefault(ent.canonical, tok)
+                self._role_votes(off, tok, ent)
+            # A sentence about one person: the gendered pronouns after that person refer to them.
+            if len(people) == 1:
+                name, tok = next(iter(people.items()))
+                if tok.dep_ in SUBJECT_DEPS:
+                    for later in sent[tok.i - sent.start + 1 :]:
+                        g = _PRONOUN_GENDER.get(later.lower_)
+                        if g:
+                            self._vote(name, g)
+
+    def _same_entity(self, off: int, tok: Token, ent: Entity) -> bool:
+        return ent.start <= off + tok.idx < ent.end
+
+    def _role_votes(self, off: int, head: Token, ent: Entity) -> None:
+        """Titles before the name and gendered role nouns attached to it."""
+        doc = head.doc
+        first = head
+        while first.i > 0 and ent.start <= off + doc[first.i - 1].idx:
+            first = doc[first.i - 1]
+        if first.i > 0:
+            g = _TITLES.get(doc[first.i - 1].lower_)
+            if g:
+                self._vote(ent.canonical, g, 3)
+        for near in head.children:
+            g = _ROLE_GENDER.get(near.lower_)
+            if g and near.dep_ in ("compound", "appos"):
+                self._vote(ent.canonical, g, 2)
+        g = _ROLE_GENDER.get(head.head.lower_)
+        if g and head.dep_ == "appos":
+            self._vote(ent.canonical, g, 2)
+
+    # -- resolution ----------------------------------------------------------------------------
+
+    def add_speaker(self, pos: int, name: str, label: str, plural: bool = False) -> None:
+        """A resolved speaker is a fresh subject mention for later pronouns."""
+        m = Mention(pos, name, label, True, plural)
+        i = bisect_left([x.pos for x in self.mentions], pos)
+        self.mentions.insert(i, m)
+
+    def resolve_pronoun(self, word: str, pos: int) -> tuple[str, str] | None:
+        """The (name, label) a pronoun subject at ``pos`` refers to, or None."""
+        word = word.lower()
+        if word in ("he", "she"):
+            want = MALE if word == "he" else FEMALE
+            ok = lambda m: m.label == "PERSON" and self.gender_of(m.name) in (want, None)  # noqa: E731
+        elif word == "it":
+            ok = lambda m: m.label in ("ORG", "GPE", "NORP", "FAC") and not m.plural  # noqa: E731
+        elif word == "they":
+            ok = lambda m: m.label in ("ORG", "NORP", "GPE") or (m.label == "NP" and m.plural)  # noqa: E731
+        else:
+            return None
+        fallback: Mention | None = None
+        end = bisect_left([m.pos for m in self.mentions], pos)
+        for m in reversed(self.mentions[max(0, end - 60) : end]):
+            if not ok(m):
+                continue
+            if m.subject:
+                return m.name, m.label
+            fallback = fallback or m
+        if fallback is None and word in ("he", "she"):
+            # The gender evidence may be wrong or shared by a family name: the last person subject.
+            for m in reversed(self.mentions[max(0, end - 60) : end]):
+                if m.label == "PERSON" and m.subject:
+                    return m.name, m.label
+        return (fallback.name, fallback.label) if fallback else None
+
+    def speaker(self, off: int, tok: Token) -> tuple[str | None, str]:
+        """The speaker named by subject token ``tok``: (name, label), label "NP" for a plain phrase."""
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        if tok.pos_ == "PRON":
+            hit = self.resolve_pronoun(tok.lower_, off + tok.idx)
+            return hit if hit else (None, "PRON")
+        ent = self.token_entity(off, tok)
+        if ent is None:
+            # A name attached to a role noun: "the secretary, Jane Doe", "spokesman John Kirby".
+            for child in tok.children:
+                if child.dep_ in ("appos", "compound", "flat"):
+                    ent = self.token_entity(off, child)
+                    if ent is not None and ent.label in ("PERSON", "ORG"):
+                        break
+                    ent = None
+        if ent is not None:
+            return ent.canonical, ent.label
+        return noun_phrase(tok), "NP"
+
+
+def noun_phrase(tok: Token) -> str:
+    """The noun phrase headed by ``tok``, without relative clauses or asides, at most ~10 tokens."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in _NP_STOP_DEPS:
+            break
+        right = child.right_edge.i
+    if right - left > 10:
+        right = min(right, tok.i + 4)
+        left = max(left, tok.i - 5)
+    # Never end on a conjunction or punctuation left dangling by a misparse.
+    while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
+        right -= 1
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1].text
