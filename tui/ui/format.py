@@ -45,6 +45,9 @@ GROUP_NAMES: dict[str, str] = {
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WORD = re.compile(r"\S+\s*")
+# Characters outside these ranges may be wide or zero-width; inside, every one is one cell
+# (Latin scripts and general punctuation such as curly quotes and dashes).
+_NOT_NARROW = re.compile("[^\u0020-\u02ff\u2000-\u206f]")
 
 
 def entity_group(label: str) -> str | None:
@@ -85,17 +88,18 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     ``text`` belongs to exactly one range; words wider than ``width`` are folded.
     """
     width = max(width, 1)
+    measure = len if not _NOT_NARROW.search(text) else cell_len
     lines: list[tuple[int, int]] = []
     start = 0
     for m in _WORD.finditer(text):
         word_start = m.start()
         word_end = word_start + len(m.group().rstrip())
-        if cell_len(text[start:word_end]) <= width:
+        if measure(text[start:word_end]) <= width:
             continue
         if word_start > start:
             lines.append((start, word_start))
             start = word_start
-        while cell_len(text[start:word_end]) > width:
+        while measure(text[start:word_end]) > width:
             # Fold a word that cannot fit on any line.
             cut, cells = start, 0
             while cells + cell_len(text[cut]) <= width:

@@ -30,6 +30,7 @@ class ArticleList(WrappedList):
     }
 
     BINDINGS = [
+        Binding("enter", "select", "Open article", show=False, id="articles.select"),
         Binding("j", "cursor_down", "Next article", show=False, id="articles.down"),
         Binding("k", "cursor_up", "Previous article", show=False, id="articles.up"),
         Binding("g", "first", "First article", show=False, id="articles.first"),

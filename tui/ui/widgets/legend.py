@@ -25,5 +25,5 @@ class EntityLegend(Widget):
         for n, (group, name) in enumerate(GROUP_NAMES.items()):
             if n:
                 out.append("  ")
-            out.append(f"■ {name}", style=component_style(self, f"entity-legend--{group}"))
+            out.append(name, style=component_style(self, f"entity-legend--{group}"))
         return out

@@ -32,6 +32,7 @@ class QuotesPane(WrappedList):
     }
 
     BINDINGS = [
+        Binding("enter", "select", "Show in article", show=False, id="quotes.select"),
         Binding("j", "cursor_down", "Next quote", show=False, id="quotes.down"),
         Binding("k", "cursor_up", "Previous quote", show=False, id="quotes.up"),
         Binding("g", "first", "First quote", show=False, id="quotes.first"),

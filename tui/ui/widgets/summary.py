@@ -24,6 +24,7 @@ class SummaryPane(WrappedList):
     }
 
     BINDINGS = [
+        Binding("enter", "select", "Show in article", show=False, id="summary.select"),
         Binding("j", "cursor_down", "Next bullet", show=False, id="summary.down"),
         Binding("k", "cursor_up", "Previous bullet", show=False, id="summary.up"),
         Binding("g", "first", "First bullet", show=False, id="summary.first"),

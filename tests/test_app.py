@@ -1,0 +1,379 @@
+"""Pilot tests of the reader: every key, over a real library (SQLite in tmp_path, real model)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+
+from tui.ui.app import NewsApp
+from tui.ui.screens.help import HelpScreen, KeyTable
+from tui.ui.screens.reader import ReaderScreen
+
+pytestmark = pytest.mark.slow
+
+SIZE = (140, 40)
+
+
+async def wait_for(pilot: Pilot, condition: Callable[[], object], what: str, tries: int = 400) -> None:
+    """Let the app run until ``condition()`` holds (workers and timers get their turn)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"never happened: {what}")
+
+
+async def settle(app: NewsApp, pilot: Pilot) -> ReaderScreen:
+    """Wait until the open article's analysis and every worker have finished."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+async def test_paints_before_analysis_then_fills_in(library):
+    rows = library.articles()
+    assert rows and not any(r.analysed for r in rows)
+    app = NewsApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        # Sidebar and text are there at once; the analysis is still to come.
+        assert list(screen.sidebar.rows) == [r.id for r in rows]
+        assert screen.article_id == rows[0].id
+        assert screen.body.document is not None and screen.body.document.text
+        assert screen.analysis is None
+        assert screen.quotes.state == "pending"
+        assert screen.summary.bullets is None
+        await wait_for(pilot, lambda: screen.analysis is not None, "the open article analysed")
+        assert screen.quotes.state == "ready"
+        assert screen.summary.bullets is not None
+        assert screen.body.analysis is screen.analysis
+        # Then the rest of the library, each row updated as it is done.
+        await wait_for(
+            pilot,
+            lambda: all(r.analysed for r in screen.sidebar.rows.values()),
+            "library analysed",
+            tries=3000,
+        )
+        assert library.unanalysed() == []
+        assert "All articles analysed" in screen.query_one("#status").right
+
+
+async def test_cached_analysis_shows_without_a_worker(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE):
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        assert screen.analysis is not None
+        assert screen.quotes.state == "ready"
+        assert not [w for w in app.workers if w.group == "analysis"]
+
+
+async def test_cursor_keys_open_articles_and_persist_read_state(analysed_library):
+    rows = analysed_library.articles()
+    assert not rows[1].read
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        assert screen.sidebar.has_focus
+        await pilot.press("down")
+        await wait_for(pilot, lambda: screen.article_id == rows[1].id, "down opens the next article")
+        await pilot.press("j")
+        await wait_for(pilot, lambda: screen.article_id == rows[2].id, "j opens the next article")
+        await pilot.press("k")
+        await wait_for(pilot, lambda: screen.article_id == rows[1].id, "k opens the previous article")
+        await pilot.press("up")
+        await wait_for(pilot, lambda: screen.article_id == rows[0].id, "up opens the previous article")
+        await pilot.press("G")
+        await wait_for(pilot, lambda: screen.article_id == rows[-1].id, "G opens the last article")
+        await pilot.press("g")
+        await wait_for(pilot, lambda: screen.article_id == rows[0].id, "g opens the first article")
+        # The unread mark went away on screen...
+        assert screen.sidebar.rows[rows[1].id].read
+        assert not screen.sidebar.options[1].prompt.plain.startswith("●")
+        await app.workers.wait_for_complete()
+    # ...and in the store.
+    read = {r.id: r.read for r in analysed_library.articles()}
+    assert read[rows[0].id] and read[rows[1].id] and read[rows[2].id] and read[rows[-1].id]
+    assert not read[rows[3].id]
+
+
+async def test_enter_opens_and_focuses_the_body(analysed_library):
+    rows = analysed_library.articles()
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        screen.sidebar.highlighted = 3
+        await pilot.press("enter")
+        assert screen.article_id == rows[3].id
+        assert screen.body.has_focus
+
+
+async def test_tab_cycles_the_panes(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        order = ["articles", "body", "quotes", "summary", "articles"]
+        assert app.focused is not None and app.focused.id == order[0]
+        for expected in order[1:]:
+            await pilot.press("tab")
+            assert app.focused is not None and app.focused.id == expected
+        await pilot.press("shift+tab")
+        assert app.focused is not None and app.focused.id == "summary"
+        assert screen.summary.has_focus
+
+
+async def test_body_scrolls_with_page_keys_space_and_g(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        body = screen.body
+        assert body.max_scroll_y > 0
+        await pilot.press("pagedown")  # from the sidebar: the body scrolls whichever pane has focus
+        assert body.scroll_y > 0
+        first = body.scroll_y
+        await pilot.press("space")
+        assert body.scroll_y > first
+        await pilot.press("pageup")
+        assert body.scroll_y < body.max_scroll_y
+        await pilot.press("tab")
+        assert body.has_focus
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert body.scroll_y == 0
+        await pilot.press("j", "j", "down")
+        await pilot.pause()
+        assert body.scroll_y == 3
+        await pilot.press("k")
+        await pilot.pause()
+        assert body.scroll_y == 2
+
+
+def _entity_colour(screen: ReaderScreen) -> tuple[str, str | None]:
+    """The first highlightable mention and the colour its row renders it in."""
+    body = screen.body
+    mention = body.entities[0]
+    row = body.row_of(mention.start)
+    assert row is not None
+    body.scroll_to(y=row, animate=False, immediate=True)
+    strip = body.render_line(row - int(body.scroll_y))
+    for segment in strip:
+        if mention.text.split()[0] in segment.text:
+            colour = segment.style.color if segment.style else None
+            return mention.text, (colour.name if colour else None)
+    raise AssertionError(f"{mention.text!r} not on its row")
+
+
+async def test_h_toggles_entity_highlighting(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        _text, on = _entity_colour(screen)
+        assert screen.highlight and screen.body.highlight
+        await pilot.press("h")
+        assert not screen.highlight and not screen.body.highlight
+        _text, off = _entity_colour(screen)
+        assert on != off
+        legend = screen.query_one("#legend").render().plain
+        assert "off" in legend
+        await pilot.press("h")
+        assert screen.body.highlight
+        assert _entity_colour(screen)[1] == on
+
+
+async def test_brackets_jump_between_entity_mentions(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        mentions = screen.body.entities
+        assert len(mentions) > 3
+        await pilot.press("right_square_bracket")
+        assert screen.body.mark == (mentions[0].start, mentions[0].end)
+        await pilot.press("right_square_bracket")
+        second = screen.body.mark
+        assert second is not None and second[0] > mentions[0].start
+        await pilot.press("left_square_bracket")
+        assert screen.body.mark == (mentions[0].start, mentions[0].end)
+        # Jumping to the last mention scrolls the body down to it.
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert screen.body.mark == (mentions[-1].start, mentions[-1].end)
+        assert screen.body.scroll_y > 0
+        row = screen.body.row_of(mentions[-1].start)
+        assert row is not None
+        assert screen.body.scroll_y <= row < screen.body.scroll_y + screen.body.size.height
+
+
+async def test_choosing_a_quote_scrolls_to_it_and_marks_it(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        quotes = screen.quotes.quotes
+        assert len(quotes) >= 2
+        screen.quotes.focus()
+        await pilot.press("G")  # the last option is a related quote or a note: go back to the quotes
+        last = len(quotes) - 1
+        screen.quotes.highlighted = screen.quotes.get_option_index(f"q{last}")
+        await pilot.press("enter")
+        await pilot.pause()
+        q = quotes[last]
+        assert screen.body.mark == (q.start, q.end)
+        row = screen.body.row_of(q.start)
+        assert row is not None
+        assert screen.body.scroll_y <= row < screen.body.scroll_y + screen.body.size.height
+        assert screen.quotes.has_focus  # browsing quotes goes on
+
+
+async def test_related_quote_opens_its_article_at_the_quote(analysed_library):
+    rows = analysed_library.articles()
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        # Find an article with related quotes from the library.
+        for row in rows:
+            screen.open_article(row.id)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if screen.quotes.related:
+                break
+        related = screen.quotes.related
+        assert related, "some seed article has related quotes"
+        screen.quotes.focus()
+        screen.quotes.highlighted = screen.quotes.get_option_index("r0")
+        await pilot.press("enter")
+        await pilot.pause()
+        target = related[0]
+        assert screen.article_id == target.article_id
+        assert screen.body.mark == (target.quote.start, target.quote.end)
+        assert screen.document is not None
+        assert screen.document.text[target.quote.start : target.quote.end] == target.quote.text
+        assert screen.sidebar.highlighted_option is not None
+        assert screen.sidebar.highlighted_option.id == str(target.article_id)
+
+
+async def test_summary_bullet_marks_its_sentence(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        bullets = screen.summary.bullets
+        assert bullets
+        screen.summary.focus()
+        await pilot.press("enter")
+        assert screen.body.mark is not None and screen.document is not None
+        start, end = screen.body.mark
+        assert screen.document.text[start:end] == bullets[0]
+
+
+async def test_help_screen_lists_every_key(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = "\n".join(str(t.section) for t in app.screen.query(KeyTable))
+        from tui.ui.keys import class_bindings
+        from tui.ui.widgets.article_body import ArticleBody
+        from tui.ui.widgets.article_list import ArticleList
+        from tui.ui.widgets.quotes import QuotesPane
+        from tui.ui.widgets.summary import SummaryPane
+
+        for cls in (NewsApp, ReaderScreen, ArticleList, ArticleBody, QuotesPane, SummaryPane):
+            for b in cls.BINDINGS:
+                assert b.description in shown, f"{b.id} missing from help"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("question_mark")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, ReaderScreen)
+        assert class_bindings(ArticleList)
+
+
+async def test_help_follows_the_keymap(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        app.set_keymap({"reader.highlight": "x"})
+        await pilot.press("x")
+        assert not screen.highlight
+        everywhere = dict((d, k) for k, d in app.help_sections()[0][0][1])
+        assert everywhere["Highlight"] == "x"
+
+
+async def test_palette_opens_an_article_by_title(analysed_library):
+    rows = analysed_library.articles()
+    target = next(r for r in rows if "Putin" in r.title)
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*"putin calls")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: screen.article_id == target.id, "palette opened the article")
+        assert not CommandPalette.is_open(app)
+
+
+async def test_q_quits(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+        assert not app.is_running
+
+
+MARKUP_TITLE = "[@click=app.quit]Quit now[/] and [bold]x[/b]"
+MARKUP_PARA = "He typed [red]red[/red] and [link=https://example.com]a link[/link] then \\[escaped]."
+
+
+def _markup_document():
+    from tui.core.models import Block, Document
+
+    text = f"{MARKUP_TITLE}\n\n{MARKUP_PARA}"
+    head = len(MARKUP_TITLE)
+    blocks = [Block("headline", 0, head), Block("paragraph", head + 2, len(text))]
+    return Document(text=text, blocks=blocks, title=MARKUP_TITLE, source="[i]Feed[/i]", date="2024-05-01")
+
+
+async def test_markup_in_articles_is_shown_literally(analysed_library):
+    article_id = analysed_library.add_document("test:markup", _markup_document())
+    app = NewsApp(analysed_library, open_article=article_id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        assert screen.article_id == article_id
+        prompt = screen.sidebar.get_option(str(article_id)).prompt.plain
+        assert "[@click=app.quit]Quit now[/]" in prompt.replace("\n  ", " ")
+        body = screen.body
+        shown = " ".join(
+            "".join(seg.text for seg in body.render_line(y)).strip() for y in range(body.size.height)
+        )
+        shown = " ".join(shown.split())
+        assert "[@click=app.quit]Quit now[/] and [bold]x[/b]" in shown
+        assert "[red]red[/red]" in shown and "[link=https://example.com]a link[/link]" in shown
+        assert "[i]Feed[/i]" in shown
+        # Clicking the would-be link does nothing: the app is still running.
+        await pilot.click("#body", offset=(4, 1))
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        # The palette shows the title literally too.
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*"quit now")
+        await pilot.pause(0.5)
+        palette = app.screen
+        from textual.command import CommandList
+
+        options = palette.query_one(CommandList).options
+        assert any(
+            "[@click=app.quit]Quit now[/]" in str(getattr(o.prompt, "plain", o.prompt)) for o in options
+        )
