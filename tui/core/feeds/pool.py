@@ -1,0 +1,148 @@
+"""Parse many feeds in worker processes, off the UI thread and spread over the cores.
+
+Each worker arms an interval timer per feed: a feed that keeps the parser busy too long (a
+super-linear regex inside feedparser, say) is interrupted and reported, and the worker goes on
+with the next one. Workers start with ``forkserver`` (``spawn`` where unavailable), never by
+forking a process that runs UI and worker threads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import signal
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+from .parse import ParsedFeed, ParseTimeout, parse_feed
+
+PARSE_TIMEOUT = 30.0
+# Extra wait beyond the in-worker timer before a result is given up on from outside.
+_GRACE = 10.0
+_HAS_TIMER = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
+
+
+@dataclass(frozen=True, slots=True)
+class ParseJob:
+    """The bytes of one feed with its response headers and final URL (for relative links)."""
+
+    data: bytes
+    headers: Mapping[str, str] | None = None
+    url: str | None = None
+
+    @classmethod
+    def from_fetch(cls, result: Any) -> ParseJob:
+        """From a :class:`~tui.core.feeds.fetch.FetchResult` that has a body."""
+        if result.body is None:
+            raise ValueError("this fetch result has no body to parse")
+        return cls(result.body, dict(result.headers), result.final_url or result.url)
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise ParseTimeout
+
+
+def _init_worker() -> None:
+    if _HAS_TIMER:
+        signal.signal(signal.SIGALRM, _on_alarm)
+    # Ctrl-C goes to the whole process group; the parent decides what to do, not the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def parse_with_timeout(
+    data: bytes, headers: Mapping[str, str] | None, url: str | None, timeout: float
+) -> ParsedFeed:
+    """:func:`parse_feed` interrupted after ``timeout`` seconds (in a pool worker's main thread)."""
+    if not _HAS_TIMER:  # pragma: no cover - Windows: the parent's wait is the only limit
+        return parse_feed(data, headers, url)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return parse_feed(data, headers, url)
+    except ParseTimeout:
+        return ParsedFeed(error=f"parsing took longer than {timeout:g} s; gave up")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+class FeedParserPool:
+    """A small process pool for :func:`parse_feed`; create once, reuse, :meth:`close` at exit."""
+
+    def __init__(self, workers: int = 2, timeout: float = PARSE_TIMEOUT) -> None:
+        self.workers = max(1, workers)
+        self.timeout = timeout
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> FeedParserPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            methods = multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker)
+        return self._executor
+
+    def submit(self, job: ParseJob) -> Future[ParsedFeed]:
+        return self._pool().submit(parse_with_timeout, job.data, job.headers, job.url, self.timeout)
+
+    def _outcome(self, future: Future[ParsedFeed]) -> ParsedFeed:
+        try:
+            return future.result(timeout=self.timeout + _GRACE)
+        except Exception as e:  # noqa: BLE001 - every failure becomes this feed's error
+            return self._failure(e)
+
+    def _failure(self, e: BaseException) -> ParsedFeed:
+        if isinstance(e, FutureTimeout | TimeoutError):
+            self._kill()
+            return ParsedFeed(error=f"parsing took longer than {self.timeout:g} s; gave up")
+        if isinstance(e, BrokenProcessPool):
+            self._executor = None  # the next job gets a fresh pool
+            return ParsedFeed(error="the parser process crashed on this feed")
+        return ParsedFeed(error=f"could not parse the feed ({type(e).__name__})")
+
+    def parse_many(self, jobs: Sequence[ParseJob]) -> list[ParsedFeed]:
+        """Results in job order; each failure is that feed's ``error``."""
+        futures = [self.submit(job) for job in jobs]
+        return [self._outcome(f) for f in futures]
+
+    async def parse(self, job: ParseJob) -> ParsedFeed:
+        """Parse one feed from async code (e.g. as each fetch finishes) without blocking the loop.
+
+        Cancelling the caller cancels the job if it has not started.
+        """
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(self.submit(job)), self.timeout + _GRACE)
+        except Exception as e:  # noqa: BLE001 - every failure becomes this feed's error
+            return self._failure(e)
+
+    def _kill(self) -> None:
+        """Stop a pool whose worker is stuck beyond its own timer; the next job starts a new one."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        # ProcessPoolExecutor has no public way to stop a busy worker before Python 3.14.
+        for proc in list(getattr(executor, "_processes", {}).values()):
+            proc.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+def parse_many(
+    jobs: Sequence[ParseJob], *, workers: int = 2, timeout: float = PARSE_TIMEOUT
+) -> list[ParsedFeed]:
+    """Parse a batch with a throw-away pool (the CLI); the app keeps a :class:`FeedParserPool`."""
+    if not jobs:
+        return []
+    with FeedParserPool(workers, timeout) as pool:
+        return pool.parse_many(jobs)
