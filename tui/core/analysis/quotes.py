@@ -70,7 +70,7 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
     spans = find_spans(doc.text, layout)
     if not spans:
         return []
-    people = People(entities, paras)
+    people = People(entities, paras, [(s.start, s.end) for s in spans])
     by_block: dict[int, list[_Item]] = {}
     for s in spans:
         by_block.setdefault(s.block, []).append(_Item(s))

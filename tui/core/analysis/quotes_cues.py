@@ -77,9 +77,10 @@ class Cue:
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of ``verb``, borrowed from the governing verb or noun when it has none."""
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if subjects:
+        # A quoted title can be misparsed as a second subject ("said on 'Fox and Friends'").
+        return next((c for c in subjects if not _quoted(c)), subjects[0])
     if depth > 3 or verb.head is verb:
         return None
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj") and verb.head.pos_ in (
@@ -91,6 +92,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # "a statement saying ...", "the official who spoke ..."
     return None
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether ``tok`` sits between double quotation marks in its block (an odd number before it)."""
+    marks = sum(1 for t in tok.doc[: tok.i] if t.text[:1] in '"“”' or t.text[-1:] in '"“”')
+    return marks % 2 == 1
 
 
 def cue_text(verb: Token) -> str:
@@ -190,6 +197,8 @@ def _after(sdoc: Doc, end: int, hi: int) -> Cue | None:
             continue
         pre = [p for p in window[:k] if not p.is_punct and p.text not in _QUOTE_CHARS]
         subj = subject_of(t)
+        if subj is not None and subj.idx < end:
+            subj = None  # the parser took the quoted words for the subject
         allowed = {s.i for s in subj.subtree} if subj is not None else set()
         if all(p.i in allowed or p.pos_ in ("ADV", "AUX") or p.dep_ in ("aux", "neg") for p in pre):
             if subj is None and not pre:
@@ -201,20 +210,34 @@ def _after(sdoc: Doc, end: int, hi: int) -> Cue | None:
             and nominal
             and all(p.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP", "PART") for p in pre)
         ):
-            return _cue(t, nominal[-1])  # a misparse that left the verb without its subject
+            # A misparse left the verb without its subject: the name before any aside.
+            head = window[:k]
+            cut = next((i for i, p in enumerate(head) if p.text in ("(", ",", "—") and i), len(head))
+            names = [p for p in head[:cut] if p.pos_ in ("PROPN", "NOUN", "PRON")] or nominal
+            return _cue(t, names[-1])
         return None
     return None
 
 
 def _dash_name(sdoc: Doc, end: int, hi: int) -> Cue | None:
     """A byline-style attribution right after the closing mark: ``"..." — Jane Doe``."""
-    words = [t for t in sdoc if end < t.idx < hi and not t.is_space and t.text not in _QUOTE_CHARS][:2]
-    if len(words) < 2 or words[0].text not in _DASHES or words[1].pos_ != "PROPN":
+    text = sdoc.text
+    j = end
+    while j < hi and (text[j].isspace() or text[j] in _QUOTE_CHARS):
+        j += 1
+    if j >= hi or text[j] not in _DASHES:
         return None
-    head = words[1]
-    while head.head.i > head.i and head.head.pos_ == "PROPN":
-        head = head.head
-    return Cue(words[0].text, words[0].idx, head)
+    dash = j
+    j += 1
+    while j < hi and text[j].isspace():
+        j += 1
+    # Read characters, not tokens: the tokenizer may glue the dash to the closing mark.
+    name = next((t for t in sdoc if t.idx >= j), None)
+    if name is None or name.idx >= hi or name.pos_ != "PROPN":
+        return None
+    while name.head.i > name.i and name.head.pos_ == "PROPN":
+        name = name.head
+    return Cue(text[dash], dash, name)
 
 
 def _inverted_subject(verb: Token, rest: list[Token]) -> Token | None:
@@ -267,17 +290,22 @@ def _tree(inside: list[Token]) -> Cue | None:
         if tok.head.i in ids or tok.head is tok:
             continue
         h = tok.head
+        found: list[Cue] = []
         for _ in range(8):
             if h.i in ids:
                 break
             if is_reporting(h, strict=True):
-                return _cue(h, subject_of(h))
+                found.append(_cue(h, subject_of(h)))
             speaker = _according(h)
             if speaker is not None:
-                return _cue(h, speaker)
+                found.append(_cue(h, speaker))
             if h.head is h:
                 break
             h = h.head
+        if found:
+            # The outermost reporting clause is the source of the whole account: in "Smith said the
+            # report 'clearly suggests' fraud" the words are Smith's, not the report's.
+            return found[-1]
     return None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Entity
+from .quotes_names import FEMALE_NAMES, MALE_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -44,6 +45,21 @@ _ROLE_GENDER = {
         "girlfriend widow"
     ).split()
 }
+# Abbreviated titles and the role nouns they stand for.
+_ROLE_ABBREVIATIONS = {
+    "sen": ("senator",),
+    "rep": ("representative", "congressman", "congresswoman", "lawmaker"),
+    "gov": ("governor",),
+    "pres": ("president",),
+    "gen": ("general",),
+    "sec": ("secretary",),
+    "dr": ("doctor",),
+    "prof": ("professor",),
+    "lt": ("lieutenant",),
+    "col": ("colonel",),
+    "adm": ("admiral",),
+    "atty": ("attorney",),
+}
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # The noun phrase of a speaker stops before these: clauses and asides hanging off the head noun.
@@ -64,14 +80,26 @@ class Mention:
 class People:
     """Entity lookup, gender evidence and the running record of subjects and speakers in a document."""
 
-    def __init__(self, entities: list[Entity], paras: list[Paragraph]) -> None:
+    def __init__(self, entities: list[Entity], paras: list[Paragraph], quoted: list[tuple[int, int]]) -> None:
         self.ents = sorted((e for e in entities if e.label in SPEAKER_LABELS), key=lambda e: e.start)
         self._starts = [e.start for e in self.ents]
+        # Family name -> person, for bare surnames the model did not tag ("Ham said" after "Norman Ham").
+        self.surnames: dict[str, str] = {}
+        for e in self.ents:
+            if e.label == "PERSON" and " " in e.canonical:
+                self.surnames.setdefault(e.canonical.split()[-1], e.canonical)
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [a for a, _b in self._quoted]
         self.gender: dict[str, dict[str, int]] = {}
+        self.roles: dict[str, set[str]] = {}  # canonical name -> role nouns seen with it
         self.mentions: list[Mention] = []
         for block, sdoc in paras:
             self._scan(block.start, sdoc)
         self.mentions.sort(key=lambda m: m.pos)
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect_left(self._quoted_starts, pos + 1) - 1
+        return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
 
     # -- entities -------------------------------------------------------------------------------
 
@@ -111,11 +139,19 @@ class People:
             people: dict[str, Token] = {}
             for tok in sent:
                 ent = self.token_entity(off, tok)
+                if ent is None and tok.dep_ in SUBJECT_DEPS and tok.text in self.surnames:
+                    if not self.in_quote(off + tok.idx):
+                        self.mentions.append(Mention(off + tok.idx, self.surnames[tok.text], "PERSON", True))
+                    continue
                 if ent is None or tok.head.i != tok.i and self._same_entity(off, tok.head, ent):
                     continue  # only the head token of each entity mention
-                subject = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
+                if self.in_quote(off + tok.idx):
+                    continue  # people named inside a quotation are talked about, not talking
+                # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer").
+                salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
+                salient = salient or any(c.dep_ == "appos" for c in tok.children)
                 plural = tok.tag_ in ("NNS", "NNPS")
-                self.mentions.append(Mention(off + tok.idx, ent.canonical, ent.label, subject, plural))
+                self.mentions.append(Mention(off + tok.idx, ent.canonical, ent.label, salient, plural))
                 if ent.label != "PERSON":
                     continue
                 people.setdefault(ent.canonical, tok)
@@ -133,15 +169,28 @@ class People:
         return ent.start <= off + tok.idx < ent.end
 
     def _role_votes(self, off: int, head: Token, ent: Entity) -> None:
-        """Titles before the name and gendered role nouns attached to it."""
+        """Titles and roles next to the name: gender evidence, and what "the senator" may refer to."""
         doc = head.doc
         first = head
         while first.i > 0 and ent.start <= off + doc[first.i - 1].idx:
             first = doc[first.i - 1]
+        roles = self.roles.setdefault(ent.canonical, set())
         if first.i > 0:
-            g = _TITLES.get(doc[first.i - 1].lower_)
+            title = doc[first.i - 1]
+            g = _TITLES.get(title.lower_)
             if g:
                 self._vote(ent.canonical, g, 3)
+            if title.pos_ in ("PROPN", "NOUN") and title.ent_type_ == "":
+                word = title.lower_.rstrip(".")
+                roles.update(_ROLE_ABBREVIATIONS.get(word, (word, title.lemma_.lower())))
+        for near in head.children:
+            if near.dep_ == "appos" and near.pos_ == "NOUN":
+                roles.add(near.lemma_.lower())
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            roles.add(head.head.lemma_.lower())
+        given = ent.text.split()[0].lower() if " " in ent.text else ""
+        if given in MALE_NAMES or given in FEMALE_NAMES:
+            self._vote(ent.canonical, MALE if given in MALE_NAMES else FEMALE, 2)
         for near in head.children:
             g = _ROLE_GENDER.get(near.lower_)
             if g and near.dep_ in ("compound", "appos"):
@@ -203,7 +252,23 @@ class People:
                     ent = None
         if ent is not None:
             return ent.canonical, ent.label
+        if tok.pos_ == "PROPN" and tok.text in self.surnames:
+            return self.surnames[tok.text], "PERSON"
+        known = self._role_holder(off + tok.idx, tok)
+        if known is not None:
+            return known, "PERSON"
         return noun_phrase(tok), "NP"
+
+    def _role_holder(self, pos: int, tok: Token) -> str | None:
+        """The person a definite role description refers to: "the senator" after "Sen. Jane Doe"."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not any(c.lower_ == "the" for c in tok.children):
+            return None
+        role = tok.lemma_.lower()
+        end = bisect_left([m.pos for m in self.mentions], pos)
+        for m in reversed(self.mentions[max(0, end - 80) : end]):
+            if m.label == "PERSON" and role in self.roles.get(m.name, ()):
+                return m.name
+        return None
 
 
 def noun_phrase(tok: Token) -> str:

@@ -1,0 +1,56 @@
+"""Common given names that are clearly male or female in English-language news.
+
+A weak, general cue for resolving "he"/"she" to the right person when the text itself gives no
+courtesy title or pronoun evidence. Names commonly used for both sexes (Jordan, Taylor, Kim, Jean,
+Andrea, Leslie, ...) are deliberately left out.
+"""
+
+from __future__ import annotations
+
+MALE_NAMES = frozenset(
+    """
+    aaron abdul abraham adam adrian ahmed alan albert alberto alejandro alexander alexei alfred ali
+    allen alvin amir andre andrew andy angelo anthony antonio arnold arthur barack barry ben benjamin
+    bernard bernie bill billy bob bobby boris brad bradley brandon brendan brent brett brian bruce
+    bryan byron calvin carl carlos cesar charles charlie chuck clarence claude clifford colin connor
+    craig curtis dale damian dan daniel danny darren dave david dennis derek desmond dick diego
+    dmitry don donald doug douglas duane dwight earl eddie edgar eduardo edward edwin elijah elliott
+    emmanuel enrique eric erik ernest eugene evan felix fernando francis francisco frank franklin
+    fred frederick gabriel garry gary gavin geoffrey george gerald gilbert glenn gordon graham greg
+    gregory gustavo hakeem hamid hans harold harry harvey hassan hector henry herbert howard hugh
+    hugo ian ibrahim igor isaac ivan jack jacob jake james jared jason javier jay jeff jeffrey
+    jeremy jerome jerry jesus jim jimmy joe joel john johnny jon jonathan jorge jose joseph joshua
+    juan julian julio justin karl keith ken kenneth kevin kurt larry lawrence leo leon leonard
+    logan louis lucas luis luke malcolm marco marcus mario mark martin marvin matt matthew
+    maurice max michael miguel mike mitch mitchell mohammed muhammad nathan neil nelson nicholas
+    nick nigel noah norman oliver omar oscar pablo patrick paul pedro peter phil philip pierre
+    ralph ramon randy raul ray raymond reggie reginald ricardo richard rick rob robert roberto
+    rodney roger roland ron ronald roy rudy russell ryan salvador samuel scott sean sergei sergio
+    seth shane sheldon sidney simon stanley stefan stephen steve steven stuart ted terrence thomas
+    tim timothy todd tom tommy tony travis trevor troy tyler vernon victor vince vincent vladimir
+    walter warren wayne wesley william willie xavier yusuf zachary
+    """.split()
+)
+
+FEMALE_NAMES = frozenset(
+    """
+    abigail ada adriana agnes aisha alexandra alice alicia alison amanda amber amelia amy ana anastasia
+    angela angelina anita ann anna anne annie antoinette april barbara beatrice becky belinda betty
+    beverly bonnie brenda bridget brittany camila carla carmen carol caroline carolyn catherine cathy
+    cecilia charlotte cheryl chloe christina christine cindy claire clara claudia colleen connie
+    cynthia daisy daniela danielle darlene dawn debbie deborah debra denise diana diane dolores
+    donna doris dorothy edith eileen elaine eleanor elena elizabeth ella ellen emily emma erica
+    erin esther eva evelyn fatima felicia fiona florence frances gabriela gail genevieve georgia
+    geraldine gina gladys gloria grace gwen hannah harriet heather heidi helen hillary holly ida
+    ingrid irene iris isabel isabella ivanka jacqueline jane janet janice jasmine jennifer jenny
+    jessica jill joan joanna joanne josephine joy joyce judith judy julia julie june karen katherine
+    kathleen kathryn kathy katie kayla kristen kristin laura lauren linda lisa lois loretta lori
+    louise lucia lucy lydia madeleine madison malala margaret maria marie marilyn marion marjorie
+    martha mary maureen megan melania melanie melissa michelle mildred miriam molly monica nancy
+    naomi natalie natasha nicole nina nora olga olivia pamela patricia paula pauline peggy penny
+    phyllis priscilla rachel rebecca regina rita roberta rosa rosemary ruth sabrina sally samantha
+    sandra sara sarah sharon sheila shirley sofia sonia sonya sophia sophie stephanie susan suzanne
+    sylvia tamara tammy tanya teresa theresa tiffany tina tracy valerie vanessa vera veronica
+    victoria virginia wanda wendy yolanda yvonne zoe
+    """.split()
+)
