@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from ...core.library import Library
 
 
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 class ReaderScreen(Screen[None]):
     """The main screen."""
 
@@ -168,8 +172,12 @@ class ReaderScreen(Screen[None]):
             self.quotes.show_quotes(analysis.quotes)
             self.summary.show(analysis.summary, publisher)
             people = len({e.canonical for e in analysis.entities if e.label == "PERSON"})
-            self.body.border_subtitle = (
-                f"{len(analysis.entities)} mentions · {people} people · {len(analysis.quotes)} quotes"
+            self.body.border_subtitle = " · ".join(
+                (
+                    _count(len(analysis.entities), "mention"),
+                    _count(people, "person", "people"),
+                    _count(len(analysis.quotes), "quote"),
+                )
             )
         self.quotes.border_subtitle = "" if analysis is None else str(len(analysis.quotes))
 

@@ -16,6 +16,7 @@ from .wrapped_list import WrappedList
 if TYPE_CHECKING:
     from ...core.library import RelatedQuote
 
+RELATED = "Related quotes"
 QUOTE_CHARS = 180  # longer quotes are shortened in the pane (the body shows them whole)
 
 
@@ -83,7 +84,7 @@ class QuotesPane(WrappedList):
             if n:
                 entries.append(None)
             entries.append((f"q{n}", q, False))
-        entries.append(("related-heading", "Related quotes", True))
+        entries.append(("related-heading", RELATED, True))
         if self.related is None:
             entries.append(("related-note", "Looking for related quotes…", True))
         elif not self.related:
@@ -100,8 +101,10 @@ class QuotesPane(WrappedList):
     def make_prompt(self, data: Any, width: int) -> Text:
         style = self.style_of
         if isinstance(data, str):
-            kind = "heading" if data == "Related quotes" else "note"
-            return Text(data, style=style(f"quotes-pane--{kind}"), end="")
+            if data == RELATED:
+                # A blank line above sets the section apart from the article's own quotes.
+                return Text.assemble("\n", (data, style("quotes-pane--heading")), end="")
+            return Text(data, style=style("quotes-pane--note"), end="")
         quote: Quote = data.quote if not isinstance(data, Quote) else data
         body = Text(f"“{shorten(quote.text, QUOTE_CHARS)}”", style=style("quotes-pane--quote"), end="")
         prompt = hang(body, width)

@@ -64,7 +64,10 @@ class SummaryPane(WrappedList):
     def make_prompt(self, data: Any, width: int) -> Text:
         kind, text = data
         style = self.style_of(f"summary-pane--{kind}")
-        if kind in ("note", "heading"):
+        if kind == "heading":
+            # A blank line above (unless first) sets the publisher's own summary apart.
+            return Text.assemble("\n" if self.bullets else "", (text, style), end="")
+        if kind == "note":
             return Text(text, style=style, end="")
         return hang(Text(text, style=style, end=""), width, "• ", "  ")
 
