@@ -205,3 +205,8 @@ def test_help_screen(snap_compare, example_library):
         await pilot.pause()
 
     assert snap_compare(NewsApp(example_library), terminal_size=SIZE, run_before=help_)
+
+
+def test_main_screen_narrow(snap_compare, example_library):
+    """An 80x24 terminal: quotes and summary move under the article."""
+    assert snap_compare(NewsApp(example_library), terminal_size=(80, 24), run_before=_settled)

@@ -94,6 +94,12 @@ class ReaderScreen(Screen[None]):
         yield StatusLine(id="status")
         yield Footer()
 
+    NARROW = 110
+    """Below this many columns the quotes and summary move under the article."""
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.NARROW, "-narrow")
+
     @property
     def sidebar(self) -> ArticleList:
         return self.query_one("#articles", ArticleList)

@@ -37,6 +37,9 @@ class ArticleBody(ScrollView, can_focus=True):
     MARGIN = 2
     """Columns left blank on each side of the text (the line API has no CSS padding)."""
 
+    MEASURE = 92
+    """Longest line of text: wide terminals get a readable column, not 150-character lines."""
+
     highlight: reactive[bool] = reactive(True)
     """Style entity mentions by type."""
 
@@ -181,7 +184,7 @@ class ArticleBody(ScrollView, can_focus=True):
             self._pieces[key] = pieces
         layout = self._layouts.get((*key, width))
         if layout is None or layout.pieces is not pieces:
-            layout = BodyLayout(pieces, width, margin=self.MARGIN)
+            layout = BodyLayout(pieces, min(width, self.MEASURE + 2 * self.MARGIN), margin=self.MARGIN)
             self._layouts[(*key, width)] = layout
         self._layout = layout
         self.virtual_size = Size(width, len(layout))
