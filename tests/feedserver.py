@@ -2,7 +2,7 @@
 
 Routes are registered per test: plain bodies, redirects, conditional GET, gzip-encoded files,
 a server that stalls mid-body and one that streams a chunked body forever. Import the
-``feed_server`` fixture into a test module (``from tests.feedserver import feed_server``).
+``feed_server`` fixture with ``from tests.feedserver import feed_server_fixture``.
 """
 
 from __future__ import annotations
@@ -48,7 +48,10 @@ class FeedServer:
         self._httpd.daemon_threads = True
         self._httpd.block_on_close = False
         self.port = self._httpd.server_address[1]
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="feedserver", daemon=True)
+        # A short poll interval: shutdown() waits up to one interval, once per test.
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, name="feedserver", daemon=True
+        )
 
     def __enter__(self) -> FeedServer:
         self._thread.start()
@@ -158,7 +161,8 @@ def refused_url() -> str:
     return f"http://127.0.0.1:{port}/feed.xml"
 
 
-@pytest.fixture
-def feed_server() -> Iterator[FeedServer]:
+@pytest.fixture(name="feed_server")
+def feed_server_fixture() -> Iterator[FeedServer]:
+    """A fresh loopback server per test (import ``feed_server_fixture`` to use ``feed_server``)."""
     with FeedServer() as server:
         yield server
