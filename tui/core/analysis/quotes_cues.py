@@ -55,8 +55,10 @@ def reporting_forms() -> frozenset[str]:
 
 def is_reporting(tok: Token, strict: bool = False) -> bool:
     """Whether ``tok`` is a reporting verb (``strict``: one that attributes the clause under it)."""
-    if not tok.tag_.startswith("VB"):
+    if not tok.tag_.startswith("VB") or tok.dep_ == "amod":
         return False
+    if tok.i and tok.doc[tok.i - 1].text in ("-", "so-"):
+        return False  # "so-called", "self-described": an adjective, not a speech act
     forms = reporting_forms()
     if tok.lower_ not in forms and tok.lemma_.lower() not in forms:
         return False

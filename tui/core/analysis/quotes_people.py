@@ -139,9 +139,11 @@ class People:
             people: dict[str, Token] = {}
             for tok in sent:
                 ent = self.token_entity(off, tok)
-                if ent is None and tok.dep_ in SUBJECT_DEPS and tok.text in self.surnames:
-                    if not self.in_quote(off + tok.idx):
-                        self.mentions.append(Mention(off + tok.idx, self.surnames[tok.text], "PERSON", True))
+                if ent is None and tok.dep_ in SUBJECT_DEPS and tok.pos_ == "PROPN" and not tok.ent_type_:
+                    # A name the model did not tag: a known person's surname, or else a likely person.
+                    if not self.in_quote(off + tok.idx) and tok.text[:1].isupper():
+                        name = self.surnames.get(tok.text) or noun_phrase(tok)
+                        self.mentions.append(Mention(off + tok.idx, name, "PERSON", True))
                     continue
                 if ent is None or tok.head.i != tok.i and self._same_entity(off, tok.head, ent):
                     continue  # only the head token of each entity mention
@@ -232,6 +234,10 @@ class People:
             for m in reversed(self.mentions[max(0, end - 60) : end]):
                 if m.label == "PERSON" and m.subject:
                     return m.name, m.label
+            # No person at all: the small model often tags a lone surname as an organisation.
+            for m in reversed(self.mentions[max(0, end - 60) : end]):
+                if m.label == "ORG" and m.subject and " " not in m.name and not m.name.isupper():
+                    return m.name, "PERSON"
         return (fallback.name, fallback.label) if fallback else None
 
     def speaker(self, off: int, tok: Token) -> tuple[str | None, str]:
