@@ -12,8 +12,6 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-import trafilatura
-
 from ..models import HEADLINE, SUBHEAD
 from ..sanitize import clean_line
 from .fetch import HTML_ACCEPT, fetch_url
@@ -66,6 +64,8 @@ async def fetch_full_text(url: str, **fetch_options: object) -> FullText:
 
 def extract_full_text(page: bytes | str, content_type: str | None = None, url: str | None = None) -> FullText:
     """The main text of an HTML page, or an ``error`` saying why there is none; never raises."""
+    import trafilatura  # heavy (about half a second): loaded on first use, not with the package
+
     html = page if isinstance(page, str) else decode_html(page, content_type)
     try:
         extracted = trafilatura.extract(

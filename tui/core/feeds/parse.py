@@ -83,9 +83,9 @@ def _parse(data: bytes, headers: dict[str, str], url: str | None) -> ParsedFeed:
     content_type = headers.get("content-type", "").split(";")[0].strip().lower()
     if looks_like_json(data) or content_type in ("application/feed+json", "application/json"):
         return _parse_json(data, base)
+    # No Content-Location for feedparser: it would resolve guids against it, and an id must not
+    # change when the feed moves. Links are resolved against ``base`` here instead.
     hdrs = {k: v for k, v in headers.items() if k in ("content-type", "content-language")}
-    if base:
-        hdrs["content-location"] = base
     # Our own HTML-to-text drops active content and resolves links, so feedparser's slower
     # sanitiser and resolver passes are skipped.
     warnings = []
@@ -223,28 +223,36 @@ def _cut_author(m: re.Match[bytes]) -> bytes:
 
 def _entry_base(e: Mapping[str, Any]) -> str | None:
     """The entry's own base URL (xml:base, resolved by feedparser), when it is http(s)."""
-    for detail in (e.get("summary_detail"), *(e.get("content") or [])):
+    for detail in (dict.get(e, "summary_detail"), *(dict.get(e, "content") or [])):
         if isinstance(detail, Mapping) and detail.get("base"):
             return safe_link(detail.get("base"))
     return None
 
 
 def _raw_entry(e: Mapping[str, Any]) -> RawEntry:
+    # dict.get, not FeedParserDict's: its fallbacks (updated -> published) emit deprecation warnings.
+    def get(key: str) -> Any:
+        return dict.get(e, key) if isinstance(e, dict) else e.get(key)
+
+    def text(key: str) -> str | None:
+        value = get(key)
+        return value if isinstance(value, str) else None
+
     summary = None
-    if isinstance(e.get("summary"), str):
-        summary = (e["summary"], (e.get("summary_detail") or {}).get("type", "text/html"))
+    if text("summary") is not None:
+        summary = (text("summary") or "", (get("summary_detail") or {}).get("type", "text/html"))
     contents = [
         (c.get("value"), c.get("type", "text/html"))
-        for c in e.get("content") or []
+        for c in get("content") or []
         if isinstance(c, Mapping) and isinstance(c.get("value"), str)
     ]
     return RawEntry(
-        id=e.get("id") if isinstance(e.get("id"), str) else None,
-        title=e.get("title") if isinstance(e.get("title"), str) else None,
-        title_is_html=_is_html(e.get("title_detail")),
-        link=e.get("link") if isinstance(e.get("link"), str) else None,
-        date=_struct_date(e.get("published_parsed") or e.get("updated_parsed") or e.get("created_parsed")),
-        author=e.get("author") if isinstance(e.get("author"), str) else None,
+        id=text("id"),
+        title=text("title"),
+        title_is_html=_is_html(get("title_detail")),
+        link=text("link"),
+        date=_struct_date(get("published_parsed") or get("updated_parsed") or get("created_parsed")),
+        author=text("author"),
         summary=summary,
         contents=contents,
     )
