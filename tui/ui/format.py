@@ -69,6 +69,21 @@ def format_date(value: str | None) -> str:
     return f"{dt.day} {_MONTHS[dt.month - 1]} {dt.year} {dt.hour:02d}:{dt.minute:02d}"
 
 
+def byline(source: str | None, when: str | None, room: int) -> str:
+    """``source · date`` in at most ``room`` cells: the whole source and date if they fit, else
+    without the time of day, else the source shortened; the date is never cut."""
+    full, day = format_date(when), format_date(when[:10] if when else None)
+    source = source or ""
+    for s, d in ((source, full), (source, day)):
+        text = " · ".join(p for p in (s, d) if p)
+        if len(text) <= room:
+            return text
+    rest = room - (len(day) + 3 if day else 0)
+    if source and rest >= 8:
+        return f"{shorten(source, rest)} · {day}" if day else shorten(source, rest)
+    return day if day and len(day) <= room else shorten(source, room)
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` cut at a word boundary to at most ``limit`` characters, ending with an ellipsis."""
     text = " ".join(text.split())

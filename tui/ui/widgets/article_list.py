@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import OptionList
 
-from ..format import format_date, hang, shorten
+from ..format import byline, hang
 from .wrapped_list import WrappedList
 
 if TYPE_CHECKING:
@@ -93,11 +93,7 @@ class ArticleList(WrappedList):
         prompt = hang(title, width, mark, "  ", max_lines=3)
         if not data.read:
             prompt.stylize(styles("article-list--unread"), 0, 1)
-        # The date is kept whole; a long source name gives way.
-        when = format_date(data.date)
-        source = data.source or data.feed_title or ""
-        room = width - 2 - (len(when) + 3 if when else 0) - (3 if not data.analysed else 0)
-        meta = " · ".join(p for p in (shorten(source, max(room, 8)), when) if p)
+        meta = byline(data.source or data.feed_title, data.date, width - 2 - (3 if not data.analysed else 0))
         if meta or not data.analysed:
             line = Text(meta, style=styles("article-list--meta"), end="")
             if not data.analysed:
