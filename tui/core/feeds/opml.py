@@ -104,7 +104,8 @@ def parse_opml(data: bytes | str) -> OpmlImport:
         return OpmlImport(error="not a valid OPML file: nested too deeply")
     if builder.root != "opml":
         return OpmlImport(error=f"not an OPML file (the document is <{clean_line(builder.root)[:40]}>)")
-    return OpmlImport(feeds=builder.feeds, problems=builder.problems, title=builder.title or None)
+    title = cap(clean_line(builder.title), MAX_TITLE_CHARS)
+    return OpmlImport(feeds=builder.feeds, problems=builder.problems, title=title or None)
 
 
 def _refuse_entity(name: str, *args: object) -> None:
@@ -150,8 +151,9 @@ class _Builder:
             self.folders.pop()
 
     def data(self, text: str) -> None:
+        # expat hands text over in pieces (split at entities); cleaned once in parse_opml.
         if self.in_head_title and len(self.title) < MAX_TITLE_CHARS:
-            self.title = clean_line(self.title + text)[:MAX_TITLE_CHARS]
+            self.title += text
 
     def _feed(self, a: dict[str, str], label: str, folder: str | None) -> None:
         raw = a.get("xmlurl", "")
