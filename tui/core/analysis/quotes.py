@@ -16,12 +16,13 @@ no speaker are scare quotes or titles ("the so-called 'deal'") and are dropped, 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
-from .quotes_cues import Cue, find_cue, governing_subject, is_reporting, subject_of
+from .quotes_cues import Cue, colon_subject, find_cue, governing_subject, is_reporting, subject_of
 from .quotes_marks import Span, find_spans
 from .quotes_people import SPEAKER_LABELS, People
 
@@ -34,6 +35,8 @@ if TYPE_CHECKING:  # pragma: no cover
 FLOAT_REACH = 2
 # Quotes shorter than this many words need a speaker to count as quotations, not scare quotes.
 MIN_UNATTRIBUTED_WORDS = 2
+# "SMITH: ..." or "MR. SMITH: ..." at the start of a quoted transcript paragraph.
+_TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z'.-]+ ){0,2}[A-Z][A-Z'-]+): ")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs. vs de la".split())
 
 
@@ -86,7 +89,7 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
         text = doc.text[s.start : s.end]
         if it.cue_text is None and _word_count(text) < MIN_UNATTRIBUTED_WORDS:
             continue
-        if _is_title(text):
+        if _is_title(text) or _is_nickname(doc.text, s.start, s.end):
             continue
         out.append(Quote(s.start, s.end, text, it.speaker, it.cue_text))
     return out
@@ -106,6 +109,13 @@ def _attribute_block(
             # No reporting verb: a phrase quoted inside a sentence belongs to its clause's subject
             # ("Smith likened the plan to 'a slow-motion disaster'") when that is a name.
             it.cue = governing_subject(sdoc, it.span.start - off, it.span.end - off)
+        if it.cue is None:
+            it.cue = colon_subject(sdoc, it.span.start - off)
+        if it.cue is None:
+            label = _TRANSCRIPT_LABEL.match(sdoc.text, it.span.start - off)
+            if label:
+                # Transcript style, "SMITH: Well, ...": the label names the speaker.
+                it.speaker = people.surname(label.group(1)) or label.group(1).title()
         if it.cue is not None:
             pending.append((it.cue.pos, it.cue, it))
     # Reporting verbs outside quotes also name speakers (indirect speech) for floating quotes.
@@ -183,6 +193,19 @@ def _starts_sentence(text: str, lo: int, start: int) -> bool:
 
 def _word_count(text: str) -> int:
     return len(text.split())
+
+
+def _is_nickname(text: str, start: int, end: int) -> bool:
+    """A quoted nickname between a first and a last name: Marcia "Cia" Price."""
+    words = text[start:end].split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return False
+    before = text[max(0, start - 30) : start - 1].rpartition("\n")[2].split()
+    after = text[end + 1 : end + 30].partition("\n")[0].split()
+    if not before or not after:
+        return False
+    first, last = before[-1], after[0]
+    return first[:1].isupper() and first[-1:].isalpha() and last[:1].isupper() and last[-1:].isalpha()
 
 
 def _is_title(text: str) -> bool:

@@ -27,7 +27,7 @@ _EXTRA_LEMMAS = (
     "whisper call acknowledge lament muse recount maintain agree post deny retort scoff declare confide "
     "speculate summarize summarise opine protest snap tease chide criticise dub label brand blast slam "
     "praise hail accuse question object insist explain tell add say learn quote predict write reveal "
-    "recommend pledge threaten plead cry read"
+    "recommend pledge threaten plead cry read rule chant"
 )
 # Verbs in the list that mostly govern things other than speech: not enough to attribute a quote
 # sitting inside their clause ("released its 'Super Plan'"), though fine right next to a quote.
@@ -81,8 +81,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of ``verb``, borrowed from the governing verb or noun when it has none."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     if subjects:
-        # A quoted title can be misparsed as a second subject ("said on 'Fox and Friends'").
-        return next((c for c in subjects if not _quoted(c)), subjects[0])
+        # A quoted title can be misparsed as a second subject ("said on 'Fox and Friends'"), and a
+        # borrowed subject must not come from inside a quotation.
+        free = next((c for c in subjects if not _quoted(c)), None)
+        return free if free is not None or depth else subjects[0]
     if depth > 3 or verb.head is verb:
         return None
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj") and verb.head.pos_ in (
@@ -151,7 +153,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
         return dash
     for how in order:
         if how == "after":
-            hit = _after(sdoc, end, hi)
+            hit = _after(sdoc, start, end, hi)
         elif how == "before":
             hit = _before(sdoc, inside[0], start, lo)
         elif how == "tree":
@@ -183,7 +185,7 @@ def _after_allowed(text: str, start: int, end: int) -> bool:
     return j < len(text) and text[j].islower()
 
 
-def _after(sdoc: Doc, end: int, hi: int) -> Cue | None:
+def _after(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
     window: list[Token] = []
     for t in sdoc:
         if t.idx <= end or t.text in _QUOTE_CHARS and t.idx == end:
@@ -199,6 +201,8 @@ def _after(sdoc: Doc, end: int, hi: int) -> Cue | None:
             continue
         pre = [p for p in window[:k] if not p.is_punct and p.text not in _QUOTE_CHARS]
         subj = subject_of(t)
+        if subj is not None and subj.idx < start:
+            return None  # "the report 'clearly' suggests": the quote is inside the verb's clause
         if subj is not None and subj.idx < end:
             subj = None  # the parser took the quoted words for the subject
         allowed = {s.i for s in subj.subtree} if subj is not None else set()
@@ -281,6 +285,11 @@ def _before(sdoc: Doc, first: Token, start: int, lo: int) -> Cue | None:
             subj = subject_of(t)
             if subj is None:
                 subj = _inverted_subject(t, between)  # "Said Ellis: ..."
+            if subj is None and t.tag_ == "VBG":
+                # "Smith said, adding: ..." parsed loosely: the subject of the speech verb before it.
+                subj = next(
+                    (subject_of(v) for v in reversed(window[:k]) if is_reporting(v) and subject_of(v)), None
+                )
             return _cue(t, subj)
     return None
 
@@ -342,4 +351,27 @@ def governing_subject(sdoc: Doc, start: int, end: int) -> Cue | None:
                 break
             h = h.head
         return None
+    return None
+
+
+def colon_subject(sdoc: Doc, start: int) -> Cue | None:
+    """``Smith has a new message: "..."``: the subject of the clause the colon ends, as a weak cue."""
+    text = sdoc.text
+    i = start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in _QUOTE_CHARS):
+        i -= 1
+    if i < 0 or text[i] != ":":
+        return None
+    before = [t for t in sdoc if t.idx + len(t.text) <= i]
+    if not before:
+        return None
+    h = before[-1]
+    for _ in range(6):
+        if h.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in h.children if c.dep_ == "nsubj" and not _quoted(c)), None)
+            if subj is not None:
+                return Cue(h.text, h.idx, subj, weak=True)
+        if h.head is h:
+            break
+        h = h.head
     return None

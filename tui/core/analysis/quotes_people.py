@@ -97,6 +97,12 @@ class People:
             self._scan(block.start, sdoc)
         self.mentions.sort(key=lambda m: m.pos)
 
+    def surname(self, word: str) -> str | None:
+        """The known person whose family name is ``word`` (any case), if exactly one."""
+        last = word.split()[-1].lower()
+        hits = {name for key, name in self.surnames.items() if key.lower() == last}
+        return hits.pop() if len(hits) == 1 else None
+
     def in_quote(self, pos: int) -> bool:
         i = bisect_left(self._quoted_starts, pos + 1) - 1
         return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
@@ -139,7 +145,14 @@ class People:
             people: dict[str, Token] = {}
             for tok in sent:
                 ent = self.token_entity(off, tok)
-                if ent is None and tok.dep_ in SUBJECT_DEPS and tok.pos_ == "PROPN" and not tok.ent_type_:
+                if (
+                    ent is None
+                    and tok.dep_ in SUBJECT_DEPS
+                    and tok.pos_ == "PROPN"
+                    and not tok.ent_type_
+                    # "the 13th Amendment" is no person: names take no article.
+                    and not any(t.lower_ in ("the", "a", "an") for t in tok.doc[max(0, tok.i - 3) : tok.i])
+                ):
                     # A name the model did not tag: a known person's surname, or else a likely person.
                     if not self.in_quote(off + tok.idx) and tok.text[:1].isupper():
                         name = self.surnames.get(tok.text) or noun_phrase(tok)
