@@ -1,0 +1,219 @@
+"""Refreshing feeds: fetch concurrently, parse in worker processes, store each feed as it lands.
+
+Used by ``newsreader refresh``/``add`` and by the app's workers. Each feed is stored in its own
+transaction as soon as it is parsed, so an interrupted refresh keeps every feed it finished.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from .feeds import (
+    FeedParserPool,
+    FetchRequest,
+    FetchResult,
+    ParseJob,
+    check_url,
+    fetch_full_text,
+    fetch_many,
+    item_to_document,
+    url_problem,
+)
+from .feeds.document import blocks_to_document
+from .feedstore import FeedRow, FeedStore, NewItem
+from .store import Store
+
+
+@dataclass(slots=True)
+class FeedOutcome:
+    """What one feed's refresh did."""
+
+    url: str
+    feed_id: int | None = None
+    title: str | None = None
+    new_ids: list[int] = field(default_factory=list)
+    items: int = 0
+    not_modified: bool = False
+    error: str | None = None
+    warning: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.title or self.url
+
+
+@dataclass(slots=True)
+class RefreshReport:
+    outcomes: list[FeedOutcome]
+    elapsed: float
+
+    @property
+    def new_ids(self) -> list[int]:
+        return [i for o in self.outcomes for i in o.new_ids]
+
+    @property
+    def failed(self) -> list[FeedOutcome]:
+        return [o for o in self.outcomes if o.error]
+
+
+Progress = Callable[[int, int, FeedOutcome], object]
+
+
+def _rate_limited(feed: FeedRow, now: datetime) -> str | None:
+    if not feed.retry_after:
+        return None
+    try:
+        until = datetime.fromisoformat(feed.retry_after.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return feed.retry_after if until > now else None
+
+
+class Refresher:
+    """Refreshes feeds of a :class:`Store`; keep one per process (it owns the parser pool)."""
+
+    def __init__(self, store: Store, *, workers: int = 2, **fetch_options: object) -> None:
+        self.feeds = FeedStore(store)
+        self.pool = FeedParserPool(workers)
+        self.fetch_options = fetch_options
+
+    def close(self) -> None:
+        self.pool.close()
+
+    async def refresh(self, feeds: Sequence[FeedRow], progress: Progress | None = None) -> RefreshReport:
+        """Refresh ``feeds`` concurrently; ``progress(done, total, outcome)`` after each feed."""
+        t0 = time.perf_counter()
+        now = datetime.now(UTC)
+        outcomes: dict[str, FeedOutcome] = {}
+        total = len(feeds)
+        done = 0
+
+        def report(o: FeedOutcome) -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress(done, total, o)
+
+        due: list[FeedRow] = []
+        for f in feeds:
+            until = _rate_limited(f, now)
+            if until:
+                o = FeedOutcome(f.url, f.id, f.title, error=f.error or f"rate limited until {until}")
+                outcomes[f.url] = o
+                report(o)
+            else:
+                due.append(f)
+        by_url = {f.url: f for f in due}
+
+        async def on_done(result: FetchResult) -> None:
+            feed = by_url[result.url]
+            o = await self._store_result(feed, result)
+            outcomes[feed.url] = o
+            report(o)
+
+        requests = [FetchRequest(f.url, f.etag, f.last_modified) for f in due]
+        await fetch_many(requests, on_done=on_done, **self.fetch_options)  # type: ignore[arg-type]
+        return RefreshReport([outcomes[f.url] for f in feeds if f.url in outcomes], time.perf_counter() - t0)
+
+    async def _store_result(self, feed: FeedRow, result: FetchResult) -> FeedOutcome:
+        o = FeedOutcome(feed.url, feed.id, feed.title)
+        if result.error:
+            o.error = result.error
+            await asyncio.to_thread(
+                self.feeds.record_refresh, feed.id, error=result.error, retry_after=result.retry_after
+            )
+            return o
+        if result.not_modified or result.body is None:
+            o.not_modified = True
+            await asyncio.to_thread(self.feeds.record_refresh, feed.id, error=None)
+            return o
+        parsed = await self.pool.parse(ParseJob.from_fetch(result))
+        if parsed.error:
+            # A feed that stops parsing keeps its items; validators are not saved so it is refetched.
+            o.error = parsed.error
+            await asyncio.to_thread(self.feeds.record_refresh, feed.id, error=parsed.error)
+            return o
+        o.title = feed.title or parsed.title or None
+        o.warning = parsed.warning
+        o.items = len(parsed.entries)
+        items = [
+            NewItem(it.id, item_to_document(it, o.title or feed.url), it.is_teaser) for it in parsed.entries
+        ]
+
+        def save() -> list[int]:
+            new = self.feeds.save_items(feed.id, items)
+            self.feeds.record_refresh(
+                feed.id,
+                error=None,
+                warning=parsed.warning,
+                title=parsed.title or None,
+                html_url=parsed.link,
+                etag=result.etag,
+                last_modified=result.last_modified,
+                validators=True,
+            )
+            return new
+
+        o.new_ids = await asyncio.to_thread(save)
+        return o
+
+    async def add(
+        self, urls: Sequence[str], folder: str | None = None, progress: Progress | None = None
+    ) -> tuple[list[FeedOutcome], list[str]]:
+        """Subscribe to ``urls`` that answer with a feed; (added outcomes, refusal lines)."""
+        refusals: list[str] = []
+        checked: list[str] = []
+        for raw in urls:
+            problem = url_problem(raw)
+            if problem:
+                refusals.append(f"{raw}: {problem}")
+            else:
+                checked.append(check_url(raw))
+        results = await fetch_many([FetchRequest(u) for u in checked], **self.fetch_options)  # type: ignore[arg-type]
+        added: list[FeedOutcome] = []
+        for url, result in zip(checked, results, strict=True):
+            if result.error or result.body is None:
+                refusals.append(f"{url}: {result.error or 'empty response'}")
+                continue
+            parsed = await self.pool.parse(ParseJob.from_fetch(result))
+            if parsed.error:
+                refusals.append(f"{url}: {parsed.error}")
+                continue
+            feed_id, _created = self.feeds.add(
+                url, title=parsed.title or None, folder=folder, html_url=parsed.link
+            )
+            feed = self.feeds.find(feed_id)
+            assert feed is not None
+            o = await self._store_result(feed, result)
+            added.append(o)
+            if progress:
+                progress(len(added), len(checked), o)
+        return added, refusals
+
+    async def full_text(self, article_id: int) -> str | None:
+        """Fetch and store the full text of a (teaser) item; the error line or None."""
+        _feed_id, _teaser, link = self.feeds.article_feed(article_id)
+        if not link:
+            return "this article has no link to fetch"
+        full = await fetch_full_text(link, **self.fetch_options)
+        if not full.ok:
+            return full.error
+        doc = self.feeds.store.document(article_id)
+        new = blocks_to_document(
+            doc.title, full.blocks, full.links, source=doc.source, date=doc.date, url=doc.url
+        )
+        await asyncio.to_thread(self.feeds.save_full_text, article_id, new)
+        return None
+
+    async def auto_full_text(self, report: RefreshReport) -> None:
+        """Full text for new teaser items of feeds set to fetch it automatically."""
+        auto = {f.id for f in self.feeds.feeds() if f.auto_full}
+        for o in report.outcomes:
+            if o.feed_id in auto:
+                for aid in o.new_ids:
+                    if self.feeds.article_feed(aid)[1]:
+                        await self.full_text(aid)
