@@ -95,7 +95,8 @@ async def test_cursor_keys_open_articles_and_persist_read_state(analysed_library
         await wait_for(pilot, lambda: screen.article_id == rows[0].id, "g opens the first article")
         # The unread mark went away on screen...
         assert screen.sidebar.rows[rows[1].id].read
-        assert not screen.sidebar.options[1].prompt.plain.startswith("●")
+        assert not screen.sidebar.row_text(rows[1].id).startswith("●")
+        assert screen.sidebar.row_text(rows[3].id).startswith("●")
         await app.workers.wait_for_complete()
     # ...and in the store.
     read = {r.id: r.read for r in analysed_library.articles()}
@@ -108,7 +109,7 @@ async def test_enter_opens_and_focuses_the_body(analysed_library):
     app = NewsApp(analysed_library)
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
-        screen.sidebar.highlighted = 3
+        screen.sidebar.cursor = 3
         await pilot.press("enter")
         assert screen.article_id == rows[3].id
         assert screen.body.has_focus
@@ -255,8 +256,7 @@ async def test_related_quote_opens_its_article_at_the_quote(analysed_library):
         assert screen.body.mark == (target.quote.start, target.quote.end)
         assert screen.document is not None
         assert screen.document.text[target.quote.start : target.quote.end] == target.quote.text
-        assert screen.sidebar.highlighted_option is not None
-        assert screen.sidebar.highlighted_option.id == str(target.article_id)
+        assert screen.sidebar.current_id == target.article_id
 
 
 async def test_summary_bullet_marks_its_sentence(analysed_library):
@@ -351,7 +351,7 @@ async def test_markup_in_articles_is_shown_literally(analysed_library):
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
         assert screen.article_id == article_id
-        prompt = screen.sidebar.get_option(str(article_id)).prompt.plain
+        prompt = screen.sidebar.row_text(article_id)
         assert "[@click=app.quit]Quit now[/]" in prompt.replace("\n  ", " ")
         body = screen.body
         shown = " ".join(

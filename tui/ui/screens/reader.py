@@ -131,7 +131,7 @@ class ReaderScreen(Screen[None]):
             self.quotes.show_pending("No articles yet.")
             self.summary.show(None, [], "No articles yet.")
         if not self._foreground:
-            self.start_background()
+            self.call_after_refresh(self.start_background)
         self._update_status()
 
     # -- opening articles -------------------------------------------------------------------
@@ -200,7 +200,18 @@ class ReaderScreen(Screen[None]):
         # Only the newest request counts: an older worker may have been cancelled before it ran.
         self._foreground = {article_id}
         self._update_status()
-        self.analyse_article(article_id)
+        # After the next paint: loading the model holds the GIL for a second, and the article
+        # text must be on screen before that starts.
+        self.call_after_refresh(self._start_analysis, article_id)
+
+    def _start_analysis(self, article_id: int) -> None:
+        if article_id in self._foreground and article_id == self.article_id:
+            self.analyse_article(article_id)
+        else:  # the reader moved on before it started
+            self._foreground.discard(article_id)
+            if not self._foreground:
+                self.start_background()
+            self._update_status()
 
     # -- workers ----------------------------------------------------------------------------
 
