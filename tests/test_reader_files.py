@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import random
 import sys
 from pathlib import Path
 
 import pytest
 
-from tui.core.models import CAPTION, CREDIT, HEADLINE, LIST_ITEM, PARAGRAPH, SUBHEAD
+from tui.core.models import CAPTION, CREDIT, HEADLINE, LIST_ITEM, PARAGRAPH, SUBHEAD, Document
 from tui.core.reader import MAX_BYTES, ReadError, expand_paths, read_file
 
 from .test_reader import assert_well_formed, kinds, one_line_error, texts, write
@@ -89,6 +90,91 @@ def test_html_with_no_text_is_an_error(tmp_path):
         "<html><head><script>var a = 1;</script></head><body><nav>Home</nav></body></html>",
     )
     assert "no article text" in one_line_error(p)
+
+
+def test_html_is_decoded_once_whatever_the_page_declares(tmp_path):
+    # The file is already decoded to text: a charset <meta> or an XML declaration must not make
+    # the HTML parser decode it a second time ("Caf\u00c3\u00a9").
+    heads = (
+        '<meta charset="iso-8859-1">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+        '<?xml version="1.0" encoding="iso-8859-1"?>',
+    )
+    for i, head in enumerate(heads):
+        page = (
+            f"<html><head>{head}<title>Caf\u00e9 \u201cZo\u00eb\u201d Reopens</title></head>"
+            "<body><p>The caf\u00e9 on the corner reopened on Monday.</p></body></html>"
+        )
+        doc = read_file(write(tmp_path, f"cafe{i}.html", page))
+        assert doc.title == "Caf\u00e9 \u201cZo\u00eb\u201d Reopens", head
+        assert texts(doc, PARAGRAPH) == ["The caf\u00e9 on the corner reopened on Monday."], head
+
+
+def _document_or_one_line_error(path: Path) -> Document | ReadError:
+    try:
+        doc = read_file(path)
+    except ReadError as e:
+        assert "\n" not in str(e) and str(e).startswith(f"{path}: ")
+        return e
+    assert_well_formed(doc)
+    return doc
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<a " * 200_000,
+        '<a b="' * 200_000,
+        "<a b='c' " * 200_000,
+        "<div>" * 200_000,
+        "<p>x" * 200_000,
+        "</div>" * 200_000,
+        "<!--" * 200_000,
+        "<" * 200_000,
+    ],
+    ids=[
+        "open-tags",
+        "open-attributes",
+        "attributes",
+        "deep-divs",
+        "paragraphs",
+        "end-tags",
+        "comments",
+        "lt",
+    ],
+)
+def test_hostile_html_is_read_in_linear_time(tmp_path, page):
+    """Inputs on which Python 3.11's html.parser is quadratic, at a size where it would hang.
+
+    ``"<a " * 10_000`` took 7.8 s with html.parser and grows with the square of the length, so
+    200,000 repetitions would take about 50 minutes; the linear parser reads each in well under
+    a few seconds. No clock is read: a quadratic parser makes this test hang instead of pass.
+    """
+    result = _document_or_one_line_error(write(tmp_path, "hostile.html", page))
+    assert isinstance(result, (Document, ReadError))
+
+
+def test_html_nested_100_000_deep_keeps_the_text_below(tmp_path):
+    """A tree-building parser stops at a depth limit (libxml2: 256, or 2048 with huge_tree) and
+    loses the rest of the page; the reader takes parser events, so the text at the bottom stays."""
+    page = "<title>Deep Page</title>" + "<div>" * 100_000 + "<p>The text at the bottom.</p>"
+    doc = _document_or_one_line_error(write(tmp_path, "deep.html", page))
+    assert isinstance(doc, Document)
+    assert texts(doc, PARAGRAPH) == ["The text at the bottom."]
+
+
+def test_html_garbage_is_a_document_or_one_line_error(tmp_path):
+    pieces = [
+        "<", ">", "</", "/>", "<a ", 'b="', "&#", "&#x", ";", "<!--", "-->", "<![CDATA[", "]]>", "<?",
+        "<!DOCTYPE", "<script>", "</title>", "<title>", "<p>", "</div>", "<pre>", "\n", "\x0c", "\x7f",
+        "\uffff", "\U0001f600", "<table><td>", "<aside>", "<nav class=share>", "<svg>", "<frameset>",
+        "<meta name=date content=", "&#0;", "&#xd800;", "&#x110000;", "word ",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    for i in range(300):
+        page = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 80)))
+        result = _document_or_one_line_error(write(tmp_path, f"g{i}.html", page))
+        assert isinstance(result, (Document, ReadError)), page
 
 
 # -- sidecars ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""HTML articles: the stdlib ``html.parser`` walks the page and keeps its block structure.
+"""HTML articles: libxml2 (through lxml) parses the page and the reader keeps its block structure.
 
 ``<h1>`` (or ``<title>``) is the headline, other headings subheads, ``<p>``/text blocks
 paragraphs, ``<li>`` list items, ``<figcaption>`` captions and elements whose class names a
@@ -6,13 +6,21 @@ credit are credits. Scripts, styles, navigation, footers, asides, forms and elem
 class or id names page chrome (share bars, newsletters, related links, ads) are dropped. When
 the page has ``<article>`` or ``<main>``, only what is inside counts (plus an outside ``<h1>``).
 ``<meta>`` tags give the date, the site name and the canonical url.
+
+The stdlib ``html.parser`` of Python 3.11 is quadratic on inputs such as ``"<a " * n`` (minutes
+for a hostile file); libxml2's push parser is linear. It runs with a parser *target*: libxml2
+reports start tags, end tags and text as events (always balanced: it closes what the page
+leaves open) and builds no tree, so there is no tree-depth limit that would drop the rest of a
+deeply nested page, and the reader's own state is an explicit stack (no recursion).
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from collections.abc import Mapping
 from typing import NamedTuple
+
+import lxml.etree
 
 from .models import CAPTION, CREDIT, HEADLINE, LIST_ITEM, SUBHEAD, Document
 from .reader_blocks import Part, build_document
@@ -55,6 +63,9 @@ _DATE_META = (
 )
 _SOURCE_META = ("og:site_name", "application-name", "publisher", "dc.publisher")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+")
+# Control characters that are not HTML whitespace: libxml2 turns some into U+FFFD, and the text
+# would drop them anyway (clean_line), so they go before parsing.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 class _Open(NamedTuple):
@@ -63,20 +74,19 @@ class _Open(NamedTuple):
     tag: str
     own_kind: str | None
     own_skip: bool
-    own_main: bool
     kind: str | None  # kind given to text inside (nearest element that sets one)
     skip: bool  # text inside is dropped
     main: bool  # inside <article>/<main>
     pre: bool  # inside <pre>: newlines separate blocks
 
 
-_ROOT = _Open("", None, False, False, None, False, False, False)
-_MAX_CLOSE = 256
+_ROOT = _Open("", None, False, None, False, False, False)
 
 
-class _Extractor(HTMLParser):
+class _Extractor:
+    """Parser target: libxml2 calls start/end/data; text is gathered into (kind, text, in_main) parts."""
+
     def __init__(self, drop_chrome: bool = True) -> None:
-        super().__init__(convert_charrefs=True)
         self.drop_chrome = drop_chrome
         # Open elements, each with the state it gives its content (inherited from its parent), so
         # every lookup reads only the top of the stack however deep the page nests.
@@ -87,7 +97,6 @@ class _Extractor(HTMLParser):
         self.meta: dict[str, str] = {}
         self.time: str | None = None
         self.seen_h1 = False
-        self.in_head = False
 
     def _top(self) -> _Open:
         return self.stack[-1] if self.stack else _ROOT
@@ -99,20 +108,12 @@ class _Extractor(HTMLParser):
                 tag,
                 own_kind,
                 own_skip,
-                own_main,
                 own_kind or parent.kind,
                 own_skip or parent.skip,
                 own_main or parent.main,
                 tag == "pre" or parent.pre,
             )
         )
-
-    def _drop_head(self) -> None:
-        """Remove an unclosed <head> and recompute what it passed on to later elements."""
-        old, self.stack = self.stack, []
-        for e in old:
-            if e.tag != "head":
-                self._push(e.tag, e.own_kind, e.own_skip, e.own_main)
 
     def flush(self) -> None:
         text = " ".join("".join(self.buf).split())
@@ -121,9 +122,9 @@ class _Extractor(HTMLParser):
         if text and not top.skip:
             self.parts.append((top.kind, text, top.main))
 
-    # -- parser callbacks --
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
+    # -- parser target --
+    def start(self, tag: str, attrib: Mapping[str, str]) -> None:
+        a = {k: v or "" for k, v in attrib.items()}
         if tag == "meta":
             key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
             if key and a.get("content") and key not in self.meta:
@@ -143,12 +144,6 @@ class _Extractor(HTMLParser):
             self.flush()
         if tag in _VOID_TAGS:
             return
-        if self.in_head and (tag == "body" or (tag in _BLOCK_TAGS and tag != "title")):
-            # Pages that never close <head> would otherwise hide their whole body.
-            self.in_head = False
-            self._drop_head()
-        if tag == "head":
-            self.in_head = True
         skip = tag in _TEXTLESS_TAGS or "hidden" in a or a.get("aria-hidden") == "true"
         if self.drop_chrome and not skip:
             skip = tag in _CHROME_TAGS or a.get("role", "") in ("navigation", "banner", "complementary")
@@ -171,30 +166,22 @@ class _Extractor(HTMLParser):
             return CREDIT
         return None
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID_TAGS:
+    def end(self, tag: str) -> None:
+        # libxml2 balances every start with an end (void elements were never pushed).
+        if tag in _VOID_TAGS or not self.stack:
             return
-        # Close the most recent open element of this name (and what it left open); strays and
-        # end tags whose element is buried deeper than _MAX_CLOSE are ignored (keeps this linear).
-        for i in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - _MAX_CLOSE), -1):
-            if self.stack[i].tag == tag:
-                if tag in _CELL_TAGS:
-                    self.buf.append("  ")
-                elif any(e.tag in _BLOCK_TAGS or e.own_kind for e in self.stack[i:]):
-                    self.flush()
-                if tag == "head":
-                    self.in_head = False
-                del self.stack[i:]
-                return
+        top = self.stack[-1]
+        if tag in _CELL_TAGS:
+            self.buf.append("  ")
+        elif tag in _BLOCK_TAGS or top.own_kind:
+            self.flush()
+        self.stack.pop()
 
-    def handle_data(self, data: str) -> None:
-        if self.stack and self.stack[-1].tag == "title":
+    def data(self, data: str) -> None:
+        top = self._top()
+        if top.tag == "title":
             self.title.append(data)
             return
-        top = self._top()
         if top.skip:
             return
         if top.pre and "\n" in data:
@@ -205,6 +192,9 @@ class _Extractor(HTMLParser):
             self.buf.append(lines[-1])
             return
         self.buf.append(data)
+
+    def close(self) -> _Extractor:
+        return self
 
 
 def _split_title(title: str) -> tuple[str, str | None]:
@@ -224,21 +214,33 @@ def _date(value: str | None) -> str | None:
     return iso_date(value)
 
 
-def _extract(html: str, drop_chrome: bool) -> _Extractor:
+def _extract(data: bytes, drop_chrome: bool) -> tuple[_Extractor, bool]:
+    """The parts of the page, and whether chrome was still open when the input ended."""
     ex = _Extractor(drop_chrome)
-    ex.feed(html)
-    ex.close()
+    # The text is already decoded: UTF-8 bytes with the encoding given, so a <meta charset> or an
+    # XML declaration in the page cannot make libxml2 decode it again differently.
+    parser = lxml.etree.HTMLParser(
+        target=ex, encoding="utf-8", recover=True, no_network=True, remove_comments=True, remove_pis=True
+    )
+    parser.feed(data)
+    # Before close() libxml2 has not yet closed what the page left open.
+    unclosed_chrome = any(e.own_skip and e.tag not in _TEXTLESS_TAGS for e in ex.stack)
+    parser.close()
     ex.flush()
-    return ex
+    return ex, unclosed_chrome
 
 
 def parse_html(html: str) -> Document:
-    """A Document from an HTML page or fragment."""
-    ex = _extract(html, drop_chrome=True)
-    unclosed_chrome = any(e.own_skip and e.tag not in _TEXTLESS_TAGS for e in ex.stack)
-    if unclosed_chrome and not any(kind is None for kind, _, _ in ex.parts):
-        # An unclosed <aside> or share bar swallowed the running text: read the page without chrome rules.
-        ex = _extract(html, drop_chrome=False)
+    """A Document from an HTML page or fragment (no blocks, and a warning, if libxml2 gives up)."""
+    data = _CONTROLS.sub("", html).encode("utf-8", "replace")
+    try:
+        ex, unclosed_chrome = _extract(data, drop_chrome=True)
+        if unclosed_chrome and not any(kind is None for kind, _, _ in ex.parts):
+            # An unclosed <aside> or share bar swallowed the running text: read the page without chrome rules.
+            ex, _ = _extract(data, drop_chrome=False)
+    except lxml.etree.LxmlError as e:
+        reason = clean_line(str(e))[:200] or type(e).__name__
+        return Document(text="", blocks=[], warnings=[f"cannot parse the HTML ({reason})"])
     parts = ex.parts
     if any(in_main for _, _, in_main in parts):
         parts = [p for p in parts if p[2] or p[0] == HEADLINE]
