@@ -49,19 +49,18 @@ async def test_paints_before_analysis_then_fills_in(library):
         assert screen.analysis is None
         assert screen.quotes.state == "pending"
         assert screen.summary.bullets is None
+        status = screen.query_one("#status")
+        assert status.busy and "Analysing" in status.right
+        assert "analysing" in str(screen.body.border_subtitle)
         await wait_for(pilot, lambda: screen.analysis is not None, "the open article analysed")
         assert screen.quotes.state == "ready"
         assert screen.summary.bullets is not None
         assert screen.body.analysis is screen.analysis
         # Then the rest of the library, each row updated as it is done.
-        await wait_for(
-            pilot,
-            lambda: all(r.analysed for r in screen.sidebar.rows.values()),
-            "library analysed",
-            tries=3000,
-        )
+        await wait_for(pilot, lambda: "All articles analysed" in status.right, "library analysed", tries=3000)
+        assert all(r.analysed for r in screen.sidebar.rows.values())
+        assert "◌" not in screen.sidebar.row_text(rows[-1].id)
         assert library.unanalysed() == []
-        assert "All articles analysed" in screen.query_one("#status").right
 
 
 async def test_cached_analysis_shows_without_a_worker(analysed_library):
@@ -377,3 +376,26 @@ async def test_markup_in_articles_is_shown_literally(analysed_library):
         assert any(
             "[@click=app.quit]Quit now[/]" in str(getattr(o.prompt, "plain", o.prompt)) for o in options
         )
+
+
+async def test_palette_runs_reader_and_entity_commands(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*"toggle entity highlighting")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: not screen.highlight, "highlighting toggled from the palette")
+        # Go to the most mentioned entity of the article: its first mention is marked.
+        names = [e.canonical for e in screen.body.entities]
+        top = max(set(names), key=names.count)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*f"go to {top}")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: screen.body.mark is not None, "entity marked from the palette")
+        first = next(e for e in screen.body.entities if e.canonical == top)
+        assert screen.body.mark == (first.start, first.end)

@@ -6,6 +6,7 @@ parses markup, which a headline like ``[@click=app.quit]`` must never reach).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -121,31 +122,35 @@ class EntityCommands(_ReaderProvider):
 class ReaderCommands(_ReaderProvider):
     """The reader's own actions."""
 
-    def _commands(self) -> list[tuple[str, str, str]]:
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        reader = self.reader
+        if reader is None:
+            return []
         return [
-            ("Toggle entity highlighting", "toggle_highlight", "Colour people, places, organisations… (h)"),
-            ("Next entity mention", "next_entity", "Mark the next highlighted name (])"),
-            ("Previous entity mention", "previous_entity", "Mark the previous highlighted name ([)"),
-            ("Show keys", "app.help", "Every key of the reader (?)"),
+            (
+                "Toggle entity highlighting",
+                reader.action_toggle_highlight,
+                "Colour people, places, organisations… (h)",
+            ),
+            ("Next entity mention", reader.action_next_entity, "Mark the next highlighted name (])"),
+            (
+                "Previous entity mention",
+                reader.action_previous_entity,
+                "Mark the previous highlighted name ([)",
+            ),
+            ("Show keys", self._show_keys, "Every key of the reader (?)"),
         ]
 
-    def _run(self, action: str) -> None:
-        if self.reader is not None:
-            self.reader.run_action(action)
+    def _show_keys(self) -> None:
+        self.app.call_later(self.app.run_action, "help")
 
     async def discover(self) -> Hits:
-        for title, action, help_text in self._commands():
-            yield DiscoveryHit(title, partial(self._run, action), text=title, help=escape(help_text))
+        for title, command, help_text in self._commands():
+            yield DiscoveryHit(title, command, text=title, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, action, help_text in self._commands():
+        for title, command, help_text in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(
-                    score,
-                    _highlighted(matcher, title),
-                    partial(self._run, action),
-                    text=title,
-                    help=escape(help_text),
-                )
+                yield Hit(score, _highlighted(matcher, title), command, text=title, help=escape(help_text))

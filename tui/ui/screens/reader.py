@@ -261,7 +261,9 @@ class ReaderScreen(Screen[None]):
     def start_background(self) -> None:
         if not self._background_started and not self._model_error:
             self._background_started = True
+            self._progress = "Analysing library…"
             self.analyse_library()
+            self._update_status()
 
     # -- worker reports ---------------------------------------------------------------------
 
@@ -282,6 +284,7 @@ class ReaderScreen(Screen[None]):
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self._foreground.discard(message.article_id)
+        self._progress = ""
         self._model_error = f"Analysis unavailable: {message.error}"
         self._show_panes()
         self._update_status()
