@@ -171,7 +171,7 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         self._strips.clear()
-        doc, width = self.document, self.size.width
+        doc, width = self.document, self.scrollable_content_region.width
         if doc is None or self.article_id is None or width <= 0 or not self.is_mounted:
             self._layout = None
             self.virtual_size = Size(0, 0)
@@ -196,7 +196,7 @@ class ArticleBody(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
-        width = self.size.width
+        width = self.scrollable_content_region.width
         base = self.rich_style
         layout = self._layout
         if layout is None or row >= len(layout):

@@ -85,7 +85,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._order = [r.id for r in rows]
         self._position = {aid: n for n, aid in enumerate(self._order)}
         self._lines.clear()
-        self.virtual_size = Size(self.size.width, len(rows) * ROW_HEIGHT)
+        self.virtual_size = Size(self._width, len(rows) * ROW_HEIGHT)
         self.set_reactive(ArticleList.cursor, self._position.get(current) if current is not None else None)
         self._scroll_to_cursor()
         self.refresh()
@@ -119,7 +119,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def row_text(self, article_id: int) -> str:
         """What the row shows, as plain text (lines joined by newlines)."""
-        return "\n".join(t.plain for t in self._row_lines(article_id, max(self.size.width, 20)))
+        return "\n".join(t.plain for t in self._row_lines(article_id, max(self._width, 20)))
 
     # -- cursor -----------------------------------------------------------------------------
 
@@ -205,7 +205,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._lines.clear()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self._order) * ROW_HEIGHT)
+        self.virtual_size = Size(self._width, len(self._order) * ROW_HEIGHT)
         self._lines.clear()
         self._scroll_to_cursor()
 
@@ -230,11 +230,16 @@ class ArticleList(ScrollView, can_focus=True):
         meta = Text("  ", end="")
         meta.append(byline(row.source or row.feed_title, row.date, room), style=style("article-list--meta"))
         if not row.analysed:
-            meta.append("  ◌", style=style("article-list--pending"))
+            meta.append("  ◌" if len(meta) > 2 else "◌", style=style("article-list--pending"))
         return [*lines[: ROW_HEIGHT - 1], meta]
 
+    @property
+    def _width(self) -> int:
+        """Cells available to a row (the scrollbar's column excluded)."""
+        return self.scrollable_content_region.width
+
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self._width
         base = self.rich_style
         line_no = y + int(self.scroll_y)
         position, offset = divmod(line_no, ROW_HEIGHT)
