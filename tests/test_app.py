@@ -399,3 +399,24 @@ async def test_palette_runs_reader_and_entity_commands(analysed_library):
         await wait_for(pilot, lambda: screen.body.mark is not None, "entity marked from the palette")
         first = next(e for e in screen.body.entities if e.canonical == top)
         assert screen.body.mark == (first.start, first.end)
+
+
+async def test_reload_shows_new_articles_and_analyses_them(analysed_library):
+    from tui.core.models import Block, Document
+
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        opened = screen.article_id
+        text = "Ana Ruiz opens the new harbour tram\n\nMayor Ana Ruiz opened the tram line in Porto Vale on Monday."
+        doc = Document(
+            text=text, blocks=[Block("headline", 0, 35), Block("paragraph", 37, len(text))], date="2030-01-01"
+        )
+        new_id = analysed_library.add_document("test:reload", doc)
+        screen.reload_articles()
+        assert screen.article_id == opened and screen.sidebar.current_id == opened
+        assert new_id in screen.sidebar.rows and not screen.sidebar.rows[new_id].read
+        await wait_for(
+            pilot, lambda: screen.sidebar.rows[new_id].analysed, "the new article analysed", tries=1500
+        )
+        assert analysed_library.cached_analysis(new_id) is not None

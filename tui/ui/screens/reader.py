@@ -134,6 +134,19 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(self.start_background)
         self._update_status()
 
+    def reload_articles(self) -> None:
+        """Re-read the article list (after a feed refresh): the cursor stays on the open article,
+        and new articles are analysed in the background."""
+        rows = self.library.articles()
+        self.sidebar.set_rows(rows, self.article_id)
+        if self.article_id is None and rows:
+            self.open_article(rows[0].id)
+        if any(not r.analysed for r in rows):
+            self._background_started = False
+            if not self._foreground:
+                self.start_background()
+        self._update_status()
+
     # -- opening articles -------------------------------------------------------------------
 
     def open_article(
@@ -296,6 +309,7 @@ class ReaderScreen(Screen[None]):
 
     def on_library_analysed(self, message: LibraryAnalysed) -> None:
         self._progress = ""
+        self._background_started = False  # a later reload may bring new articles
         if message.total and self.article_id is not None and self.analysis is not None:
             # New analyses may relate to the open article: look again.
             self.load_related(self.article_id, self.analysis)
