@@ -1,0 +1,115 @@
+"""Pilot tests of the command palette, of article text that looks like markup, and of reloading."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandList, CommandPalette
+
+from tests.test_app import SIZE, settle, wait_for
+from tui.ui.app import NewsApp
+
+pytestmark = pytest.mark.slow
+
+
+async def test_palette_opens_an_article_by_title(analysed_library):
+    rows = analysed_library.articles()
+    target = next(r for r in rows if "Putin" in r.title)
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*"putin calls")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: screen.article_id == target.id, "palette opened the article")
+        assert not CommandPalette.is_open(app)
+
+
+async def test_palette_runs_reader_and_entity_commands(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*"toggle entity highlighting")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: not screen.highlight, "highlighting toggled from the palette")
+        # Go to the most mentioned entity of the article: its first mention is marked.
+        names = [e.canonical for e in screen.body.entities]
+        top = max(set(names), key=names.count)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*f"go to {top}")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: screen.body.mark is not None, "entity marked from the palette")
+        first = next(e for e in screen.body.entities if e.canonical == top)
+        assert screen.body.mark == (first.start, first.end)
+
+
+MARKUP_TITLE = "[@click=app.quit]Quit now[/] and [bold]x[/b]"
+MARKUP_PARA = "He typed [red]red[/red] and [link=https://example.com]a link[/link] then \\[escaped]."
+
+
+def _markup_document():
+    from tui.core.models import Block, Document
+
+    text = f"{MARKUP_TITLE}\n\n{MARKUP_PARA}"
+    head = len(MARKUP_TITLE)
+    blocks = [Block("headline", 0, head), Block("paragraph", head + 2, len(text))]
+    return Document(text=text, blocks=blocks, title=MARKUP_TITLE, source="[i]Feed[/i]", date="2024-05-01")
+
+
+async def test_markup_in_articles_is_shown_literally(analysed_library):
+    article_id = analysed_library.add_document("test:markup", _markup_document())
+    app = NewsApp(analysed_library, open_article=article_id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        assert screen.article_id == article_id
+        prompt = screen.sidebar.row_text(article_id)
+        assert "[@click=app.quit]Quit now[/]" in prompt.replace("\n  ", " ")
+        body = screen.body
+        shown = " ".join(
+            "".join(seg.text for seg in body.render_line(y)).strip() for y in range(body.size.height)
+        )
+        shown = " ".join(shown.split())
+        assert "[@click=app.quit]Quit now[/] and [bold]x[/b]" in shown
+        assert "[red]red[/red]" in shown and "[link=https://example.com]a link[/link]" in shown
+        assert "[i]Feed[/i]" in shown
+        # Clicking the would-be link does nothing: the app is still running.
+        await pilot.click("#body", offset=(4, 1))
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        # The palette shows the title literally too.
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*"quit now")
+        await pilot.pause(0.5)
+        palette = app.screen
+        options = palette.query_one(CommandList).options
+        assert any(
+            "[@click=app.quit]Quit now[/]" in str(getattr(o.prompt, "plain", o.prompt)) for o in options
+        )
+
+
+async def test_reload_shows_new_articles_and_analyses_them(analysed_library):
+    from tui.core.models import Block, Document
+
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        opened = screen.article_id
+        text = "Ana Ruiz opens the new harbour tram\n\nMayor Ana Ruiz opened the tram line in Porto Vale on Monday."
+        doc = Document(
+            text=text, blocks=[Block("headline", 0, 35), Block("paragraph", 37, len(text))], date="2030-01-01"
+        )
+        new_id = analysed_library.add_document("test:reload", doc)
+        screen.reload_articles()
+        assert screen.article_id == opened and screen.sidebar.current_id == opened
+        assert new_id in screen.sidebar.rows and not screen.sidebar.rows[new_id].read
+        await wait_for(
+            pilot, lambda: screen.sidebar.rows[new_id].analysed, "the new article analysed", tries=1500
+        )
+        assert analysed_library.cached_analysis(new_id) is not None
