@@ -103,7 +103,11 @@ def _is_news_sentence(sent: Span, text: str) -> bool:
         return False
     if text.startswith(_OPEN_QUOTES):
         return False
-    return not text.rstrip(_CLOSE_CHARS).endswith("?")
+    if text.rstrip(_CLOSE_CHARS).endswith(("?", ":")):
+        return False  # a question, or a lead-in to a list or table
+    # Words rather than a row of figures ("Oakfield 5 3 0 2 9 7 9").
+    figures = sum(1 for t in sent if t.like_num)
+    return figures * 3 <= len(sent)
 
 
 def _mostly_quoted(quoted: list[tuple[int, int]], start: int, end: int) -> bool:
