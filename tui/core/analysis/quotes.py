@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
-from .quotes_cues import Cue, colon_subject, find_cue, governing_subject, is_reporting, subject_of
+from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_marks import Span, find_spans
 from .quotes_people import SPEAKER_LABELS, People
+from .quotes_verbs import Cue, is_reporting, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -130,17 +131,17 @@ def _attribute_block(
     # Resolve in text order, so each pronoun sees the speakers before it.
     pending.sort(key=lambda p: p[1].subject.idx if p[1].subject is not None else p[0])
     for pos, cue, it in pending:
-        name = None
+        name = shown = None
         if cue.subject is not None:
-            name, label = people.speaker(off, cue.subject)
+            name, label, shown = people.speaker(off, cue.subject)
             if cue.weak:
                 if it is not None and name is not None and label in SPEAKER_LABELS:
-                    it.speaker = name
+                    it.speaker = shown
                 continue
             if name is not None:
                 people.add_speaker(off + cue.subject.idx, name, label, cue.subject.tag_ in ("NNS", "NNPS"))
         if it is not None:
-            it.speaker, it.cue_text = name, cue.text
+            it.speaker, it.cue_text = shown, cue.text
         events.append(_Event(off + pos, b, name, cue.text))
     events.sort(key=lambda e: e.pos)
 
@@ -161,7 +162,7 @@ def _fill_missing(
     for it in items:
         if it.cue_text is not None or it.speaker is not None:
             continue
-        src = groups.get(it.span.group) or _neighbour(it, by_block[it.span.block])
+        src = groups.get(it.span.group) or _neighbour(text, it, by_block[it.span.block])
         if src is not None:
             it.speaker, it.cue_text = src.speaker, src.cue_text
             continue
@@ -174,12 +175,13 @@ def _fill_missing(
             it.speaker, it.floating = events[i - 1].name, True
 
 
-def _neighbour(it: _Item, siblings: list[_Item]) -> _Item | None:
-    """The nearest attributed quote in the same block, earlier ones first."""
+def _neighbour(text: str, it: _Item, siblings: list[_Item]) -> _Item | None:
+    """The nearest attributed quote in the same block, earlier ones first (quoted titles skipped)."""
     k = siblings.index(it)
     for other in (*reversed(siblings[:k]), *siblings[k + 1 :]):
         if other.speaker is not None and other.cue_text is not None:
-            return other
+            if not _is_title(text[other.span.start : other.span.end]):
+                return other
     return None
 
 

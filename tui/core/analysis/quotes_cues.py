@@ -11,104 +11,27 @@ The subject of a verb with none of its own (``adding``, ``saying``) is its gover
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .quotes_verbs import (
+    LISTENER_LEMMAS,
+    Cue,
+    cue_text,
+    fallback_subject,
+    is_reporting,
+    quoted,
+    speech_owner,
+    subject_of,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-_VERBS_FILE = Path(__file__).with_name("reporting_verbs.txt")
-# Speech verbs missing from the GenderGapTracker list (lemmas).
-_EXTRA_LEMMAS = (
-    "ask urge recall concede contend counter stress emphasize emphasise complain vow promise observe "
-    "remark quip joke boast allege charge caution repeat reiterate answer wonder plead demand shout yell "
-    "whisper call acknowledge lament muse recount maintain agree post deny retort scoff declare confide "
-    "speculate summarize summarise opine protest snap tease chide criticise dub label brand blast slam "
-    "praise hail accuse question object insist explain tell add say learn quote predict write reveal "
-    "recommend pledge threaten plead cry read rule chant"
-)
-# Verbs in the list that mostly govern things other than speech: not enough to attribute a quote
-# sitting inside their clause ("released its 'Super Plan'"), though fine right next to a quote.
-_WEAK_LEMMAS = frozenset(
-    "accept continue ensure convince demonstrate find persist present release illustrate highlight "
-    "think reckon rave preach point read learn".split()
-)
-# Verbs whose object is the listener, never the speaker ("told Obama").
-_LISTENER_LEMMAS = frozenset(
-    "tell inform remind assure reassure warn advise convince notify ask urge".split()
-)
+# Entity types that are never a speaker after an inverted verb.
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _SENTENCE_END = frozenset({".", "?", "!", ";"})
 _QUOTE_CHARS = frozenset("\"“”‘’'„«»")
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _DASHES = frozenset("—―–")
-
-
-@cache
-def reporting_forms() -> frozenset[str]:
-    """Reporting verb forms and lemmas (the shipped list plus a few speech verbs)."""
-    lines = _VERBS_FILE.read_text(encoding="utf-8").splitlines()
-    forms = {w.strip().lower() for w in lines if w.strip() and not w.startswith("#")}
-    return frozenset(forms | set(_EXTRA_LEMMAS.split()))
-
-
-def is_reporting(tok: Token, strict: bool = False) -> bool:
-    """Whether ``tok`` is a reporting verb (``strict``: one that attributes the clause under it)."""
-    if not tok.tag_.startswith("VB") or tok.dep_ == "amod":
-        return False
-    if tok.i and tok.doc[tok.i - 1].text in ("-", "so-"):
-        return False  # "so-called", "self-described": an adjective, not a speech act
-    forms = reporting_forms()
-    if tok.lower_ not in forms and tok.lemma_.lower() not in forms:
-        return False
-    if strict and tok.lemma_.lower() in _WEAK_LEMMAS:
-        return tok.lemma_.lower() == "point" and any(c.dep_ == "prt" for c in tok.children)
-    return True
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A reporting verb (or "according to") for a quote, and the token naming the speaker."""
-
-    text: str
-    pos: int  # block-relative character offset of the cue
-    subject: Token | None
-    weak: bool = False  # not a reporting verb: the clause's subject is only a likely speaker
-
-
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The subject of ``verb``, borrowed from the governing verb or noun when it has none."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-    if subjects:
-        # A quoted title can be misparsed as a second subject ("said on 'Fox and Friends'"), and a
-        # borrowed subject must not come from inside a quotation.
-        free = next((c for c in subjects if not _quoted(c)), None)
-        return free if free is not None or depth else subjects[0]
-    if depth > 3 or verb.head is verb:
-        return None
-    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj") and verb.head.pos_ in (
-        "VERB",
-        "AUX",
-        "ADP",
-    ):
-        return subject_of(verb.head, depth + 1)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # "a statement saying ...", "the official who spoke ..."
-    return None
-
-
-def _quoted(tok: Token) -> bool:
-    """Whether ``tok`` sits between double quotation marks in its block (an odd number before it)."""
-    marks = sum(1 for t in tok.doc[: tok.i] if t.text[:1] in '"“”' or t.text[-1:] in '"“”')
-    return marks % 2 == 1
-
-
-def cue_text(verb: Token) -> str:
-    if verb.lower_ == "according":
-        return verb.doc[verb.i : verb.i + 2].text
-    parts = [verb] + [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
-    return verb.doc[parts[0].i : parts[-1].i + 1].text
 
 
 def _according(tok: Token) -> Token | None:
@@ -140,7 +63,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
     before_ch = _prev_char(text, start - 1, lo)
     after_ok = _after_allowed(text, start, end)
     order = []
-    if before_ch == ":":
+    if before_ch == ":" or _verb_before_comma(sdoc, start, lo):
         order.append("before")
     if after_ok:
         order.append("after")
@@ -161,8 +84,18 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
         else:
             hit = _according_in(inside)
         if hit is not None:
+            if hit.subject is None:
+                verb = next((t for t in sdoc if t.idx == hit.pos), None)
+                if verb is not None:
+                    hit = Cue(hit.text, hit.pos, fallback_subject(verb, start, end))
             return hit
     return None
+
+
+def _verb_before_comma(sdoc: Doc, start: int, lo: int) -> bool:
+    """Whether the opening mark follows "<reporting verb>," ("Smith said, '...'", "saying, '...'")."""
+    prev = [t for t in sdoc if lo <= t.idx and t.idx + len(t.text) <= start and t.text not in _QUOTE_CHARS]
+    return len(prev) >= 2 and prev[-1].text == "," and is_reporting(prev[-2])
 
 
 def _prev_char(text: str, i: int, lo: int) -> str:
@@ -248,9 +181,11 @@ def _dash_name(sdoc: Doc, end: int, hi: int) -> Cue | None:
 
 def _inverted_subject(verb: Token, rest: list[Token]) -> Token | None:
     """``"...," said Obama``: the name after the verb when the parser did not make it the subject."""
-    if verb.lemma_.lower() in _LISTENER_LEMMAS:
+    if verb.lemma_.lower() in LISTENER_LEMMAS:
         return None
     for t in rest:
+        if t.ent_type_ in _NOT_SPEAKERS:
+            return None  # "said Thursday morning on ...": no speaker after the verb
         if t.pos_ in ("PROPN", "NOUN"):
             while t.dep_ in ("compound", "flat") and t.head.i > t.i:
                 t = t.head
@@ -298,7 +233,7 @@ def _tree(inside: list[Token]) -> Cue | None:
     """A reporting verb governing the quoted words, found by walking up from them."""
     ids = {t.i for t in inside}
     for tok in inside:
-        if tok.head.i in ids or tok.head is tok:
+        if tok.head.i in ids or tok.head.i == tok.i:
             continue
         h = tok.head
         found: list[Cue] = []
@@ -307,10 +242,15 @@ def _tree(inside: list[Token]) -> Cue | None:
                 break
             if is_reporting(h, strict=True):
                 found.append(_cue(h, subject_of(h)))
+                if h.dep_ == "acl" and h.head.pos_ == "PROPN":
+                    break  # "footage of Smith saying '...'": Smith's words, whatever shows them
+            owner = speech_owner(h)
+            if owner is not None:
+                found.append(Cue(h.text, h.idx, owner))
             speaker = _according(h)
             if speaker is not None:
                 found.append(_cue(h, speaker))
-            if h.head is h:
+            if h.head.i == h.i:
                 break
             h = h.head
         if found:
@@ -337,17 +277,27 @@ def governing_subject(sdoc: Doc, start: int, end: int) -> Cue | None:
     inside = [t for t in sdoc if t.idx >= start and t.idx + len(t.text) <= end]
     ids = {t.i for t in inside}
     for tok in inside:
-        if tok.head.i in ids or tok.head is tok:
+        if tok.head.i in ids or tok.head.i == tok.i:
             continue
         h = tok.head
         for _ in range(6):
             if h.i in ids:
                 break
+            if h.dep_ == "acl" and h.head.pos_ == "PROPN" and h.head.i not in ids:
+                return Cue(h.text, h.idx, h.head, weak=True)  # "Jane Doe, a lawyer, compared ..."
             if h.pos_ in ("VERB", "AUX"):
                 subj = next((c for c in h.children if c.dep_ == "nsubj" and c.i not in ids), None)
-                if subj is not None:
+                # A relative clause's subject is the noun it describes ("a coach who is 'working
+                # the referees'"): the speaker is the subject further up.
+                if subj is not None and subj.lower_ not in ("who", "that", "which"):
                     return Cue(h.text, h.idx, subj, weak=True)
-            if h.head is h:
+            if h.head.i == h.i:
+                # A sentence the parser built on a name ("Smith openly admires ..." misread):
+                # the name it starts with.
+                # (The caller keeps it only if it is a known name: "Trump" may be tagged a verb.)
+                named = h.pos_ == "PROPN" or h.text[:1].isupper()
+                if named and h.i < inside[0].i and h.i == h.sent.start:
+                    return Cue(h.text, h.idx, h, weak=True)
                 break
             h = h.head
         return None
@@ -368,10 +318,10 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
     h = before[-1]
     for _ in range(6):
         if h.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in h.children if c.dep_ == "nsubj" and not _quoted(c)), None)
+            subj = next((c for c in h.children if c.dep_ == "nsubj" and not quoted(c)), None)
             if subj is not None:
                 return Cue(h.text, h.idx, subj, weak=True)
-        if h.head is h:
+        if h.head.i == h.i:
             break
         h = h.head
     return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import Entity
 from .quotes_names import FEMALE_NAMES, MALE_NAMES
@@ -45,6 +45,15 @@ _ROLE_GENDER = {
         "girlfriend widow"
     ).split()
 }
+# Plain nouns for a man or a woman: a subject headed by one is a person for "he"/"she".
+_PERSON_GENDER = _ROLE_GENDER | {w: MALE for w in "man boy gentleman dad grandpa".split()}
+_PERSON_GENDER |= {w: FEMALE for w in "woman girl lady mom mum grandma".split()}
+# Heads of noun phrases for bodies and texts that speak as "it" (or, loosely, "they").
+_BODY_NOUNS = frozenset(
+    "article report statement letter memo ad advertisement video study survey poll paper newspaper "
+    "magazine site website campaign committee company group agency department government "
+    "administration council court party team network board office firm union commission".split()
+)
 # Abbreviated titles and the role nouns they stand for.
 _ROLE_ABBREVIATIONS = {
     "sen": ("senator",),
@@ -66,6 +75,14 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NP_STOP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis"})
 
 
+class Speaker(NamedTuple):
+    """Who a subject names: ``name`` for linking and pronouns, ``shown`` for the reader."""
+
+    name: str | None
+    label: str
+    shown: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One mention of a possible speaker at character ``pos`` of the document."""
@@ -73,8 +90,9 @@ class Mention:
     pos: int
     name: str
     label: str  # entity label, or "NP" for a plain noun phrase
-    subject: bool  # the subject of its clause, or a resolved speaker
+    rank: int  # salience: 3 a resolved speaker, 2 main-clause subject, 1 other subject, 0 other
     plural: bool = False
+    sent: int = -1  # document offset of the mention's sentence
 
 
 class People:
@@ -93,6 +111,7 @@ class People:
         self.gender: dict[str, dict[str, int]] = {}
         self.roles: dict[str, set[str]] = {}  # canonical name -> role nouns seen with it
         self.mentions: list[Mention] = []
+        self._sent_starts: list[int] = []
         for block, sdoc in paras:
             self._scan(block.start, sdoc)
         self.mentions.sort(key=lambda m: m.pos)
@@ -143,6 +162,8 @@ class People:
         """Record the document's mentions and gender evidence for one block."""
         for sent in sdoc.sents:
             people: dict[str, Token] = {}
+            start = off + sent.start_char
+            self._sent_starts.append(start)
             for tok in sent:
                 ent = self.token_entity(off, tok)
                 if (
@@ -156,17 +177,25 @@ class People:
                     # A name the model did not tag: a known person's surname, or else a likely person.
                     if not self.in_quote(off + tok.idx) and tok.text[:1].isupper():
                         name = self.surnames.get(tok.text) or noun_phrase(tok)
-                        self.mentions.append(Mention(off + tok.idx, name, "PERSON", True))
+                        self.mentions.append(Mention(off + tok.idx, name, "PERSON", _rank(tok), sent=start))
+                    continue
+                if ent is None and tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and not tok.ent_type_:
+                    if not self.in_quote(off + tok.idx):
+                        self._plain_subject(off, tok, start)
                     continue
                 if ent is None or tok.head.i != tok.i and self._same_entity(off, tok.head, ent):
                     continue  # only the head token of each entity mention
                 if self.in_quote(off + tok.idx):
                     continue  # people named inside a quotation are talked about, not talking
                 # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer").
-                salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
-                salient = salient or any(c.dep_ == "appos" for c in tok.children)
+                rank = _rank(tok) if tok.dep_ in SUBJECT_DEPS else 0
+                if not rank and (
+                    (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
+                    or any(c.dep_ == "appos" for c in tok.children)
+                ):
+                    rank = 1
                 plural = tok.tag_ in ("NNS", "NNPS")
-                self.mentions.append(Mention(off + tok.idx, ent.canonical, ent.label, salient, plural))
+                self.mentions.append(Mention(off + tok.idx, ent.canonical, ent.label, rank, plural, start))
                 if ent.label != "PERSON":
                     continue
                 people.setdefault(ent.canonical, tok)
@@ -179,6 +208,19 @@ class People:
                         g = _PRONOUN_GENDER.get(later.lower_)
                         if g:
                             self._vote(name, g)
+
+    def _plain_subject(self, off: int, tok: Token, sent: int) -> None:
+        """A subject that is no name but a man, a woman or a body: a mention for later pronouns."""
+        g = _PERSON_GENDER.get(tok.lower_)
+        if g:
+            # "my father often said ... He also told": a person, though unnamed.
+            name = noun_phrase(tok)
+            self._vote(name, g, 3)
+            self.mentions.append(Mention(off + tok.idx, name, "PERSON", _rank(tok), sent=sent))
+        elif tok.lemma_.lower() in _BODY_NOUNS and tok.text == tok.lower_:
+            # "Smith's campaign is defending the ad. It says ...".
+            plural = tok.tag_ == "NNS"
+            self.mentions.append(Mention(off + tok.idx, noun_phrase(tok), "NP", _rank(tok), plural, sent))
 
     def _same_entity(self, off: int, tok: Token, ent: Entity) -> bool:
         return ent.start <= off + tok.idx < ent.end
@@ -203,9 +245,12 @@ class People:
                 roles.add(near.lemma_.lower())
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             roles.add(head.head.lemma_.lower())
-        given = ent.text.split()[0].lower() if " " in ent.text else ""
+        given = ent.text.split()[0].lower()
         if given in MALE_NAMES or given in FEMALE_NAMES:
-            self._vote(ent.canonical, MALE if given in MALE_NAMES else FEMALE, 2)
+            # A lone given name ("Melanie said") is weaker evidence: it may be a family name.
+            weight = 2 if " " in ent.text else 1 if " " not in ent.canonical else 0
+            if weight:
+                self._vote(ent.canonical, MALE if given in MALE_NAMES else FEMALE, weight)
         for near in head.children:
             g = _ROLE_GENDER.get(near.lower_)
             if g and near.dep_ in ("compound", "appos"):
@@ -218,7 +263,12 @@ class People:
 
     def add_speaker(self, pos: int, name: str, label: str, plural: bool = False) -> None:
         """A resolved speaker is a fresh subject mention for later pronouns."""
-        m = Mention(pos, name, label, True, plural)
+        sent = (
+            self._sent_starts[max(0, bisect_left(self._sent_starts, pos + 1) - 1)]
+            if self._sent_starts
+            else -1
+        )
+        m = Mention(pos, name, label, 3, plural, sent)
         i = bisect_left([x.pos for x in self.mentions], pos)
         self.mentions.insert(i, m)
 
@@ -229,37 +279,46 @@ class People:
             want = MALE if word == "he" else FEMALE
             ok = lambda m: m.label == "PERSON" and self.gender_of(m.name) in (want, None)  # noqa: E731
         elif word == "it":
-            ok = lambda m: m.label in ("ORG", "GPE", "NORP", "FAC") and not m.plural  # noqa: E731
+            ok = lambda m: (m.label in ("ORG", "GPE", "NORP", "FAC") or _body(m)) and not m.plural  # noqa: E731
         elif word == "they":
-            ok = lambda m: m.label in ("ORG", "NORP", "GPE") or (m.label == "NP" and m.plural)  # noqa: E731
+            ok = lambda m: m.label in ("ORG", "NORP", "GPE") or (m.label == "NP" and m.plural) or _body(m)  # noqa: E731
         else:
             return None
         fallback: Mention | None = None
+        best: Mention | None = None
         end = bisect_left([m.pos for m in self.mentions], pos)
         for m in reversed(self.mentions[max(0, end - 60) : end]):
             if not ok(m):
                 continue
-            if m.subject:
-                return m.name, m.label
-            fallback = fallback or m
+            if not m.rank:
+                fallback = fallback or m
+                continue
+            # The most salient subject of the nearest sentence that has one: a speaker before a
+            # main-clause subject before a subject deeper down ("Doe said Smith had ...": Doe).
+            if best is not None and m.sent != best.sent:
+                break
+            if best is None or m.rank > best.rank:
+                best = m
+        if best is not None:
+            return best.name, best.label
         if fallback is None and word in ("he", "she"):
             # The gender evidence may be wrong or shared by a family name: the last person subject.
             for m in reversed(self.mentions[max(0, end - 60) : end]):
-                if m.label == "PERSON" and m.subject:
+                if m.label == "PERSON" and m.rank:
                     return m.name, m.label
             # No person at all: the small model often tags a lone surname as an organisation.
             for m in reversed(self.mentions[max(0, end - 60) : end]):
-                if m.label == "ORG" and m.subject and " " not in m.name and not m.name.isupper():
+                if m.label == "ORG" and m.rank and " " not in m.name and not m.name.isupper():
                     return m.name, "PERSON"
         return (fallback.name, fallback.label) if fallback else None
 
-    def speaker(self, off: int, tok: Token) -> tuple[str | None, str]:
-        """The speaker named by subject token ``tok``: (name, label), label "NP" for a plain phrase."""
+    def speaker(self, off: int, tok: Token) -> Speaker:
+        """The speaker named by subject token ``tok``; label "NP" for a plain phrase."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
         if tok.pos_ == "PRON":
             hit = self.resolve_pronoun(tok.lower_, off + tok.idx)
-            return hit if hit else (None, "PRON")
+            return Speaker(*hit, hit[0]) if hit else Speaker(None, "PRON", None)
         ent = self.token_entity(off, tok)
         if ent is None:
             # A name attached to a role noun: "the secretary, Jane Doe", "spokesman John Kirby".
@@ -270,13 +329,19 @@ class People:
                         break
                     ent = None
         if ent is not None:
-            return ent.canonical, ent.label
-        if tok.pos_ == "PROPN" and tok.text in self.surnames:
-            return self.surnames[tok.text], "PERSON"
+            return Speaker(ent.canonical, ent.label, ent.canonical)
+        if tok.text in self.surnames and (tok.pos_ == "PROPN" or tok.text[1:].islower()):
+            name = self.surnames[tok.text]
+            return Speaker(name, "PERSON", name)
+        phrase = noun_phrase(tok)
         known = self._role_holder(off + tok.idx, tok)
         if known is not None:
-            return known, "PERSON"
-        return noun_phrase(tok), "NP"
+            # The text calls them by their role here ("the mayor said"): show both, the name the
+            # role stands for and the words the article used.
+            if phrase[:4] in ("The ", "This ", "That "):
+                phrase = phrase[0].lower() + phrase[1:]
+            return Speaker(known, "PERSON", f"{known} ({phrase})")
+        return Speaker(phrase, "NP", phrase)
 
     def _role_holder(self, pos: int, tok: Token) -> str | None:
         """The person a definite role description refers to: "the senator" after "Sen. Jane Doe"."""
@@ -288,6 +353,18 @@ class People:
             if m.label == "PERSON" and role in self.roles.get(m.name, ()):
                 return m.name
         return None
+
+
+def _rank(tok: Token) -> int:
+    """Salience of a subject: 2 for the subject of the sentence's main verb, else 1."""
+    verb = tok.head
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return 2 if main and tok.dep_ in SUBJECT_DEPS else 1
+
+
+def _body(m: Mention) -> bool:
+    """A plain noun phrase naming a body or a text ("the article", "Smith's campaign")."""
+    return m.label == "NP" and m.name.split()[-1].lower().rstrip("s") in _BODY_NOUNS
 
 
 def noun_phrase(tok: Token) -> str:

@@ -1,0 +1,168 @@
+"""Reporting verbs and who does the reporting: the word lists and the parse-tree walks shared by
+the cue finders (``quotes_cues``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+_VERBS_FILE = Path(__file__).with_name("reporting_verbs.txt")
+# Speech verbs missing from the GenderGapTracker list (lemmas).
+_EXTRA_LEMMAS = (
+    "ask urge recall concede contend counter stress emphasize emphasise complain vow promise observe "
+    "remark quip joke boast allege charge caution repeat reiterate answer wonder plead demand shout yell "
+    "whisper call acknowledge lament muse recount maintain agree post deny retort scoff declare confide "
+    "speculate summarize summarise opine protest snap tease chide criticise dub label brand blast slam "
+    "praise hail accuse question object insist explain tell add say learn quote predict write reveal "
+    "recommend pledge threaten plead cry read rule chant"
+)
+# Verbs in the list that mostly govern things other than speech: not enough to attribute a quote
+# sitting inside their clause ("released its 'Super Plan'"), though fine right next to a quote.
+_WEAK_LEMMAS = frozenset(
+    "accept continue ensure convince demonstrate find persist present release illustrate highlight "
+    "think reckon rave preach point read learn".split()
+)
+# Verbs whose object is the listener, never the speaker ("told Obama").
+LISTENER_LEMMAS = frozenset("tell inform remind assure reassure warn advise convince notify ask urge".split())
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Nouns for things said: their possessor is the speaker of a quote inside them ("Smith's claim that").
+SPEECH_NOUNS = frozenset(
+    "claim statement remark comment word assertion promise pledge prediction warning argument insistence "
+    "suggestion accusation charge description message vow boast admission answer response reply quip "
+    "tweet post letter speech testimony declaration announcement contention complaint allegation".split()
+)
+# Written or recorded things that carry someone's words: "issued a statement calling ...".
+TEXT_NOUNS = SPEECH_NOUNS | frozenset(
+    "report memo release ad advertisement video language note email document filing resolution".split()
+)
+
+
+@cache
+def reporting_forms() -> frozenset[str]:
+    """Reporting verb forms and lemmas (the shipped list plus a few speech verbs)."""
+    lines = _VERBS_FILE.read_text(encoding="utf-8").splitlines()
+    forms = {w.strip().lower() for w in lines if w.strip() and not w.startswith("#")}
+    return frozenset(forms | set(_EXTRA_LEMMAS.split()))
+
+
+def is_reporting(tok: Token, strict: bool = False) -> bool:
+    """Whether ``tok`` is a reporting verb (``strict``: one that attributes the clause under it)."""
+    if not tok.tag_.startswith("VB") or tok.dep_ == "amod":
+        return False
+    if tok.i and tok.doc[tok.i - 1].text in ("-", "so-"):
+        return False  # "so-called", "self-described": an adjective, not a speech act
+    forms = reporting_forms()
+    if tok.lower_ not in forms and tok.lemma_.lower() not in forms:
+        return False
+    if strict and tok.lemma_.lower() in _WEAK_LEMMAS:
+        return tok.lemma_.lower() == "point" and any(c.dep_ == "prt" for c in tok.children)
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting verb (or "according to") for a quote, and the token naming the speaker."""
+
+    text: str
+    pos: int  # block-relative character offset of the cue
+    subject: Token | None
+    weak: bool = False  # not a reporting verb: the clause's subject is only a likely speaker
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of ``verb``, borrowed from the governing verb or noun when it has none."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # A quoted title can be misparsed as a second subject ("said on 'Fox and Friends'"), and a
+        # borrowed subject must not come from inside a quotation.
+        free = next((c for c in subjects if not quoted(c)), None)
+        if free is None and not depth and subjects[0].i < verb.i:
+            return subjects[0]  # the quoted words themselves, which callers check for
+        return free
+    if not depth and verb.tag_ == "VBG" and verb.i:
+        # "footage of Jane Doe saying ...": the name right before a participle is who speaks.
+        prev = verb.doc[verb.i - 1]
+        if prev.pos_ == "PROPN" and prev.ent_type_ in ("PERSON", "ORG", "") and not quoted(prev):
+            return prev
+    if depth > 3 or verb.head.i == verb.i:
+        return None
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj") and verb.head.pos_ in (
+        "VERB",
+        "AUX",
+        "ADP",
+    ):
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        head = verb.head
+        # "the council issued a statement calling ...": the text's issuer, when the clause names one.
+        if head.lemma_.lower() in TEXT_NOUNS and head.dep_ in ("dobj", "pobj"):
+            issuer = clause_subject(head)
+            if issuer is not None and issuer.lemma_.lower() not in TEXT_NOUNS:
+                return issuer
+        return head  # "a statement saying ...", "the official who spoke ..."
+    return None
+
+
+def clause_subject(tok: Token) -> Token | None:
+    """The subject of the nearest verb above ``tok`` that has one outside quotation marks."""
+    h = tok.head
+    for _ in range(8):
+        if h.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in h.children if c.dep_ == "nsubj" and not quoted(c)), None)
+            if subj is not None:
+                return subj
+        if h.head.i == h.i:
+            return None
+        h = h.head
+    return None
+
+
+def quoted(tok: Token) -> bool:
+    """Whether ``tok`` sits between double quotation marks in its block (an odd number before it)."""
+    marks = sum(1 for t in tok.doc[: tok.i] if t.text[:1] in '"“”' or t.text[-1:] in '"“”')
+    return marks % 2 == 1
+
+
+def cue_text(verb: Token) -> str:
+    if verb.lower_ == "according":
+        return verb.doc[verb.i : verb.i + 2].text
+    parts = [verb] + [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    return verb.doc[parts[0].i : parts[-1].i + 1].text
+
+
+def fallback_subject(verb: Token, start: int, end: int) -> Token | None:
+    """A speaker for a reporting verb the parse left without a subject (block offsets of the quote).
+
+    The small model often loses the subject of a participle or of a verb after a long aside
+    ("Smith said, suggesting ...", "Jane Doe, the head of X, told ..."): the subject of an earlier
+    reporting verb in the sentence, else the nearest person named before the verb.
+    """
+    if not verb.tag_.startswith("VB") or verb.tag_ in ("VBN", "VB"):
+        return None
+    sent = verb.sent
+    before = [t for t in verb.doc[sent.start : verb.i] if not start <= t.idx < end and not quoted(t)]
+    for t in reversed(before):
+        if is_reporting(t) and not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+            subj = subject_of(t)
+            if subj is not None and not start <= subj.idx < end and not quoted(subj):
+                return subj
+    for t in reversed(before):
+        if t.ent_type_ == "PERSON":
+            while t.head.i > t.i and t.head.ent_type_ == "PERSON" and t.dep_ in ("compound", "flat"):
+                t = t.head
+            return t
+    return None
+
+
+def speech_owner(noun: Token) -> Token | None:
+    """The possessor of a speech noun, "Smith's claim that ...", "in Smith's words"."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    return owner if owner is not None and not quoted(owner) else None
