@@ -38,7 +38,12 @@ def extract_entities(
                 found.append(Mention(start, block.start + span.end_char, label, bi, b - a, weight, a, b))
         mentions.extend(adjust_block(sdoc, block.start, bi, found))
     texts = [doc.text[m.start : m.end] for m in mentions]
-    labels, canon = resolve(texts, mentions)
+    # Names are compared and shown as the model read them: "HARTLEY" in a caps headline is "Hartley".
+    forms = [
+        paras[m.block][1].text[m.start - paras[m.block][0].start : m.end - paras[m.block][0].start]
+        for m in mentions
+    ]
+    labels, canon = resolve(forms, mentions)
     out = [
         Entity(m.start, m.end, t, lab, c) for m, t, lab, c in zip(mentions, texts, labels, canon, strict=True)
     ]

@@ -66,9 +66,11 @@ class CaseModel:
                 if p[:1].isupper() and w[:1].isupper():
                     self._pairs.add((p.lower(), w.lower()))
             prev = m
-            if w.isupper() and len(w) > 1:
-                continue  # an acronym or shouting: says nothing about ordinary casing
             i = m.start()
+            if w.isupper() and len(w) > 1:
+                # An acronym in normally cased text ("NBA") stays one in a caps line.
+                self._forms.setdefault(w.lower(), Counter())[w] += 3
+                continue
             before = text[max(0, i - 3) : i].rstrip(" \"'“‘(")
             weight = 1 if (i == 0 or not before or before[-1] in ".!?:") else 3
             self._forms.setdefault(w.lower(), Counter())[w] += weight

@@ -80,10 +80,35 @@ def _overlapping(mentions: list[Mention], a: int, b: int) -> list[Mention]:
 
 
 def adjust_block(sdoc: Doc, block_start: int, block: int, mentions: list[Mention]) -> list[Mention]:
-    """The block's mentions with the results-line rules applied (returns a new list)."""
+    """The block's mentions with the dateline and results-line rules applied (returns a new list)."""
+    places = dateline_places(sdoc)
+    if places:
+        kept = [m for m in mentions if not any(m.ts < b and m.te > a for a, b in places)]
+        added = [_mention(sdoc, block_start, block, a, b, "GPE", 1.0) for a, b in places]
+        return sorted(kept + added, key=lambda m: m.start)
     if not is_results_line(sdoc):
         return mentions
     return _results(sdoc, block_start, block, list(mentions))
+
+
+def dateline_places(sdoc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the places in a dateline line ("LONDON 1996-08-30", "Austin, Texas May 3")."""
+    if len(sdoc) > 10:
+        return []
+    dates = [e for e in sdoc.ents if e.label_ == "DATE" and _YEAR.search(e.text)]
+    if len(dates) != 1 or dates[0].end != len(sdoc) or dates[0].start == 0:
+        return []
+    head = sdoc[: dates[0].start]
+    if not all(_is_cap(t) or t.text == "," for t in head) or head[0].text == ",":
+        return []
+    places: list[tuple[int, int]] = []
+    start = 0
+    for i in range(len(head) + 1):
+        if i == len(head) or head[i].text == ",":
+            if i > start:
+                places.append((start, i))
+            start = i + 1
+    return places
 
 
 def _mention(sdoc: Doc, block_start: int, block: int, a: int, b: int, label: str, weight: float) -> Mention:
