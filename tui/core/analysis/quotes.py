@@ -25,7 +25,7 @@ from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_marks import Span, find_spans
 from .quotes_people import SPEAKER_LABELS, People
-from .quotes_verbs import Cue, is_reporting, subject_of
+from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -38,6 +38,7 @@ FLOAT_REACH = 2
 MIN_UNATTRIBUTED_WORDS = 2
 # "SMITH: ..." or "MR. SMITH: ..." at the start of a quoted transcript paragraph.
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z'.-]+ ){0,2}[A-Z][A-Z'-]+): ")
+_MARKS = "\"“”‘’'„«»`"
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs. vs de la".split())
 
 
@@ -48,6 +49,7 @@ class _Item:
     speaker: str | None = None
     cue_text: str | None = None
     floating: bool = False
+    context: str | None = None  # who the sentence before the quote is about
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,8 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
     events: list[_Event] = []
     for b, (block, sdoc) in enumerate(qparas):
         items = by_block.get(b, [])
+        if items and b and not layout[b][2]:
+            _introduced(doc.text, qparas[b - 1], items[0], people)
         _attribute_block(b, block.start, sdoc, items, people, events)
     items = [it for b in sorted(by_block) for it in by_block[b]]
     _fill_missing(doc.text, items, by_block, events, qparas)
@@ -96,6 +100,21 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
     return out
 
 
+def _introduced(text: str, prev: Paragraph, it: _Item, people: People) -> None:
+    """A quote opening its block after a paragraph that ends in a colon ("Smith made this point:")
+    belongs to the subject of that colon's clause."""
+    block, sdoc = prev
+    if text[block.start : it.span.start].strip(_MARKS + " \n")[-1:] != ":":
+        return
+    cue = colon_subject(sdoc, len(sdoc.text))
+    if cue is None or cue.subject is None:
+        return
+    name, label, shown = people.speaker(block.start, cue.subject)
+    if name is not None and (not cue.weak or label in SPEAKER_LABELS):
+        it.speaker = shown
+        it.cue_text = None if cue.weak else cue.text
+
+
 def _attribute_block(
     b: int, off: int, sdoc: Doc, items: list[_Item], people: People, events: list[_Event]
 ) -> None:
@@ -105,6 +124,8 @@ def _attribute_block(
     for k, it in enumerate(items):
         lo = items[k - 1].span.end - off + 1 if k else 0
         hi = items[k + 1].span.start - off - 1 if k + 1 < len(items) else n
+        if it.speaker is not None:
+            continue  # introduced by the paragraph before
         it.cue = find_cue(sdoc, it.span.start - off, it.span.end - off, lo, hi)
         if it.cue is None and not _starts_sentence(sdoc.text, 0, it.span.start - off):
             # No reporting verb: a phrase quoted inside a sentence belongs to its clause's subject
@@ -117,6 +138,8 @@ def _attribute_block(
             if label:
                 # Transcript style, "SMITH: Well, ...": the label names the speaker.
                 it.speaker = people.surname(label.group(1)) or label.group(1).title()
+        if it.cue is None and it.speaker is None:
+            it.context = _previous_subject(sdoc, off, it.span.start - off, people)
         if it.cue is not None:
             pending.append((it.cue.pos, it.cue, it))
     # Reporting verbs outside quotes also name speakers (indirect speech) for floating quotes.
@@ -170,9 +193,31 @@ def _fill_missing(
         block = qparas[it.span.block][0]
         if not _starts_sentence(text, block.start, it.span.start):
             continue
+        if it.context is not None:
+            # Right after a sentence about someone: "Doe criticised the plan. 'It is a mess.'"
+            it.speaker, it.floating = it.context, True
+            continue
         i = bisect_left(positions, it.span.start)
         if i and events[i - 1].block >= it.span.block - FLOAT_REACH and events[i - 1].name:
             it.speaker, it.floating = events[i - 1].name, True
+
+
+def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | None:
+    """The person or body the sentence just before a quote (in the same block) is about."""
+    i = start - 1
+    while i >= 0 and (sdoc.text[i].isspace() or sdoc.text[i] in _MARKS):
+        i -= 1
+    if i < 0 or sdoc.text[i] not in ".!?":
+        return None
+    last = next((t for t in reversed(sdoc) if t.idx <= i), None)
+    if last is None:
+        return None
+    root = last.sent.root
+    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:
+        return None
+    name, label, shown = people.speaker(off, subj)
+    return shown if name is not None and label in SPEAKER_LABELS else None
 
 
 def _neighbour(text: str, it: _Item, siblings: list[_Item]) -> _Item | None:

@@ -67,8 +67,10 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
         order.append("before")
     if after_ok:
         order.append("after")
+    if before_ch == ",":
+        order.append("before")
     order.append("tree")
-    if before_ch in (",", "—", "–", "-") or before_ch.isalpha():
+    if before_ch in ("—", "–", "-") or before_ch.isalpha():
         order.append("before")
     order.append("according")
     dash = _dash_name(sdoc, end, hi)
@@ -220,6 +222,8 @@ def _before(sdoc: Doc, first: Token, start: int, lo: int) -> Cue | None:
             subj = subject_of(t)
             if subj is None:
                 subj = _inverted_subject(t, between)  # "Said Ellis: ..."
+                if subj is not None and not all(b.is_punct for b in between if b.i > subj.i):
+                    subj = None  # "suggesting a few questions, including, '...'": no speaker
             if subj is None and t.tag_ == "VBG":
                 # "Smith said, adding: ..." parsed loosely: the subject of the speech verb before it.
                 subj = next(
@@ -320,7 +324,7 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
         if h.pos_ in ("VERB", "AUX"):
             subj = next((c for c in h.children if c.dep_ == "nsubj" and not quoted(c)), None)
             if subj is not None:
-                return Cue(h.text, h.idx, subj, weak=True)
+                return Cue(h.text, h.idx, subj, weak=not is_reporting(h, strict=True))
         if h.head.i == h.i:
             break
         h = h.head

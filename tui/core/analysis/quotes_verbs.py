@@ -77,7 +77,8 @@ class Cue:
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of ``verb``, borrowed from the governing verb or noun when it has none."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    # (A dash the tagger took for a noun is no subject: "... public ― Smith boasted".)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)]
     if subjects:
         # A quoted title can be misparsed as a second subject ("said on 'Fox and Friends'"), and a
         # borrowed subject must not come from inside a quotation.
@@ -143,8 +144,10 @@ def fallback_subject(verb: Token, start: int, end: int) -> Token | None:
     ("Smith said, suggesting ...", "Jane Doe, the head of X, told ..."): the subject of an earlier
     reporting verb in the sentence, else the nearest person named before the verb.
     """
-    if not verb.tag_.startswith("VB") or verb.tag_ in ("VBN", "VB"):
+    if not verb.tag_.startswith("VB") or verb.tag_ == "VBN":
         return None
+    if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # an imperative or a bare infinitive: nobody in particular
     sent = verb.sent
     before = [t for t in verb.doc[sent.start : verb.i] if not start <= t.idx < end and not quoted(t)]
     for t in reversed(before):
