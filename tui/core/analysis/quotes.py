@@ -158,6 +158,12 @@ def _attribute_block(
         if cue.subject is not None:
             name, label, shown = people.speaker(off, cue.subject)
             if cue.weak:
+                # The nearest clause subject that is a name ("Smith seethed after the news that the
+                # aide she hired had 'lost' the files": the aide is no name, Smith is).
+                for subj in cue.further:
+                    if name is not None and label in SPEAKER_LABELS:
+                        break
+                    name, label, shown = people.speaker(off, subj)
                 if it is not None and name is not None and label in SPEAKER_LABELS:
                     it.speaker = shown
                 continue

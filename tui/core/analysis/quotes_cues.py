@@ -277,35 +277,38 @@ def _according_in(inside: list[Token]) -> Cue | None:
 
 
 def governing_subject(sdoc: Doc, start: int, end: int) -> Cue | None:
-    """The nearest verb above the quoted words that has a subject outside the quote, as a weak cue."""
+    """The subjects of the verbs above the quoted words, nearest first, as a weak cue."""
     inside = [t for t in sdoc if t.idx >= start and t.idx + len(t.text) <= end]
     ids = {t.i for t in inside}
-    for tok in inside:
-        if tok.head.i in ids or tok.head.i == tok.i:
-            continue
-        h = tok.head
-        for _ in range(6):
-            if h.i in ids:
-                break
-            if h.dep_ == "acl" and h.head.pos_ == "PROPN" and h.head.i not in ids:
-                return Cue(h.text, h.idx, h.head, weak=True)  # "Jane Doe, a lawyer, compared ..."
-            if h.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in h.children if c.dep_ == "nsubj" and c.i not in ids), None)
-                # A relative clause's subject is the noun it describes ("a coach who is 'working
-                # the referees'"): the speaker is the subject further up.
-                if subj is not None and subj.lower_ not in ("who", "that", "which"):
-                    return Cue(h.text, h.idx, subj, weak=True)
-            if h.head.i == h.i:
-                # A sentence the parser built on a name ("Smith openly admires ..." misread):
-                # the name it starts with.
-                # (The caller keeps it only if it is a known name: "Trump" may be tagged a verb.)
-                named = h.pos_ == "PROPN" or h.text[:1].isupper()
-                if named and h.i < inside[0].i and h.i == h.sent.start:
-                    return Cue(h.text, h.idx, h, weak=True)
-                break
-            h = h.head
+    tok = next((t for t in inside if t.head.i not in ids and t.head.i != t.i), None)
+    if tok is None:
         return None
-    return None
+    found: list[tuple[Token, Token]] = []  # (verb, subject)
+    h = tok.head
+    for _ in range(12):
+        if h.i in ids:
+            break
+        if h.dep_ == "acl" and h.head.pos_ == "PROPN" and h.head.i not in ids:
+            found.append((h, h.head))  # "Jane Doe, a lawyer, compared ..."
+        elif h.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in h.children if c.dep_ == "nsubj" and c.i not in ids), None)
+            # A relative clause's subject is the noun it describes ("a coach who is 'working
+            # the referees'"): the speaker is the subject further up.
+            if subj is not None and subj.lower_ not in ("who", "that", "which"):
+                found.append((h, subj))
+        if h.head.i == h.i:
+            # A sentence the parser built on a name ("Smith openly admires ..." misread): the name
+            # it starts with. (The caller keeps it only if it is a known name: "Trump" may be
+            # tagged a verb.)
+            named = h.pos_ == "PROPN" or h.text[:1].isupper()
+            if named and h.i < inside[0].i and h.i == h.sent.start and not found:
+                found.append((h, h))
+            break
+        h = h.head
+    if not found:
+        return None
+    verb, subj = found[0]
+    return Cue(verb.text, verb.idx, subj, weak=True, further=tuple(s for _v, s in found[1:]))
 
 
 def colon_subject(sdoc: Doc, start: int) -> Cue | None:

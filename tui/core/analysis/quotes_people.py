@@ -367,13 +367,27 @@ def _body(m: Mention) -> bool:
     return m.label == "NP" and m.name.split()[-1].lower().rstrip("s") in _BODY_NOUNS
 
 
+def _same_referent(conj: Token) -> bool:
+    """A second description of the same one, "the former governor and current nominee": a
+    conjoined common noun with no determiner of its own (not "the mayor and his wife")."""
+    return (
+        conj.dep_ == "conj"
+        and conj.pos_ == "NOUN"
+        and conj.tag_ == "NN"
+        and not any(c.dep_ in ("det", "poss") for c in conj.children)
+    )
+
+
 def noun_phrase(tok: Token) -> str:
     """The noun phrase headed by ``tok``, without relative clauses or asides, at most ~10 tokens."""
     doc = tok.doc
     left = tok.left_edge.i
     right = tok.i
-    for child in tok.rights:
-        if child.dep_ in _NP_STOP_DEPS:
+    rights = list(tok.rights)
+    for k, child in enumerate(rights):
+        if child.dep_ == "cc" and k + 1 < len(rights) and _same_referent(rights[k + 1]):
+            continue
+        if child.dep_ in _NP_STOP_DEPS and not _same_referent(child):
             break
         right = child.right_edge.i
     if right - left > 10:

@@ -73,6 +73,7 @@ class Cue:
     pos: int  # block-relative character offset of the cue
     subject: Token | None
     weak: bool = False  # not a reporting verb: the clause's subject is only a likely speaker
+    further: tuple[Token, ...] = ()  # weak cues: subjects of the clauses further up, nearest first
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
