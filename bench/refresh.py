@@ -1,0 +1,326 @@
+"""Refresh bench: newsreader against newsboat on the same 200 slow loopback feeds.
+
+    python bench/refresh.py [--feeds 200] [--items 50] [--sites 50] [--latency 0.1] [--repeat 3]
+
+A :class:`~feedfarm.FeedFarm` serves the feeds (RSS 2.0, ~150-word HTML descriptions, ETag and
+Last-Modified, 304 on a match) on 127.0.0.1 with ``latency`` seconds before every response.
+Each round, into a fresh home:
+
+- newsreader: ``newsreader import`` of an OPML of the feeds, then ``newsreader refresh`` timed
+  twice: first (everything new) and again (every feed unchanged: conditional GET, 304s).
+- newsboat (when installed): ``newsboat -x reload -u URLS -c CACHE -C CONFIG`` with
+  ``reload-threads 8``, timed three times: newsboat stores a new feed's validators only from
+  its second reload on, so its second run downloads everything again and its third is the
+  conditional one.
+
+Memory: ``max RSS`` is the largest single process of the command's tree, from the rusage the
+kernel reports when the command is reaped (``wait4``; the largest of the command and the
+children it reaped). ``tree PSS`` is the peak of the whole process tree's proportional set size
+(parser workers included; shared pages split between the processes that share them), sampled
+every 50 ms. Wall times are medians over the rounds; the machine's other load shows in the
+spread, so each round is printed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from feedfarm import FeedFarm  # noqa: E402 - bench scripts run from anywhere
+
+NEWSBOAT = "/usr/bin/newsboat"
+_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+@dataclass
+class Run:
+    tool: str
+    label: str
+    wall: float
+    max_rss_mb: float
+    tree_pss_mb: float
+    served_200: int
+    served_304: int
+    items: int | None = None
+    rc: int = 0
+
+
+def newsreader_argv() -> list[str]:
+    """The ``newsreader`` beside this Python (a venv's), else on PATH, else ``python -m tui``."""
+    beside = Path(sys.executable).parent / "newsreader"
+    exe = str(beside) if beside.exists() else shutil.which("newsreader")
+    return [exe] if exe else [sys.executable, "-m", "tui"]
+
+
+# -- measuring one command --------------------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                out.extend(int(c) for c in f.read().split())
+        except OSError:
+            pass
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_pss_kb(root: int) -> int:
+    total, todo, seen = 0, [root], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += _pss_kb(pid)
+        todo.extend(_children(pid))
+    return total
+
+
+def measure(
+    argv: list[str], env: dict[str, str], timeout: float = 300.0
+) -> tuple[float, float, float, int, str]:
+    """Run ``argv``: (wall s, max RSS MB, peak tree PSS MB, exit code, stderr tail)."""
+    err = tempfile.TemporaryFile()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=err)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.wait(0.05):
+            peak = max(peak, _tree_pss_kb(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        _pid, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        done.set()
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    sampler.join()
+    err.seek(0)
+    tail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
+    # Linux reports ru_maxrss in KiB.
+    return wall, usage.ru_maxrss / 1024, peak / 1024, proc.returncode, " | ".join(tail)
+
+
+# -- the two readers --------------------------------------------------------------------
+
+
+def write_opml(path: Path, urls: list[str]) -> None:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<opml version="2.0"><head><title>refresh bench</title></head><body>',
+        '<outline text="bench">',
+        *(f'<outline type="rss" text="feed {i}" xmlUrl={quoteattr(u)}/>' for i, u in enumerate(urls)),
+        "</outline></body></opml>",
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def run_newsreader(farm: FeedFarm, work: Path) -> list[Run]:
+    home = work / "newsreader-home"
+    env = {**os.environ, "NEWSREADER_HOME": str(home)}
+    opml = work / "feeds.opml"
+    write_opml(opml, farm.urls())
+    nr = newsreader_argv()
+    subprocess.run([*nr, "import", str(opml)], env=env, check=True, capture_output=True)
+    runs = []
+    for label in ("first", "conditional"):
+        before = (farm.stats.ok, farm.stats.not_modified)
+        wall, rss, pss, rc, tail = measure([*nr, "refresh"], env)
+        if rc:
+            print(f"newsreader refresh failed ({rc}): {tail}", file=sys.stderr)
+        feeds = json.loads(
+            subprocess.run([*nr, "feeds", "--json"], env=env, check=True, capture_output=True).stdout
+        )
+        errors = [f["error"] for f in feeds if f["error"]]
+        if errors:
+            print(f"newsreader: {len(errors)} feeds failed, e.g. {errors[0]}", file=sys.stderr)
+        runs.append(
+            Run(
+                "newsreader",
+                label,
+                wall,
+                rss,
+                pss,
+                farm.stats.ok - before[0],
+                farm.stats.not_modified - before[1],
+                sum(f["items"] for f in feeds),
+                rc,
+            )
+        )
+    return runs
+
+
+def run_newsboat(farm: FeedFarm, work: Path) -> list[Run]:
+    d = work / "newsboat"
+    d.mkdir()
+    urls, config, cache = d / "urls", d / "config", d / "cache.db"
+    urls.write_text("\n".join(farm.urls()) + "\n", encoding="utf-8")
+    config.write_text("reload-threads 8\n", encoding="utf-8")
+    # Its own HOME: newsboat must not read or write the user's files.
+    env = {**os.environ, "HOME": str(d), "XDG_CONFIG_HOME": str(d), "XDG_DATA_HOME": str(d)}
+    argv = [NEWSBOAT, "-x", "reload", "-u", str(urls), "-c", str(cache), "-C", str(config)]
+    runs = []
+    for label in ("first", "second", "conditional"):
+        before = (farm.stats.ok, farm.stats.not_modified)
+        wall, rss, pss, rc, tail = measure(argv, env)
+        if rc:
+            print(f"newsboat failed ({rc}): {tail}", file=sys.stderr)
+        with sqlite3.connect(cache) as db:
+            items = db.execute("SELECT COUNT(*) FROM rss_item").fetchone()[0]
+        runs.append(
+            Run(
+                "newsboat",
+                label,
+                wall,
+                rss,
+                pss,
+                farm.stats.ok - before[0],
+                farm.stats.not_modified - before[1],
+                items,
+                rc,
+            )
+        )
+    return runs
+
+
+# -- report -----------------------------------------------------------------------------
+
+
+def summarise(rounds: list[list[Run]]) -> list[Run]:
+    """One row per (tool, label): median wall, largest memory over the rounds."""
+    keys: list[tuple[str, str]] = []
+    for r in rounds[0]:
+        keys.append((r.tool, r.label))
+    out = []
+    for tool, label in keys:
+        rs = [r for rnd in rounds for r in rnd if (r.tool, r.label) == (tool, label)]
+        out.append(
+            Run(
+                tool,
+                label,
+                statistics.median(r.wall for r in rs),
+                max(r.max_rss_mb for r in rs),
+                max(r.tree_pss_mb for r in rs),
+                rs[-1].served_200,
+                rs[-1].served_304,
+                rs[-1].items,
+                max(r.rc for r in rs),
+            )
+        )
+    return out
+
+
+def table(rows: list[Run], spread: dict[tuple[str, str], list[float]]) -> str:
+    head = f"{'tool':<11} {'refresh':<12} {'wall s':>7} {'rounds s':<20} {'max RSS MB':>10} {'tree PSS MB':>11} {'200s':>5} {'304s':>5} {'items':>6}"
+    lines = [head, "-" * len(head)]
+    for r in rows:
+        each = " ".join(f"{w:.2f}" for w in spread[(r.tool, r.label)])
+        lines.append(
+            f"{r.tool:<11} {r.label:<12} {r.wall:>7.2f} {each:<20} {r.max_rss_mb:>10.1f} "
+            f"{r.tree_pss_mb:>11.1f} {r.served_200:>5} {r.served_304:>5} {r.items if r.items is not None else '':>6}"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--feeds", type=int, default=200)
+    ap.add_argument("--items", type=int, default=50)
+    ap.add_argument("--sites", type=int, default=50, help="servers (ports) the feeds are spread over")
+    ap.add_argument("--latency", type=float, default=0.1, help="seconds before each response")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds (fresh homes each round)")
+    ap.add_argument("--no-newsboat", action="store_true", help="measure newsreader only")
+    args = ap.parse_args()
+
+    have_newsboat = Path(NEWSBOAT).exists() and not args.no_newsboat
+    if not have_newsboat and not args.no_newsboat:
+        print(f"newsboat: not installed at {NEWSBOAT} (Debian package newsboat); skipped")
+    elif have_newsboat:
+        version = subprocess.run([NEWSBOAT, "--version"], capture_output=True, text=True).stdout
+        print(f"newsboat: {NEWSBOAT} ({version.splitlines()[0] if version else '?'})")
+    print(f"newsreader: {' '.join(newsreader_argv())}; {os.cpu_count()} CPUs")
+
+    # The farm lives as long as the bench could need it, then stops by itself.
+    lifetime = 120 + args.repeat * 180
+    rounds: list[list[Run]] = []
+    with FeedFarm(args.feeds, args.items, sites=args.sites, latency=args.latency, lifetime=lifetime) as farm:
+        print(
+            f"farm: {len(farm.feeds)} feeds x {args.items} items ({farm.total_bytes / 1e6:.1f} MB) "
+            f"on {len(farm.ports)} ports of 127.0.0.1, {args.latency * 1000:g} ms per response"
+        )
+        for i in range(args.repeat):
+            with tempfile.TemporaryDirectory(prefix="refresh-bench-") as tmp:
+                work = Path(tmp)
+                runs: list[Run] = []
+                # Alternate who goes first, so neither always meets a warm page cache.
+                order = [run_newsreader, run_newsboat] if i % 2 == 0 else [run_newsboat, run_newsreader]
+                for fn in order:
+                    if fn is run_newsboat and not have_newsboat:
+                        continue
+                    runs.extend(fn(farm, work))
+                runs.sort(key=lambda r: r.tool != "newsreader")
+                rounds.append(runs)
+            print(
+                f"round {i + 1}: " + ", ".join(f"{r.tool} {r.label} {r.wall:.2f} s" for r in runs), flush=True
+            )
+
+    spread = {}
+    for rnd in rounds:
+        for r in rnd:
+            spread.setdefault((r.tool, r.label), []).append(r.wall)
+    rows = summarise(rounds)
+    print()
+    print(table(rows, spread))
+    by = {(r.tool, r.label): r for r in rows}
+    nr_first, nr_cond = by[("newsreader", "first")], by[("newsreader", "conditional")]
+    print()
+    print("targets:")
+    if ("newsboat", "first") in by:
+        nb = by[("newsboat", "first")].wall
+        verdict = "met" if nr_first.wall < nb else "MISSED"
+        print(f"  first refresh faster than newsboat: {nr_first.wall:.2f} s vs {nb:.2f} s: {verdict}")
+    print(f"  conditional refresh <= 1 s: {nr_cond.wall:.2f} s: {'met' if nr_cond.wall <= 1 else 'MISSED'}")
+    peak = max(nr_first.max_rss_mb, nr_cond.max_rss_mb)
+    print(f"  peak (max RSS) <= 150 MB: {peak:.1f} MB: {'met' if peak <= 150 else 'MISSED'}")
+    tree = max(nr_first.tree_pss_mb, nr_cond.tree_pss_mb)
+    print(f"  (whole newsreader process tree, PSS: {tree:.1f} MB)")
+    return 0 if all(r.rc == 0 for rnd in rounds for r in rnd) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
