@@ -20,7 +20,6 @@ from .feeds import (
     check_url,
     fetch_full_text,
     fetch_many,
-    item_to_document,
     url_problem,
 )
 from .feeds.document import blocks_to_document
@@ -62,6 +61,8 @@ class RefreshReport:
 
 Progress = Callable[[int, int, FeedOutcome], object]
 
+REFRESH_CONCURRENCY = 64
+
 
 def _rate_limited(feed: FeedRow, now: datetime) -> str | None:
     if not feed.retry_after:
@@ -79,6 +80,9 @@ class Refresher:
     def __init__(self, store: Store, *, workers: int = 2, **fetch_options: object) -> None:
         self.feeds = FeedStore(store)
         self.pool = FeedParserPool(workers)
+        # Feeds live on many servers and most of a refresh is waiting for them: many requests
+        # in flight overall, while fetch_many's per-server limit keeps each server's share polite.
+        fetch_options.setdefault("concurrency", REFRESH_CONCURRENCY)
         self.fetch_options = fetch_options
 
     def close(self) -> None:
@@ -131,7 +135,9 @@ class Refresher:
             o.not_modified = True
             await asyncio.to_thread(self.feeds.record_refresh, feed.id, error=None)
             return o
-        parsed = await self.pool.parse(ParseJob.from_fetch(result))
+        # The worker builds the documents too: the parent process, which also fetches and
+        # stores, is the one that would otherwise hold up the pool.
+        parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
         if parsed.error:
             # A feed that stops parsing keeps its items; validators are not saved so it is refetched.
             o.error = parsed.error
@@ -140,9 +146,11 @@ class Refresher:
         o.title = feed.title or parsed.title or None
         o.warning = parsed.warning
         o.items = len(parsed.entries)
-        items = [
-            NewItem(it.id, item_to_document(it, o.title or feed.url), it.is_teaser) for it in parsed.entries
-        ]
+        source = o.title or feed.url
+        items = []
+        for it, doc in zip(parsed.entries, parsed.documents, strict=True):
+            doc.source = source  # the subscription's own title wins over the feed's
+            items.append(NewItem(it.id, doc, it.is_teaser))
 
         def save() -> list[int]:
             new = self.feeds.save_items(feed.id, items)

@@ -105,9 +105,9 @@ async def fetch_many(
 ) -> list[FetchResult]:
     """Fetch every request; results come back in request order, ``on_done`` sees each as it ends.
 
-    At most ``concurrency`` requests run at once and at most ``per_host`` per host. ``deadline``
-    bounds each request (waiting for a slot excluded). Cancelling the calling task cancels
-    every request in flight.
+    At most ``concurrency`` requests run at once and at most ``per_host`` per server (host and
+    port). ``deadline`` bounds each request (waiting for a slot excluded). Cancelling the
+    calling task cancels every request in flight.
     """
     opts = _Options(connect_timeout, read_timeout, deadline, max_bytes, max_redirects, accept)
     overall = asyncio.Semaphore(max(1, concurrency))
@@ -148,10 +148,12 @@ async def fetch_url(url: str, **kwargs: object) -> FetchResult:
 
 
 def _host_key(url: str) -> str:
+    """The server a request goes to: host and port, as browsers count connections per origin."""
     try:
-        return httpx.URL(check_url(url)).host
+        u = httpx.URL(check_url(url))
     except (UrlError, httpx.InvalidURL):
         return ""
+    return f"{u.host}:{u.port or (443 if u.scheme == 'https' else 80)}"
 
 
 async def _fetch(client: httpx.AsyncClient, req: FetchRequest, opts: _Options) -> FetchResult:

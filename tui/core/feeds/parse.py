@@ -55,6 +55,8 @@ class ParsedFeed:
     error: str | None = None
     format: str = ""  # feedparser's version ("rss20", "atom10", ...) or "json"
     alternates: list[str] = field(default_factory=list)  # feeds an HTML page links to
+    # One Document per entry when the pool was asked for them (``ParseJob(documents=True)``).
+    documents: list[Any] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
