@@ -151,7 +151,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     result = read_opml(args.file)
     if result.error:
-        _err(f"{args.file}: {result.error}")
+        # Errors about the file (missing, unreadable) name it already; those about its content don't.
+        named = result.error.startswith(f"{Path(args.file)}:")
+        _err(result.error if named else f"{args.file}: {result.error}")
         return 1
     return _run_store_command(lambda store, a: _import(store, result), args)
 
