@@ -3,14 +3,19 @@
 Each worker arms an interval timer per feed: a feed that keeps the parser busy too long (a
 super-linear regex inside feedparser, say) is interrupted and reported, and the worker goes on
 with the next one. Workers start with ``forkserver`` (``spawn`` where unavailable), never by
-forking a process that runs UI and worker threads.
+forking a process that runs UI and worker threads, and end when the process that started them
+ends, even by ``kill -9``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
+import select
 import signal
+import threading
+import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -49,11 +54,44 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise ParseTimeout
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int | None = None) -> None:
     if _HAS_TIMER:
         signal.signal(signal.SIGALRM, _on_alarm)
     # Ctrl-C goes to the whole process group; the parent decides what to do, not the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None and os.name == "posix":
+        _exit_with(parent)
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when ``parent`` ends, however it ends (``kill -9`` included).
+
+    A pool worker would otherwise outlive a killed parent for good: it waits on a queue whose
+    write end it holds itself, and it keeps the fork server (and that the resource tracker)
+    alive too.
+    """
+    try:
+        fd: int | None = os.pidfd_open(parent)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):  # pidfd is Linux 5.3+; elsewhere, look once a second
+        fd = None
+
+    def watch() -> None:
+        if fd is not None:
+            select.select([fd], [], [])  # readable when the parent has exited
+        else:
+            while True:
+                time.sleep(1.0)
+                try:
+                    os.kill(parent, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    pass  # alive, just not ours to signal
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def with_documents(parsed: ParsedFeed) -> ParsedFeed:
@@ -113,7 +151,9 @@ class FeedParserPool:
                 # The server imports the parser once and workers fork from it ready to parse,
                 # instead of each worker importing feedparser and lxml again (~0.3 s each).
                 ctx.set_forkserver_preload(["__main__", __name__])
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker)
+            self._executor = ProcessPoolExecutor(
+                self.workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),)
+            )
         return self._executor
 
     def submit(self, job: ParseJob) -> Future[ParsedFeed]:
