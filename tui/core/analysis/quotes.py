@@ -220,7 +220,7 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
         return None
     root = last.sent.root
     subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None:
+    if subj is None or people.in_quote(off + subj.idx):
         return None
     name, label, shown = people.speaker(off, subj)
     return shown if name is not None and label in SPEAKER_LABELS else None

@@ -71,6 +71,7 @@ _ROLE_ABBREVIATIONS = {
 }
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SPEAKER = 2  # the rank of a resolved speaker among mentions
 # The noun phrase of a speaker stops before these: clauses and asides hanging off the head noun.
 _NP_STOP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis"})
 
@@ -90,7 +91,7 @@ class Mention:
     pos: int
     name: str
     label: str  # entity label, or "NP" for a plain noun phrase
-    rank: int  # salience: 3 a resolved speaker, 2 main-clause subject, 1 other subject, 0 other
+    rank: int  # salience: SPEAKER a resolved speaker, 1 a subject (or introduced), 0 other
     plural: bool = False
     sent: int = -1  # document offset of the mention's sentence
 
@@ -177,7 +178,7 @@ class People:
                     # A name the model did not tag: a known person's surname, or else a likely person.
                     if not self.in_quote(off + tok.idx) and tok.text[:1].isupper():
                         name = self.surnames.get(tok.text) or noun_phrase(tok)
-                        self.mentions.append(Mention(off + tok.idx, name, "PERSON", _rank(tok), sent=start))
+                        self.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=start))
                     continue
                 if ent is None and tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and not tok.ent_type_:
                     if not self.in_quote(off + tok.idx):
@@ -188,15 +189,12 @@ class People:
                 if self.in_quote(off + tok.idx):
                     continue  # people named inside a quotation are talked about, not talking
                 # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer").
-                rank = _rank(tok) if tok.dep_ in SUBJECT_DEPS else 0
-                if not rank and (
-                    (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
-                    or any(c.dep_ == "appos" for c in tok.children)
-                ):
-                    rank = 1
+                salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
+                rank = int(salient or any(c.dep_ == "appos" for c in tok.children))
                 plural = tok.tag_ in ("NNS", "NNPS")
-                self.mentions.append(Mention(off + tok.idx, ent.canonical, ent.label, rank, plural, start))
-                if ent.label != "PERSON":
+                label = label_of(ent)
+                self.mentions.append(Mention(off + tok.idx, ent.canonical, label, rank, plural, start))
+                if label != "PERSON":
                     continue
                 people.setdefault(ent.canonical, tok)
                 self._role_votes(off, tok, ent)
@@ -216,11 +214,11 @@ class People:
             # "my father often said ... He also told": a person, though unnamed.
             name = noun_phrase(tok)
             self._vote(name, g, 3)
-            self.mentions.append(Mention(off + tok.idx, name, "PERSON", _rank(tok), sent=sent))
+            self.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=sent))
         elif tok.lemma_.lower() in _BODY_NOUNS and tok.text == tok.lower_:
             # "Smith's campaign is defending the ad. It says ...".
             plural = tok.tag_ == "NNS"
-            self.mentions.append(Mention(off + tok.idx, noun_phrase(tok), "NP", _rank(tok), plural, sent))
+            self.mentions.append(Mention(off + tok.idx, noun_phrase(tok), "NP", 1, plural, sent))
 
     def _same_entity(self, off: int, tok: Token, ent: Entity) -> bool:
         return ent.start <= off + tok.idx < ent.end
@@ -268,7 +266,7 @@ class People:
             if self._sent_starts
             else -1
         )
-        m = Mention(pos, name, label, 3, plural, sent)
+        m = Mention(pos, name, label, SPEAKER, plural, sent)
         i = bisect_left([x.pos for x in self.mentions], pos)
         self.mentions.insert(i, m)
 
@@ -293,11 +291,11 @@ class People:
             if not m.rank:
                 fallback = fallback or m
                 continue
-            # The most salient subject of the nearest sentence that has one: a speaker before a
-            # main-clause subject before a subject deeper down ("Doe said Smith had ...": Doe).
+            # The most salient subject of the nearest sentence that has one: its speaker before
+            # other subjects ("Doe said Smith had ...": Doe).
             if best is not None and m.sent != best.sent:
                 break
-            if best is None or m.rank > best.rank:
+            if best is None or (m.rank == SPEAKER and best.rank != SPEAKER):
                 best = m
         if best is not None:
             return best.name, best.label
@@ -329,7 +327,7 @@ class People:
                         break
                     ent = None
         if ent is not None:
-            return Speaker(ent.canonical, ent.label, ent.canonical)
+            return Speaker(ent.canonical, label_of(ent), ent.canonical)
         if tok.text in self.surnames and (tok.pos_ == "PROPN" or tok.text[1:].islower()):
             name = self.surnames[tok.text]
             return Speaker(name, "PERSON", name)
@@ -355,11 +353,13 @@ class People:
         return None
 
 
-def _rank(tok: Token) -> int:
-    """Salience of a subject: 2 for the subject of the sentence's main verb, else 1."""
-    verb = tok.head
-    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-    return 2 if main and tok.dep_ in SUBJECT_DEPS else 1
+def label_of(ent: Entity) -> str:
+    """The entity's label, except that a lone common given name is a person ("Julia" tagged ORG)."""
+    name = ent.canonical
+    if ent.label != "PERSON" and " " not in name and name[:1].isupper() and name[1:].islower():
+        if name.lower() in MALE_NAMES or name.lower() in FEMALE_NAMES:
+            return "PERSON"
+    return ent.label
 
 
 def _body(m: Mention) -> bool:

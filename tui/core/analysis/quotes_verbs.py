@@ -83,7 +83,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if subjects:
         # A quoted title can be misparsed as a second subject ("said on 'Fox and Friends'"), and a
         # borrowed subject must not come from inside a quotation.
-        free = next((c for c in subjects if not quoted(c)), None)
+        # Two subjects only come from a misparse: the one nearest the verb is likelier its own.
+        free = min((c for c in subjects if not quoted(c)), key=lambda c: abs(c.i - verb.i), default=None)
         if free is None and not depth and subjects[0].i < verb.i:
             return subjects[0]  # the quoted words themselves, which callers check for
         return free
