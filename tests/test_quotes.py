@@ -138,6 +138,86 @@ def test_quote_interrupted_by_its_cue(quotes):
     assert by_text(found, "members know it").speaker == "Ellen Ward"
 
 
+def test_participle_without_a_subject_continues_the_speaker(quotes):
+    text = (
+        "Budget row\n"
+        '"The plan is sound," Maria Lopez said, suggesting a question for her rival, '
+        '"Why did you vote against it last spring?"\n'
+    )
+    q = by_text(quotes(text), "vote against")
+    assert q.speaker == "Maria Lopez"
+    assert q.cue == "suggesting"
+
+
+def test_possessive_speech_noun_names_the_speaker(quotes):
+    text = (
+        "Bridge safety\nThe inquiry examined Peter Grant's claim that the old bridge was "
+        '"perfectly safe for heavy lorries" in 2019.\n'
+    )
+    assert by_text(quotes(text), "perfectly safe").speaker == "Peter Grant"
+
+
+def test_footage_of_a_person_speaking_is_their_quote(quotes):
+    text = 'Strike ad\nThe new advert uses footage of Maria Lopez asking, "Why should nurses pay for this crisis?"\n'
+    assert by_text(quotes(text), "nurses pay").speaker == "Maria Lopez"
+
+
+def test_a_statement_speaks_for_whoever_issued_it(quotes):
+    text = (
+        "Council row\nAt the meeting the residents group released a statement calling the plan "
+        '"a betrayal of every family here."\n'
+    )
+    assert by_text(quotes(text), "betrayal").speaker == "the residents group"
+
+
+def test_pronoun_after_an_unnamed_person(quotes):
+    text = (
+        "Family money\nMy grandmother never trusted banks.\n"
+        '"Keep your money where you can see it," she told me.\n'
+    )
+    assert by_text(quotes(text), "Keep your money").speaker == "My grandmother"
+
+
+def test_it_said_after_a_report(quotes):
+    text = (
+        "Cost report\nThe report was published on Monday by the audit office.\n"
+        '"Costs rose sharply in every region," it said.\n'
+    )
+    assert by_text(quotes(text), "Costs rose").speaker == "The report"
+
+
+def test_pronoun_prefers_the_speaker_to_the_person_spoken_of(quotes):
+    text = (
+        "Committee\nAnna Novak said Maria Lopez had misled the committee.\n"
+        '"She knew the figures all along," she said.\n'
+    )
+    assert by_text(quotes(text), "knew the figures").speaker == "Anna Novak"
+
+
+def test_role_phrase_is_shown_with_the_name_it_stands_for(quotes):
+    text = (
+        "Bridge opens\nMayor Thomas Berg opened the new bridge on Sunday.\n"
+        '"It is a good day for the town," the mayor said.\n'
+    )
+    assert by_text(quotes(text), "good day").speaker == "Thomas Berg (the mayor)"
+
+
+def test_quote_introduced_by_a_paragraph_ending_in_a_colon(quotes):
+    text = (
+        "Warning\nAnna Novak gave the committee a blunt warning:\n"
+        '"The money will run out by March, whatever we do."\n'
+    )
+    assert by_text(quotes(text), "run out by March").speaker == "Anna Novak"
+
+
+def test_quote_after_a_sentence_about_someone(quotes):
+    text = (
+        "Walkout\nThe union leader Peter Grant walked out of the meeting early. "
+        '"Nothing will change here while they are in charge."\n'
+    )
+    assert by_text(quotes(text), "Nothing will change").speaker == "Peter Grant"
+
+
 # -- quotation marks ------------------------------------------------------------------------------
 
 
