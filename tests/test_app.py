@@ -117,12 +117,12 @@ async def test_tab_cycles_the_panes(analysed_library):
     app = NewsApp(analysed_library)
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
-        order = ["articles", "body", "quotes", "summary", "articles"]
+        order = ["articles", "body", "quotes", "summary", "feeds", "articles"]
         assert app.focused is not None and app.focused.id == order[0]
         for expected in order[1:]:
             await pilot.press("tab")
             assert app.focused is not None and app.focused.id == expected
-        await pilot.press("shift+tab")
+        await pilot.press("shift+tab", "shift+tab")
         assert app.focused is not None and app.focused.id == "summary"
         assert screen.summary.has_focus
 
@@ -280,10 +280,11 @@ async def test_help_screen_lists_every_key(analysed_library):
         from tui.ui.keys import class_bindings
         from tui.ui.widgets.article_body import ArticleBody
         from tui.ui.widgets.article_list import ArticleList
+        from tui.ui.widgets.feed_tree import FeedTree
         from tui.ui.widgets.quotes import QuotesPane
         from tui.ui.widgets.summary import SummaryPane
 
-        for cls in (NewsApp, ReaderScreen, ArticleList, ArticleBody, QuotesPane, SummaryPane):
+        for cls in (NewsApp, ReaderScreen, FeedTree, ArticleList, ArticleBody, QuotesPane, SummaryPane):
             for b in cls.BINDINGS:
                 assert b.description in shown, f"{b.id} missing from help"
         await pilot.press("escape")

@@ -1,11 +1,15 @@
 """The library service the app talks to: articles, read state, cached analysis, related quotes.
 
-Everything here is synchronous and thread-safe. ``analyze`` runs the model and belongs in a
-worker; every other method is a short SQLite query.
+Everything here is synchronous and thread-safe except the feed operations at the end, which
+are coroutines for the app's event loop (fetching is asyncio, parsing happens in worker processes
+and saving in threads). ``analyze`` runs the model and belongs in a worker; every other method is
+a short SQLite query. Nothing heavy is imported here: the model, feedparser and httpx load on
+first use.
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,12 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .analysis.version import ANALYZER_VERSION
+from .feedstore import FeedRow, FeedStore
+from .lock import RefreshLock
 from .models import Analysis, Document, Quote
 from .reader import ReadError, expand_paths, read_file
 from .store import Store
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Analyzer
+    from .refresh import FeedOutcome, Progress, Refresher, RefreshReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +42,7 @@ class ArticleRow:
     feed_title: str | None
     folder: str | None
     analysed: bool
+    teaser: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +71,11 @@ class Library:
         self._analyzer = analyzer
         self.scope = list(scope) if scope is not None else None
         self._model_lock = threading.Lock()
+        self.feed_store = FeedStore(store)
+        self._refresher: Refresher | None = None
+        self._refresher_lock = threading.Lock()
+        self._refresh_holders = 0
+        self._refresh_lock: RefreshLock | None = None
 
     # -- reading --------------------------------------------------------------------------
 
@@ -99,6 +112,7 @@ class Library:
                 feed_title=r["feed_title"],
                 folder=r["folder"],
                 analysed=r["hash"] in done,
+                teaser=bool(r["teaser"]),
             )
             for r in rows
         ]
@@ -199,6 +213,101 @@ class Library:
 
     def add_document(self, key: str, doc: Document, *, listed: bool = True) -> int:
         return self.store.upsert_article(key, doc, listed=listed)
+
+    # -- feeds ----------------------------------------------------------------------------
+
+    def feeds(self) -> list[FeedRow]:
+        """Every subscription with its counts and last refresh state (folder, then title order)."""
+        return self.feed_store.feeds()
+
+    def mark_feed_read(self, feed_id: int, read: bool = True) -> None:
+        self.feed_store.mark_feed_read(feed_id, read)
+
+    def set_auto_full(self, feed_id: int, on: bool) -> None:
+        """Fetch the full text of the feed's new teaser items after each refresh (or stop)."""
+        self.feed_store.set_auto_full(feed_id, on)
+
+    def article_link(self, article_id: int) -> str | None:
+        """The article's web address when it is one newsreader will open (http/https), else None."""
+        from .feeds.urls import safe_link
+
+        return safe_link(self.store.document(article_id).url)
+
+    @staticmethod
+    def url_problem(url: str) -> str | None:
+        """Why ``url`` cannot be subscribed to (one line), or None when it is a usable address."""
+        from .feeds.urls import url_problem
+
+        return url_problem(url)
+
+    def _get_refresher(self) -> Refresher:
+        with self._refresher_lock:
+            if self._refresher is None:
+                from .refresh import Refresher  # feedparser, httpx and lxml: ~0.3 s, on first use
+
+                self._refresher = Refresher(self.store)
+            return self._refresher
+
+    async def refresher(self) -> Refresher:
+        """The feed refresher, created in a thread on first use (its imports would stall the loop)."""
+        if self._refresher is not None:
+            return self._refresher
+        return await asyncio.to_thread(self._get_refresher)
+
+    def _hold_refresh_lock(self) -> None:
+        """Take the library's refresh lock (re-entrant within this process; raises ``Busy``)."""
+        if self._refresh_holders == 0 and self.store.path != ":memory:":
+            self._refresh_lock = RefreshLock(Path(self.store.path).parent / "refresh.lock").acquire()
+        self._refresh_holders += 1
+
+    def _release_refresh_lock(self) -> None:
+        self._refresh_holders -= 1
+        if self._refresh_holders == 0 and self._refresh_lock is not None:
+            self._refresh_lock.release()
+            self._refresh_lock = None
+
+    async def refresh_feeds(
+        self, feed_ids: Sequence[int] | None = None, progress: Progress | None = None
+    ) -> RefreshReport:
+        """Refresh the given feeds (all when None); raises ``lock.Busy`` if another process is."""
+        refresher = await self.refresher()
+        self._hold_refresh_lock()
+        try:
+            feeds = self.feeds()
+            if feed_ids is not None:
+                wanted = set(feed_ids)
+                feeds = [f for f in feeds if f.id in wanted]
+            return await refresher.refresh(feeds, progress)
+        finally:
+            self._release_refresh_lock()
+
+    async def auto_full_text(self, report: RefreshReport) -> None:
+        """Full text for the new teaser items of feeds set to fetch it (after a refresh)."""
+        refresher = await self.refresher()
+        await refresher.auto_full_text(report)
+
+    async def add_feeds(
+        self, urls: Sequence[str], folder: str | None = None
+    ) -> tuple[list[FeedOutcome], list[str]]:
+        """Subscribe to ``urls`` that answer with a feed: (added outcomes, refusal lines)."""
+        refresher = await self.refresher()
+        self._hold_refresh_lock()
+        try:
+            return await refresher.add(urls, folder or None)
+        finally:
+            self._release_refresh_lock()
+
+    async def fetch_full_text(self, article_id: int) -> str | None:
+        """Fetch and keep the article's full web page text; the error line, or None when done."""
+        refresher = await self.refresher()
+        return await refresher.full_text(article_id)
+
+    def close(self) -> None:
+        """Stop the feed parser processes (if any were started)."""
+        with self._refresher_lock:
+            if self._refresher is not None:
+                self._refresher.close()
+                self._refresher = None
 
 
 def _mentions(text: str, name: str) -> bool:

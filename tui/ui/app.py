@@ -15,13 +15,14 @@ from .screens.help import HelpScreen
 from .screens.reader import ReaderScreen
 from .widgets.article_body import ArticleBody
 from .widgets.article_list import ArticleList
+from .widgets.feed_tree import FeedTree
 from .widgets.quotes import QuotesPane
 from .widgets.summary import SummaryPane
 
 if TYPE_CHECKING:
     from ..core.library import Library
 
-STYLESHEETS = ("app.tcss", "reader.tcss", "entities.tcss", "help.tcss")
+STYLESHEETS = ("app.tcss", "reader.tcss", "entities.tcss", "help.tcss", "dialogs.tcss")
 
 
 class NewsApp(App[None]):
@@ -46,6 +47,10 @@ class NewsApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         return ReaderScreen(self.library, self.open_article)
 
+    def on_unmount(self) -> None:
+        # The feed parser's worker processes (started by the first refresh) end with the app.
+        self.library.close()
+
     # Keep a copy of the keymap so the help screen can show remapped keys.
     def set_keymap(self, keymap: Keymap) -> None:
         self.keymap = dict(keymap)
@@ -59,17 +64,27 @@ class NewsApp(App[None]):
         """The key table, in columns, generated from the bindings of each pane."""
         keymap = self.keymap if keymap is None else keymap
         screen_keys = priority_keys(ReaderScreen, keymap)
-        everywhere = section(self, "Everywhere", [type(self), ReaderScreen], keymap)
+        grouped = ("feeds.", "article.")
+        everywhere = section(self, "Everywhere", [type(self), ReaderScreen], keymap, skip=grouped)
+        feeds = section(self, "Feeds", [ReaderScreen], keymap, only=("feeds.",))
+        state = section(self, "Open article", [ReaderScreen], keymap, only=("article.",))
         panes = [
-            section(self, "Articles", [ArticleList], keymap, screen_keys),
+            section(self, "Feeds tree", [FeedTree], keymap, screen_keys),
+            section(self, "Article list", [ArticleList], keymap, screen_keys),
             section(self, "Article", [ArticleBody], keymap, screen_keys),
             section(self, "Quotes", [QuotesPane], keymap, screen_keys),
             section(self, "Summary", [SummaryPane], keymap, screen_keys),
         ]
-        return [[everywhere], panes[:2], panes[2:]]
+        return [[everywhere, feeds, state], panes[:2], panes[2:]]
 
     def action_help(self) -> None:
         """Show every key."""
         if not isinstance(self.screen, HelpScreen):
-            notes = [("●", "unread"), ("◌", "not analysed yet"), ("Tab", "moves between panes")]
+            notes = [
+                ("●", "unread"),
+                ("★", "starred"),
+                ("◌", "not analysed yet"),
+                ("!", "feed failed to refresh"),
+                ("Tab", "moves between panes"),
+            ]
             self.push_screen(HelpScreen(self.help_sections(), notes))

@@ -1,4 +1,4 @@
-"""Command palette providers, one per domain: articles, entities, and the reader's own commands.
+"""Command palette providers, one per domain: articles, entities, feeds and the reader's commands.
 
 Every prompt is built as ``Content`` from plain text (the fuzzy matcher's own ``highlight``
 parses markup, which a headline like ``[@click=app.quit]`` must never reach).
@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.markup import escape
 
 from .format import GROUP_NAMES, entity_group, format_date
+from .views import display_name
 
 if TYPE_CHECKING:
     from .screens.reader import ReaderScreen
@@ -117,6 +118,49 @@ class EntityCommands(_ReaderProvider):
                     text=text,
                     help=escape(self._help(label, n)),
                 )
+
+
+class FeedCommands(_ReaderProvider):
+    """Feed actions, and each feed's automatic full-text switch."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        reader = self.reader
+        if reader is None:
+            return []
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            ("Refresh all feeds", reader.action_refresh_all, "Fetch new articles of every feed (R)"),
+            ("Refresh this feed", reader.action_refresh_feed, "The feed or folder chosen in the tree (r)"),
+            ("Add a feed", reader.action_add_feed, "Subscribe to a feed by its address (a)"),
+            ("Mark feed read", reader.action_mark_feed_read, "Every article of the chosen feed (M)"),
+            ("Toggle unread only", reader.action_toggle_unread_only, "Hide read articles in any view (u)"),
+            ("Toggle read", reader.action_toggle_read, "Mark the open article read or unread (m)"),
+            ("Toggle star", reader.action_toggle_star, "Star or unstar the open article (s)"),
+            ("Open in browser", reader.action_open_link, "The open article's web page (o)"),
+            ("Fetch full text", reader.action_fetch_full_text, "The whole article from its web page (f)"),
+            ("Stop background analysis", reader.stop_background, "Until the next refresh or restart"),
+        ]
+        for feed in reader._feeds:
+            name = display_name(feed.name, "feed")
+            state = "on" if feed.auto_full else "off"
+            commands.append(
+                (
+                    f"Full text automatically: {name}",
+                    partial(reader.toggle_auto_full, feed.id),
+                    f"Now {state}: fetch each new teaser's web page after a refresh",
+                )
+            )
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, command, help_text in self._commands():
+            yield DiscoveryHit(Content(title), command, text=title, help=escape(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, command, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, _highlighted(matcher, title), command, text=title, help=escape(help_text))
 
 
 class ReaderCommands(_ReaderProvider):

@@ -46,12 +46,22 @@ def section(
     classes: list[type[DOMNode]],
     keymap: Mapping[str, str] | None = None,
     skip_keys: frozenset[str] = frozenset(),
+    *,
+    only: tuple[str, ...] = (),
+    skip: tuple[str, ...] = (),
 ) -> Section:
-    """Rows ``(keys, description)`` for the bindings of ``classes``, one row per action."""
+    """Rows ``(keys, description)`` for the bindings of ``classes``, one row per action.
+
+    ``only``/``skip`` keep or drop bindings by id prefix (``"feeds."``), so one screen's keys
+    can be listed under several headings.
+    """
     rows: dict[str, tuple[list[str], str]] = {}
     for cls in classes:
         for b in class_bindings(cls, keymap):
             if b.system or b.action in HIDDEN_ACTIONS or not b.description or b.key in skip_keys:
+                continue
+            bid = b.id or ""
+            if (only and not bid.startswith(only)) or (skip and bid.startswith(skip)):
                 continue
             keys, description = rows.setdefault(b.action, ([], b.description))
             shown = app.get_key_display(b)

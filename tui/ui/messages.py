@@ -1,4 +1,4 @@
-"""App-wide messages: what the analysis workers report back to the UI thread."""
+"""App-wide messages: what the analysis and feed workers report back to the UI thread."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from ..core.library import RelatedQuote
     from ..core.models import Analysis
+    from ..core.refresh import RefreshReport
 
 
 class AnalysisReady(Message):
@@ -56,3 +57,47 @@ class RelatedQuotesReady(Message):
         super().__init__()
         self.article_id = article_id
         self.related = related
+
+
+class FeedsProgress(Message):
+    """One more feed of a refresh is done (``done`` of ``total``); only the latest one matters."""
+
+    def __init__(self, done: int, total: int, name: str, error: str | None, new_items: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+        self.name = name
+        self.error = error
+        self.new_items = new_items
+
+    def can_replace(self, message: Message) -> bool:
+        # A newer count supersedes this one, unless this one brought new items to show.
+        return isinstance(message, FeedsProgress) and not self.new_items
+
+
+class FeedsRefreshed(Message):
+    """A refresh finished (``report``) or could not start (``error``, e.g. another refresh runs)."""
+
+    def __init__(self, report: RefreshReport | None, error: str | None = None) -> None:
+        super().__init__()
+        self.report = report
+        self.error = error
+
+
+class FullTextFetched(Message):
+    """Full texts were fetched for ``article_ids``; ``error`` is one line when one failed."""
+
+    def __init__(self, article_ids: list[int], error: str | None = None, *, automatic: bool = False) -> None:
+        super().__init__()
+        self.article_ids = article_ids
+        self.error = error
+        self.automatic = automatic
+
+
+class LinkFound(Message):
+    """The web address of an article to open (None: it has no http/https link)."""
+
+    def __init__(self, article_id: int, url: str | None) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.url = url

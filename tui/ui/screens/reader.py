@@ -1,44 +1,43 @@
-"""The reader: sidebar of articles, the article body, quotes and summary panes.
+"""The reader: the feeds tree over the article list, the article body, quotes and summary panes.
 
 The screen is the controller: it asks the library for rows and documents (fast queries) on the
-UI thread, runs the slow analysis in thread workers, and updates the widgets from the messages
-those workers post back.
+UI thread, runs the slow work in workers (analysis: :mod:`.reader_analysis`; feeds:
+:mod:`.reader_feeds`), and updates the widgets from the messages those workers post back.
 """
 
 from __future__ import annotations
 
-import time
-from typing import TYPE_CHECKING
+import dataclasses
+from typing import TYPE_CHECKING, Any
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
-from textual.worker import get_current_worker
+from textual.widgets import Footer, ProgressBar
 
 from ...core.models import STANDFIRST, Analysis, Document
-from ..commands import ArticleCommands, EntityCommands, ReaderCommands
-from ..messages import AnalysisFailed, AnalysisReady, LibraryAnalysed, LibraryProgress, RelatedQuotesReady
+from ..commands import ArticleCommands, EntityCommands, FeedCommands, ReaderCommands
+from ..views import ALL, VIEW_NAMES, build_nav, display_name, key_feed_id, key_folder, rows_in_view
 from ..widgets.article_body import ArticleBody
 from ..widgets.article_list import ArticleList
+from ..widgets.feed_tree import FeedTree
 from ..widgets.legend import EntityLegend
 from ..widgets.quotes import QuotesPane
 from ..widgets.status import StatusLine
 from ..widgets.summary import SummaryPane
+from .reader_analysis import AnalysisWorkers
+from .reader_feeds import FeedActions, _count
 
 if TYPE_CHECKING:
-    from ...core.library import Library
+    from ...core.feedstore import FeedRow
+    from ...core.library import ArticleRow, Library
 
 
-def _count(n: int, one: str, many: str = "") -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-class ReaderScreen(Screen[None]):
+class ReaderScreen(FeedActions, AnalysisWorkers, Screen[None]):
     """The main screen."""
 
     BINDINGS = [
@@ -59,12 +58,28 @@ class ReaderScreen(Screen[None]):
         Binding("space", "page_down", "Page down", show=False, priority=True, id="reader.page-down"),
         Binding("pagedown", "page_down", "Page down", show=False, priority=True, id="reader.page-down-key"),
         Binding("pageup", "page_up", "Page up", show=False, priority=True, id="reader.page-up"),
+        # Feeds and article state: ids under "feeds." and "article." are listed in their own help sections.
+        Binding("r", "refresh_feed", "Refresh", id="feeds.refresh"),
+        Binding("R", "refresh_all", "Refresh all", show=False, id="feeds.refresh-all"),
+        Binding("a", "add_feed", "Add feed", id="feeds.add"),
+        Binding("M", "mark_feed_read", "Mark feed read", show=False, id="feeds.mark-read"),
+        Binding("u", "toggle_unread_only", "Unread only", show=False, id="feeds.unread-only"),
+        Binding("m", "toggle_read", "Read/unread", show=False, id="article.toggle-read"),
+        Binding("s", "toggle_star", "Star", show=False, id="article.star"),
+        Binding("o", "open_link", "Open in browser", show=False, id="article.open-link"),
+        Binding("f", "fetch_full_text", "Fetch full text", show=False, id="article.full-text"),
     ]
 
-    COMMANDS = {ArticleCommands, EntityCommands, ReaderCommands}
+    COMMANDS = {ArticleCommands, EntityCommands, FeedCommands, ReaderCommands}
 
     highlight: reactive[bool] = reactive(True)
     """Entity highlighting in the body (view state)."""
+
+    view: reactive[str] = reactive(ALL, init=False)
+    """The tree node whose articles are listed (``all``, ``unread``, ``feed:3``, ``folder:News``)."""
+
+    unread_only: reactive[bool] = reactive(False, init=False)
+    """Hide read articles in any view."""
 
     def __init__(self, library: Library, open_article: int | None = None) -> None:
         super().__init__()
@@ -73,25 +88,35 @@ class ReaderScreen(Screen[None]):
         self.document: Document | None = None
         self.analysis: Analysis | None = None
         self._initial = open_article
+        self._all: dict[int, ArticleRow] = {}  # every listed article, newest first
+        self._feeds: list[FeedRow] = []
+        self._feed_rows: dict[int, FeedRow] = {}
         self._documents: LRUCache[int, Document] = LRUCache(64)
         self._analyses: LRUCache[int, Analysis] = LRUCache(256)
         self._foreground: set[int] = set()  # articles a foreground worker is analysing
         self._background_started = False
         self._model_error: str | None = None
-        self._progress = ""
+        self._progress = ""  # what the background analysis is doing
+        self._activity = ""  # what the feed workers are doing
+        self._refreshing = False
+        self._reload_pending = False
 
     # -- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
-            yield ArticleList(id="articles")
+            with Vertical(id="nav"):
+                yield FeedTree(id="feeds")
+                yield ArticleList(id="articles")
             with Vertical(id="reader"):
                 yield ArticleBody(id="body")
                 yield EntityLegend(id="legend")
             with Vertical(id="side"):
                 yield QuotesPane(id="quotes")
                 yield SummaryPane(id="summary")
-        yield StatusLine(id="status")
+        with Horizontal(id="statusbar"):
+            yield StatusLine(id="status")
+            yield ProgressBar(id="refresh-progress", show_eta=False, show_percentage=False)
         yield Footer()
 
     NARROW = 110
@@ -105,6 +130,10 @@ class ReaderScreen(Screen[None]):
         return self.query_one("#articles", ArticleList)
 
     @property
+    def feed_tree(self) -> FeedTree:
+        return self.query_one("#feeds", FeedTree)
+
+    @property
     def body(self) -> ArticleBody:
         return self.query_one("#body", ArticleBody)
 
@@ -116,36 +145,119 @@ class ReaderScreen(Screen[None]):
     def summary(self) -> SummaryPane:
         return self.query_one("#summary", SummaryPane)
 
+    @property
+    def progress_bar(self) -> ProgressBar:
+        return self.query_one("#refresh-progress", ProgressBar)
+
     def on_mount(self) -> None:
-        self.sidebar.border_title = "Articles"
+        self.feed_tree.border_title = "Feeds"
         self.body.border_title = "Article"
         self.quotes.border_title = "Quotes"
         self.summary.border_title = "Summary"
-        rows = self.library.articles()
-        first = self._initial if self._initial is not None else (rows[0].id if rows else None)
-        self.sidebar.set_rows(rows, first)
+        # Reading files given on the command line: no feeds, no views.
+        self.feed_tree.display = self.library.scope is None
+        self._load()
+        first = self._initial
+        if first is None:
+            first = next(iter(self._all), None)
+        self._apply_view(first)
+        self.feed_tree.set_nodes(build_nav(list(self._all.values()), self._feeds), ALL)
         self.sidebar.focus()
         if first is not None:
             self.open_article(first)
         else:
             self.quotes.show_pending("No articles yet.")
-            self.summary.show(None, [], "No articles yet.")
+            self.summary.show(None, [], "No articles yet: press a to add a feed.")
         if not self._foreground:
             self.call_after_refresh(self.start_background)
         self._update_status()
 
-    def reload_articles(self) -> None:
-        """Re-read the article list (after a feed refresh): the cursor stays on the open article,
+    def _load(self) -> None:
+        self._all = {r.id: r for r in self.library.articles()}
+        self._set_feeds(self.library.feeds() if self.library.scope is None else [])
+
+    def _set_feeds(self, feeds: list[FeedRow]) -> None:
+        self._feeds = feeds
+        self._feed_rows = {f.id: f for f in feeds}
+
+    def reload_articles(self, analyse: bool = True, open_first: bool = True) -> None:
+        """Re-read articles and feeds (after a refresh): the cursor stays on the open article,
         and new articles are analysed in the background."""
-        rows = self.library.articles()
-        self.sidebar.set_rows(rows, self.article_id)
-        if self.article_id is None and rows:
-            self.open_article(rows[0].id)
-        if any(not r.analysed for r in rows):
-            self._background_started = False
-            if not self._foreground:
-                self.start_background()
+        self._load()
+        if self.article_id is not None and self.article_id not in self._all:
+            self.article_id = None  # its feed was removed
+        self._apply_view(self.article_id)
+        self._update_nav()
+        if open_first and self.article_id is None and self.sidebar.rows:
+            self.open_article(next(iter(self.sidebar.rows)))
+        if analyse and any(not r.analysed for r in self._all.values()):
+            self.start_background(restart=True)
         self._update_status()
+
+    def text_changed(self, article_ids: list[int]) -> None:
+        """Articles got a new text (a fetched full text): show and analyse it again."""
+        for article_id in article_ids:
+            self._documents.discard(article_id)
+            self._analyses.discard(article_id)
+            self.body.forget(article_id)
+        reopen = self.article_id if self.article_id in article_ids else None
+        if reopen is not None:
+            self.article_id = None  # so open_article builds the body again
+        self.reload_articles(open_first=reopen is None)
+        if reopen is not None and reopen in self._all:
+            self.open_article(reopen)
+
+    # -- views ------------------------------------------------------------------------------
+
+    def watch_view(self) -> None:
+        self._apply_view(self.article_id)
+        self._update_status()
+
+    def watch_unread_only(self) -> None:
+        self._apply_view(self.article_id)
+        self._update_status()
+
+    def _apply_view(self, current: int | None) -> None:
+        """List the articles of the chosen view, the cursor on ``current`` when it is listed."""
+        rows = rows_in_view(self._all.values(), self.view, self.unread_only)
+        listed = current is not None and any(r.id == current for r in rows)
+        self.sidebar.set_rows(rows, current if listed else None)
+        name = self._view_name(self.view)
+        title = f"{name} · unread only" if self.unread_only else name
+        self.sidebar.border_title = Content(title)
+        self.sidebar.empty_text = "No unread articles here" if self.unread_only else "No articles here"
+        if not self._all:
+            self.sidebar.empty_text = "No articles yet"
+
+    def _view_name(self, key: str) -> str:
+        feed_id, folder = key_feed_id(key), key_folder(key)
+        if feed_id is not None:
+            feed = self._feed_rows.get(feed_id)
+            return display_name(feed.name if feed else None, "Feed")
+        if folder is not None:
+            return display_name(folder, "Folder")
+        return VIEW_NAMES.get(key, "Articles")
+
+    def _update_nav(self) -> None:
+        self.feed_tree.set_nodes(build_nav(list(self._all.values()), self._feeds), self.view)
+
+    def _change(self, article_id: int, *, nav: bool = True, **changes: Any) -> None:
+        """Change a row's state everywhere it shows (``read=``, ``starred=``, ``analysed=``)."""
+        row = self._all.get(article_id)
+        if row is None:
+            return
+        self._all[article_id] = dataclasses.replace(row, **changes)
+        self.sidebar.update_row(article_id, **changes)
+        if nav and ("read" in changes or "starred" in changes):
+            self._update_nav()
+
+    def on_feed_tree_view_chosen(self, message: FeedTree.ViewChosen) -> None:
+        self.view = message.key
+        self._update_status()
+        if message.focus_list:
+            self.sidebar.focus()
+            if self.sidebar.cursor is None and self.sidebar.current_id is None and self.sidebar.rows:
+                self.sidebar.cursor = 0  # opens the view's newest article
 
     # -- opening articles -------------------------------------------------------------------
 
@@ -198,142 +310,38 @@ class ReaderScreen(Screen[None]):
                     _count(len(analysis.quotes), "quote"),
                 )
             )
+        row = self._all.get(self.article_id) if self.article_id is not None else None
+        self.body.border_title = (
+            "Article · teaser (f fetches the full text)" if row and row.teaser else "Article"
+        )
         self.quotes.border_subtitle = "" if analysis is None else str(len(analysis.quotes))
 
     def _mark_read(self, article_id: int) -> None:
-        row = self.sidebar.rows.get(article_id)
+        row = self._all.get(article_id)
         if row is not None and not row.read:
-            self.sidebar.update_row(article_id, read=True)
-            self.save_read(article_id)
+            self._change(article_id, read=True)
+            self.save_state(article_id, read=True)
             self._update_status()
-
-    def _analyse_now(self, article_id: int) -> None:
-        if self._model_error:
-            return
-        # Only the newest request counts: an older worker may have been cancelled before it ran.
-        self._foreground = {article_id}
-        self._update_status()
-        # After the next paint: loading the model holds the GIL for a second, and the article
-        # text must be on screen before that starts.
-        self.call_after_refresh(self._start_analysis, article_id)
-
-    def _start_analysis(self, article_id: int) -> None:
-        if article_id in self._foreground and article_id == self.article_id:
-            self.analyse_article(article_id)
-        else:  # the reader moved on before it started
-            self._foreground.discard(article_id)
-            if not self._foreground:
-                self.start_background()
-            self._update_status()
-
-    # -- workers ----------------------------------------------------------------------------
-
-    @work(thread=True, group="analysis", exclusive=True, exit_on_error=False)
-    def analyse_article(self, article_id: int) -> None:
-        """Analyse the open article (loads the model on first use)."""
-        try:
-            analysis = self.library.analyze(article_id)
-        except Exception as e:  # the model is missing or broken: say so, keep reading
-            self.post_message(AnalysisFailed(article_id, str(e) or type(e).__name__))
-            return
-        self.post_message(AnalysisReady(article_id, analysis))
-
-    @work(thread=True, group="background", exclusive=True, exit_on_error=False)
-    def analyse_library(self) -> None:
-        """Analyse every article without a cached analysis, the open one first."""
-        worker = get_current_worker()
-        todo = self.library.unanalysed()
-        total, done = len(todo), 0
-        while todo:
-            if worker.is_cancelled:
-                return
-            if self._foreground:  # the open article's worker has the model: wait for it
-                time.sleep(0.05)
-                continue
-            current = self.article_id
-            article_id = current if current in todo else todo[0]
-            todo.remove(article_id)
-            try:
-                analysis = self.library.analyze(article_id)
-            except Exception as e:
-                self.post_message(AnalysisFailed(article_id, str(e) or type(e).__name__, background=True))
-                return
-            done += 1
-            self.post_message(LibraryProgress(article_id, analysis, done, total))
-        self.post_message(LibraryAnalysed(total))
-
-    @work(thread=True, group="related", exclusive=True, exit_on_error=False)
-    def load_related(self, article_id: int, analysis: Analysis) -> None:
-        related = self.library.related_quotes(article_id, analysis)
-        self.post_message(RelatedQuotesReady(article_id, related))
-
-    @work(thread=True, group="store", exit_on_error=False)
-    def save_read(self, article_id: int) -> None:
-        self.library.set_read(article_id, True)
-
-    def start_background(self) -> None:
-        if not self._background_started and not self._model_error:
-            self._background_started = True
-            self._progress = "Analysing library…"
-            self.analyse_library()
-            self._update_status()
-
-    # -- worker reports ---------------------------------------------------------------------
-
-    def _analysed(self, article_id: int, analysis: Analysis) -> None:
-        self._analyses[article_id] = analysis
-        self.sidebar.update_row(article_id, analysed=True)
-        if article_id == self.article_id and self.analysis is None:
-            self.analysis = analysis
-            self.body.set_analysis(analysis)
-            self._show_panes()
-            self.load_related(article_id, analysis)
-
-    def on_analysis_ready(self, message: AnalysisReady) -> None:
-        self._foreground.discard(message.article_id)
-        self._analysed(message.article_id, message.analysis)
-        self.start_background()
-        self._update_status()
-
-    def on_analysis_failed(self, message: AnalysisFailed) -> None:
-        self._foreground.discard(message.article_id)
-        self._progress = ""
-        self._model_error = f"Analysis unavailable: {message.error}"
-        self._show_panes()
-        self._update_status()
-
-    def on_library_progress(self, message: LibraryProgress) -> None:
-        self._analysed(message.article_id, message.analysis)
-        self._progress = f"Analysing library {message.done}/{message.total}…"
-        self._update_status()
-
-    def on_library_analysed(self, message: LibraryAnalysed) -> None:
-        self._progress = ""
-        self._background_started = False  # a later reload may bring new articles
-        if message.total and self.article_id is not None and self.analysis is not None:
-            # New analyses may relate to the open article: look again.
-            self.load_related(self.article_id, self.analysis)
-        self._update_status()
-
-    def on_related_quotes_ready(self, message: RelatedQuotesReady) -> None:
-        if message.article_id == self.article_id:
-            self.quotes.show_related(message.related)
 
     def _update_status(self) -> None:
         status = self.query_one(StatusLine)
         total, unread = len(self.sidebar.rows), self.sidebar.unread
-        status.left = f"{total} article{'s' * (total != 1)} · {unread} unread"
+        status.left = f"{_count(total, 'article')} · {unread} unread"
         self.sidebar.border_subtitle = f"{unread} unread" if unread else ""
+        feed = self._feed_rows.get(key_feed_id(self.view) or -1)
+        status.note = f"! {display_name(feed.error)}" if feed is not None and feed.error else ""
         if self._model_error:
-            status.right, status.busy = self._model_error, False
+            analysis, busy = self._model_error, False
         elif self._foreground and not self.library.model_loaded:
-            status.right, status.busy = "Loading language model…", True
+            analysis, busy = "Loading language model…", True
         elif self._foreground:
-            status.right, status.busy = "Analysing…", True
+            analysis, busy = "Analysing…", True
         elif self._progress:
-            status.right, status.busy = self._progress, True
+            analysis, busy = self._progress, True
         else:
-            status.right, status.busy = "All articles analysed", False
+            analysis, busy = "All articles analysed", False
+        status.right = " · ".join(p for p in (self._activity, analysis) if p)
+        status.busy = busy or bool(self._activity)
 
     # -- messages from the panes ------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The sidebar: every article, newest first, with an unread mark; the cursor opens articles.
+"""The article list: the articles of the chosen view, newest first, with unread and star marks.
 
 A line-API widget with fixed-height rows (two title lines and a byline): only the rows on
 screen are ever built, so a library of thousands of articles paints as fast as one of ten.
@@ -39,6 +39,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--title-unread",
         "article-list--meta",
         "article-list--pending",
+        "article-list--star",
         "article-list--cursor",
         "article-list--cursor-blurred",
         "article-list--empty",
@@ -76,6 +77,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._timer: Timer | None = None
         self._lines: LRUCache[tuple[int, int], list[Text]] = LRUCache(512)
         self.style_of = StyleCache(self)
+        self.empty_text = "No articles yet"
 
     # -- data -------------------------------------------------------------------------------
 
@@ -227,7 +229,9 @@ class ArticleList(ScrollView, can_focus=True):
         while len(lines) < ROW_HEIGHT - 1:
             lines.append(Text("", end=""))
         room = width - 2 - (3 if not row.analysed else 0)
-        meta = Text("  ", end="")
+        meta = Text("★ " if row.starred else "  ", end="")
+        if row.starred:
+            meta.stylize(style("article-list--star"), 0, 1)
         meta.append(byline(row.source or row.feed_title, row.date, room), style=style("article-list--meta"))
         if not row.analysed:
             meta.append("  ◌" if len(meta) > 2 else "◌", style=style("article-list--pending"))
@@ -245,7 +249,7 @@ class ArticleList(ScrollView, can_focus=True):
         position, offset = divmod(line_no, ROW_HEIGHT)
         if not self._order:
             if y == 0:
-                text = Text(" No articles yet", style=self.style_of("article-list--empty"))
+                text = Text(f" {self.empty_text}", style=self.style_of("article-list--empty"))
                 return Strip(text.render(self.app.console)).crop_extend(0, width, base).apply_style(base)
             return Strip.blank(width, base)
         if position >= len(self._order):

@@ -1,4 +1,4 @@
-"""The status line: library counts on the left, what the analyser is doing on the right."""
+"""The status line: counts of the view and a problem note on the left, what is running on the right."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from .styling import component_style
 
 
 class StatusLine(Widget):
-    """Two texts on one line; both are plain data (never markup)."""
+    """Texts on one line; all are plain data (never markup)."""
 
-    COMPONENT_CLASSES = {"status-line--busy"}
+    COMPONENT_CLASSES = {"status-line--busy", "status-line--problem"}
 
     left: reactive[str] = reactive("")
+    note: reactive[str] = reactive("")
+    """A problem with what is selected (a feed's last error), after the counts."""
     right: reactive[str] = reactive("")
     busy: reactive[bool] = reactive(False)
 
@@ -23,8 +25,12 @@ class StatusLine(Widget):
         grid = Table.grid(expand=True)
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
+        left = Text(self.left, end="")
+        if self.note:
+            left.append("   ")
+            left.append(self.note, style=component_style(self, "status-line--problem"))
         right = Text(self.right, end="")
         if self.busy:
             right.stylize(component_style(self, "status-line--busy"))
-        grid.add_row(Text(self.left, end=""), right)
+        grid.add_row(left, right)
         return grid

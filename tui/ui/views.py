@@ -1,0 +1,157 @@
+"""Views of the library: what each sidebar node shows, and the node tree with unread counts.
+
+Pure functions over plain rows (no Textual): the screen filters its rows through
+:func:`rows_in_view` and the feed tree is built from :func:`build_nav`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..core.sanitize import clean_line
+
+if TYPE_CHECKING:
+    from ..core.feedstore import FeedRow
+    from ..core.library import ArticleRow
+
+ALL = "all"
+UNREAD = "unread"
+STARRED = "starred"
+LOCAL = "local"
+
+VIEW_NAMES = {ALL: "All articles", UNREAD: "Unread", STARRED: "Starred", LOCAL: "Local articles"}
+
+
+def feed_key(feed_id: int) -> str:
+    return f"feed:{feed_id}"
+
+
+def folder_key(path: str) -> str:
+    return f"folder:{path}"
+
+
+def key_feed_id(key: str) -> int | None:
+    """The feed id of a ``feed:N`` key, else None."""
+    return int(key[5:]) if key.startswith("feed:") and key[5:].isdigit() else None
+
+
+def key_folder(key: str) -> str | None:
+    """The folder path of a ``folder:a/b`` key, else None."""
+    return key[7:] if key.startswith("folder:") else None
+
+
+def folder_parts(folder: str | None) -> list[str]:
+    """``"News/Tech"`` -> ``["News", "Tech"]`` (empty parts dropped; no folder -> [])."""
+    return [p.strip() for p in (folder or "").split("/") if p.strip()]
+
+
+def in_folder(folder: str | None, path: str) -> bool:
+    """Is a feed filed under ``folder`` inside the folder ``path`` (or a sub-folder of it)?"""
+    parts, want = folder_parts(folder), folder_parts(path)
+    return bool(want) and parts[: len(want)] == want
+
+
+def rows_in_view(rows: Iterable[ArticleRow], key: str, unread_only: bool = False) -> list[ArticleRow]:
+    """The rows a node shows, in the given order; ``unread_only`` hides read ones too."""
+    feed_id, folder = key_feed_id(key), key_folder(key)
+    if key == UNREAD:
+        keep = [r for r in rows if not r.read]
+    elif key == STARRED:
+        keep = [r for r in rows if r.starred]
+    elif key == LOCAL:
+        keep = [r for r in rows if r.feed_id is None]
+    elif feed_id is not None:
+        keep = [r for r in rows if r.feed_id == feed_id]
+    elif folder is not None:
+        keep = [r for r in rows if r.feed_id is not None and in_folder(r.folder, folder)]
+    else:
+        keep = list(rows)
+    return [r for r in keep if not r.read] if unread_only else keep
+
+
+def feeds_in_view(feeds: Sequence[FeedRow], key: str) -> list[int]:
+    """Ids of the feeds a node stands for: the feed itself, or every feed in the folder."""
+    feed_id, folder = key_feed_id(key), key_folder(key)
+    if feed_id is not None:
+        return [f.id for f in feeds if f.id == feed_id]
+    if folder is not None:
+        return [f.id for f in feeds if in_folder(f.folder, folder)]
+    return []
+
+
+def display_name(text: str | None, fallback: str = "Untitled") -> str:
+    """One clean line of feed-supplied text for labels and messages (controls, bidi removed)."""
+    cleaned = clean_line(text or "")
+    return cleaned or fallback
+
+
+@dataclass(slots=True)
+class NavNode:
+    """One node of the sidebar tree: a view, a folder or a feed."""
+
+    key: str
+    name: str
+    unread: int = 0
+    total: int = 0
+    error: str | None = None
+    children: list[NavNode] = field(default_factory=list)
+    is_folder: bool = False
+
+    def walk(self) -> Iterable[NavNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def build_nav(rows: Sequence[ArticleRow], feeds: Sequence[FeedRow]) -> list[NavNode]:
+    """The tree: All, Unread, Starred, local articles (when any), then folders and feeds."""
+    unread: dict[int | None, int] = {}
+    total: dict[int | None, int] = {}
+    n_unread = n_starred = 0
+    for r in rows:
+        total[r.feed_id] = total.get(r.feed_id, 0) + 1
+        if not r.read:
+            unread[r.feed_id] = unread.get(r.feed_id, 0) + 1
+            n_unread += 1
+        n_starred += r.starred
+    top = [
+        NavNode(ALL, VIEW_NAMES[ALL], n_unread, len(rows)),
+        NavNode(UNREAD, VIEW_NAMES[UNREAD], n_unread, n_unread),
+        NavNode(STARRED, VIEW_NAMES[STARRED], 0, n_starred),
+    ]
+    if total.get(None):
+        top.append(NavNode(LOCAL, VIEW_NAMES[LOCAL], unread.get(None, 0), total[None]))
+    folders: dict[str, NavNode] = {}
+    loose: list[NavNode] = []
+    for f in feeds:
+        node = NavNode(
+            feed_key(f.id),
+            display_name(f.title, display_name(f.url, "Feed")),
+            unread.get(f.id, 0),
+            total.get(f.id, 0),
+            error=display_name(f.error) if f.error else None,
+        )
+        parts = folder_parts(f.folder)
+        siblings = loose
+        for depth in range(len(parts)):
+            path = "/".join(parts[: depth + 1])
+            folder = folders.get(path)
+            if folder is None:
+                folder = folders[path] = NavNode(
+                    folder_key(path), display_name(parts[depth], "Folder"), is_folder=True
+                )
+                siblings.append(folder)
+            folder.unread += node.unread
+            folder.total += node.total
+            siblings = folder.children
+        siblings.append(node)
+
+    # Folders first, then feeds, each by name (the store orders feeds by folder and title already).
+    def order(nodes: list[NavNode]) -> list[NavNode]:
+        for n in nodes:
+            n.children = order(n.children)
+        return sorted(nodes, key=lambda n: (not n.is_folder, n.name.casefold()))
+
+    return top + order(loose)
