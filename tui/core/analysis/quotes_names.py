@@ -1,7 +1,7 @@
-"""Common given names that are clearly male or female in English-language news.
+"""Words that tell a speaker's gender or kind: given names, titles, role nouns, bodies that speak.
 
-A weak, general cue for resolving "he"/"she" to the right person when the text itself gives no
-courtesy title or pronoun evidence. Names commonly used for both sexes (Jordan, Taylor, Kim, Jean,
+Given names are a weak, general cue for resolving "he"/"she" to the right person when the text
+itself gives no courtesy title or pronoun evidence. Names commonly used for both sexes (Jordan, Taylor, Kim, Jean,
 Andrea, Leslie, ...) are deliberately left out.
 """
 
@@ -53,4 +53,35 @@ FEMALE_NAMES = frozenset(
     sylvia tamara tammy tanya teresa theresa tiffany tina tracy valerie vanessa vera veronica
     victoria virginia wanda wendy yolanda yvonne zoe
     """.split()
+)
+
+MALE, FEMALE = "m", "f"
+PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE}
+PRONOUN_GENDER |= {"she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
+TITLES = {"mr": MALE, "mr.": MALE, "sir": MALE, "mrs": FEMALE, "mrs.": FEMALE, "ms": FEMALE, "ms.": FEMALE}
+TITLES |= {"miss": FEMALE, "madam": FEMALE, "dame": FEMALE, "lady": FEMALE, "lord": MALE}
+# Role nouns that carry gender in English, as found beside a name ("spokeswoman Jane Doe").
+ROLE_GENDER = {
+    w: MALE
+    for w in (
+        "spokesman chairman congressman businessman councilman assemblyman alderman sportsman "
+        "husband father son brother uncle nephew grandfather king prince duke actor boyfriend "
+        "anchorman frontman"
+    ).split()
+} | {
+    w: FEMALE
+    for w in (
+        "spokeswoman chairwoman congresswoman businesswoman councilwoman assemblywoman alderwoman "
+        "sportswoman wife mother daughter sister aunt niece grandmother queen princess duchess actress "
+        "girlfriend widow"
+    ).split()
+}
+# Plain nouns for a man or a woman: a subject headed by one is a person for "he"/"she".
+PERSON_GENDER = ROLE_GENDER | {w: MALE for w in "man boy gentleman dad grandpa".split()}
+PERSON_GENDER |= {w: FEMALE for w in "woman girl lady mom mum grandma".split()}
+# Heads of noun phrases for bodies and texts that speak as "it" (or, loosely, "they").
+BODY_NOUNS = frozenset(
+    "article report statement letter memo ad advertisement video study survey poll paper newspaper "
+    "magazine site website campaign committee company group agency department government "
+    "administration council court party team network board office firm union commission".split()
 )

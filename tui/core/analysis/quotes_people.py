@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import Entity
-from .quotes_names import FEMALE_NAMES, MALE_NAMES
+from .quotes_names import (
+    BODY_NOUNS,
+    FEMALE,
+    FEMALE_NAMES,
+    MALE,
+    MALE_NAMES,
+    PERSON_GENDER,
+    PRONOUN_GENDER,
+    ROLE_GENDER,
+    TITLES,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -24,36 +34,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _LABEL_RANK = {label: i for i, label in enumerate(SPEAKER_LABELS)}
-MALE, FEMALE = "m", "f"
-_PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE}
-_PRONOUN_GENDER |= {"she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
-_TITLES = {"mr": MALE, "mr.": MALE, "sir": MALE, "mrs": FEMALE, "mrs.": FEMALE, "ms": FEMALE, "ms.": FEMALE}
-_TITLES |= {"miss": FEMALE, "madam": FEMALE, "dame": FEMALE, "lady": FEMALE, "lord": MALE}
-# Role nouns that carry gender in English, as found beside a name ("spokeswoman Jane Doe").
-_ROLE_GENDER = {
-    w: MALE
-    for w in (
-        "spokesman chairman congressman businessman councilman assemblyman alderman sportsman "
-        "husband father son brother uncle nephew grandfather king prince duke actor boyfriend "
-        "anchorman frontman"
-    ).split()
-} | {
-    w: FEMALE
-    for w in (
-        "spokeswoman chairwoman congresswoman businesswoman councilwoman assemblywoman alderwoman "
-        "sportswoman wife mother daughter sister aunt niece grandmother queen princess duchess actress "
-        "girlfriend widow"
-    ).split()
-}
-# Plain nouns for a man or a woman: a subject headed by one is a person for "he"/"she".
-_PERSON_GENDER = _ROLE_GENDER | {w: MALE for w in "man boy gentleman dad grandpa".split()}
-_PERSON_GENDER |= {w: FEMALE for w in "woman girl lady mom mum grandma".split()}
-# Heads of noun phrases for bodies and texts that speak as "it" (or, loosely, "they").
-_BODY_NOUNS = frozenset(
-    "article report statement letter memo ad advertisement video study survey poll paper newspaper "
-    "magazine site website campaign committee company group agency department government "
-    "administration council court party team network board office firm union commission".split()
-)
 # Abbreviated titles and the role nouns they stand for.
 _ROLE_ABBREVIATIONS = {
     "sen": ("senator",),
@@ -203,19 +183,19 @@ class People:
                 name, tok = next(iter(people.items()))
                 if tok.dep_ in SUBJECT_DEPS:
                     for later in sent[tok.i - sent.start + 1 :]:
-                        g = _PRONOUN_GENDER.get(later.lower_)
+                        g = PRONOUN_GENDER.get(later.lower_)
                         if g:
                             self._vote(name, g)
 
     def _plain_subject(self, off: int, tok: Token, sent: int) -> None:
         """A subject that is no name but a man, a woman or a body: a mention for later pronouns."""
-        g = _PERSON_GENDER.get(tok.lower_)
+        g = PERSON_GENDER.get(tok.lower_)
         if g:
             # "my father often said ... He also told": a person, though unnamed.
             name = noun_phrase(tok)
             self._vote(name, g, 3)
             self.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=sent))
-        elif tok.lemma_.lower() in _BODY_NOUNS and tok.text == tok.lower_:
+        elif tok.lemma_.lower() in BODY_NOUNS and tok.text == tok.lower_:
             # "Smith's campaign is defending the ad. It says ...".
             plural = tok.tag_ == "NNS"
             self.mentions.append(Mention(off + tok.idx, noun_phrase(tok), "NP", 1, plural, sent))
@@ -232,7 +212,7 @@ class People:
         roles = self.roles.setdefault(ent.canonical, set())
         if first.i > 0:
             title = doc[first.i - 1]
-            g = _TITLES.get(title.lower_)
+            g = TITLES.get(title.lower_)
             if g:
                 self._vote(ent.canonical, g, 3)
             if title.pos_ in ("PROPN", "NOUN") and title.ent_type_ == "":
@@ -250,10 +230,10 @@ class People:
             if weight:
                 self._vote(ent.canonical, MALE if given in MALE_NAMES else FEMALE, weight)
         for near in head.children:
-            g = _ROLE_GENDER.get(near.lower_)
+            g = ROLE_GENDER.get(near.lower_)
             if g and near.dep_ in ("compound", "appos"):
                 self._vote(ent.canonical, g, 2)
-        g = _ROLE_GENDER.get(head.head.lower_)
+        g = ROLE_GENDER.get(head.head.lower_)
         if g and head.dep_ == "appos":
             self._vote(ent.canonical, g, 2)
 
@@ -364,7 +344,7 @@ def label_of(ent: Entity) -> str:
 
 def _body(m: Mention) -> bool:
     """A plain noun phrase naming a body or a text ("the article", "Smith's campaign")."""
-    return m.label == "NP" and m.name.split()[-1].lower().rstrip("s") in _BODY_NOUNS
+    return m.label == "NP" and m.name.split()[-1].lower().rstrip("s") in BODY_NOUNS
 
 
 def _same_referent(conj: Token) -> bool:
