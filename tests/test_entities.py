@@ -6,28 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import make_doc
 from tui.core.analysis.ner_case import CaseModel, is_caps_line, restore_blocks
 from tui.core.analysis.ner_doc import resolve, surface
 from tui.core.analysis.ner_places import is_country
 from tui.core.analysis.ner_spans import NAME_LABELS, Mention
 from tui.core.analysis.pipeline import ANALYZER_VERSION
-from tui.core.models import Block, Document, Entity
+from tui.core.models import Document, Entity
 from tui.core.reader import read_file
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 FOUNDING = SEEDS / "000_5d177d52626f6432.txt"
-
-
-def make_doc(*parts: tuple[str, str]) -> Document:
-    """A document with explicit blocks: (kind, text) pairs separated by blank lines."""
-    text = ""
-    blocks = []
-    for kind, part in parts:
-        if text:
-            text += "\n\n"
-        blocks.append(Block(kind, len(text), len(text) + len(part)))
-        text += part
-    return Document(text=text, blocks=blocks)
 
 
 def entities_of(analyzer, doc: Document) -> list[Entity]:

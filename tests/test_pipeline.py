@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tests.helpers import make_doc
 from tui.core.analysis import ANALYZER_VERSION, Analyzer, load_model
 from tui.core.analysis.pipeline import ModelUnavailable
-from tui.core.models import Analysis, Block, Document
+from tui.core.models import Analysis, Document
 from tui.core.reader import parse_text
-
-
-def make_doc(*parts: tuple[str, str]) -> Document:
-    text = ""
-    blocks = []
-    for kind, part in parts:
-        if text:
-            text += "\n\n"
-        blocks.append(Block(kind, len(text), len(text) + len(part)))
-        text += part
-    return Document(text=text, blocks=blocks)
 
 
 def test_load_model_has_the_pipes_the_analysis_needs(analyzer):

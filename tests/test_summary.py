@@ -5,24 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.helpers import make_doc
 from tui.core.analysis.summary import clean_sentence
-from tui.core.models import Block, Document
+from tui.core.models import Document
 from tui.core.reader import read_file
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 FOUNDING = SEEDS / "000_5d177d52626f6432.txt"
-
-
-def make_doc(*parts: tuple[str, str]) -> Document:
-    """A document with explicit blocks: (kind, text) pairs separated by blank lines."""
-    text = ""
-    blocks = []
-    for kind, part in parts:
-        if text:
-            text += "\n\n"
-        blocks.append(Block(kind, len(text), len(text) + len(part)))
-        text += part
-    return Document(text=text, blocks=blocks)
 
 
 def flat(text: str) -> str:
