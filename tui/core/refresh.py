@@ -12,17 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from .feeds import (
-    FeedParserPool,
-    FetchRequest,
-    FetchResult,
-    ParseJob,
-    check_url,
-    fetch_full_text,
-    fetch_many,
-    url_problem,
-)
-from .feeds.document import blocks_to_document
+# Submodules, not the package: the parser and the reader's block rules stay out of this
+# process until a feed has new items (see feeds/pool.py).
+from .feeds.fetch import FetchRequest, FetchResult, fetch_many
+from .feeds.pool import FeedParserPool, ParseJob
+from .feeds.urls import check_url, url_problem
 from .feedstore import FeedRow, FeedStore, NewItem
 from .store import Store
 
@@ -207,6 +201,9 @@ class Refresher:
         _feed_id, _teaser, link = self.feeds.article_feed(article_id)
         if not link:
             return "this article has no link to fetch"
+        from .feeds.document import blocks_to_document
+        from .feeds.fulltext import fetch_full_text
+
         full = await fetch_full_text(link, **self.fetch_options)
         if not full.ok:
             return full.error

@@ -21,10 +21,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .document import item_to_document
-from .parse import ParsedFeed, ParseTimeout, parse_feed
+if TYPE_CHECKING:
+    from .parse import ParsedFeed
+
+# The parser (feedparser, lxml) is imported where it runs, in the workers (the fork server
+# preloads it for them): the parent that fetches and stores has no use for it until a result
+# comes back, and a refresh of unchanged feeds (all 304s) never needs it at all.
+_WORKER_MODULES = (f"{__package__}.parse", f"{__package__}.document")
 
 PARSE_TIMEOUT = 30.0
 # Extra wait beyond the in-worker timer before a result is given up on from outside.
@@ -51,6 +56,8 @@ class ParseJob:
 
 
 def _on_alarm(signum: int, frame: object) -> None:
+    from .parse import ParseTimeout
+
     raise ParseTimeout
 
 
@@ -101,6 +108,8 @@ def with_documents(parsed: ParsedFeed) -> ParsedFeed:
     sends is a third of the size, and the parent (which also fetches and stores) has that much
     less to unpickle. Entries keep their id, title, link, dates and teaser flag.
     """
+    from .document import item_to_document
+
     parsed.documents = [item_to_document(it, parsed.title or None) for it in parsed.entries]
     for it in parsed.entries:
         it.summary_text = it.content_text = ""
@@ -110,6 +119,8 @@ def with_documents(parsed: ParsedFeed) -> ParsedFeed:
 
 
 def _parse(data: bytes, headers: Mapping[str, str] | None, url: str | None, documents: bool) -> ParsedFeed:
+    from .parse import parse_feed
+
     parsed = parse_feed(data, headers, url)
     return with_documents(parsed) if documents and parsed.ok else parsed
 
@@ -118,6 +129,8 @@ def parse_with_timeout(
     data: bytes, headers: Mapping[str, str] | None, url: str | None, timeout: float, documents: bool = False
 ) -> ParsedFeed:
     """:func:`parse_feed` interrupted after ``timeout`` seconds (in a pool worker's main thread)."""
+    from .parse import ParsedFeed, ParseTimeout
+
     if not _HAS_TIMER:  # pragma: no cover - Windows: the parent's wait is the only limit
         return _parse(data, headers, url, documents)
     signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -150,7 +163,7 @@ class FeedParserPool:
             if "forkserver" in methods:
                 # The server imports the parser once and workers fork from it ready to parse,
                 # instead of each worker importing feedparser and lxml again (~0.3 s each).
-                ctx.set_forkserver_preload(["__main__", __name__])
+                ctx.set_forkserver_preload(["__main__", *_WORKER_MODULES])
             self._executor = ProcessPoolExecutor(
                 self.workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),)
             )
@@ -168,6 +181,8 @@ class FeedParserPool:
             return self._failure(e)
 
     def _failure(self, e: BaseException) -> ParsedFeed:
+        from .parse import ParsedFeed
+
         if isinstance(e, FutureTimeout | TimeoutError):
             self._kill()
             return ParsedFeed(error=f"parsing took longer than {self.timeout:g} s; gave up")
