@@ -44,22 +44,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _read_documents(paths: Sequence[str]):
-    """Read every path; report each failure on one line. Returns the documents read."""
-    from .core.reader import ReadError, expand_paths, read_file
+    """Read every path; report each problem on one line. Returns the documents read."""
+    from .core.reader import read_paths
 
-    docs = []
-    for item in expand_paths(paths):
-        if isinstance(item, ReadError):
-            _err(str(item))
-            continue
-        try:
-            doc = read_file(item)
-        except ReadError as e:
-            _err(str(e))
-            continue
-        for w in doc.warnings:
-            _err(f"warning: {w}")
-        docs.append(doc)
+    docs, problems = read_paths(paths)
+    for line in problems:
+        _err(line)
     return docs
 
 

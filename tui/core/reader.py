@@ -214,3 +214,21 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
             yield p
         else:
             yield ReadError(f"{p}: no such file or folder")
+
+
+def read_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[str]]:
+    """Read every article under ``paths``: the documents, and one line per problem or warning."""
+    docs: list[Document] = []
+    problems: list[str] = []
+    for item in expand_paths(paths):
+        if isinstance(item, ReadError):
+            problems.append(str(item))
+            continue
+        try:
+            doc = read_file(item)
+        except ReadError as e:
+            problems.append(str(e))
+            continue
+        problems.extend(f"warning: {w}" for w in doc.warnings)
+        docs.append(doc)
+    return docs, problems
