@@ -10,6 +10,7 @@ first use.
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from .analysis.version import ANALYZER_VERSION
 from .feedstore import FeedRow, FeedStore
 from .lock import RefreshLock
 from .models import Analysis, Document, Quote
-from .reader import ReadError, expand_paths, read_file
+from .reader import ReadError, read_file, read_paths
 from .store import Store
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -252,6 +253,7 @@ class Library:
         """The feed refresher, created in a thread on first use (its imports would stall the loop)."""
         if self._refresher is not None:
             return self._refresher
+        _start_resource_tracker()
         return await asyncio.to_thread(self._get_refresher)
 
     def _hold_refresh_lock(self) -> None:
@@ -310,6 +312,29 @@ class Library:
                 self._refresher = None
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the process's real stderr.
+
+    A full-screen UI replaces ``sys.stderr`` with a capture whose ``fileno()`` is -1; the
+    tracker, which the parser pool starts on first use, would then fail to spawn ("bad value(s)
+    in fds_to_keep") and every feed would fail to parse. Started once, it serves every pool.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except Exception:  # noqa: BLE001 - no descriptor at all: the tracker does without one
+        usable = True
+    if usable or sys.__stderr__ is None:
+        resource_tracker.ensure_running()
+        return
+    captured, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
+
+
 def _mentions(text: str, name: str) -> bool:
     """Does ``text`` mention ``name`` (full name or its last word)?"""
     if name in text:
@@ -336,18 +361,7 @@ def seed_library(store: Store, seeds: Path) -> int:
 
 
 def open_files(store: Store, paths: Sequence[str]) -> tuple[list[int], list[str]]:
-    """Add files for ``newsreader PATH...`` (not listed in the library); (ids, error lines)."""
-    ids: list[int] = []
-    errors: list[str] = []
-    for item in expand_paths(paths):
-        if isinstance(item, ReadError):
-            errors.append(str(item))
-            continue
-        try:
-            doc = read_file(item)
-        except ReadError as e:
-            errors.append(str(e))
-            continue
-        errors.extend(f"warning: {w}" for w in doc.warnings)
-        ids.append(store.upsert_article(f"file:{item.resolve()}", doc, listed=False))
-    return ids, errors
+    """Add files for ``newsreader PATH...`` (not listed in the library); (ids, problem lines)."""
+    docs, problems = read_paths(paths)
+    ids = [store.upsert_article(f"file:{Path(d.path or '').resolve()}", d, listed=False) for d in docs]
+    return ids, problems

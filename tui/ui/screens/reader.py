@@ -255,9 +255,7 @@ class ReaderScreen(FeedActions, AnalysisWorkers, Screen[None]):
         self.view = message.key
         self._update_status()
         if message.focus_list:
-            self.sidebar.focus()
-            if self.sidebar.cursor is None and self.sidebar.current_id is None and self.sidebar.rows:
-                self.sidebar.cursor = 0  # opens the view's newest article
+            self.sidebar.focus()  # with no cursor in this view yet, that opens its newest article
 
     # -- opening articles -------------------------------------------------------------------
 

@@ -265,6 +265,8 @@ class ArticleList(ScrollView, can_focus=True):
     def on_focus(self) -> None:
         if self.cursor is not None:
             self._refresh_row(self.cursor)
+        elif self._order:
+            self.cursor = 0  # coming to a view whose articles are not open yet: start at the newest
 
     def on_blur(self) -> None:
         if self.cursor is not None:

@@ -34,6 +34,8 @@ class FeedTree(Tree[str]):
         Binding("enter", "select_cursor", "Show articles", show=False, id="feeds.select"),
         Binding("j", "cursor_down", "Next", show=False, id="feeds.down"),
         Binding("k", "cursor_up", "Previous", show=False, id="feeds.up"),
+        Binding("g,home", "scroll_home", "First", show=False, id="feeds.first"),
+        Binding("G,end", "scroll_end", "Last", show=False, id="feeds.last"),
         Binding("right,l", "expand", "Open folder", show=False, id="feeds.expand"),
         Binding("left", "collapse", "Close folder", show=False, id="feeds.collapse"),
     ]

@@ -1,0 +1,451 @@
+"""Pilot tests of feeds in the app: every feed key over a real loopback HTTP server and a real
+SQLite library (seed articles analysed up front; new items analysed by the real model).
+
+The only stand-in is at the OS boundary: ``App.open_url`` records the address instead of
+starting a browser.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from html import escape
+from http.server import BaseHTTPRequestHandler
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import Button, Input, ProgressBar, Static
+
+from tests.feedserver import FeedServer, feed_server_fixture, send  # noqa: F401 - the fixture
+from tests.test_app import SIZE, settle, wait_for
+from tui.core.feedstore import FeedStore
+from tui.ui.app import NewsApp
+from tui.ui.screens.dialogs import AddFeedScreen, ConfirmOpenScreen
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.views import ALL, LOCAL, STARRED, UNREAD, feed_key, folder_key
+
+pytestmark = pytest.mark.slow
+
+HARBOUR = [
+    (
+        "h1",
+        "Ferry service returns to the old harbour",
+        "The ferry between the two piers runs again from Monday, the port authority said.",
+    ),
+    (
+        "h2",
+        "Harbour market opens on Saturdays",
+        "Fishermen will sell their catch on the quay every Saturday morning this summer.",
+    ),
+]
+GARDEN = [
+    (
+        "g1",
+        "Community garden plants forty new trees",
+        "Volunteers planted forty oak and lime trees along the north path on Sunday.",
+    ),
+]
+
+
+def rss(
+    title: str, items: list[tuple[str, str, str]], links: dict[str, str] | None = None, day: int = 6
+) -> str:
+    """An RSS 2.0 feed of our own items ``(guid, title, text)``, dated in 2031 (newer than the seeds)."""
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>',
+        f"<title>{escape(title)}</title><link>http://example.com/</link><description>Test feed</description>",
+    ]
+    for n, (guid, item_title, text) in enumerate(items):
+        link = (links or {}).get(guid, f"https://example.com/news/{guid}")
+        out.append(
+            f"<item><guid>{guid}</guid><title>{escape(item_title)}</title><link>{escape(link)}</link>"
+            f"<pubDate>Mon, {day:02d} Jan 2031 {10 + n:02d}:00:00 +0000</pubDate>"
+            f"<description>{escape(text)}</description></item>"
+        )
+    out.append("</channel></rss>")
+    return "".join(out)
+
+
+def subscribe(library, url: str, folder: str | None = None) -> int:
+    """A subscription as ``newsreader import`` leaves it: stored, not fetched yet."""
+    feed_id, _ = FeedStore(library.store).add(url, folder=folder)
+    return feed_id
+
+
+async def refresh_all(app: NewsApp, pilot) -> ReaderScreen:
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen)
+    await pilot.press("R")
+    await wait_for(pilot, lambda: not screen._refreshing, "the refresh finished", tries=1500)
+    await pilot.pause()
+    return screen
+
+
+def titles(screen: ReaderScreen) -> set[str]:
+    return {r.title for r in screen.sidebar.rows.values()}
+
+
+async def choose(pilot, screen: ReaderScreen, key: str) -> None:
+    """Move the tree's cursor to a node with the keyboard (g, then j as often as needed)."""
+    tree = screen.feed_tree
+    tree.focus()
+    await pilot.press("g")
+    await pilot.pause()
+    while tree.current_key != key:
+        before = tree.cursor_line
+        await pilot.press("j")
+        await pilot.pause()
+        assert tree.cursor_line != before, f"{key} not in the tree"
+    await wait_for(pilot, lambda: screen.view == key, f"view {key}")
+
+
+async def test_R_refreshes_every_feed_and_marks_the_failing_one(analysed_library, feed_server):
+    good = feed_server.body("/harbour.xml", rss("Harbour News", HARBOUR))
+    bad = feed_server.body("/broken.xml", b"server trouble", status=500, content_type="text/plain")
+    harbour, broken = subscribe(analysed_library, good, "Local"), subscribe(analysed_library, bad)
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        assert (
+            feed_key(harbour) in screen.feed_tree.nav and not screen.feed_tree.nav[feed_key(harbour)].unread
+        )
+        screen = await refresh_all(app, pilot)
+        assert {t for _, t, _ in HARBOUR} <= titles(screen)
+        harbour_node = screen.feed_tree.nav[feed_key(harbour)]
+        assert harbour_node.name == "Harbour News" and harbour_node.unread == 2
+        assert screen.feed_tree.nav[folder_key("Local")].unread == 2
+        broken_node = screen.feed_tree.nav[feed_key(broken)]
+        assert broken_node.error and "500" in broken_node.error
+        # The mark is drawn in the tree, and the error is the tooltip and the status note.
+        line = screen.feed_tree._find(feed_key(broken)).line
+        drawn = "".join(s.text for s in screen.feed_tree.render_line(line - int(screen.feed_tree.scroll_y)))
+        assert drawn.lstrip().startswith("! ")
+        await pilot.hover("#feeds", offset=(4, line + 1))
+        await pilot.pause()
+        assert screen.feed_tree.tooltip is not None and "500" in str(screen.feed_tree.tooltip)
+        await choose(pilot, screen, feed_key(broken))
+        assert "500" in screen.query_one("#status").note
+        summary = [n.message for n in app._notifications]
+        assert any("1 feed failed" in m for m in summary)
+        # Both feeds were asked for once; new items get analysed in the background.
+        assert sorted(p for p, _ in feed_server.requests) == ["/broken.xml", "/harbour.xml"]
+        new = [r.id for r in screen._all.values() if r.feed_id == harbour]
+        await wait_for(
+            pilot, lambda: all(screen._all[i].analysed for i in new), "new items analysed", tries=1500
+        )
+        assert all(analysed_library.cached_analysis(i) is not None for i in new)
+
+
+async def test_r_refreshes_only_the_chosen_feed_with_progress_while_the_ui_stays_live(
+    analysed_library, feed_server
+):
+    gate = threading.Event()
+    harbour_xml = rss("Harbour News", HARBOUR).encode()
+
+    def slow(h: BaseHTTPRequestHandler) -> None:
+        gate.wait(10)  # the test opens the gate once it has seen the refresh under way
+        send(h, 200, harbour_xml, content_type="application/rss+xml")
+
+    feed_server.routes["/harbour.xml"] = slow
+    harbour = subscribe(analysed_library, feed_server.url("/harbour.xml"))
+    garden = subscribe(analysed_library, feed_server.body("/garden.xml", rss("Garden Club", GARDEN)))
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await choose(pilot, screen, feed_key(harbour))
+        await pilot.press("r")
+        status = screen.query_one("#status")
+        await wait_for(pilot, lambda: "Refreshing" in status.right, "refresh progress shown")
+        assert screen.has_class("-refreshing") and screen.query_one(ProgressBar).display
+        # The loop is free while the feed is on its way: views change, articles open.
+        await choose(pilot, screen, LOCAL)
+        first = next(iter(screen.sidebar.rows))
+        screen.sidebar.focus()
+        await pilot.press("j")
+        await wait_for(pilot, lambda: screen.article_id != first, "an article opened during the refresh")
+        assert screen._refreshing
+        gate.set()
+        await wait_for(pilot, lambda: not screen._refreshing, "refresh done", tries=1500)
+        await pilot.pause()
+        assert not screen.has_class("-refreshing")
+        assert [p for p, _ in feed_server.requests] == ["/harbour.xml"]
+        rows = list(screen._all.values())
+        assert {r.feed_id for r in rows if r.feed_id} == {harbour}
+        assert screen.feed_tree.nav[feed_key(garden)].total == 0
+
+
+async def test_a_adds_a_feed_after_refusing_bad_addresses(analysed_library, feed_server):
+    url = feed_server.body("/garden.xml", rss("Garden Club", GARDEN))
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AddFeedScreen), "add dialog open")
+        dialog = app.screen
+        message = dialog.query_one("#add-feed-message", Static)
+        await pilot.press(*"javascript:alert(1)")
+        await pilot.pause()
+        assert "refused" in str(message.render()) and message.has_class("-error")
+        await pilot.press("enter")  # still refused: nothing is fetched
+        await pilot.pause()
+        assert isinstance(app.screen, AddFeedScreen) and not feed_server.requests
+        url_input = dialog.query_one("#add-feed-url", Input)
+        url_input.value = feed_server.url("/missing.xml")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Not added" in str(message.render()), "the refusal shown")
+        assert "404" in str(message.render()) and isinstance(app.screen, AddFeedScreen)
+        assert not dialog.query_one("#add-feed-add", Button).disabled
+        url_input.value = url
+        dialog.query_one("#add-feed-folder", Input).value = "Outdoors"
+        await pilot.click("#add-feed-add")
+        await wait_for(pilot, lambda: app.screen is screen, "dialog closed", tries=1000)
+        feeds = analysed_library.feeds()
+        assert [(f.url, f.title, f.folder) for f in feeds] == [(url, "Garden Club", "Outdoors")]
+        key = feed_key(feeds[0].id)
+        assert screen.feed_tree.nav[folder_key("Outdoors")].children[0].key == key
+        await wait_for(pilot, lambda: screen.view == key, "the new feed chosen")
+        assert titles(screen) == {GARDEN[0][1]}
+        assert any("Added Garden Club" in n.message for n in app._notifications)
+
+
+async def test_escape_cancels_the_add_dialog(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AddFeedScreen), "add dialog open")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, "dialog closed")
+        assert analysed_library.feeds() == []
+
+
+async def test_m_s_u_and_M_change_and_keep_article_state(analysed_library, feed_server):
+    harbour = subscribe(analysed_library, feed_server.body("/harbour.xml", rss("Harbour News", HARBOUR)))
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await refresh_all(app, pilot)
+        await choose(pilot, screen, feed_key(harbour))
+        screen.sidebar.focus()
+        await pilot.press("enter")
+        opened = screen.article_id
+        assert opened is not None and screen._all[opened].read
+        assert screen.feed_tree.nav[feed_key(harbour)].unread == 1
+        await pilot.press("m")  # back to unread
+        assert not screen._all[opened].read and screen.sidebar.row_text(opened).startswith("●")
+        assert screen.feed_tree.nav[feed_key(harbour)].unread == 2
+        await pilot.press("s")
+        assert screen._all[opened].starred and "★" in screen.sidebar.row_text(opened)
+        await pilot.press("u")  # unread only: both unread articles stay listed
+        assert screen.unread_only and len(screen.sidebar.rows) == 2
+        assert "unread only" in str(screen.sidebar.border_title)
+        await pilot.press("M")
+        assert screen.feed_tree.nav[feed_key(harbour)].unread == 0
+        await pilot.press("u")  # back to all: the list shows the feed's read articles again
+        assert not screen.unread_only and len(screen.sidebar.rows) == 2
+        await app.workers.wait_for_complete()
+    rows = {r.id: r for r in analysed_library.articles()}
+    assert rows[opened].starred
+    assert all(r.read for r in rows.values() if r.feed_id == harbour)
+    assert analysed_library.feeds()[0].unread == 0
+
+
+async def test_views_and_folders_filter_the_article_list(analysed_library, feed_server):
+    harbour = subscribe(
+        analysed_library, feed_server.body("/h.xml", rss("Harbour News", HARBOUR)), "News/Town"
+    )
+    garden = subscribe(analysed_library, feed_server.body("/g.xml", rss("Garden Club", GARDEN)), "News")
+    seeds = len(analysed_library.articles())
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await refresh_all(app, pilot)
+        assert len(screen.sidebar.rows) == seeds + 3
+        await choose(pilot, screen, folder_key("News"))
+        assert titles(screen) == {t for _, t, _ in HARBOUR + GARDEN}
+        await choose(pilot, screen, folder_key("News/Town"))
+        assert titles(screen) == {t for _, t, _ in HARBOUR}
+        await choose(pilot, screen, feed_key(garden))
+        assert titles(screen) == {GARDEN[0][1]}
+        assert str(screen.sidebar.border_title) == "Garden Club"
+        await choose(pilot, screen, LOCAL)
+        assert (
+            all(r.feed_id is None for r in screen.sidebar.rows.values()) and len(screen.sidebar.rows) == seeds
+        )
+        # Enter on a node moves to the article list and opens its newest article.
+        await choose(pilot, screen, feed_key(harbour))
+        await pilot.press("enter")
+        assert screen.sidebar.has_focus
+        await wait_for(
+            pilot, lambda: screen.article_id in screen.sidebar.rows, "an article of the feed opened"
+        )
+        starred = screen.article_id
+        await pilot.press("s")
+        await choose(pilot, screen, STARRED)
+        assert list(screen.sidebar.rows) == [starred]
+        assert screen.feed_tree.nav[STARRED].total == 1
+        await choose(pilot, screen, UNREAD)
+        assert starred not in screen.sidebar.rows
+        assert all(not r.read for r in screen.sidebar.rows.values())
+        await choose(pilot, screen, ALL)
+        assert len(screen.sidebar.rows) == seeds + 3
+        # Left closes a folder; its feeds leave the tree's lines but not the list.
+        await choose(pilot, screen, folder_key("News"))
+        await pilot.press("left")
+        await pilot.pause()
+        assert not screen.feed_tree._find(folder_key("News")).is_expanded
+
+
+async def test_o_confirms_the_real_host_then_opens_the_link(analysed_library, feed_server, monkeypatch):
+    links = {"h1": "https://example.com/news/ferry?x=1", "h2": "javascript:alert(1)"}
+    harbour = subscribe(analysed_library, feed_server.body("/h.xml", rss("Harbour News", HARBOUR, links)))
+    opened: list[str] = []
+    app = NewsApp(analysed_library)
+    monkeypatch.setattr(app, "open_url", lambda url, new_tab=True: opened.append(url))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await refresh_all(app, pilot)
+        ferry = next(r.id for r in screen._all.values() if r.feed_id == harbour and "Ferry" in r.title)
+        market = next(r.id for r in screen._all.values() if r.feed_id == harbour and "market" in r.title)
+        screen.open_article(ferry)
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmOpenScreen), "confirm dialog open")
+        question = str(app.screen.query_one("#confirm-question", Static).render())
+        assert question == "Open example.com?"
+        assert str(app.screen.query_one("#confirm-url", Static).render()) == links["h1"]
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is screen, "dialog closed")
+        assert opened == []
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmOpenScreen), "confirm dialog open")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: opened == [links["h1"]], "the link opened")
+        # A javascript: link never gets as far as a dialog.
+        screen.open_article(market)
+        await pilot.press("o")
+        await wait_for(pilot, lambda: any("no web link" in n.message for n in app._notifications), "refusal")
+        assert app.screen is screen and opened == [links["h1"]]
+
+
+FULL_PAGE = """<!doctype html><html><head><title>Ferry service returns</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Ferry service returns to the old harbour</h1>
+<p>The ferry between the two piers of Porto Vale runs again from Monday, the port authority said on Friday.
+The service stopped two years ago when the old boat failed its safety inspection.</p>
+<p>"We have waited a long time for this day," said Marta Silva, who chairs the harbour residents' association.
+She said the crossing saves people on the south pier almost an hour each way.</p>
+<p>The new boat carries up to eighty passengers and twelve bicycles. Tickets cost the same as a bus fare,
+and children under twelve travel free, according to the authority's timetable.</p>
+<p>The first crossing leaves the north pier at seven in the morning, and the last one returns at ten at night.
+On Sundays the boat runs once an hour.</p>
+</article><footer>Copyright Example Harbour Gazette</footer></body></html>"""
+
+
+async def test_f_fetches_the_full_text_and_analyses_it_again(analysed_library, feed_server):
+    page = feed_server.body("/ferry.html", FULL_PAGE, content_type="text/html; charset=utf-8")
+    teaser = [("h1", "Ferry service returns to the old harbour", "The ferry runs again… Read more")]
+    subscribe(analysed_library, feed_server.body("/h.xml", rss("Harbour News", teaser, {"h1": page})))
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await refresh_all(app, pilot)
+        ferry = next(r.id for r in screen._all.values() if r.feed_id is not None)
+        assert screen._all[ferry].teaser
+        screen.open_article(ferry)
+        await wait_for(pilot, lambda: screen.analysis is not None, "the teaser analysed")
+        assert "teaser" in str(screen.body.border_title)
+        assert "Marta Silva" not in screen.document.text
+        await pilot.press("f")
+        await wait_for(
+            pilot, lambda: "Marta Silva" in (screen.document.text if screen.document else ""), "full text"
+        )
+        assert screen.body.document is screen.document and screen.article_id == ferry
+        await wait_for(pilot, lambda: screen.analysis is not None, "the full text analysed", tries=1500)
+        assert any(q.speaker and "Silva" in q.speaker for q in screen.analysis.quotes)
+        assert "Marta Silva" in analysed_library.document(ferry).text
+        assert any("Full text fetched" in n.message for n in app._notifications)
+
+
+async def test_auto_full_text_from_the_palette_fetches_new_teasers_after_a_refresh(
+    analysed_library, feed_server
+):
+    page = feed_server.body("/ferry.html", FULL_PAGE, content_type="text/html; charset=utf-8")
+    harbour = subscribe(analysed_library, feed_server.body("/h.xml", rss("Harbour News", HARBOUR[1:])))
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await refresh_all(app, pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*"full text automatically harbour")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        await wait_for(
+            pilot, lambda: analysed_library.feed_store.find(harbour).auto_full, "auto full text on"
+        )
+        assert screen._feed_rows[harbour].auto_full
+        # The feed brings a teaser: after the refresh its web page is fetched without asking.
+        teaser = ("h3", "Ferry service returns to the old harbour", "The ferry runs again… Read more")
+        feed_server.body("/h.xml", rss("Harbour News", [teaser, *HARBOUR[1:]], {"h3": page}))
+        await pilot.press("R")
+        await wait_for(
+            pilot, lambda: any(r.title == teaser[1] for r in screen._all.values()), "teaser listed"
+        )
+        ferry = next(r.id for r in screen._all.values() if r.title == teaser[1])
+        await wait_for(
+            pilot,
+            lambda: "Marta Silva" in analysed_library.document(ferry).text,
+            "full text fetched",
+            tries=1500,
+        )
+        await wait_for(pilot, lambda: screen._activity == "", "the status settles")
+
+
+HOSTILE_JSON = {
+    "version": "https://jsonfeed.org/version/1.1",
+    "title": "[@click=app.quit]Evil[/] \u001b]0;pwned\u0007Feed",
+    "items": [
+        {
+            "id": "x1",
+            "title": "\u001b[2J\u001b]0;owned\u0007Title with [bold]markup[/b] and \u202eevil",
+            "content_text": "Body with [red]brackets[/red] stays text.",
+            "url": "https://example.com/x1",
+            "date_published": "2031-01-06T10:00:00Z",
+        }
+    ],
+}
+
+
+async def test_feed_text_is_never_markup_nor_terminal_control(analysed_library, feed_server):
+    url = feed_server.body("/evil.json", json.dumps(HOSTILE_JSON), content_type="application/feed+json")
+    evil = subscribe(analysed_library, url)
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await refresh_all(app, pilot)
+        node = screen.feed_tree.nav[feed_key(evil)]
+        assert node.name.startswith("[@click=app.quit]Evil[/]") and "\x1b" not in node.name
+        await choose(pilot, screen, feed_key(evil))
+        # The title is kept as text: read back as markup, its brackets come escaped.
+        assert str(screen.sidebar.border_title).startswith("\\[@click=app.quit]Evil\\[/]")
+        await pilot.press("M")  # a notice naming the feed
+        await pilot.pause()
+        named = [n for n in app._notifications if "Evil" in n.message]
+        assert named and all(not n.markup for n in named)
+        article = next(iter(screen.sidebar.rows))
+        assert "[bold]markup[/b]" in screen.sidebar.row_text(article)
+        # Click the tree line and the title: no action runs, the app goes on.
+        await pilot.click("#feeds", offset=(6, screen.feed_tree._find(feed_key(evil)).line + 1))
+        await pilot.click("#articles", offset=(6, 1))
+        await pilot.pause()
+        assert app.is_running and app.title == "newsreader"
+        shown = app.export_screenshot()
+        for bad in ("\x1b", "\x07", "\u202e"):
+            assert bad not in shown
+        assert "[@click=app.quit]Evil[/]" in shown.replace("&#160;", " ")
+
+
+async def test_files_given_on_the_command_line_hide_the_feeds_tree(analysed_library):
+    from tui.core.library import Library
+
+    scoped = Library(
+        analysed_library.store, analysed_library._analyzer, scope=[analysed_library.articles()[0].id]
+    )
+    app = NewsApp(scoped)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        assert not screen.feed_tree.display and len(screen.sidebar.rows) == 1
