@@ -303,3 +303,67 @@ def test_pool_documents_match_item_to_document_and_travel_once():
     with FeedParserPool(workers=1, timeout=20) as pool:
         (broken,) = pool.parse_many([ParseJob(b"<html>nope</html>", documents=True)])
     assert broken.error and broken.documents == []
+
+
+# -- the buffered expat driver ----------------------------------------------------------------
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def texts_to_parse() -> list[bytes]:
+    long_para = "<p>" + " ".join(f"word{i} &amp; caf&#233; “quoted”" for i in range(900)) + "</p>"
+    return [
+        rss("Plain", item("a", "One"), item("b", "Two & three")).encode(),
+        rss("Long", item("l", "Long", long_para + "\n" + long_para)).encode(),  # past expat's 8 KiB buffer
+        (
+            b'<?xml version="1.0"?><rss version="2.0"><channel><title>CDATA &amp; lines</title>'
+            b"<item><guid>c</guid><title><![CDATA[A <b>bold</b> title]]></title><description><![CDATA[<p>one\n"
+            b"two</p>\n<p>three &amp; four</p>]]></description></item></channel></rss>"
+        ),
+        (
+            '<?xml version="1.0" encoding="iso-8859-1"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            "<title type='html'>Caf\xe9 &amp;lt;news&amp;gt;</title><entry><id>urn:x</id><title>T</title>"
+            "<content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><p>x <i>y</i></p>\n<p>z</p></div>"
+            "</content></entry></feed>"
+        ).encode("iso-8859-1"),
+    ]
+
+
+def parse_both(datas: list[bytes], monkeypatch) -> tuple[list, list]:
+    import xml.sax
+
+    import feedparser.api
+
+    from tui.core.feeds import parse_feed
+    from tui.core.feeds._expat import BufferedExpatParser
+
+    assert isinstance(xml.sax.make_parser(feedparser.api.PREFERRED_XML_PARSERS), BufferedExpatParser)
+    buffered = [parse_feed(d) for d in datas]
+    with monkeypatch.context() as m:
+        m.setattr(feedparser.api, "PREFERRED_XML_PARSERS", ["drv_libxml2"])  # the standard reader
+        standard = [parse_feed(d) for d in datas]
+    return buffered, standard
+
+
+def test_buffered_expat_driver_parses_exactly_as_the_standard_one(monkeypatch):
+    buffered, standard = parse_both(texts_to_parse(), monkeypatch)
+    assert all(p.ok for p in buffered)
+    assert (
+        "word899 & café" in buffered[1].entries[0].content_blocks[0][1] + buffered[1].entries[0].summary_text
+    )
+    assert buffered == standard
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "corpora").is_dir(), reason="needs ../shared/corpora")
+def test_buffered_expat_driver_matches_the_standard_one_over_the_corpora(monkeypatch):
+    files = sorted(
+        p
+        for name in ("feedparser-tests", "real-feeds", "hostile")
+        for p in (SHARED / "corpora" / name).rglob("*")
+        if p.is_file() and p.suffix.lower() not in (".md", ".csv")
+    )
+    assert len(files) > 200
+    buffered, standard = parse_both([p.read_bytes() for p in files], monkeypatch)
+    differ = [str(p) for p, a, b in zip(files, buffered, standard, strict=True) if a != b]
+    assert differ == []

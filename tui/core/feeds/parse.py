@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
+import feedparser.api
 import lxml.etree
 import lxml.html
 
@@ -38,6 +39,12 @@ _LONG_AUTHOR = re.compile(
     rb"([^<]{%d,})" % (MAX_AUTHOR_BYTES + 1)
 )
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/json")
+
+# feedparser tries the SAX drivers of this list in order, then the standard one; ours is that
+# standard expat reader with text buffered (the same parse, a fifth less time: see _expat.py).
+_EXPAT_DRIVER = f"{__package__}._expat"
+if _EXPAT_DRIVER not in feedparser.api.PREFERRED_XML_PARSERS:
+    feedparser.api.PREFERRED_XML_PARSERS.insert(0, _EXPAT_DRIVER)
 
 
 class ParseTimeout(BaseException):
