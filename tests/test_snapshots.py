@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
+from tui.core.feedstore import FeedStore, NewItem
 from tui.core.library import Library
 from tui.core.models import Analysis, Block, Document, Entity, Quote
 from tui.core.store import Store
@@ -159,6 +160,52 @@ def example_library(isolated_home):
     store.close()
 
 
+FERRY = [
+    ("headline", "Ferry service returns to the old harbour"),
+    ("paragraph", "The ferry between the two piers of Porto Vale runs again from Tuesday."),
+]
+MARKET = [
+    ("headline", "Harbour market opens on Saturdays"),
+    ("paragraph", "Fishermen will sell their catch on the quay every Saturday morning."),
+]
+TREES = [
+    ("headline", "Volunteers plant forty trees along the north path"),
+    ("paragraph", "The community garden planted forty oak and lime trees on Tuesday."),
+]
+
+
+@pytest.fixture
+def feeds_library(example_library):
+    """The example library plus feeds: two in a folder, one loose whose last refresh failed."""
+    library, store = example_library, example_library.store
+    feeds = FeedStore(store)
+    town, _ = feeds.add("https://example.com/harbour.xml", title="Harbour Gazette", folder="Town")
+    garden, _ = feeds.add("https://example.com/garden.xml", title="Garden Club", folder="Town")
+    broken, _ = feeds.add("https://example.com/broken.xml", title="[b]Broken[/b] Feed")
+    for feed_id, items in (
+        (town, [("f1", FERRY, "2024-03-18"), ("f2", MARKET, "2024-03-17")]),
+        (garden, [("t1", TREES, "2024-03-12")]),
+    ):
+        new = [
+            NewItem(
+                guid,
+                _document(
+                    blocks, source=feeds.find(feed_id).title, date=day, url=f"https://example.com/{guid}"
+                ),
+            )
+            for guid, blocks, day in items
+        ]
+        for article_id in feeds.save_items(feed_id, new, fetched_at="2024-03-18T08:00:00+00:00"):
+            doc = store.document(article_id)
+            store.put_analysis(
+                store.article_hash(article_id),
+                _analysis(doc, library.version, [], [doc.block_text(doc.blocks[1])]),
+            )
+    feeds.record_refresh(broken, error="HTTP 500 Internal Server Error")
+    assert library.unanalysed() == []
+    return library
+
+
 async def _settled(pilot: Pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -210,3 +257,38 @@ def test_help_screen(snap_compare, example_library):
 def test_main_screen_narrow(snap_compare, example_library):
     """An 80x24 terminal: quotes and summary move under the article."""
     assert snap_compare(NewsApp(example_library), terminal_size=(80, 24), run_before=_settled)
+
+
+def test_feeds_screen(snap_compare, feeds_library):
+    """The tree with a folder, unread counts and a failed feed; the failed feed chosen."""
+
+    async def choose_broken(pilot: Pilot) -> None:
+        await _settled(pilot)
+        await pilot.press("shift+tab", "G")
+        await pilot.pause(0.3)
+        await _settled(pilot)
+
+    assert snap_compare(NewsApp(feeds_library), terminal_size=SIZE, run_before=choose_broken)
+
+
+def test_add_feed_dialog(snap_compare, feeds_library):
+    """The add dialog refusing a non-web address as it is typed."""
+
+    async def add(pilot: Pilot) -> None:
+        await _settled(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"ftp://example.com/feed")
+        await pilot.pause()
+
+    assert snap_compare(NewsApp(feeds_library), terminal_size=SIZE, run_before=add)
+
+
+def test_open_link_dialog(snap_compare, feeds_library):
+    async def open_link(pilot: Pilot) -> None:
+        await _settled(pilot)
+        await pilot.press("o")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(NewsApp(feeds_library), terminal_size=SIZE, run_before=open_link)

@@ -15,9 +15,23 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.dom import DOMNode
 
-# Inherited bindings that do nothing here: the body never scrolls sideways and has no selection.
+# Inherited bindings that do nothing here (the body never scrolls sideways and has no selection),
+# and the tree's sibling jumps, which the feeds tree's own keys cover.
 HIDDEN_ACTIONS = frozenset(
-    {"scroll_left", "scroll_right", "page_left", "page_right", "screen.copy_text", "help_quit"}
+    {
+        "scroll_left",
+        "scroll_right",
+        "page_left",
+        "page_right",
+        "screen.copy_text",
+        "help_quit",
+        "cursor_parent",
+        "cursor_parent_next_sibling",
+        "cursor_previous_sibling",
+        "cursor_next_sibling",
+        "toggle_expand_all",
+        "toggle_node",
+    }
 )
 
 Section = tuple[str, list[tuple[str, str]]]

@@ -59,8 +59,8 @@ class ReaderScreen(FeedActions, AnalysisWorkers, Screen[None]):
         Binding("pagedown", "page_down", "Page down", show=False, priority=True, id="reader.page-down-key"),
         Binding("pageup", "page_up", "Page up", show=False, priority=True, id="reader.page-up"),
         # Feeds and article state: ids under "feeds." and "article." are listed in their own help sections.
-        Binding("r", "refresh_feed", "Refresh", id="feeds.refresh"),
-        Binding("R", "refresh_all", "Refresh all", show=False, id="feeds.refresh-all"),
+        Binding("r", "refresh_feed", "Refresh feed", id="feeds.refresh"),
+        Binding("R", "refresh_all", "Refresh all feeds", show=False, id="feeds.refresh-all"),
         Binding("a", "add_feed", "Add feed", id="feeds.add"),
         Binding("M", "mark_feed_read", "Mark feed read", show=False, id="feeds.mark-read"),
         Binding("u", "toggle_unread_only", "Unread only", show=False, id="feeds.unread-only"),

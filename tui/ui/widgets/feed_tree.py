@@ -192,9 +192,9 @@ class FeedTree(Tree[str]):
         )
         label = Text(name, style=self.style_of(name_style) if name_style else "")
         text.append_text(label)
-        pad = room - text.cell_len - len(count)
+        # Padded to the full width: counts line up, and the cursor bar spans the row.
+        text.append(" " * max(room - text.cell_len - len(count), 1 if count else 0))
         if count:
-            text.append(" " * max(pad, 1))
             text.append(count, self.style_of("feed-tree--count"))
         text.stylize(style)
         return text
