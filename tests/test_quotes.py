@@ -336,3 +336,13 @@ def test_textacy_cases(quotes):
                 assert q.speaker in ({"Burton"} if "Burton" in case["text"] else {None})
             else:
                 assert q.speaker is not None and speaker[0] in q.speaker
+
+
+def test_quoted_symbols_are_not_quotes(analyzer):
+    doc = parse_text(
+        "Notation\n\n"
+        'The proof uses "x" and "y" for two leaves, as Dana Reyes explained, and “/W” for a whole tree. '
+        '"It is simpler than it looks," Reyes said.\n'
+    )
+    texts = [q.text for q in analyzer.analyze(doc).quotes]
+    assert texts == ["It is simpler than it looks,"]

@@ -94,6 +94,8 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
         text = doc.text[s.start : s.end]
         if it.cue_text is None and _word_count(text) < MIN_UNATTRIBUTED_WORDS:
             continue
+        if not _HAS_WORD.search(text):  # quoted symbols or variables ("x", "/W"): nobody said them
+            continue
         if _is_title(text) or _is_nickname(doc.text, s.start, s.end):
             continue
         out.append(Quote(s.start, s.end, text, it.speaker, it.cue_text))
@@ -242,6 +244,9 @@ def _starts_sentence(text: str, lo: int, start: int) -> bool:
     while i >= lo and (text[i].isspace() or text[i] in "\"“”‘’'„«`"):
         i -= 1
     return i < lo or text[i] in ".?!:…"
+
+
+_HAS_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 def _word_count(text: str) -> int:
