@@ -139,8 +139,8 @@ def test_caps_headline_mentions_link_to_the_body(analyzer):
 # -- document-level consistency ------------------------------------------------------------------------
 
 
-def _mention(start: int, label: str, weight: float = 1.0) -> Mention:
-    return Mention(start, start + 1, label, 0, 1, weight)
+def _mention(start: int, label: str, weight: float = 1.0, block: int = 0) -> Mention:
+    return Mention(start, start + 1, label, block, 1, weight)
 
 
 def test_one_label_per_name_and_short_forms_take_the_full_name():
@@ -158,11 +158,28 @@ def test_majority_vote_without_a_full_name():
     assert labels == ["ORG"] * 3
 
 
-def test_short_form_follows_the_nearest_full_name():
+def test_short_form_follows_the_nearest_full_name_in_its_paragraph():
     texts = ["Bill Hale", "Hale", "Anna Hale", "Hale"]
     mentions = [_mention(0, "PERSON"), _mention(10, "PERSON"), _mention(20, "PERSON"), _mention(30, "PERSON")]
     _, canon = resolve(texts, mentions)
     assert canon == ["Bill Hale", "Bill Hale", "Anna Hale", "Anna Hale"]
+
+
+def test_short_form_in_a_later_paragraph_is_the_main_bearer_of_the_surname():
+    # Tom Reyes is named first and again; his brother is named once, a paragraph before "Reyes said".
+    texts = ["Tom Reyes", "Tom Reyes", "Reyes", "Luis Reyes", "Reyes"]
+    blocks = [0, 1, 1, 2, 3]
+    mentions = [_mention(i * 10, "PERSON", block=b) for i, b in enumerate(blocks)]
+    _, canon = resolve(texts, mentions)
+    assert canon == ["Tom Reyes", "Tom Reyes", "Tom Reyes", "Luis Reyes", "Tom Reyes"]
+
+
+def test_given_name_alone_counts_for_the_full_name_it_belongs_to():
+    # "Nora" is Nora Vance: the surname later on is hers, not that of Paul Vance named once after her.
+    texts = ["Nora Vance", "Nora", "Nora", "Paul Vance", "Vance"]
+    mentions = [_mention(i * 10, "PERSON", block=i) for i in range(5)]
+    _, canon = resolve(texts, mentions)
+    assert canon[-1] == "Nora Vance"
 
 
 def test_surface_drops_article_and_possessive():

@@ -194,6 +194,24 @@ def test_pronoun_prefers_the_speaker_to_the_person_spoken_of(quotes):
     assert by_text(quotes(text), "knew the figures").speaker == "Anna Novak"
 
 
+def test_acronym_speaker_keeps_the_form_in_the_text(quotes):
+    found = quotes(
+        "Lending slows\nThe World Health Organization met on Monday.\n"
+        "“Supplies of the vaccine remain short in many regions,” the WHO said in a statement.\n"
+    )
+    assert by_text(found, "Supplies").speaker == "World Health Organization (WHO)"
+
+
+def test_surname_pronoun_follows_the_person_the_article_is_about(quotes):
+    found = quotes(
+        "Book tour\nSenator Carla Whitmore spoke in Denver on Friday. Carla greeted the crowd, "
+        "and Carla thanked her staff.\n"
+        "Her husband, Frank Whitmore, stayed at home.\n"
+        "Whitmore then took questions. “We are not done with this fight,” she said.\n"
+    )
+    assert by_text(found, "not done").speaker == "Carla Whitmore"
+
+
 def test_role_phrase_is_shown_with_the_name_it_stands_for(quotes):
     text = (
         "Bridge opens\nMayor Thomas Berg opened the new bridge on Sunday.\n"

@@ -45,6 +45,7 @@ class _Name:
     votes: Counter[str] = field(default_factory=Counter)
     forms: Counter[str] = field(default_factory=Counter)
     positions: list[int] = field(default_factory=list)
+    blocks: list[int] = field(default_factory=list)
     label: str = ""
     canonical: str = ""
     full: _Name | None = None  # the longer name this one abbreviates
@@ -93,6 +94,7 @@ def resolve(texts: list[str], mentions: list[Mention]) -> tuple[list[str], list[
         name.votes[m.label] += m.weight
         name.forms[surface(text)] += 1
         name.positions.append(m.start)
+        name.blocks.append(m.block)
         keys.append(key)
 
     for name in names.values():
@@ -109,7 +111,7 @@ def resolve(texts: list[str], mentions: list[Mention]) -> tuple[list[str], list[
         short = names.get(key)
         if short is None:
             continue
-        full = max(candidates, key=lambda n: (sum(n.votes.values()), -n.positions[0]))
+        full = max(candidates, key=lambda n: (_weight(n, names), -n.positions[0]))
         if full.label == "PERSON" or short.votes[full.label] > 0 or len(candidates) == 1:
             short.full = full
 
@@ -122,7 +124,7 @@ def resolve(texts: list[str], mentions: list[Mention]) -> tuple[list[str], list[
             continue
         name = names[key]
         if name.full is not None:
-            full = _nearest_full(name, m.start, fulls[key])
+            full = _nearest_full(name, m.start, m.block, fulls[key])
             labels.append(full.label)
             canon.append(full.canonical)
         else:
@@ -131,14 +133,26 @@ def resolve(texts: list[str], mentions: list[Mention]) -> tuple[list[str], list[
     return labels, canon
 
 
-def _nearest_full(short: _Name, pos: int, candidates: list[_Name]) -> _Name:
-    """The full name mentioned most recently before ``pos`` (else the chosen one)."""
+def _weight(full: _Name, names: dict[str, _Name]) -> float:
+    """How much an article is about a full name: its mentions plus those of its given name alone
+    ("Hillary" counts for "Hillary Clinton", not for "Bill Clinton")."""
+    weight = sum(full.votes.values())
+    given = names.get(full.words[0]) if full.label == "PERSON" else None
+    if given is not None and given.label == "PERSON" and given is not full:
+        weight += sum(given.votes.values())
+    return weight
+
+
+def _nearest_full(short: _Name, pos: int, block: int, candidates: list[_Name]) -> _Name:
+    """The full name a short form at ``pos`` stands for: one named earlier in the same block ("Heidi
+    Cruz ... Cruz said"), else the article's main bearer of it, since news text names a second
+    person of the same surname in full or by given name, not by the bare surname."""
     if len(candidates) == 1:
         return candidates[0]
     best, best_pos = short.full, -1
     for cand in candidates:
         i = bisect.bisect_right(cand.positions, pos) - 1
-        if i >= 0 and cand.positions[i] > best_pos:
+        if i >= 0 and cand.blocks[i] == block and cand.positions[i] > best_pos:
             best, best_pos = cand, cand.positions[i]
     assert best is not None
     return best

@@ -11,10 +11,11 @@ a person who is the only person in a sentence.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import Entity
+from .ner_doc import surface
 from .quotes_names import (
     BODY_NOUNS,
     FEMALE,
@@ -80,7 +81,9 @@ class People:
     """Entity lookup, gender evidence and the running record of subjects and speakers in a document."""
 
     def __init__(self, entities: list[Entity], paras: list[Paragraph], quoted: list[tuple[int, int]]) -> None:
-        self.ents = sorted((e for e in entities if e.label in SPEAKER_LABELS), key=lambda e: e.start)
+        self.ents = _show_acronyms(
+            sorted((e for e in entities if e.label in SPEAKER_LABELS), key=lambda e: e.start)
+        )
         self._starts = [e.start for e in self.ents]
         # Family name -> person, for bare surnames the model did not tag ("Ham said" after "Norman Ham").
         self.surnames: dict[str, str] = {}
@@ -331,6 +334,34 @@ class People:
             if m.label == "PERSON" and role in self.roles.get(m.name, ()):
                 return m.name
         return None
+
+
+def _acronym(text: str, canonical: str) -> bool:
+    """Whether ``text`` is an acronym of the longer ``canonical`` ("IMF", "International Monetary Fund")."""
+    letters = text.replace(".", "").replace("&", "")
+    return (
+        2 <= len(letters) <= 6
+        and letters.isalpha()
+        and letters.isupper()
+        and " " in canonical
+        and letters[0] == canonical[0]
+    )
+
+
+def _show_acronyms(ents: list[Entity]) -> list[Entity]:
+    """Speakers named by an acronym in the text keep it beside the expanded name ("International
+    Monetary Fund (IMF)"): the reader sees the form the article uses, and one name for both."""
+    short: dict[str, str] = {}
+    for e in ents:
+        form = surface(e.text)
+        if form != e.canonical and _acronym(form, e.canonical):
+            short.setdefault(e.canonical, form)
+    if not short:
+        return ents
+    return [
+        replace(e, canonical=f"{e.canonical} ({short[e.canonical]})") if e.canonical in short else e
+        for e in ents
+    ]
 
 
 def label_of(ent: Entity) -> str:
