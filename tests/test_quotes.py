@@ -202,6 +202,14 @@ def test_acronym_speaker_keeps_the_form_in_the_text(quotes):
     assert by_text(found, "Supplies").speaker == "World Health Organization (WHO)"
 
 
+def test_relative_clause_on_a_role_describing_a_person(quotes):
+    found = quotes(
+        "Harbour plan\nThe mayor met Gwen Talbot, now the Port Authority chairwoman, who on Monday "
+        "said the new pier would be \u201ca gift to the whole city.\u201d\n"
+    )
+    assert by_text(found, "gift").speaker == "Gwen Talbot"
+
+
 def test_surname_pronoun_follows_the_person_the_article_is_about(quotes):
     found = quotes(
         "Book tour\nSenator Carla Whitmore spoke in Denver on Friday. Carla greeted the crowd, "

@@ -12,10 +12,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..models import Entity
 from .ner_spans import NAME_LABELS, Mention
 
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
@@ -184,3 +185,31 @@ def uncovered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     if i > 0 and spans[i - 1][1] > start:
         return False
     return not (i < len(spans) and spans[i][0] < end)
+
+
+def is_acronym(text: str, canonical: str) -> bool:
+    """Whether ``text`` is an acronym of the longer ``canonical`` ("IMF", "International Monetary Fund")."""
+    letters = text.replace(".", "").replace("&", "")
+    return (
+        2 <= len(letters) <= 6
+        and letters.isalpha()
+        and letters.isupper()
+        and " " in canonical
+        and letters[0] == canonical[0]
+    )
+
+
+def show_acronyms(ents: list[Entity]) -> list[Entity]:
+    """Speakers named by an acronym in the text keep it beside the expanded name ("International
+    Monetary Fund (IMF)"): the reader sees the form the article uses, and one name for both."""
+    short: dict[str, str] = {}
+    for e in ents:
+        form = surface(e.text)
+        if form != e.canonical and is_acronym(form, e.canonical):
+            short.setdefault(e.canonical, form)
+    if not short:
+        return ents
+    return [
+        replace(e, canonical=f"{e.canonical} ({short[e.canonical]})") if e.canonical in short else e
+        for e in ents
+    ]

@@ -11,11 +11,11 @@ a person who is the only person in a sentence.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import Entity
-from .ner_doc import surface
+from .ner_doc import show_acronyms
 from .quotes_names import (
     BODY_NOUNS,
     FEMALE,
@@ -81,7 +81,7 @@ class People:
     """Entity lookup, gender evidence and the running record of subjects and speakers in a document."""
 
     def __init__(self, entities: list[Entity], paras: list[Paragraph], quoted: list[tuple[int, int]]) -> None:
-        self.ents = _show_acronyms(
+        self.ents = show_acronyms(
             sorted((e for e in entities if e.label in SPEAKER_LABELS), key=lambda e: e.start)
         )
         self._starts = [e.start for e in self.ents]
@@ -302,13 +302,7 @@ class People:
             return Speaker(*hit, hit[0]) if hit else Speaker(None, "PRON", None)
         ent = self.token_entity(off, tok)
         if ent is None:
-            # A name attached to a role noun: "the secretary, Jane Doe", "spokesman John Kirby".
-            for child in tok.children:
-                if child.dep_ in ("appos", "compound", "flat"):
-                    ent = self.token_entity(off, child)
-                    if ent is not None and ent.label in ("PERSON", "ORG"):
-                        break
-                    ent = None
+            ent = self._attached_name(off, tok)
         if ent is not None:
             return Speaker(ent.canonical, label_of(ent), ent.canonical)
         if tok.text in self.surnames and (tok.pos_ == "PROPN" or tok.text[1:].islower()):
@@ -324,6 +318,20 @@ class People:
             return Speaker(known, "PERSON", f"{known} ({phrase})")
         return Speaker(phrase, "NP", phrase)
 
+    def _attached_name(self, off: int, tok: Token) -> Entity | None:
+        """A name attached to a role noun: "the secretary, Jane Doe", "spokesman John Kirby", or the
+        person the role describes ("McConnell, the Senate majority leader, who said"): a person
+        before an organisation that only qualifies the role ("Senate")."""
+        near = [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
+        if tok.dep_ == "appos":
+            near.append(tok.head)
+        found = [e for e in (self.token_entity(off, t) for t in near) if e is not None]
+        for label in ("PERSON", "ORG"):
+            for e in found:
+                if e.label == label:
+                    return e
+        return None
+
     def _role_holder(self, pos: int, tok: Token) -> str | None:
         """The person a definite role description refers to: "the senator" after "Sen. Jane Doe"."""
         if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not any(c.lower_ == "the" for c in tok.children):
@@ -334,34 +342,6 @@ class People:
             if m.label == "PERSON" and role in self.roles.get(m.name, ()):
                 return m.name
         return None
-
-
-def _acronym(text: str, canonical: str) -> bool:
-    """Whether ``text`` is an acronym of the longer ``canonical`` ("IMF", "International Monetary Fund")."""
-    letters = text.replace(".", "").replace("&", "")
-    return (
-        2 <= len(letters) <= 6
-        and letters.isalpha()
-        and letters.isupper()
-        and " " in canonical
-        and letters[0] == canonical[0]
-    )
-
-
-def _show_acronyms(ents: list[Entity]) -> list[Entity]:
-    """Speakers named by an acronym in the text keep it beside the expanded name ("International
-    Monetary Fund (IMF)"): the reader sees the form the article uses, and one name for both."""
-    short: dict[str, str] = {}
-    for e in ents:
-        form = surface(e.text)
-        if form != e.canonical and _acronym(form, e.canonical):
-            short.setdefault(e.canonical, form)
-    if not short:
-        return ents
-    return [
-        replace(e, canonical=f"{e.canonical} ({short[e.canonical]})") if e.canonical in short else e
-        for e in ents
-    ]
 
 
 def label_of(ent: Entity) -> str:
