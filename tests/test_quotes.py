@@ -202,6 +202,16 @@ def test_acronym_speaker_keeps_the_form_in_the_text(quotes):
     assert by_text(found, "Supplies").speaker == "World Health Organization (WHO)"
 
 
+def test_as_someone_put_it(quotes):
+    found = quotes(
+        "Rail fares\nCommuters will keep paying \u201cthe highest fares in Europe,\u201d as the "
+        "watchdog put it on Monday.\n"
+    )
+    q = by_text(found, "highest fares")
+    assert q.speaker == "the watchdog"
+    assert q.cue == "put"
+
+
 def test_relative_clause_on_a_role_describing_a_person(quotes):
     found = quotes(
         "Harbour plan\nThe mayor met Gwen Talbot, now the Port Authority chairwoman, who on Monday "

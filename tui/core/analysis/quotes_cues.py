@@ -141,7 +141,11 @@ def _after(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
         if subj is not None and subj.idx < end:
             subj = None  # the parser took the quoted words for the subject
         allowed = {s.i for s in subj.subtree} if subj is not None else set()
-        if all(p.i in allowed or p.pos_ in ("ADV", "AUX") or p.dep_ in ("aux", "neg") for p in pre):
+        # ("as" opens "as Smith put it" / "as the report said").
+        if all(
+            p.i in allowed or p.pos_ in ("ADV", "AUX") or p.dep_ in ("aux", "neg") or _as_mark(p, t)
+            for p in pre
+        ):
             if subj is None and not pre:
                 subj = _inverted_subject(t, window[k + 1 :])
             return _cue(t, subj)
@@ -158,6 +162,10 @@ def _after(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
             return _cue(t, names[-1])
         return None
     return None
+
+
+def _as_mark(tok: Token, verb: Token) -> bool:
+    return tok.dep_ == "mark" and tok.lower_ == "as" and tok.head.i == verb.i
 
 
 def _dash_name(sdoc: Doc, end: int, hi: int) -> Cue | None:

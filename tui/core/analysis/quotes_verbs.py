@@ -59,10 +59,18 @@ def is_reporting(tok: Token, strict: bool = False) -> bool:
         return False  # "so-called", "self-described": an adjective, not a speech act
     forms = reporting_forms()
     if tok.lower_ not in forms and tok.lemma_.lower() not in forms:
-        return False
+        return _as_put_it(tok)
     if strict and tok.lemma_.lower() in _WEAK_LEMMAS:
         return tok.lemma_.lower() == "point" and any(c.dep_ == "prt" for c in tok.children)
     return True
+
+
+def _as_put_it(tok: Token) -> bool:
+    """The idiom "as the memo put it": a speech act, though "put" alone is not one."""
+    if tok.lemma_.lower() != "put":
+        return False
+    kids = {(c.dep_, c.lower_) for c in tok.children}
+    return ("dobj", "it") in kids and ("mark", "as") in kids
 
 
 @dataclass(frozen=True, slots=True)
