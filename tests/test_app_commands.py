@@ -107,6 +107,7 @@ async def test_reload_shows_new_articles_and_analyses_them(analysed_library):
         )
         new_id = analysed_library.add_document("test:reload", doc)
         screen.reload_articles()
+        await wait_for(pilot, lambda: not screen.loading, "the reload applied")
         assert screen.article_id == opened and screen.sidebar.current_id == opened
         assert new_id in screen.sidebar.rows and not screen.sidebar.rows[new_id].read
         await wait_for(

@@ -76,7 +76,7 @@ async def refresh_all(app: NewsApp, pilot) -> ReaderScreen:
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
     await pilot.press("R")
-    await wait_for(pilot, lambda: not screen._refreshing, "the refresh finished", tries=1500)
+    await wait_for(pilot, lambda: not screen._refreshing and not screen.loading, "refreshed", tries=1500)
     await pilot.pause()
     return screen
 
@@ -165,7 +165,9 @@ async def test_r_refreshes_only_the_chosen_feed_with_progress_while_the_ui_stays
         await wait_for(pilot, lambda: screen.article_id != first, "an article opened during the refresh")
         assert screen._refreshing
         gate.set()
-        await wait_for(pilot, lambda: not screen._refreshing, "refresh done", tries=1500)
+        await wait_for(
+            pilot, lambda: not screen._refreshing and not screen.loading, "refresh done", tries=1500
+        )
         await pilot.pause()
         assert not screen.has_class("-refreshing")
         assert [p for p, _ in feed_server.requests] == ["/harbour.xml"]
@@ -202,8 +204,8 @@ async def test_a_adds_a_feed_after_refusing_bad_addresses(analysed_library, feed
         feeds = analysed_library.feeds()
         assert [(f.url, f.title, f.folder) for f in feeds] == [(url, "Garden Club", "Outdoors")]
         key = feed_key(feeds[0].id)
-        assert screen.feed_tree.nav[folder_key("Outdoors")].children[0].key == key
         await wait_for(pilot, lambda: screen.view == key, "the new feed chosen")
+        assert screen.feed_tree.nav[folder_key("Outdoors")].children[0].key == key
         assert titles(screen) == {GARDEN[0][1]}
         assert any("Added Garden Club" in n.message for n in app._notifications)
 

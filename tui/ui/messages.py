@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from ..core.library import RelatedQuote
+    from ..core.feedstore import FeedRow
+    from ..core.library import ArticleRow, RelatedQuote
     from ..core.models import Analysis
     from ..core.refresh import RefreshReport
 
@@ -101,3 +102,27 @@ class LinkFound(Message):
         super().__init__()
         self.article_id = article_id
         self.url = url
+
+
+class ArticlesLoaded(Message):
+    """Fresh rows and feeds from the store (``seq`` orders reloads; what to do once shown)."""
+
+    def __init__(
+        self,
+        seq: int,
+        rows: list[ArticleRow],
+        feeds: list[FeedRow],
+        *,
+        analyse: bool,
+        open_first: bool,
+        reopen: int | None,
+        select: str | None,
+    ) -> None:
+        super().__init__()
+        self.seq = seq
+        self.rows = rows
+        self.feeds = feeds
+        self.analyse = analyse
+        self.open_first = open_first
+        self.reopen = reopen
+        self.select = select

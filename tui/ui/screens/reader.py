@@ -1,27 +1,26 @@
 """The reader: the feeds tree over the article list, the article body, quotes and summary panes.
 
-The screen is the controller: it asks the library for rows and documents (fast queries) on the
-UI thread, runs the slow work in workers (analysis: :mod:`.reader_analysis`; feeds:
-:mod:`.reader_feeds`), and updates the widgets from the messages those workers post back.
+The screen is the controller: it asks the library for documents (fast queries) on the UI thread,
+runs the slow work in workers (views and reloads: :mod:`.reader_views`; analysis:
+:mod:`.reader_analysis`; feeds: :mod:`.reader_feeds`), and updates the widgets from the messages
+those workers post back.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar
 
 from ...core.models import STANDFIRST, Analysis, Document
 from ..commands import ArticleCommands, EntityCommands, FeedCommands, ReaderCommands
-from ..views import ALL, VIEW_NAMES, build_nav, display_name, key_feed_id, key_folder, rows_in_view
+from ..views import ALL, build_nav, display_name, key_feed_id
 from ..widgets.article_body import ArticleBody
 from ..widgets.article_list import ArticleList
 from ..widgets.feed_tree import FeedTree
@@ -31,13 +30,14 @@ from ..widgets.status import StatusLine
 from ..widgets.summary import SummaryPane
 from .reader_analysis import AnalysisWorkers
 from .reader_feeds import FeedActions, _count
+from .reader_views import ArticleViews
 
 if TYPE_CHECKING:
     from ...core.feedstore import FeedRow
     from ...core.library import ArticleRow, Library
 
 
-class ReaderScreen(FeedActions, AnalysisWorkers, Screen[None]):
+class ReaderScreen(ArticleViews, FeedActions, AnalysisWorkers, Screen[None]):
     """The main screen."""
 
     BINDINGS = [
@@ -100,6 +100,7 @@ class ReaderScreen(FeedActions, AnalysisWorkers, Screen[None]):
         self._activity = ""  # what the feed workers are doing
         self._refreshing = False
         self._reload_pending = False
+        self._load_seq = self._applied_seq = 0
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -171,91 +172,6 @@ class ReaderScreen(FeedActions, AnalysisWorkers, Screen[None]):
         if not self._foreground:
             self.call_after_refresh(self.start_background)
         self._update_status()
-
-    def _load(self) -> None:
-        self._all = {r.id: r for r in self.library.articles()}
-        self._set_feeds(self.library.feeds() if self.library.scope is None else [])
-
-    def _set_feeds(self, feeds: list[FeedRow]) -> None:
-        self._feeds = feeds
-        self._feed_rows = {f.id: f for f in feeds}
-
-    def reload_articles(self, analyse: bool = True, open_first: bool = True) -> None:
-        """Re-read articles and feeds (after a refresh): the cursor stays on the open article,
-        and new articles are analysed in the background."""
-        self._load()
-        if self.article_id is not None and self.article_id not in self._all:
-            self.article_id = None  # its feed was removed
-        self._apply_view(self.article_id)
-        self._update_nav()
-        if open_first and self.article_id is None and self.sidebar.rows:
-            self.open_article(next(iter(self.sidebar.rows)))
-        if analyse and any(not r.analysed for r in self._all.values()):
-            self.start_background(restart=True)
-        self._update_status()
-
-    def text_changed(self, article_ids: list[int]) -> None:
-        """Articles got a new text (a fetched full text): show and analyse it again."""
-        for article_id in article_ids:
-            self._documents.discard(article_id)
-            self._analyses.discard(article_id)
-            self.body.forget(article_id)
-        reopen = self.article_id if self.article_id in article_ids else None
-        if reopen is not None:
-            self.article_id = None  # so open_article builds the body again
-        self.reload_articles(open_first=reopen is None)
-        if reopen is not None and reopen in self._all:
-            self.open_article(reopen)
-
-    # -- views ------------------------------------------------------------------------------
-
-    def watch_view(self) -> None:
-        self._apply_view(self.article_id)
-        self._update_status()
-
-    def watch_unread_only(self) -> None:
-        self._apply_view(self.article_id)
-        self._update_status()
-
-    def _apply_view(self, current: int | None) -> None:
-        """List the articles of the chosen view, the cursor on ``current`` when it is listed."""
-        rows = rows_in_view(self._all.values(), self.view, self.unread_only)
-        listed = current is not None and any(r.id == current for r in rows)
-        self.sidebar.set_rows(rows, current if listed else None)
-        name = self._view_name(self.view)
-        title = f"{name} · unread only" if self.unread_only else name
-        self.sidebar.border_title = Content(title)
-        self.sidebar.empty_text = "No unread articles here" if self.unread_only else "No articles here"
-        if not self._all:
-            self.sidebar.empty_text = "No articles yet"
-
-    def _view_name(self, key: str) -> str:
-        feed_id, folder = key_feed_id(key), key_folder(key)
-        if feed_id is not None:
-            feed = self._feed_rows.get(feed_id)
-            return display_name(feed.name if feed else None, "Feed")
-        if folder is not None:
-            return display_name(folder, "Folder")
-        return VIEW_NAMES.get(key, "Articles")
-
-    def _update_nav(self) -> None:
-        self.feed_tree.set_nodes(build_nav(list(self._all.values()), self._feeds), self.view)
-
-    def _change(self, article_id: int, *, nav: bool = True, **changes: Any) -> None:
-        """Change a row's state everywhere it shows (``read=``, ``starred=``, ``analysed=``)."""
-        row = self._all.get(article_id)
-        if row is None:
-            return
-        self._all[article_id] = dataclasses.replace(row, **changes)
-        self.sidebar.update_row(article_id, **changes)
-        if nav and ("read" in changes or "starred" in changes):
-            self._update_nav()
-
-    def on_feed_tree_view_chosen(self, message: FeedTree.ViewChosen) -> None:
-        self.view = message.key
-        self._update_status()
-        if message.focus_list:
-            self.sidebar.focus()  # with no cursor in this view yet, that opens its newest article
 
     # -- opening articles -------------------------------------------------------------------
 

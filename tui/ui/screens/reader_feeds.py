@@ -16,7 +16,6 @@ from textual import work
 from ..links import display_link
 from ..messages import FeedsProgress, FeedsRefreshed, FullTextFetched, LinkFound
 from ..views import display_name, feeds_in_view, folder_parts, key_feed_id, key_folder
-from .dialogs import AddFeedScreen, ConfirmOpenScreen
 
 if TYPE_CHECKING:
     from ...core.refresh import FeedOutcome, RefreshReport
@@ -151,6 +150,8 @@ class FeedActions(_Base):
 
     def action_add_feed(self) -> None:
         """Subscribe to a feed (a dialog asks for its address and folder)."""
+        from .dialogs import AddFeedScreen  # inputs and buttons: loaded when first needed
+
         folders = sorted({"/".join(folder_parts(f.folder)) for f in self._feeds if f.folder})
         # Adding from a folder (or a feed in one) files the new feed there too.
         folder = key_folder(self.view)
@@ -162,11 +163,10 @@ class FeedActions(_Base):
     def _feed_added(self, outcome: FeedOutcome | None) -> None:
         if outcome is None:
             return
-        self.reload_articles()
+        select = f"feed:{outcome.feed_id}" if outcome.feed_id is not None else None
+        self.reload_articles(select=select)
         name = display_name(outcome.name, "feed")
         self.say(f"Added {name}: {_count(outcome.items, 'article')}", timeout=4)
-        if outcome.feed_id is not None:
-            self.feed_tree.select_key(f"feed:{outcome.feed_id}")
 
     # -- read and star state ----------------------------------------------------------------
 
@@ -235,6 +235,8 @@ class FeedActions(_Base):
         if message.url is None:
             self.say("This article has no web link to open.", timeout=3)
             return
+        from .dialogs import ConfirmOpenScreen
+
         host, url = display_link(message.url)
 
         def answered(yes: bool | None) -> None:

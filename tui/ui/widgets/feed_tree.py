@@ -73,7 +73,12 @@ class FeedTree(Tree[str]):
         walk(nodes, 0)
         self.nav = {n.key: n for top in nodes for n in top.walk()}
         if shape == self._shape:
-            self.root.refresh()
+            # Same nodes, new counts: each node's cached line is redrawn.
+            stack = list(self.root.children)
+            while stack:
+                node = stack.pop()
+                node.refresh()
+                stack.extend(node.children)
             return
         self._shape = shape
         current = current if current is not None else self.current_key
