@@ -13,6 +13,8 @@ Each round, into a fresh home:
   its second reload on, so its second run downloads everything again and its third is the
   conditional one.
 
+``CPU s`` is the user + system time of the command's whole process tree (parser workers
+included), which decides the race on a busy machine more than the wall time of one round.
 Memory: ``max RSS`` is the largest single process of the command's tree, from the rusage the
 kernel reports when the command is reaped (``wait4``; the largest of the command and the
 children it reaped). ``tree PSS`` is the peak of the whole process tree's proportional set size
@@ -52,6 +54,7 @@ class Run:
     wall: float
     max_rss_mb: float
     tree_pss_mb: float
+    cpu_s: float
     served_200: int
     served_304: int
     items: int | None = None
@@ -94,32 +97,47 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def _tree_pss_kb(root: int) -> int:
-    total, todo, seen = 0, [root], set()
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of one process so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / _TICK
+
+
+def _tree(root: int) -> list[int]:
+    out, todo = [], [root]
     while todo:
         pid = todo.pop()
-        if pid in seen:
-            continue
-        seen.add(pid)
-        total += _pss_kb(pid)
-        todo.extend(_children(pid))
-    return total
+        if pid not in out:
+            out.append(pid)
+            todo.extend(_children(pid))
+    return out
 
 
 def measure(
     argv: list[str], env: dict[str, str], timeout: float = 300.0
-) -> tuple[float, float, float, int, str]:
-    """Run ``argv``: (wall s, max RSS MB, peak tree PSS MB, exit code, stderr tail)."""
+) -> tuple[float, float, float, float, int, str]:
+    """Run ``argv``: (wall s, max RSS MB, peak tree PSS MB, tree CPU s, exit code, stderr tail)."""
     err = tempfile.TemporaryFile()
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=err)
     peak = 0
+    cpu: dict[int, float] = {}  # pid -> CPU seconds when last seen
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.wait(0.05):
-            peak = max(peak, _tree_pss_kb(proc.pid))
+            pids = _tree(proc.pid)
+            peak = max(peak, sum(_pss_kb(p) for p in pids))
+            for p in pids:
+                cpu[p] = max(cpu.get(p, 0.0), _cpu_s(p))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -132,8 +150,12 @@ def measure(
     sampler.join()
     err.seek(0)
     tail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
+    # The command's CPU with what it reaped (wait4), or, when more, what the samples saw of
+    # every process of its tree (parser workers it does not reap; their last 50 ms may be missed).
+    own = usage.ru_utime + usage.ru_stime
+    total = max(own, sum(cpu.values()))
     # Linux reports ru_maxrss in KiB.
-    return wall, usage.ru_maxrss / 1024, peak / 1024, proc.returncode, " | ".join(tail)
+    return wall, usage.ru_maxrss / 1024, peak / 1024, total, proc.returncode, " | ".join(tail)
 
 
 # -- the two readers --------------------------------------------------------------------
@@ -160,7 +182,7 @@ def run_newsreader(farm: FeedFarm, work: Path) -> list[Run]:
     runs = []
     for label in ("first", "conditional"):
         before = (farm.stats.ok, farm.stats.not_modified)
-        wall, rss, pss, rc, tail = measure([*nr, "refresh"], env)
+        wall, rss, pss, cpu, rc, tail = measure([*nr, "refresh"], env)
         if rc:
             print(f"newsreader refresh failed ({rc}): {tail}", file=sys.stderr)
         feeds = json.loads(
@@ -176,6 +198,7 @@ def run_newsreader(farm: FeedFarm, work: Path) -> list[Run]:
                 wall,
                 rss,
                 pss,
+                cpu,
                 farm.stats.ok - before[0],
                 farm.stats.not_modified - before[1],
                 sum(f["items"] for f in feeds),
@@ -197,7 +220,7 @@ def run_newsboat(farm: FeedFarm, work: Path) -> list[Run]:
     runs = []
     for label in ("first", "second", "conditional"):
         before = (farm.stats.ok, farm.stats.not_modified)
-        wall, rss, pss, rc, tail = measure(argv, env)
+        wall, rss, pss, cpu, rc, tail = measure(argv, env)
         if rc:
             print(f"newsboat failed ({rc}): {tail}", file=sys.stderr)
         with sqlite3.connect(cache) as db:
@@ -209,6 +232,7 @@ def run_newsboat(farm: FeedFarm, work: Path) -> list[Run]:
                 wall,
                 rss,
                 pss,
+                cpu,
                 farm.stats.ok - before[0],
                 farm.stats.not_modified - before[1],
                 items,
@@ -236,6 +260,7 @@ def summarise(rounds: list[list[Run]]) -> list[Run]:
                 statistics.median(r.wall for r in rs),
                 max(r.max_rss_mb for r in rs),
                 max(r.tree_pss_mb for r in rs),
+                statistics.median(r.cpu_s for r in rs),
                 rs[-1].served_200,
                 rs[-1].served_304,
                 rs[-1].items,
@@ -246,12 +271,15 @@ def summarise(rounds: list[list[Run]]) -> list[Run]:
 
 
 def table(rows: list[Run], spread: dict[tuple[str, str], list[float]]) -> str:
-    head = f"{'tool':<11} {'refresh':<12} {'wall s':>7} {'rounds s':<20} {'max RSS MB':>10} {'tree PSS MB':>11} {'200s':>5} {'304s':>5} {'items':>6}"
+    head = (
+        f"{'tool':<11} {'refresh':<12} {'wall s':>7} {'rounds s':<30} {'CPU s':>6} {'max RSS MB':>10} "
+        f"{'tree PSS MB':>11} {'200s':>5} {'304s':>5} {'items':>6}"
+    )
     lines = [head, "-" * len(head)]
     for r in rows:
         each = " ".join(f"{w:.2f}" for w in spread[(r.tool, r.label)])
         lines.append(
-            f"{r.tool:<11} {r.label:<12} {r.wall:>7.2f} {each:<20} {r.max_rss_mb:>10.1f} "
+            f"{r.tool:<11} {r.label:<12} {r.wall:>7.2f} {each:<30} {r.cpu_s:>6.2f} {r.max_rss_mb:>10.1f} "
             f"{r.tree_pss_mb:>11.1f} {r.served_200:>5} {r.served_304:>5} {r.items if r.items is not None else '':>6}"
         )
     return "\n".join(lines)
