@@ -451,3 +451,38 @@ async def test_files_given_on_the_command_line_hide_the_feeds_tree(analysed_libr
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
         assert not screen.feed_tree.display and len(screen.sidebar.rows) == 1
+
+
+async def test_background_analysis_after_a_refresh_can_be_stopped(analysed_library, feed_server):
+    # Enough new items that the pass is still going when the command comes.
+    text = "Notice {n}: the quay in Porto Vale is closed on Monday while the council repairs the old harbour wall. "
+    many = [(f"n{n}", f"Harbour notice number {n}", text.format(n=n) * 4) for n in range(1000)]
+    subscribe(analysed_library, feed_server.body("/h.xml", rss("Harbour News", many)))
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+
+        def background() -> list:
+            return [w for w in app.workers if w.group == "background" and w.is_running]
+
+        # The command is typed first: a pilot waits for the app to go idle after each key, which
+        # it never quite does while progress messages stream in.
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*"stop background analysis")
+        screen.action_refresh_all()  # what R does (R itself would go to the palette's input)
+        await wait_for(
+            pilot, lambda: background() and screen._progress.startswith("Analysing library "), "pass", 1500
+        )
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: screen._background_stopped, "the stop command ran")
+        await wait_for(pilot, lambda: not background(), "the pass stopped", tries=1500)
+        await pilot.pause(0.3)
+        assert len(analysed_library.unanalysed()) > 100, "the pass stopped long before the end"
+        assert "Analysing library" not in screen.query_one("#status").right
+        # Opening an article still analyses that one; the pass stays stopped.
+        waiting = analysed_library.unanalysed()[0]
+        screen.open_article(waiting)
+        await wait_for(pilot, lambda: screen.analysis is not None, "the open article analysed", tries=1500)
+        await pilot.pause(0.3)
+        assert not background()

@@ -6,6 +6,7 @@ parses markup, which a headline like ``[@click=app.quit]`` must never reach).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -13,8 +14,9 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
+from textual.style import Style
 
-from .format import GROUP_NAMES, entity_group, format_date
+from .format import GROUP_NAMES, entity_group
 from .views import display_name
 
 if TYPE_CHECKING:
@@ -38,40 +40,71 @@ class _ReaderProvider(Provider):
         return self.screen if isinstance(self.screen, ReaderScreen) else None
 
 
-class ArticleCommands(_ReaderProvider):
-    """Open an article by its title."""
+def _has_words(words: list[str], folded: str) -> bool:
+    return all(w in folded for w in words)
 
-    def _candidates(self) -> list[tuple[str, int, str]]:
+
+def _word_match(query: str, title: str, style: Style) -> tuple[float, Content] | None:
+    """Score and highlight ``title`` when it contains every word of ``query`` (any order).
+
+    Plain substring tests: Textual's fuzzy matcher tries every alignment of the query, which
+    takes seconds (and gigabytes) for a long query over thousands of long titles.
+    """
+    words = query.lower().split()
+    folded = title.lower()
+    if not words or not _has_words(words, folded):
+        return None
+    content = Content(title)
+    if len(folded) == len(title):  # lower() kept the offsets (it does, but for a few letters)
+        for w in words:
+            start = folded.find(w)
+            content = content.stylize(style, start, start + len(w))
+    phrase = " ".join(words)
+    # The whole phrase first, at the start best; then the tighter titles.
+    score = 0.5 * len(phrase) / max(len(title), 1)
+    if phrase in folded:
+        score += 0.25 + (0.25 if folded.startswith(phrase) else 0.0)
+    return score, content
+
+
+class ArticleCommands(_ReaderProvider):
+    """Open an article by the words of its title (every word typed, in any order)."""
+
+    DISCOVER = 30
+    """Articles offered before anything is typed: the newest of the list."""
+
+    LIMIT = 200
+    """Most hits offered for one query (the palette has to lay each one out)."""
+
+    async def startup(self) -> None:
         reader = self.reader
-        if reader is None:
-            return []
-        return [
-            (row.title or "Untitled", row.id, " · ".join(p for p in (row.source, format_date(row.date)) if p))
-            for row in reader.sidebar.rows.values()
-        ]
+        rows = list(reader.sidebar.rows.values()) if reader is not None else []
+        self._titles = [(row.title or "Untitled", row.id) for row in rows]
 
     def _open(self, article_id: int) -> None:
         if self.reader is not None:
             self.reader.open_article(article_id, focus_body=True)
 
     async def discover(self) -> Hits:
-        for title, article_id, _meta in self._candidates():
+        for title, article_id in self._titles[: self.DISCOVER]:
             yield DiscoveryHit(
                 Content(title), partial(self._open, article_id), text=title, help="Open article"
             )
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, article_id, _meta in self._candidates():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(
-                    score,
-                    _highlighted(matcher, title),
-                    partial(self._open, article_id),
-                    text=title,
-                    help="Open article",
-                )
+        style = self.matcher(query).match_style
+        found = 0
+        for n, (title, article_id) in enumerate(self._titles):
+            if n % 500 == 499:
+                await asyncio.sleep(0)  # a long list: let keys and the next query in
+            match = _word_match(query, title, style)
+            if match is None:
+                continue
+            score, content = match
+            yield Hit(score, content, partial(self._open, article_id), text=title, help="Open article")
+            found += 1
+            if found >= self.LIMIT:
+                return
 
 
 class EntityCommands(_ReaderProvider):
@@ -120,14 +153,17 @@ class EntityCommands(_ReaderProvider):
                 )
 
 
+Command = tuple[str, Callable[[], object], str]
+
+
 class FeedCommands(_ReaderProvider):
     """Feed actions, and each feed's automatic full-text switch."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+    def _actions(self) -> list[Command]:
         reader = self.reader
         if reader is None:
             return []
-        commands: list[tuple[str, Callable[[], object], str]] = [
+        return [
             ("Refresh all feeds", reader.action_refresh_all, "Fetch new articles of every feed (R)"),
             ("Refresh this feed", reader.action_refresh_feed, "The feed or folder chosen in the tree (r)"),
             ("Add a feed", reader.action_add_feed, "Subscribe to a feed by its address (a)"),
@@ -139,25 +175,30 @@ class FeedCommands(_ReaderProvider):
             ("Fetch full text", reader.action_fetch_full_text, "The whole article from its web page (f)"),
             ("Stop background analysis", reader.stop_background, "Until the next refresh or restart"),
         ]
-        for feed in reader._feeds:
-            name = display_name(feed.name, "feed")
-            state = "on" if feed.auto_full else "off"
-            commands.append(
-                (
-                    f"Full text automatically: {name}",
-                    partial(reader.toggle_auto_full, feed.id),
-                    f"Now {state}: fetch each new teaser's web page after a refresh",
-                )
+
+    def _per_feed(self) -> list[Command]:
+        reader = self.reader
+        if reader is None:
+            return []
+        return [
+            (
+                f"Full text automatically: {display_name(feed.name, 'feed')}",
+                partial(reader.toggle_auto_full, feed.id),
+                f"Now {'on' if feed.auto_full else 'off'}: fetch each new teaser's web page after a refresh",
             )
-        return commands
+            for feed in reader._feeds
+        ]
 
     async def discover(self) -> Hits:
-        for title, command, help_text in self._commands():
+        for title, command, help_text in self._actions() + self._per_feed():
             yield DiscoveryHit(Content(title), command, text=title, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, command, help_text in self._commands():
+        words = query.lower().split()
+        # With hundreds of feeds, only per-feed titles holding every word typed are fuzzy-matched.
+        per_feed = [c for c in self._per_feed() if _has_words(words, c[0].lower())]
+        for title, command, help_text in self._actions() + per_feed:
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, _highlighted(matcher, title), command, text=title, help=escape(help_text))

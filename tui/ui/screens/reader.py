@@ -95,6 +95,7 @@ class ReaderScreen(ArticleViews, FeedActions, AnalysisWorkers, Screen[None]):
         self._analyses: LRUCache[int, Analysis] = LRUCache(256)
         self._foreground: set[int] = set()  # articles a foreground worker is analysing
         self._background_started = False
+        self._background_stopped = False  # the user stopped the pass
         self._model_error: str | None = None
         self._progress = ""  # what the background analysis is doing
         self._activity = ""  # what the feed workers are doing

@@ -91,7 +91,9 @@ class AnalysisWorkers(_Base):
     def start_background(self, restart: bool = False) -> None:
         """Start the background pass (``restart``: a new one over new articles, cancelling the old)."""
         if restart:
-            self._background_started = False
+            self._background_started = self._background_stopped = False
+        if self._background_stopped:
+            return
         if not self._background_started and not self._model_error and not self._foreground:
             self._background_started = True
             self._progress = "Analysing library…"
@@ -99,9 +101,10 @@ class AnalysisWorkers(_Base):
             self._update_status()
 
     def stop_background(self) -> None:
-        """Cancel the background pass (it stops after the article it is on)."""
+        """Cancel the background pass (it stops after the article it is on) until new articles come."""
         self.workers.cancel_group(self, "background")
         self._background_started = False
+        self._background_stopped = True
         self._progress = ""
         self._update_status()
 
@@ -132,7 +135,8 @@ class AnalysisWorkers(_Base):
     def on_library_progress(self, message: LibraryProgress) -> None:
         if message.article_id in self._all:
             self._analysed(message.article_id, message.analysis)
-        self._progress = f"Analysing library {message.done}/{message.total}…"
+        if not self._background_stopped:  # the last article of a stopped pass still reports
+            self._progress = f"Analysing library {message.done}/{message.total}…"
         self._update_status()
 
     def on_library_analysed(self, message: LibraryAnalysed) -> None:
