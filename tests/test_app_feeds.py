@@ -486,3 +486,20 @@ async def test_background_analysis_after_a_refresh_can_be_stopped(analysed_libra
         await wait_for(pilot, lambda: screen.analysis is not None, "the open article analysed", tries=1500)
         await pilot.pause(0.3)
         assert not background()
+
+
+async def test_palette_opens_an_article_outside_the_current_view(analysed_library, feed_server):
+    subscribe(analysed_library, feed_server.body("/h.xml", rss("Harbour News", HARBOUR)))
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await refresh_all(app, pilot)
+        await choose(pilot, screen, LOCAL)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*"market saturdays")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        market = next(r.id for r in screen._all.values() if r.title == HARBOUR[1][1])
+        await wait_for(pilot, lambda: screen.article_id == market, "the article opened")
+        assert screen.view == ALL and screen.sidebar.current_id == market
+        await wait_for(pilot, lambda: screen.feed_tree.current_key == ALL, "the tree follows")

@@ -78,12 +78,15 @@ class ArticleCommands(_ReaderProvider):
 
     async def startup(self) -> None:
         reader = self.reader
-        rows = list(reader.sidebar.rows.values()) if reader is not None else []
-        self._titles = [(row.title or "Untitled", row.id) for row in rows]
+        # The current view's articles first, then the rest of the library.
+        listed = list(reader.sidebar.rows.values()) if reader is not None else []
+        seen = {row.id for row in listed}
+        rest = [row for row in reader._all.values() if row.id not in seen] if reader is not None else []
+        self._titles = [(row.title or "Untitled", row.id) for row in listed + rest]
 
     def _open(self, article_id: int) -> None:
         if self.reader is not None:
-            self.reader.open_article(article_id, focus_body=True)
+            self.reader.show_article(article_id)
 
     async def discover(self) -> Hits:
         for title, article_id in self._titles[: self.DISCOVER]:

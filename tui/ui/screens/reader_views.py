@@ -14,7 +14,7 @@ from textual import work
 from textual.content import Content
 
 from ..messages import ArticlesLoaded
-from ..views import VIEW_NAMES, build_nav, display_name, key_feed_id, key_folder, rows_in_view
+from ..views import ALL, VIEW_NAMES, build_nav, display_name, key_feed_id, key_folder, rows_in_view
 from ..widgets.feed_tree import FeedTree
 
 if TYPE_CHECKING:
@@ -138,6 +138,14 @@ class ArticleViews(_Base):
         self.sidebar.update_row(article_id, **changes)
         if nav and ("read" in changes or "starred" in changes):
             self._update_nav()
+
+    def show_article(self, article_id: int) -> None:
+        """Open an article from anywhere (the palette); outside the current view, go to All."""
+        if article_id not in self.sidebar.rows:
+            self.unread_only = False
+            self.feed_tree.select_key(ALL)
+            self.view = ALL
+        self.open_article(article_id, focus_body=True)
 
     def on_feed_tree_view_chosen(self, message: FeedTree.ViewChosen) -> None:
         self.view = message.key
