@@ -503,3 +503,25 @@ async def test_palette_opens_an_article_outside_the_current_view(analysed_librar
         await wait_for(pilot, lambda: screen.article_id == market, "the article opened")
         assert screen.view == ALL and screen.sidebar.current_id == market
         await wait_for(pilot, lambda: screen.feed_tree.current_key == ALL, "the tree follows")
+
+
+async def test_a_refresh_running_elsewhere_is_reported_not_doubled(analysed_library, feed_server):
+    from pathlib import Path
+
+    from tui.core.lock import RefreshLock
+
+    subscribe(analysed_library, feed_server.body("/h.xml", rss("Harbour News", HARBOUR)))
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        # What `newsreader refresh` in another terminal holds while it runs.
+        with RefreshLock(Path(analysed_library.store.path).parent / "refresh.lock"):
+            await pilot.press("R")
+            await wait_for(pilot, lambda: not screen._refreshing, "the refresh gave up")
+        assert any(
+            n.message.startswith("Refresh not started: another newsreader") for n in app._notifications
+        )
+        assert not feed_server.requests and not screen.has_class("-refreshing")
+        await pilot.press("R")  # once the other one is done, it works
+        await wait_for(pilot, lambda: not screen._refreshing and not screen.loading, "refreshed", tries=1500)
+        assert {t for _, t, _ in HARBOUR} <= titles(screen)
