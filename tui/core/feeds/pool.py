@@ -66,6 +66,12 @@ def _init_worker(parent: int | None = None) -> None:
         signal.signal(signal.SIGALRM, _on_alarm)
     # Ctrl-C goes to the whole process group; the parent decides what to do, not the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker shares the terminal the app is drawing on: nothing it might print (a library's
+    # warning) may reach it. Results and failures travel back through the pool, not stdio.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
     if parent is not None and os.name == "posix":
         _exit_with(parent)
 
