@@ -1,6 +1,6 @@
 """Make README's screenshot with the app itself: the founding article, analysed, at 140x40.
 
-    python bench/screenshot.py [OUT.svg] [--png OUT.png]
+python bench/screenshot.py [OUT.svg] [--png OUT.png]
 """
 
 from __future__ import annotations
