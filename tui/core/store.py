@@ -268,15 +268,6 @@ class Store:
             ).fetchone()
         return Analysis.from_json(json.loads(row[0]), version) if row else None
 
-    def has_analysis(self, hash_: str, version: str) -> bool:
-        with self._lock:
-            return (
-                self._db.execute(
-                    "SELECT 1 FROM analyses WHERE hash = ? AND version = ?", (hash_, version)
-                ).fetchone()
-                is not None
-            )
-
     def analysed_hashes(self, version: str) -> set[str]:
         with self._lock:
             return {r[0] for r in self._db.execute("SELECT hash FROM analyses WHERE version = ?", (version,))}
