@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from textual.style import Style
 
-from tui.core.feedstore import FeedRow
-from tui.core.library import ArticleRow
+from tui.core.models import ArticleRow, FeedRow
 from tui.ui.commands import _word_match
 from tui.ui.links import display_link
 from tui.ui.views import (

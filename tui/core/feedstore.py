@@ -10,43 +10,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .models import Document
+from .models import Document, FeedRow
 from .store import Store, content_hash, now_iso
-
-
-@dataclass(frozen=True, slots=True)
-class FeedRow:
-    """A subscription and its state, as ``newsreader feeds`` shows it."""
-
-    id: int
-    url: str
-    title: str | None
-    folder: str | None
-    html_url: str | None
-    items: int
-    unread: int
-    last_refresh: str | None
-    error: str | None
-    warning: str | None
-    etag: str | None
-    last_modified: str | None
-    retry_after: str | None
-    auto_full: bool
-
-    @property
-    def name(self) -> str:
-        return self.title or self.url
-
-    def to_json(self) -> dict:
-        return {
-            "url": self.url,
-            "title": self.title,
-            "folder": self.folder,
-            "items": self.items,
-            "unread": self.unread,
-            "last_refresh": self.last_refresh,
-            "error": self.error,
-        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,47 +13,29 @@ import asyncio
 import sys
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .analysis.version import ANALYZER_VERSION
-from .feedstore import FeedRow, FeedStore
+from .feedstore import FeedStore
 from .lock import RefreshLock
-from .models import Analysis, Document, Quote
+from .models import (
+    Analysis,
+    ArticleRow,
+    Document,
+    FeedOutcome,
+    FeedRow,
+    Progress,
+    Quote,
+    RefreshReport,
+    RelatedQuote,
+)
 from .reader import ReadError, read_file, read_paths
 from .store import Store
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Analyzer
-    from .refresh import FeedOutcome, Progress, Refresher, RefreshReport
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRow:
-    """One sidebar row."""
-
-    id: int
-    title: str
-    source: str | None
-    date: str | None
-    read: bool
-    starred: bool
-    feed_id: int | None
-    feed_title: str | None
-    folder: str | None
-    analysed: bool
-    teaser: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class RelatedQuote:
-    """A quote from another article, and why it is related."""
-
-    article_id: int
-    article_title: str
-    quote: Quote
-    reason: str
+    from .refresh import Refresher
 
 
 # Entity types whose names make two articles "about the same thing".

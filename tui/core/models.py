@@ -7,6 +7,7 @@ re-deriving anything.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # Block kinds produced by the text reader.
@@ -119,3 +120,103 @@ class Analysis:
             summary=list(data.get("summary", [])),
             version=version,
         )
+
+
+# -- the library's rows: what lists, trees and the command line show ----------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One sidebar row."""
+
+    id: int
+    title: str
+    source: str | None
+    date: str | None
+    read: bool
+    starred: bool
+    feed_id: int | None
+    feed_title: str | None
+    folder: str | None
+    analysed: bool
+    teaser: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedQuote:
+    """A quote from another article, and why it is related."""
+
+    article_id: int
+    article_title: str
+    quote: Quote
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRow:
+    """A subscription and its state, as ``newsreader feeds`` shows it."""
+
+    id: int
+    url: str
+    title: str | None
+    folder: str | None
+    html_url: str | None
+    items: int
+    unread: int
+    last_refresh: str | None
+    error: str | None
+    warning: str | None
+    etag: str | None
+    last_modified: str | None
+    retry_after: str | None
+    auto_full: bool
+
+    @property
+    def name(self) -> str:
+        return self.title or self.url
+
+    def to_json(self) -> dict:
+        return {
+            "url": self.url,
+            "title": self.title,
+            "folder": self.folder,
+            "items": self.items,
+            "unread": self.unread,
+            "last_refresh": self.last_refresh,
+            "error": self.error,
+        }
+
+
+@dataclass(slots=True)
+class FeedOutcome:
+    """What one feed's refresh did."""
+
+    url: str
+    feed_id: int | None = None
+    title: str | None = None
+    new_ids: list[int] = field(default_factory=list)
+    items: int = 0
+    not_modified: bool = False
+    error: str | None = None
+    warning: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.title or self.url
+
+
+@dataclass(slots=True)
+class RefreshReport:
+    outcomes: list[FeedOutcome]
+    elapsed: float
+
+    @property
+    def new_ids(self) -> list[int]:
+        return [i for o in self.outcomes for i in o.new_ids]
+
+    @property
+    def failed(self) -> list[FeedOutcome]:
+        return [o for o in self.outcomes if o.error]
+
+
+Progress = Callable[[int, int, FeedOutcome], object]

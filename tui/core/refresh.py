@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 # Submodules, not the package: the parser and the reader's block rules stay out of this
@@ -17,43 +16,9 @@ from datetime import UTC, datetime
 from .feeds.fetch import FetchRequest, FetchResult, fetch_many
 from .feeds.pool import FeedParserPool, ParseJob
 from .feeds.urls import check_url, url_problem
-from .feedstore import FeedRow, FeedStore, NewItem
+from .feedstore import FeedStore, NewItem
+from .models import FeedOutcome, FeedRow, Progress, RefreshReport
 from .store import Store
-
-
-@dataclass(slots=True)
-class FeedOutcome:
-    """What one feed's refresh did."""
-
-    url: str
-    feed_id: int | None = None
-    title: str | None = None
-    new_ids: list[int] = field(default_factory=list)
-    items: int = 0
-    not_modified: bool = False
-    error: str | None = None
-    warning: str | None = None
-
-    @property
-    def name(self) -> str:
-        return self.title or self.url
-
-
-@dataclass(slots=True)
-class RefreshReport:
-    outcomes: list[FeedOutcome]
-    elapsed: float
-
-    @property
-    def new_ids(self) -> list[int]:
-        return [i for o in self.outcomes for i in o.new_ids]
-
-    @property
-    def failed(self) -> list[FeedOutcome]:
-        return [o for o in self.outcomes if o.error]
-
-
-Progress = Callable[[int, int, FeedOutcome], object]
 
 REFRESH_CONCURRENCY = 64
 

@@ -7,10 +7,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from ..core.feedstore import FeedRow
-    from ..core.library import ArticleRow, RelatedQuote
-    from ..core.models import Analysis
-    from ..core.refresh import RefreshReport
+    from ..core.models import Analysis, ArticleRow, FeedRow, RefreshReport, RelatedQuote
 
 
 class AnalysisReady(Message):

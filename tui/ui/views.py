@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from ..core.sanitize import clean_line
 
 if TYPE_CHECKING:
-    from ..core.feedstore import FeedRow
-    from ..core.library import ArticleRow
+    from ..core.models import ArticleRow, FeedRow
 
 ALL = "all"
 UNREAD = "unread"

@@ -22,7 +22,7 @@ from ..views import display_name
 
 if TYPE_CHECKING:
     from ...core.library import Library
-    from ...core.refresh import FeedOutcome
+    from ...core.models import FeedOutcome
 
 
 class AddFeedScreen(ModalScreen["FeedOutcome | None"]):

@@ -33,8 +33,8 @@ from .reader_feeds import FeedActions, _count
 from .reader_views import ArticleViews
 
 if TYPE_CHECKING:
-    from ...core.feedstore import FeedRow
-    from ...core.library import ArticleRow, Library
+    from ...core.library import Library
+    from ...core.models import ArticleRow, FeedRow
 
 
 class ReaderScreen(ArticleViews, FeedActions, AnalysisWorkers, Screen[None]):

@@ -18,7 +18,7 @@ from ..messages import FeedsProgress, FeedsRefreshed, FullTextFetched, LinkFound
 from ..views import display_name, feeds_in_view, folder_parts, key_feed_id, key_folder
 
 if TYPE_CHECKING:
-    from ...core.refresh import FeedOutcome, RefreshReport
+    from ...core.models import FeedOutcome, RefreshReport
     from .reader import ReaderScreen
 
     _Base = ReaderScreen

@@ -18,7 +18,7 @@ from ..views import ALL, VIEW_NAMES, build_nav, display_name, key_feed_id, key_f
 from ..widgets.feed_tree import FeedTree
 
 if TYPE_CHECKING:
-    from ...core.feedstore import FeedRow
+    from ...core.models import FeedRow
     from .reader import ReaderScreen
 
     _Base = ReaderScreen

@@ -25,7 +25,7 @@ from ..format import byline, hang
 from .styling import StyleCache
 
 if TYPE_CHECKING:
-    from ...core.library import ArticleRow
+    from ...core.models import ArticleRow
 
 ROW_HEIGHT = 3  # two lines of title, one byline
 

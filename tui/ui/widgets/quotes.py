@@ -14,7 +14,7 @@ from ..format import hang, shorten
 from .wrapped_list import WrappedList
 
 if TYPE_CHECKING:
-    from ...core.library import RelatedQuote
+    from ...core.models import RelatedQuote
 
 RELATED = "Related quotes"
 QUOTE_CHARS = 180  # longer quotes are shortened in the pane (the body shows them whole)
