@@ -22,10 +22,10 @@ from typing import NamedTuple
 
 import lxml.etree
 
-from .models import CAPTION, CREDIT, HEADLINE, LIST_ITEM, SUBHEAD, Document
-from .reader_blocks import Part, build_document
-from .reader_lines import iso_date
-from .sanitize import clean_line
+from ..models import CAPTION, CREDIT, HEADLINE, LIST_ITEM, SUBHEAD, Document
+from ..sanitize import clean_line
+from .blocks import Part, build_document
+from .lines import iso_date
 
 # Elements whose content is never article text.
 _TEXTLESS_TAGS = frozenset(
