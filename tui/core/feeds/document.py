@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import PARAGRAPH, PROMO, Document
-from ..reader_blocks import Part, build_document
+from ..reader.blocks import Part, build_document
 from .items import FeedItem
 
 

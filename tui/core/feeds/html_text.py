@@ -2,9 +2,11 @@
 
 lxml (libxml2) parses in linear time whatever it is given; the stdlib ``html.parser`` of
 Python 3.11 is quadratic on inputs such as ``"<a " * n``, which a hostile feed can send. The
-tree is walked with an explicit stack (no recursion). Headings become subheads, list items
-list items, captions captions, everything else paragraphs; scripts, styles, frames, forms and
-embedded objects are dropped; http(s) links are collected to list at the end.
+tree goes through the HTML walker shared with article files
+(:mod:`tui.core.reader.html_walk`, with its ``FEED_RULES``), which uses an explicit stack (no
+recursion). Headings become subheads, list items list items, captions captions, everything else
+paragraphs; scripts, styles, frames, forms and embedded objects are dropped; http(s) links are
+collected to list at the end.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from dataclasses import dataclass, field
 import lxml.etree
 import lxml.html
 
-from ..models import CAPTION, LIST_ITEM, PARAGRAPH, SUBHEAD
+from ..models import LIST_ITEM, PARAGRAPH
+from ..reader.html_walk import FEED_RULES, HtmlWalker, walk_tree
 from ..sanitize import clean_text
 from .urls import safe_link
 
@@ -22,26 +25,6 @@ MAX_INPUT_CHARS = 8_000_000
 MAX_TEXT_CHARS = 300_000  # per body; a longer text is cut at a block boundary and flagged
 MAX_LINKS = 200
 BULLET = "• "
-
-# Elements whose content is never readable text.
-_DROP = frozenset(
-    "script style iframe frame frameset form noscript template object embed applet svg math button input "
-    "select option textarea head title meta link base canvas audio video map area".split()
-)
-_BLOCK = frozenset(
-    "p div section article main header footer aside nav blockquote address center details summary "
-    "h1 h2 h3 h4 h5 h6 li dt dd ul ol dl menu figure figcaption caption table thead tbody tfoot tr pre "
-    "hr body html".split()
-)
-_KIND = {
-    **{f"h{i}": SUBHEAD for i in range(1, 7)},
-    "li": LIST_ITEM,
-    "dt": LIST_ITEM,
-    "dd": LIST_ITEM,
-    "figcaption": CAPTION,
-    "caption": CAPTION,
-}
-_CELLS = frozenset({"td", "th"})
 
 
 @dataclass(slots=True)
@@ -65,93 +48,19 @@ def blocks_to_text(blocks: list[tuple[str, str]], links: list[str] | None = None
     return "\n\n".join(parts)
 
 
-class _Walker:
-    def __init__(self, base_url: str | None, max_chars: int) -> None:
+class _Links:
+    """The distinct http(s) links of the walked ``<a href>``, resolved against the base, at most MAX_LINKS."""
+
+    def __init__(self, base_url: str | None) -> None:
         self.base_url = base_url
-        self.max_chars = max_chars
-        self.out = HtmlText()
-        self.buf: list[str] = []
-        self.kinds: list[str] = [PARAGRAPH]
-        self.pre = 0
-        self.chars = 0
-        self.seen_links: set[str] = set()
+        self.found: list[str] = []
+        self.seen: set[str] = set()
 
-    def flush(self) -> None:
-        if not self.buf:
-            return
-        # Character references decode after parsing, so control characters are stripped again here.
-        text = " ".join(clean_text("".join(self.buf)).split())
-        self.buf.clear()
-        if not text or self.out.truncated:
-            return
-        room = self.max_chars - self.chars
-        if len(text) > room:
-            self.out.truncated = True
-            if room < 100:
-                return
-            text = text[: room - 1] + "…"
-        self.chars += len(text) + 2
-        self.out.blocks.append((self.kinds[-1], text))
-
-    def add(self, text: str | None) -> None:
-        if not text:
-            return
-        if self.pre and "\n" in text:
-            lines = text.split("\n")
-            for line in lines[:-1]:
-                self.buf.append(line)
-                self.flush()
-            self.buf.append(lines[-1])
-        else:
-            self.buf.append(text)
-
-    def link(self, href: str | None) -> None:
+    def __call__(self, href: str | None) -> None:
         url = safe_link(href, self.base_url)
-        if url and url not in self.seen_links and len(self.out.links) < MAX_LINKS:
-            self.seen_links.add(url)
-            self.out.links.append(url)
-
-    def walk(self, root: lxml.etree._Element) -> None:
-        # Explicit stack of (element, entering?): deep nesting cannot exhaust Python's stack.
-        stack: list[tuple[lxml.etree._Element, bool]] = [(root, True)]
-        while stack and not self.out.truncated:
-            el, entering = stack.pop()
-            tag = el.tag if isinstance(el.tag, str) else ""  # comments and PIs have no str tag
-            tag = tag.lower()
-            if not entering:
-                self.leave(tag)
-                self.add(el.tail)
-                continue
-            stack.append((el, False))
-            if not tag or tag in _DROP:
-                self.kinds.append(self.kinds[-1])  # balanced by leave()
-                continue
-            self.enter(tag, el)
-            self.add(el.text)
-            stack.extend((child, True) for child in reversed(el))
-        self.flush()
-
-    def enter(self, tag: str, el: lxml.etree._Element) -> None:
-        if tag in _BLOCK or tag in _KIND:
-            self.flush()
-        elif tag == "br":
-            self.flush()
-        elif tag in _CELLS:
-            self.buf.append(" ")
-        if tag == "a":
-            self.link(el.get("href"))
-        if tag == "pre":
-            self.pre += 1
-        self.kinds.append(_KIND.get(tag, self.kinds[-1]))
-
-    def leave(self, tag: str) -> None:
-        if tag in _BLOCK or tag in _KIND:
-            self.flush()
-        elif tag in _CELLS:
-            self.buf.append(" ")
-        if tag == "pre":
-            self.pre -= 1
-        self.kinds.pop()
+        if url and url not in self.seen and len(self.found) < MAX_LINKS:
+            self.seen.add(url)
+            self.found.append(url)
 
 
 def html_to_text(markup: str, base_url: str | None = None, *, max_chars: int = MAX_TEXT_CHARS) -> HtmlText:
@@ -168,10 +77,14 @@ def html_to_text(markup: str, base_url: str | None = None, *, max_chars: int = M
         root = lxml.html.document_fromstring(markup, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return text_to_blocks_result(markup) if "<" not in markup else HtmlText(truncated=truncated)
-    walker = _Walker(base_url, max_chars)
-    walker.walk(root)
-    walker.out.truncated = walker.out.truncated or truncated
-    return walker.out
+    links = _Links(base_url)
+    walker = HtmlWalker(FEED_RULES, max_chars=max_chars, on_link=links)
+    walk_tree(root, walker)
+    return HtmlText(
+        blocks=[(kind or PARAGRAPH, text) for kind, text, _ in walker.parts],
+        links=links.found,
+        truncated=walker.truncated or truncated,
+    )
 
 
 def text_to_blocks(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> list[tuple[str, str]]:

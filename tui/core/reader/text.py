@@ -1,7 +1,7 @@
 """Structure of a plain-text article: which line is the headline, a standfirst, a caption...
 
 A plain-text article is a sequence of non-empty lines ("units"). The first is the headline;
-each other one gets a kind from its own shape (:mod:`reader_lines`) and its neighbours:
+each other one gets a kind from its own shape (:mod:`.lines`) and its neighbours:
 
 - bullets before the first paragraph are the standfirst, later ones list items;
 - a title-like line between the standfirst bullets and the first paragraph labels embedded
@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .models import (
+from ..models import (
     CAPTION,
     CREDIT,
     DATELINE,
@@ -36,7 +36,7 @@ from .models import (
     SUBHEAD,
     Block,
 )
-from .reader_lines import (
+from .lines import (
     agency,
     bullet_length,
     is_byline,

@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .models import Document
-from .sanitize import clean_line
+from ..models import Document
+from ..sanitize import clean_line
 
 MAX_SIDECAR_BYTES = 1024 * 1024
 # Host labels that say nothing about the publisher ("en.wikinews.org", "www.example.com").

@@ -3,8 +3,8 @@
 Reading is defensive: every way a file can be wrong (missing, a folder, empty, binary, too
 large, unreadable, undecodable) raises :class:`ReadError` whose message is one line starting
 with the path, so callers can print it as is. The size is checked with ``stat`` before any byte
-is read. Structure detection lives in ``reader_text`` (plain text), ``reader_markdown`` and
-``reader_html``; sidecar metadata (``X.json`` beside ``X.txt``) in ``reader_sidecar``.
+is read. Structure detection lives in :mod:`.text` (plain text), :mod:`.markdown` and
+:mod:`.html`; sidecar metadata (``X.json`` beside ``X.txt``) in :mod:`.sidecar`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .models import Document
-from .reader_sidecar import apply_sidecar
-from .reader_text import structure
-from .sanitize import clean_line, clean_text
+from ..models import Document
+from ..sanitize import clean_line, clean_text
+from .sidecar import apply_sidecar
+from .text import structure
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -48,7 +48,7 @@ def parse_text(text: str, title: str | None = None) -> Document:
 
 def parse_markdown(text: str, title: str | None = None) -> Document:
     """A Markdown article: syntax stripped, blocks joined by blank lines."""
-    from .reader_markdown import parse_markdown as parse
+    from .markdown import parse_markdown as parse
 
     doc = parse(clean_text(text))
     if title:
@@ -58,7 +58,7 @@ def parse_markdown(text: str, title: str | None = None) -> Document:
 
 def parse_html(text: str, title: str | None = None) -> Document:
     """An HTML page or fragment: title, headings, paragraphs, lists and captions; page chrome dropped."""
-    from .reader_html import parse_html as parse
+    from .html import parse_html as parse
 
     doc = parse(text)
     if title:

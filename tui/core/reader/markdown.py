@@ -13,9 +13,9 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .models import HEADLINE, LIST_ITEM, PARAGRAPH, SUBHEAD, Document
-from .reader_blocks import Part, build_document
-from .sanitize import clean_line
+from ..models import HEADLINE, LIST_ITEM, PARAGRAPH, SUBHEAD, Document
+from ..sanitize import clean_line
+from .blocks import Part, build_document
 
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(.{0,4000}?)\n---[ \t]*(?:\n|$)", re.DOTALL)
 _FRONT_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:\s*(.*)")

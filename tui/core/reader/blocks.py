@@ -7,9 +7,9 @@ text to those. :func:`assemble` joins the block texts with blank lines and recor
 
 from __future__ import annotations
 
-from .models import CAPTION, CREDIT, DATELINE, HEADLINE, PARAGRAPH, PROMO, Block, Document
-from .reader_lines import is_byline, is_caption, is_credit, is_dateline, is_promo, is_sentence, iso_date
-from .sanitize import clean_line
+from ..models import CAPTION, CREDIT, DATELINE, HEADLINE, PARAGRAPH, PROMO, Block, Document
+from ..sanitize import clean_line
+from .lines import is_byline, is_caption, is_credit, is_dateline, is_promo, is_sentence, iso_date
 
 # A first paragraph longer than this that reads as sentences is not a headline.
 LONG_HEADLINE = 200
