@@ -75,12 +75,12 @@ def build_library(home: Path, n: int) -> str:
 
     lib, _ = make_library()
     seeds = [read_file(p) for p in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))]
-    for i in range(n - len(seeds)):
-        doc = seeds[i % len(seeds)]
-        doc.title = f"Library article {i:05d}: {doc.title}"[:200]
-        doc.date = f"20{10 + i % 10:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}"
-        lib.add_document(f"bench:{i}", doc)
-    lib.store.close()
+    with lib:
+        for i in range(n - len(seeds)):
+            doc = seeds[i % len(seeds)]
+            doc.title = f"Library article {i:05d}: {doc.title}"[:200]
+            doc.date = f"20{10 + i % 10:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+            lib.add_document(f"bench:{i}", doc)
     return newest_title(home)
 
 
@@ -89,8 +89,8 @@ def newest_title(home: Path) -> str:
     from tui.factory import make_library
 
     lib, _ = make_library()
-    title = lib.articles()[0].title
-    lib.store.close()
+    with lib:
+        title = lib.articles()[0].title
     return title[:24]
 
 

@@ -33,16 +33,13 @@ def analyzer():
 @pytest.fixture(scope="session")
 def _analysed_db(tmp_path_factory, analyzer):
     """A library database with every seed analysed, built once and copied per test."""
-    from tui.core.library import Library, seed_library
-    from tui.core.store import Store
+    from tui.core.library import Library
 
     path = tmp_path_factory.mktemp("analysed") / "library.db"
-    store = Store(path)
-    seed_library(store, SEEDS)
-    lib = Library(store, analyzer)
-    lib.analyze_many(lib.unanalysed())
-    store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.close()
+    # Closing the last connection checkpoints the write-ahead log into the file copied below.
+    with Library.open(path, analyzer=analyzer) as lib:
+        lib.seed(SEEDS)
+        lib.analyze_many(lib.unanalysed())
     return path
 
 
@@ -52,20 +49,18 @@ def library(isolated_home, analyzer):
     from tui.factory import make_library
 
     lib, _ = make_library(analyzer=analyzer)
-    yield lib
-    lib.store.close()
+    with lib:
+        yield lib
 
 
 @pytest.fixture
 def analysed_library(isolated_home, analyzer, _analysed_db):
     """A seeded library with every article's analysis cached (copy of a session-built database)."""
     from tui.core.library import Library
-    from tui.core.store import Store
     from tui.paths import database_path
 
     dest = database_path()
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(_analysed_db, dest)
-    lib = Library(Store(dest), analyzer)
-    yield lib
-    lib.store.close()
+    with Library.open(dest, analyzer=analyzer) as lib:
+        yield lib

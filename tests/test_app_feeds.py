@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, ProgressBar, Static
 
 from tests.feedserver import FeedServer, feed_server_fixture, send  # noqa: F401 - the fixture
 from tests.test_app import SIZE, settle, wait_for
-from tui.core.feedstore import FeedStore
+from tui.core.store import Database, FeedRepo
 from tui.ui.app import NewsApp
 from tui.ui.screens.dialogs import AddFeedScreen, ConfirmOpenScreen
 from tui.ui.screens.reader import ReaderScreen
@@ -68,7 +68,9 @@ def rss(
 
 def subscribe(library, url: str, folder: str | None = None) -> int:
     """A subscription as ``newsreader import`` leaves it: stored, not fetched yet."""
-    feed_id, _ = FeedStore(library.store).add(url, folder=folder)
+    database = Database(library.path)
+    feed_id, _ = FeedRepo(database).add(url, folder=folder)
+    database.close()
     return feed_id
 
 
@@ -201,7 +203,7 @@ async def test_a_adds_a_feed_after_refusing_bad_addresses(analysed_library, feed
         dialog.query_one("#add-feed-folder", Input).value = "Outdoors"
         await pilot.click("#add-feed-add")
         await wait_for(pilot, lambda: app.screen is screen, "dialog closed", tries=1000)
-        feeds = analysed_library.feeds()
+        feeds = analysed_library.feeds.list()
         assert [(f.url, f.title, f.folder) for f in feeds] == [(url, "Garden Club", "Outdoors")]
         key = feed_key(feeds[0].id)
         await wait_for(pilot, lambda: screen.view == key, "the new feed chosen")
@@ -218,7 +220,7 @@ async def test_escape_cancels_the_add_dialog(analysed_library):
         await wait_for(pilot, lambda: isinstance(app.screen, AddFeedScreen), "add dialog open")
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen, "dialog closed")
-        assert analysed_library.feeds() == []
+        assert analysed_library.feeds.list() == []
 
 
 async def test_m_s_u_and_M_change_and_keep_article_state(analysed_library, feed_server):
@@ -248,7 +250,7 @@ async def test_m_s_u_and_M_change_and_keep_article_state(analysed_library, feed_
     rows = {r.id: r for r in analysed_library.articles()}
     assert rows[opened].starred
     assert all(r.read for r in rows.values() if r.feed_id == harbour)
-    assert analysed_library.feeds()[0].unread == 0
+    assert analysed_library.feeds.list()[0].unread == 0
 
 
 async def test_views_and_folders_filter_the_article_list(analysed_library, feed_server):
@@ -377,9 +379,7 @@ async def test_auto_full_text_from_the_palette_fetches_new_teasers_after_a_refre
         await pilot.press(*"full text automatically harbour")
         await pilot.pause(0.5)
         await pilot.press("down", "enter")
-        await wait_for(
-            pilot, lambda: analysed_library.feed_store.find(harbour).auto_full, "auto full text on"
-        )
+        await wait_for(pilot, lambda: analysed_library.feeds.find(harbour).auto_full, "auto full text on")
         assert screen._feed_rows[harbour].auto_full
         # The feed brings a teaser: after the refresh its web page is fetched without asking.
         teaser = ("h3", "Ferry service returns to the old harbour", "The ferry runs again… Read more")
@@ -444,8 +444,8 @@ async def test_feed_text_is_never_markup_nor_terminal_control(analysed_library, 
 async def test_files_given_on_the_command_line_hide_the_feeds_tree(analysed_library):
     from tui.core.library import Library
 
-    scoped = Library(
-        analysed_library.store, analysed_library._analyzer, scope=[analysed_library.articles()[0].id]
+    scoped = Library.open(
+        analysed_library.path, analyzer=analysed_library.analyzer, scope=[analysed_library.articles()[0].id]
     )
     app = NewsApp(scoped)
     async with app.run_test(size=SIZE) as pilot:
@@ -506,16 +506,14 @@ async def test_palette_opens_an_article_outside_the_current_view(analysed_librar
 
 
 async def test_a_refresh_running_elsewhere_is_reported_not_doubled(analysed_library, feed_server):
-    from pathlib import Path
-
-    from tui.core.lock import RefreshLock
+    from tui.core.lock import RefreshLock, lock_path
 
     subscribe(analysed_library, feed_server.body("/h.xml", rss("Harbour News", HARBOUR)))
     app = NewsApp(analysed_library)
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
         # What `newsreader refresh` in another terminal holds while it runs.
-        with RefreshLock(Path(analysed_library.store.path).parent / "refresh.lock"):
+        with RefreshLock(lock_path(analysed_library.path)):
             await pilot.press("R")
             await wait_for(pilot, lambda: not screen._refreshing, "the refresh gave up")
         assert any(

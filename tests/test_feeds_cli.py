@@ -77,20 +77,18 @@ def folder(name: str, *children: str) -> str:
     return f"<outline text={quoteattr(name)}>{''.join(children)}</outline>"
 
 
-def open_store():
-    from tui.core.store import Store
+def open_library():
+    from tui.core.library import Library
     from tui.paths import database_path
 
-    return Store(database_path())
+    return Library.open(database_path())
 
 
-def article_ids(store, feed_url: str) -> dict[str, int]:
+def article_ids(library, feed_url: str) -> dict[str, int]:
     """title -> article id for one feed's items."""
-    from tui.core.feedstore import FeedStore
-
-    feed = FeedStore(store).find(feed_url)
+    feed = library.feeds.find(feed_url)
     assert feed is not None
-    return {r["title"]: r["id"] for r in store.article_rows() if r["feed_id"] == feed.id}
+    return {r.title: r.id for r in library.articles() if r.feed_id == feed.id}
 
 
 def requests_to(server: FeedServer, path: str) -> list[dict[str, str]]:
@@ -201,14 +199,11 @@ def test_refresh_adds_new_items_and_updates_changed_ones_keeping_read_and_star(f
         "/live.xml", rss("Live", item("a", "Bridge closes"), item("b", "Ferry delayed"), item("c", "Rain"))
     )
     assert nr("add", url).returncode == 0
-    store = open_store()
-    try:
-        ids = article_ids(store, url)
-        store.set_read(ids["Bridge closes"])
-        store.set_starred(ids["Ferry delayed"])
-        store.set_read(ids["Ferry delayed"])
-    finally:
-        store.close()
+    with open_library() as library:
+        ids = article_ids(library, url)
+        library.set_read(ids["Bridge closes"])
+        library.set_starred(ids["Ferry delayed"])
+        library.set_read(ids["Ferry delayed"])
 
     feed_server.body(
         "/live.xml",
@@ -227,18 +222,15 @@ def test_refresh_adds_new_items_and_updates_changed_ones_keeping_read_and_star(f
 
     feed = by_url()[url]
     assert (feed["items"], feed["unread"]) == (4, 2)  # "Tunnel opens" and "Rain"
-    store = open_store()
-    try:
-        rows = {r["id"]: r for r in store.article_rows()}
+    with open_library() as library:
+        rows = {r.id: r for r in library.articles()}
         a = rows[ids["Bridge closes"]]
-        assert a["title"] == "Bridge closes for a week"  # updated in place, same article
-        assert a["read"] == 1
-        assert "cracks in the main span" in store.document(a["id"]).text
+        assert a.title == "Bridge closes for a week"  # updated in place, same article
+        assert a.read
+        assert "cracks in the main span" in library.document(a.id).text
         b = rows[ids["Ferry delayed"]]
-        assert (b["read"], b["starred"]) == (1, 1)
+        assert (b.read, b.starred) == (True, True)
         assert len(rows) == 4
-    finally:
-        store.close()
 
 
 def test_refresh_of_named_feeds_only(feed_server):
@@ -439,15 +431,10 @@ def test_remove_by_url_and_by_id(feed_server):
     assert "removed Alpha (2 items)" in p.stdout
     assert list(by_url()) == [b]
 
-    store = open_store()
-    try:
-        from tui.core.feedstore import FeedStore
-
-        feed = FeedStore(store).find(b)
+    with open_library() as library:
+        feed = library.feeds.find(b)
         assert feed is not None
-        remaining = [r["feed_id"] for r in store.article_rows()]
-    finally:
-        store.close()
+        remaining = [r.feed_id for r in library.articles()]
     assert remaining == [feed.id]  # Alpha's items went with it
 
     p = nr("remove", str(feed.id))

@@ -82,20 +82,17 @@ def subscribe(tmp_path: Path, fast: FeedServer, held: FeedServer) -> tuple[list[
 
 
 def mark_some(home: Path) -> dict[int, tuple[int, int]]:
-    """Read and star some items of every feed (through the Store); id -> (read, starred)."""
-    from tui.core.store import Store
+    """Read and star some items of every feed (through the library); id -> (read, starred)."""
+    from tui.core.library import Library
 
-    store = Store(db_path(home))
-    try:
+    with Library.open(db_path(home)) as lib:
         states = {}
-        for n, row in enumerate(store.article_rows()):
+        for n, row in enumerate(lib.articles()):
             read, starred = n % 2, int(n % 3 == 0)
-            store.set_read(row["id"], bool(read))
-            store.set_starred(row["id"], bool(starred))
-            states[row["id"]] = (read, starred)
+            lib.set_read(row.id, bool(read))
+            lib.set_starred(row.id, bool(starred))
+            states[row.id] = (read, starred)
         return states
-    finally:
-        store.close()
 
 
 def states_now(home: Path) -> dict[int, tuple[int, int]]:

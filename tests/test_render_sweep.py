@@ -20,9 +20,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.core.feeds import item_to_document, parse_feed
-from tui.core.feedstore import FeedStore, NewItem
 from tui.core.library import Library
-from tui.core.store import Store
+from tui.core.store import ArticleRepo, Database, FeedRepo, NewItem
 from tui.ui.app import NewsApp
 from tui.ui.views import build_nav, display_name
 from tui.ui.widgets.article_body import ArticleBody
@@ -64,8 +63,8 @@ def corpus_files() -> list[Path]:
 
 def build_library(path: Path) -> tuple[Library, int]:
     """One subscription per corpus file with its parsed items stored; (library, files)."""
-    store = Store(path)
-    feeds = FeedStore(store)
+    database = Database(path)
+    feeds, articles = FeedRepo(database), ArticleRepo(database)
     files = corpus_files()
     for n, file in enumerate(files):
         url = f"https://feeds.example/{n}/{file.name}"
@@ -74,9 +73,10 @@ def build_library(path: Path) -> tuple[Library, int]:
         items = [
             NewItem(it.id, item_to_document(it, parsed.title or url), it.is_teaser) for it in parsed.entries
         ]
-        feeds.save_items(feed_id, items)
+        articles.save_feed_items(feed_id, items)
         feeds.record_refresh(feed_id, error=parsed.error, warning=parsed.warning, title=parsed.title or None)
-    return Library(store), len(files)
+    database.close()
+    return Library.open(path), len(files)
 
 
 def pages(widget: Widget, total: int) -> Iterator[Strip]:
@@ -101,41 +101,41 @@ def assert_clean(strips: Iterator[Strip], what: str) -> int:
 
 async def test_every_corpus_title_and_body_renders_without_control_characters(tmp_path):
     library, n_files = build_library(tmp_path / "library.db")
-    rows, feeds = library.articles(), library.feeds()
-    assert len(feeds) == n_files and len(rows) > 1000
-    assert any(f.error for f in feeds), "the hostile corpus has feeds that fail"
-    app = SweepApp()
-    async with app.run_test(size=(160, 50)) as pilot:
-        tree = app.query_one(FeedTree)
-        tree.set_nodes(build_nav(rows, feeds))
-        await pilot.pause()
-        lines = assert_clean(pages(tree, tree.last_line + 1), "feeds tree")
-        assert lines >= len(feeds)
-        for feed in feeds:
-            node = tree.nav[f"feed:{feed.id}"]
-            assert BAD.search(node.name) is None and BAD.search(node.error or "") is None
+    with library:
+        rows, feeds = library.articles(), library.feeds.list()
+        assert len(feeds) == n_files and len(rows) > 1000
+        assert any(f.error for f in feeds), "the hostile corpus has feeds that fail"
+        app = SweepApp()
+        async with app.run_test(size=(160, 50)) as pilot:
+            tree = app.query_one(FeedTree)
+            tree.set_nodes(build_nav(rows, feeds))
+            await pilot.pause()
+            lines = assert_clean(pages(tree, tree.last_line + 1), "feeds tree")
+            assert lines >= len(feeds)
+            for feed in feeds:
+                node = tree.nav[f"feed:{feed.id}"]
+                assert BAD.search(node.name) is None and BAD.search(node.error or "") is None
 
-        articles = app.query_one(ArticleList)
-        articles.set_rows(rows)
-        await pilot.pause()
-        assert_clean(pages(articles, articles.virtual_size.height), "article list")
+            articles = app.query_one(ArticleList)
+            articles.set_rows(rows)
+            await pilot.pause()
+            assert_clean(pages(articles, articles.virtual_size.height), "article list")
 
-        status = app.query_one(StatusLine)
-        for feed in feeds:
-            if feed.error:
-                status.note = f"! {display_name(feed.error)}"
-                await pilot.pause(0)
-                assert_clean(iter([status.render_line(0)]), f"status of {feed.url}")
+            status = app.query_one(StatusLine)
+            for feed in feeds:
+                if feed.error:
+                    status.note = f"! {display_name(feed.error)}"
+                    await pilot.pause(0)
+                    assert_clean(iter([status.render_line(0)]), f"status of {feed.url}")
 
-        body = app.query_one(ArticleBody)
-        shown = 0
-        for n, row in enumerate(rows):
-            body.show(row.id, library.document(row.id), None)
-            shown += assert_clean(pages(body, body.virtual_size.height), f"article {row.title!r}")
-            if n % SCREENSHOT_EVERY == 0:
-                await pilot.pause()
-                screen = app.export_screenshot()
-                bad = BAD.search(screen.replace("\n", "").replace("\t", ""))
-                assert bad is None, f"{bad.group()!r} in the exported screen at {row.title!r}"
-        assert shown > len(rows)
-    library.store.close()
+            body = app.query_one(ArticleBody)
+            shown = 0
+            for n, row in enumerate(rows):
+                body.show(row.id, library.document(row.id), None)
+                shown += assert_clean(pages(body, body.virtual_size.height), f"article {row.title!r}")
+                if n % SCREENSHOT_EVERY == 0:
+                    await pilot.pause()
+                    screen = app.export_screenshot()
+                    bad = BAD.search(screen.replace("\n", "").replace("\t", ""))
+                    assert bad is None, f"{bad.group()!r} in the exported screen at {row.title!r}"
+            assert shown > len(rows)

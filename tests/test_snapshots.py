@@ -12,10 +12,9 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from tui.core.feedstore import FeedStore, NewItem
 from tui.core.library import Library
 from tui.core.models import Analysis, Block, Document, Entity, Quote
-from tui.core.store import Store
+from tui.core.store import AnalysisRepo, ArticleRepo, Database, FeedRepo, NewItem
 from tui.paths import database_path
 from tui.ui.app import NewsApp
 
@@ -117,8 +116,9 @@ def _analysis(doc: Document, version: str, quotes: list[tuple[str, str]], summar
 def example_library(isolated_home):
     path = database_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    store = Store(path)
-    library = Library(store)
+    library = Library.open(path)
+    store = Database(path)
+    analyses = AnalysisRepo(store)
     articles = [
         (
             "example:markup",
@@ -154,10 +154,11 @@ def example_library(isolated_home):
     ]
     for key, doc, quotes, summary in articles:
         article_id = library.add_document(key, doc)
-        store.put_analysis(store.article_hash(article_id), _analysis(doc, library.version, quotes, summary))
-    assert library.unanalysed() == []
-    yield library
+        analyses.put(ArticleRepo(store).hash(article_id), _analysis(doc, library.version, quotes, summary))
     store.close()
+    assert library.unanalysed() == []
+    with library:
+        yield library
 
 
 FERRY = [
@@ -177,8 +178,8 @@ TREES = [
 @pytest.fixture
 def feeds_library(example_library):
     """The example library plus feeds: two in a folder, one loose whose last refresh failed."""
-    library, store = example_library, example_library.store
-    feeds = FeedStore(store)
+    library, store = example_library, Database(example_library.path)
+    feeds, articles, analyses = FeedRepo(store), ArticleRepo(store), AnalysisRepo(store)
     town, _ = feeds.add("https://example.com/harbour.xml", title="Harbour Gazette", folder="Town")
     garden, _ = feeds.add("https://example.com/garden.xml", title="Garden Club", folder="Town")
     broken, _ = feeds.add("https://example.com/broken.xml", title="[b]Broken[/b] Feed")
@@ -195,13 +196,14 @@ def feeds_library(example_library):
             )
             for guid, blocks, day in items
         ]
-        for article_id in feeds.save_items(feed_id, new, fetched_at="2024-03-18T08:00:00+00:00"):
-            doc = store.document(article_id)
-            store.put_analysis(
-                store.article_hash(article_id),
+        for article_id in articles.save_feed_items(feed_id, new, fetched_at="2024-03-18T08:00:00+00:00"):
+            doc = articles.document(article_id)
+            analyses.put(
+                articles.hash(article_id),
                 _analysis(doc, library.version, [], [doc.block_text(doc.blocks[1])]),
             )
     feeds.record_refresh(broken, error="HTTP 500 Internal Server Error")
+    store.close()
     assert library.unanalysed() == []
     return library
 

@@ -1,15 +1,18 @@
-"""The SQLite store: articles, read state, analysis cache, schema versions."""
+"""The SQLite store and the library over it: articles, read state, analysis cache, schema versions."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import pytest
 
-from tui.core.library import Library, open_files, seed_library
+from tui.core.errors import LibraryError
+from tui.core.library import Library
 from tui.core.models import Analysis, Entity, Quote
 from tui.core.reader import parse_text
-from tui.core.store import _MIGRATIONS, SCHEMA_VERSION, Store, StoreError, content_hash
+from tui.core.store import SCHEMA_VERSION, AnalysisRepo, ArticleRepo, Database, QuoteRef, content_hash
+from tui.core.store.schema import MIGRATIONS
 
 from .conftest import SEEDS
 
@@ -19,10 +22,10 @@ def _doc(title: str = "A headline", body: str = "A paragraph about Ada Lovelace.
 
 
 def test_article_roundtrip_keeps_text_and_blocks(tmp_path):
-    store = Store(tmp_path / "lib.db")
+    articles = ArticleRepo(Database(tmp_path / "lib.db"))
     doc = _doc()
-    aid = store.upsert_article("k1", doc)
-    back = store.document(aid)
+    aid = articles.upsert("k1", doc)
+    back = articles.document(aid)
     assert back.text == doc.text
     assert back.blocks == doc.blocks
     assert back.title == "A headline"
@@ -30,40 +33,39 @@ def test_article_roundtrip_keeps_text_and_blocks(tmp_path):
 
 def test_read_and_star_state_survive_restart_and_update(tmp_path):
     path = tmp_path / "lib.db"
-    store = Store(path)
-    aid = store.upsert_article("k1", _doc())
-    store.set_read(aid)
-    store.set_starred(aid)
-    store.close()
-    store = Store(path)
-    # The same key updated with new text keeps its id and its states.
-    assert store.upsert_article("k1", _doc(body="New text about Grace Hopper.")) == aid
-    row = store.article_rows()[0]
-    assert (row["read"], row["starred"]) == (1, 1)
-    assert "Grace Hopper" in store.document(aid).text
+    with Library.open(path) as lib:
+        aid = lib.add_document("k1", _doc())
+        lib.set_read(aid)
+        lib.set_starred(aid)
+    with Library.open(path) as lib:
+        # The same key updated with new text keeps its id and its states.
+        assert lib.add_document("k1", _doc(body="New text about Grace Hopper.")) == aid
+        row = lib.articles()[0]
+        assert (row.read, row.starred) == (True, True)
+        assert "Grace Hopper" in lib.document(aid).text
 
 
 def test_newest_first_undated_by_added_time(tmp_path):
-    store = Store(tmp_path / "lib.db")
+    articles = ArticleRepo(Database(tmp_path / "lib.db"))
     old = _doc("Old")
     old.date = "2015-01-01"
     new = _doc("New")
     new.date = "2017-01-01"
-    store.upsert_article("old", old)
-    store.upsert_article("new", new)
-    store.upsert_article("undated", _doc("Undated"))
-    assert [r["title"] for r in store.article_rows()] == ["Undated", "New", "Old"]
+    articles.upsert("old", old)
+    articles.upsert("new", new)
+    articles.upsert("undated", _doc("Undated"))
+    assert [r.title for r in articles.rows()] == ["Undated", "New", "Old"]
 
 
 def test_analysis_cache_keyed_by_hash_and_version(tmp_path):
-    store = Store(tmp_path / "lib.db")
+    analyses = AnalysisRepo(Database(tmp_path / "lib.db"))
     doc = _doc()
     h = content_hash(doc)
     a = Analysis([Entity(0, 1, "A", "PERSON", "A")], [Quote(2, 3, "x", "A", "said")], ["s."], version="v1")
-    store.put_analysis(h, a)
-    assert store.get_analysis(h, "v1").to_json() == a.to_json()
-    assert store.get_analysis(h, "v2") is None
-    assert store.quotes_by_speakers(["A"], "v1") == [(h, 0)]
+    analyses.put(h, a)
+    assert analyses.get(h, "v1").to_json() == a.to_json()
+    assert analyses.get(h, "v2") is None
+    assert analyses.quotes_by_speakers(["A"], "v1") == [QuoteRef(h, 0)]
 
 
 def test_newer_schema_is_refused_and_left_untouched(tmp_path):
@@ -74,53 +76,54 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path):
     db.commit()
     db.close()
     before = path.read_bytes()
-    with pytest.raises(StoreError, match="newer newsreader"):
-        Store(path)
+    with pytest.raises(LibraryError, match="newer newsreader"):
+        Library.open(path)
     assert path.read_bytes() == before
 
 
 def test_not_a_database_is_one_clear_error(tmp_path):
     path = tmp_path / "lib.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="not a usable newsreader database"):
-        Store(path)
+    with pytest.raises(LibraryError, match="not a usable newsreader database"):
+        Library.open(path)
 
 
 def test_migration_from_reading_slice_keeps_articles_and_state(tmp_path):
     path = tmp_path / "lib.db"
     db = sqlite3.connect(path)
-    db.executescript(f"BEGIN; {_MIGRATIONS[1]}; PRAGMA user_version = 1; COMMIT;")
+    db.executescript(f"BEGIN; {MIGRATIONS[1]}; PRAGMA user_version = 1; COMMIT;")
     db.execute(
         "INSERT INTO articles (key, title, text, blocks, hash, added_at, read, starred) "
         "VALUES ('k', 'T', 'T', '[[\"headline\", 0, 1]]', 'h', '2020-01-01', 1, 1)"
     )
     db.commit()
     db.close()
-    store = Store(path)
-    assert store.schema_version == SCHEMA_VERSION
-    row = store.article_rows()[0]
-    assert (row["title"], row["read"], row["starred"], row["feed_id"]) == ("T", 1, 1, None)
-    assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    database = Database(path)
+    assert database.schema_version == SCHEMA_VERSION
+    row = ArticleRepo(database).rows()[0]
+    assert (row.title, row.read, row.starred, row.feed_id) == ("T", True, True, None)
+    with database.read() as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_seeding_happens_once(tmp_path):
-    store = Store(tmp_path / "lib.db")
-    n = seed_library(store, SEEDS)
+    lib = Library.open(tmp_path / "lib.db")
+    n = lib.seed(SEEDS)
     assert n == 16
-    assert seed_library(store, SEEDS) == 0
-    assert store.count_articles() == 16
+    assert lib.seed(SEEDS) == 0
+    assert len(lib.articles()) == 16
 
 
 def test_open_files_scope_not_listed(tmp_path):
-    store = Store(tmp_path / "lib.db")
-    seed_library(store, SEEDS)
+    lib = Library.open(tmp_path / "lib.db")
+    lib.seed(SEEDS)
     f = tmp_path / "mine.txt"
     f.write_text("My headline\n\nMy paragraph.\n", encoding="utf-8")
-    ids, errors = open_files(store, [str(f), str(tmp_path / "missing.txt")])
+    ids, errors = lib.open_files([str(f), str(tmp_path / "missing.txt")])
     assert len(ids) == 1 and len(errors) == 1 and "missing.txt" in errors[0]
-    assert store.count_articles() == 16  # not added to the library listing
-    lib = Library(store, scope=ids)
-    assert [r.title for r in lib.articles()] == ["My headline"]
+    assert len(lib.articles()) == 16  # not added to the library listing
+    scoped = Library.open(lib.path, scope=ids)
+    assert [r.title for r in scoped.articles()] == ["My headline"]
 
 
 def test_library_analysis_is_cached_and_related_quotes_cross_articles(library):
@@ -134,3 +137,21 @@ def test_library_analysis_is_cached_and_related_quotes_cross_articles(library):
     related = library.related_quotes(founding.id, a)
     assert related, "the seeds share Putin, Trump and Obama across articles"
     assert all(r.article_id != founding.id for r in related)
+
+
+def test_a_library_in_memory_needs_no_file():
+    with Library.open(":memory:") as lib:
+        aid = lib.add_document("k1", _doc())
+        assert [r.id for r in lib.articles()] == [aid]
+        assert lib.feeds.list() == []
+
+
+async def test_feed_fetches_refuse_while_another_process_refreshes(tmp_path):
+    from tui.core.errors import Busy
+    from tui.core.lock import RefreshLock, lock_path
+
+    with Library.open(tmp_path / "lib.db") as lib, RefreshLock(lock_path(lib.path)):
+        with pytest.raises(Busy, match=f"pid {os.getpid()}"):
+            await lib.feeds.refresh()
+        with pytest.raises(Busy, match="refreshing this library"):
+            await lib.feeds.add(["https://example.com/feed.xml"])

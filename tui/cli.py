@@ -43,27 +43,18 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_documents(paths: Sequence[str]):
-    """Read every path; report each problem on one line. Returns the documents read."""
-    from .core.reader import read_paths
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .core.errors import ModelUnavailable
+    from .core.library import analyze_documents, read_documents
 
-    docs, problems = read_paths(paths)
+    docs, problems = read_documents(args.paths)
     for line in problems:
         _err(line)
-    return docs
-
-
-def cmd_analyze(args: argparse.Namespace) -> int:
-    docs = _read_documents(args.paths)
     if not docs:
         _err("nothing to analyse")
         return EXIT_NOTHING_READ
-    from .core.analysis import Analyzer
-    from .core.analysis.pipeline import ModelUnavailable
-
     try:
-        analyzer = Analyzer()
-        results = analyzer.analyze_many(docs)
+        results = analyze_documents(docs)
         if args.json:
             from .report import write_json_lines
 

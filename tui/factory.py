@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .core.library import Library, open_files, seed_library
-from .core.store import Store, StoreError
+from .core.errors import LibraryError
+from .core.library import Library
 from .paths import database_path, seeds_dir
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .core.analysis import Analyzer
+    from .core.library import Analyzer
 
 
 def make_library(
@@ -21,21 +21,22 @@ def make_library(
     """The user's library (seeded on first run), or a view of exactly ``paths``.
 
     Returns the library and the error lines for paths that could not be read.
-    Raises :class:`StoreError` for an unusable database.
+    Raises :class:`LibraryError` for an unusable database.
     """
-    store = Store(db or database_path())
-    seed_library(store, seeds_dir())
+    library = Library.open(db or database_path(), analyzer=analyzer)
+    library.seed(seeds_dir())
     if not paths:
-        return Library(store, analyzer), []
-    ids, errors = open_files(store, paths)
-    return Library(store, analyzer, scope=ids), errors
+        return library, []
+    ids, errors = library.open_files(paths)
+    library.scope = ids
+    return library, errors
 
 
 def run_app(paths: Sequence[str] = ()) -> int:
     """Run the app; 2 when nothing given on the command line could be read."""
     try:
         library, errors = make_library(paths)
-    except StoreError as e:
+    except LibraryError as e:
         print(f"newsreader: {e}", file=sys.stderr)
         return 2
     for line in errors:

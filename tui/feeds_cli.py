@@ -10,7 +10,12 @@ import argparse
 import asyncio
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .core.library import Library
 
 
 def _err(message: str) -> None:
@@ -44,47 +49,33 @@ def add_feed_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_refresh)
 
 
-def _store():
-    from .core.store import Store
+def _run_library_command(fn: Callable[[Library, argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Open the user's library, run ``fn`` over it, close it; 2 when the database is unusable."""
+    from .core.errors import LibraryError
+    from .core.library import Library
     from .paths import database_path
 
-    return Store(database_path())
-
-
-def _run_store_command(fn, args) -> int:
-    from .core.store import StoreError
-
     try:
-        store = _store()
-    except StoreError as e:
+        library = Library.open(database_path())
+    except LibraryError as e:
         _err(str(e))
         return 2
-    try:
-        return fn(store, args)
-    finally:
-        store.close()
+    with library:
+        return fn(library, args)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    return _run_store_command(_add, args)
+    return _run_library_command(_add, args)
 
 
-def _add(store, args) -> int:
-    from .core.lock import Busy, RefreshLock
-    from .core.refresh import Refresher
-    from .paths import data_dir
+def _add(library: Library, args: argparse.Namespace) -> int:
+    from .core.errors import Busy
 
     try:
-        lock = RefreshLock(data_dir() / "refresh.lock").acquire()
+        added, refusals = asyncio.run(library.feeds.add(args.urls, folder=args.folder))
     except Busy as e:
         _err(str(e))
         return 1
-    refresher = Refresher(store)
-    try:
-        added, refusals = asyncio.run(refresher.add(args.urls, folder=args.folder))
-    finally:
-        refresher.close()
-        lock.release()
     for o in added:
         print(f"added {o.name} ({o.items} items)")
         if o.warning:
@@ -95,30 +86,25 @@ def _add(store, args) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    return _run_store_command(_remove, args)
+    return _run_library_command(_remove, args)
 
 
-def _remove(store, args) -> int:
-    from .core.feedstore import FeedStore
-
-    feeds = FeedStore(store)
-    feed = feeds.find(args.feed)
+def _remove(library: Library, args: argparse.Namespace) -> int:
+    feed = library.feeds.find(args.feed)
     if feed is None:
         _err(f"{args.feed}: no such feed (see 'newsreader feeds')")
         return 1
-    feeds.remove(feed.id)
+    library.feeds.remove(feed.id)
     print(f"removed {feed.name} ({feed.items} items)")
     return 0
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
-    return _run_store_command(_feeds, args)
+    return _run_library_command(_feeds, args)
 
 
-def _feeds(store, args) -> int:
-    from .core.feedstore import FeedStore
-
-    rows = FeedStore(store).feeds()
+def _feeds(library: Library, args: argparse.Namespace) -> int:
+    rows = library.feeds.list()
     if args.json:
         print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=1))
         return 0
@@ -147,43 +133,31 @@ def _feeds(store, args) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .core.feeds import read_opml
+    return _run_library_command(_import, args)
 
-    result = read_opml(args.file)
+
+def _import(library: Library, args: argparse.Namespace) -> int:
+    result = library.feeds.import_opml(args.file)
     if result.error:
         # Errors about the file (missing, unreadable) name it already; those about its content don't.
         named = result.error.startswith(f"{Path(args.file)}:")
         _err(result.error if named else f"{args.file}: {result.error}")
         return 1
-    return _run_store_command(lambda store, a: _import(store, result), args)
-
-
-def _import(store, result) -> int:
-    from .core.feedstore import FeedStore
-
-    feeds = FeedStore(store)
-    created = 0
-    for f in result.feeds:
-        _id, new = feeds.add(f.url, title=f.title or None, folder=f.folder, html_url=f.html_url)
-        created += new
     for line in result.problems:
         _err(f"skipped {line}")
     print(
-        f"imported {created} new feeds ({len(result.feeds) - created} already subscribed, "
+        f"imported {result.created} new feeds ({result.existing} already subscribed, "
         f"{len(result.problems)} skipped); run 'newsreader refresh' to fetch them"
     )
     return 1 if result.problems else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    return _run_store_command(_export, args)
+    return _run_library_command(_export, args)
 
 
-def _export(store, args) -> int:
-    from .core.feeds import OpmlFeed, export_opml
-    from .core.feedstore import FeedStore
-
-    text = export_opml(OpmlFeed(r.url, r.title or "", r.folder, r.html_url) for r in FeedStore(store).feeds())
+def _export(library: Library, args: argparse.Namespace) -> int:
+    text = library.feeds.export_opml()
     if not args.file:
         sys.stdout.write(text)
         return 0
@@ -196,24 +170,20 @@ def _export(store, args) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
-    return _run_store_command(_refresh, args)
+    return _run_library_command(_refresh, args)
 
 
-def _refresh(store, args) -> int:
+def _refresh(library: Library, args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .core.feedstore import FeedStore
-    from .core.lock import Busy, RefreshLock
-    from .core.refresh import Refresher
-    from .paths import data_dir
+    from .core.errors import Busy
 
-    feeds = FeedStore(store)
-    rows = feeds.feeds()
+    rows = library.feeds.list()
     if args.urls:
         wanted = []
         for u in args.urls:
-            row = feeds.find(u)
+            row = library.feeds.find(u)
             if row is None:
                 _err(f"{u}: not subscribed (newsreader add {u})")
                 return 1
@@ -222,13 +192,7 @@ def _refresh(store, args) -> int:
     if not rows:
         _err("no feeds to refresh: newsreader add URL, or newsreader import FILE.opml")
         return 0
-    try:
-        lock = RefreshLock(data_dir() / "refresh.lock").acquire()
-    except Busy as e:
-        _err(str(e))
-        return 1
     console = Console(stderr=True)
-    refresher = Refresher(store)
     try:
         with Progress(
             TextColumn("refreshing"),
@@ -240,14 +204,16 @@ def _refresh(store, args) -> int:
         ) as bar:
             task = bar.add_task("feeds", total=len(rows))
             report = asyncio.run(
-                refresher.refresh(rows, lambda done, total, o: bar.update(task, completed=done))
+                library.feeds.refresh(
+                    [r.id for r in rows], lambda done, total, o: bar.update(task, completed=done)
+                )
             )
+    except Busy as e:
+        _err(str(e))
+        return 1
     except KeyboardInterrupt:
         _err("refresh interrupted; feeds already fetched are saved")
         return 130
-    finally:
-        refresher.close()
-        lock.release()
     for o in report.failed:
         _err(f"{o.name}: {o.error}")
     new = len(report.new_ids)

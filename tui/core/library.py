@@ -1,41 +1,29 @@
-"""The library service the app talks to: articles, read state, cached analysis, related quotes.
+"""The library, the one face of the core that the command line and the app both call.
 
-Everything here is synchronous and thread-safe except the feed operations at the end, which
-are coroutines for the app's event loop (fetching is asyncio, parsing happens in worker processes
-and saving in threads). ``analyze`` runs the model and belongs in a worker; every other method is
-a short SQLite query. Nothing heavy is imported here: the model, feedparser and httpx load on
-first use.
+:class:`Library` holds the articles, their read state, cached analyses and related quotes, and
+hands out :class:`~.feed_service.FeedService` as ``library.feeds`` for everything feed-related.
+Everything here is synchronous and thread-safe; ``analyze`` runs the model and belongs in a
+worker, every other method is a short SQLite query. :func:`read_documents` and
+:func:`analyze_documents` serve ``newsreader analyze``, which needs no library. Nothing heavy is
+imported here: the model, feedparser and httpx load on first use.
 """
 
 from __future__ import annotations
 
-import asyncio
-import sys
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from .analysis.version import ANALYZER_VERSION
-from .feedstore import FeedStore
-from .lock import RefreshLock
-from .models import (
-    Analysis,
-    ArticleRow,
-    Document,
-    FeedOutcome,
-    FeedRow,
-    Progress,
-    Quote,
-    RefreshReport,
-    RelatedQuote,
-)
+from .feed_service import FeedService
+from .models import Analysis, ArticleRow, Document, Quote, RelatedQuote
 from .reader import ReadError, read_file, read_paths
-from .store import Store
+from .store import AnalysisRepo, ArticleRepo, Database
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Analyzer
-    from .refresh import Refresher
 
 
 # Entity types whose names make two articles "about the same thing".
@@ -43,22 +31,52 @@ _TOPIC_LABELS = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LOC", "FAC")
 
 
 class Library:
-    """Articles in a :class:`Store`, analysed by an :class:`Analyzer`.
+    """Articles in a library database, analysed by an :class:`Analyzer`; feeds in ``feeds``.
 
     ``scope`` limits the view to those article ids (``newsreader PATH...``); related quotes
-    still come from the whole library.
+    still come from the whole library. Use :meth:`open`; as a context manager the library
+    closes its database on exit.
     """
 
-    def __init__(self, store: Store, analyzer: Analyzer | None = None, scope: Sequence[int] | None = None):
-        self.store = store
+    def __init__(
+        self, database: Database, analyzer: Analyzer | None = None, scope: Sequence[int] | None = None
+    ) -> None:
+        self._db = database
+        self._articles = ArticleRepo(database)
+        self._analyses = AnalysisRepo(database)
         self._analyzer = analyzer
         self.scope = list(scope) if scope is not None else None
         self._model_lock = threading.Lock()
-        self.feed_store = FeedStore(store)
-        self._refresher: Refresher | None = None
-        self._refresher_lock = threading.Lock()
-        self._refresh_holders = 0
-        self._refresh_lock: RefreshLock | None = None
+        self.feeds = FeedService(database)
+
+    @classmethod
+    def open(
+        cls, path: str | Path, *, analyzer: Analyzer | None = None, scope: Sequence[int] | None = None
+    ) -> Library:
+        """The library in the database at ``path`` (``":memory:"`` for a throwaway one).
+
+        Raises :class:`~.errors.LibraryError` for a database that cannot be used.
+        """
+        return cls(Database(path), analyzer, scope)
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self._db.path
+
+    def close(self) -> None:
+        """Stop the feed parser processes (if any were started); the library stays usable."""
+        self.feeds.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        """:meth:`close`, then close the database."""
+        self.close()
+        self._db.close()
 
     # -- reading --------------------------------------------------------------------------
 
@@ -81,41 +99,41 @@ class Library:
         return ANALYZER_VERSION if self._analyzer is None else self._analyzer.version
 
     def articles(self) -> list[ArticleRow]:
-        rows = self.store.article_rows(self.scope)
-        done = self.store.analysed_hashes(self.version)
+        """Rows of the articles in view, newest first."""
+        done = self._analyses.analysed_hashes(self.version)
         return [
             ArticleRow(
-                id=r["id"],
-                title=r["title"],
-                source=r["source"],
-                date=r["date"],
-                read=bool(r["read"]),
-                starred=bool(r["starred"]),
-                feed_id=r["feed_id"],
-                feed_title=r["feed_title"],
-                folder=r["folder"],
-                analysed=r["hash"] in done,
-                teaser=bool(r["teaser"]),
+                id=r.id,
+                title=r.title,
+                source=r.source,
+                date=r.date,
+                read=r.read,
+                starred=r.starred,
+                feed_id=r.feed_id,
+                feed_title=r.feed_title,
+                folder=r.folder,
+                analysed=r.hash in done,
+                teaser=r.teaser,
             )
-            for r in rows
+            for r in self._articles.rows(self.scope)
         ]
 
     def document(self, article_id: int) -> Document:
-        return self.store.document(article_id)
+        return self._articles.document(article_id)
 
     def cached_analysis(self, article_id: int) -> Analysis | None:
-        return self.store.get_analysis(self.store.article_hash(article_id), self.version)
+        return self._analyses.get(self._articles.hash(article_id), self.version)
 
     def unanalysed(self) -> list[int]:
         """Ids (newest first) of articles in view without a current analysis."""
-        done = self.store.analysed_hashes(self.version)
-        return [r["id"] for r in self.store.article_rows(self.scope) if r["hash"] not in done]
+        done = self._analyses.analysed_hashes(self.version)
+        return [r.id for r in self._articles.rows(self.scope) if r.hash not in done]
 
     def set_read(self, article_id: int, read: bool = True) -> None:
-        self.store.set_read(article_id, read)
+        self._articles.set_read(article_id, read)
 
     def set_starred(self, article_id: int, starred: bool = True) -> None:
-        self.store.set_starred(article_id, starred)
+        self._articles.set_starred(article_id, starred)
 
     # -- analysis -------------------------------------------------------------------------
 
@@ -129,25 +147,25 @@ class Library:
         out: dict[int, Analysis] = {}
         todo: list[tuple[int, str, Document]] = []
         for aid in ids:
-            h = self.store.article_hash(aid)
-            cached = self.store.get_analysis(h, self.version)
+            h = self._articles.hash(aid)
+            cached = self._analyses.get(h, self.version)
             if cached is not None:
                 out[aid] = cached
             else:
-                todo.append((aid, h, self.store.document(aid)))
+                todo.append((aid, h, self._articles.document(aid)))
         if todo:
             # One model, one thread at a time: spaCy pipelines are not meant to be shared across threads.
             analyzer = self.analyzer
             with self._model_lock:
                 results = list(analyzer.analyze_many([d for _, _, d in todo]))
             for (aid, h, _), analysis in zip(todo, results, strict=True):
-                self.store.put_analysis(h, analysis)
+                self._analyses.put(h, analysis)
                 out[aid] = analysis
         return [out[aid] for aid in ids]
 
     def related_quotes(self, article_id: int, analysis: Analysis, limit: int = 20) -> list[RelatedQuote]:
         """Quotes elsewhere in the library by this article's speakers or about its main entities."""
-        own = self.store.article_hash(article_id)
+        own = self._articles.hash(article_id)
         speakers = {q.speaker for q in analysis.quotes if q.speaker}
         counts = analysis.entity_counts()
         main = [
@@ -156,22 +174,23 @@ class Library:
             if label in _TOPIC_LABELS
         ][:6]
         people = [n for (n, label) in counts if label == "PERSON" and n in main]
-        by_speaker = self.store.quotes_by_speakers(speakers | set(people), self.version)
-        mentioning = self.store.hashes_mentioning(main, self.version)
-        hashes = {h for h, _ in by_speaker} | set(mentioning)
+        by_speaker = self._analyses.quotes_by_speakers(speakers | set(people), self.version)
+        mentioning = self._analyses.hashes_mentioning(main, self.version)
+        hashes = {ref.hash for ref in by_speaker} | set(mentioning)
         hashes.discard(own)
-        titles = self.store.articles_by_hash(hashes)
+        titles = self._analyses.articles_by_hash(hashes)
         out: list[RelatedQuote] = []
         seen: set[tuple[str, int]] = set()
         cache: dict[str, Analysis | None] = {}
 
         def quotes_of(h: str) -> list[Quote]:
             if h not in cache:
-                cache[h] = self.store.get_analysis(h, self.version)
+                cache[h] = self._analyses.get(h, self.version)
             a = cache[h]
             return a.quotes if a else []
 
-        for h, idx in by_speaker:
+        for ref in by_speaker:
+            h, idx = ref.hash, ref.index
             if h not in titles or (h, idx) in seen:
                 continue
             qs = quotes_of(h)
@@ -179,7 +198,7 @@ class Library:
                 seen.add((h, idx))
                 q = qs[idx]
                 reason = "same speaker" if q.speaker in speakers else f"by {q.speaker}"
-                out.append(RelatedQuote(titles[h][0], titles[h][1], q, reason))
+                out.append(RelatedQuote(titles[h].id, titles[h].title, q, reason))
         for h, names in mentioning.items():
             if h not in titles:
                 continue
@@ -189,132 +208,36 @@ class Library:
                 about = next((n for n in main if n in names and _mentions(q.text, n)), None)
                 if about:
                     seen.add((h, idx))
-                    out.append(RelatedQuote(titles[h][0], titles[h][1], q, f"about {about}"))
+                    out.append(RelatedQuote(titles[h].id, titles[h].title, q, f"about {about}"))
         return out[:limit]
 
     # -- adding ---------------------------------------------------------------------------
 
     def add_document(self, key: str, doc: Document, *, listed: bool = True) -> int:
-        return self.store.upsert_article(key, doc, listed=listed)
+        """Add (or update, by ``key``) an article; its id. Read and star state survive updates."""
+        return self._articles.upsert(key, doc, listed=listed)
 
-    # -- feeds ----------------------------------------------------------------------------
+    def seed(self, seeds_dir: Path) -> int:
+        """Import the shipped sample articles once (first run); returns how many were added."""
+        if self._db.get_meta("seeded"):
+            return 0
+        n = 0
+        # Sample articles are the .txt files; their .json sidecars and notes ride along.
+        for item in sorted(seeds_dir.glob("*.txt")):
+            try:
+                doc = read_file(item)
+            except ReadError:
+                continue
+            self._articles.upsert(f"seed:{item.name}", doc)
+            n += 1
+        self._db.set_meta("seeded", "1")
+        return n
 
-    def feeds(self) -> list[FeedRow]:
-        """Every subscription with its counts and last refresh state (folder, then title order)."""
-        return self.feed_store.feeds()
-
-    def mark_feed_read(self, feed_id: int, read: bool = True) -> None:
-        self.feed_store.mark_feed_read(feed_id, read)
-
-    def set_auto_full(self, feed_id: int, on: bool) -> None:
-        """Fetch the full text of the feed's new teaser items after each refresh (or stop)."""
-        self.feed_store.set_auto_full(feed_id, on)
-
-    def article_link(self, article_id: int) -> str | None:
-        """The article's web address when it is one newsreader will open (http/https), else None."""
-        from .feeds.urls import safe_link
-
-        return safe_link(self.store.document(article_id).url)
-
-    @staticmethod
-    def url_problem(url: str) -> str | None:
-        """Why ``url`` cannot be subscribed to (one line), or None when it is a usable address."""
-        from .feeds.urls import url_problem
-
-        return url_problem(url)
-
-    def _get_refresher(self) -> Refresher:
-        with self._refresher_lock:
-            if self._refresher is None:
-                from .refresh import Refresher  # feedparser, httpx and lxml: ~0.3 s, on first use
-
-                self._refresher = Refresher(self.store)
-            return self._refresher
-
-    async def refresher(self) -> Refresher:
-        """The feed refresher, created in a thread on first use (its imports would stall the loop)."""
-        if self._refresher is not None:
-            return self._refresher
-        _start_resource_tracker()
-        return await asyncio.to_thread(self._get_refresher)
-
-    def _hold_refresh_lock(self) -> None:
-        """Take the library's refresh lock (re-entrant within this process; raises ``Busy``)."""
-        if self._refresh_holders == 0 and self.store.path != ":memory:":
-            self._refresh_lock = RefreshLock(Path(self.store.path).parent / "refresh.lock").acquire()
-        self._refresh_holders += 1
-
-    def _release_refresh_lock(self) -> None:
-        self._refresh_holders -= 1
-        if self._refresh_holders == 0 and self._refresh_lock is not None:
-            self._refresh_lock.release()
-            self._refresh_lock = None
-
-    async def refresh_feeds(
-        self, feed_ids: Sequence[int] | None = None, progress: Progress | None = None
-    ) -> RefreshReport:
-        """Refresh the given feeds (all when None); raises ``lock.Busy`` if another process is."""
-        refresher = await self.refresher()
-        self._hold_refresh_lock()
-        try:
-            feeds = self.feeds()
-            if feed_ids is not None:
-                wanted = set(feed_ids)
-                feeds = [f for f in feeds if f.id in wanted]
-            return await refresher.refresh(feeds, progress)
-        finally:
-            self._release_refresh_lock()
-
-    async def auto_full_text(self, report: RefreshReport) -> None:
-        """Full text for the new teaser items of feeds set to fetch it (after a refresh)."""
-        refresher = await self.refresher()
-        await refresher.auto_full_text(report)
-
-    async def add_feeds(
-        self, urls: Sequence[str], folder: str | None = None
-    ) -> tuple[list[FeedOutcome], list[str]]:
-        """Subscribe to ``urls`` that answer with a feed: (added outcomes, refusal lines)."""
-        refresher = await self.refresher()
-        self._hold_refresh_lock()
-        try:
-            return await refresher.add(urls, folder or None)
-        finally:
-            self._release_refresh_lock()
-
-    async def fetch_full_text(self, article_id: int) -> str | None:
-        """Fetch and keep the article's full web page text; the error line, or None when done."""
-        refresher = await self.refresher()
-        return await refresher.full_text(article_id)
-
-    def close(self) -> None:
-        """Stop the feed parser processes (if any were started)."""
-        with self._refresher_lock:
-            if self._refresher is not None:
-                self._refresher.close()
-                self._refresher = None
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with the process's real stderr.
-
-    A full-screen UI replaces ``sys.stderr`` with a capture whose ``fileno()`` is -1; the
-    tracker, which the parser pool starts on first use, would then fail to spawn ("bad value(s)
-    in fds_to_keep") and every feed would fail to parse. Started once, it serves every pool.
-    """
-    from multiprocessing import resource_tracker
-
-    try:
-        usable = sys.stderr.fileno() >= 0
-    except Exception:  # noqa: BLE001 - no descriptor at all: the tracker does without one
-        usable = True
-    if usable or sys.__stderr__ is None:
-        resource_tracker.ensure_running()
-        return
-    captured, sys.stderr = sys.stderr, sys.__stderr__
-    try:
-        resource_tracker.ensure_running()
-    finally:
-        sys.stderr = captured
+    def open_files(self, paths: Sequence[str]) -> tuple[list[int], list[str]]:
+        """Add files for ``newsreader PATH...`` (not listed in the library); (ids, problem lines)."""
+        docs, problems = read_paths(paths)
+        ids = [self._articles.upsert(f"file:{Path(d.path or '').resolve()}", d, listed=False) for d in docs]
+        return ids, problems
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -325,25 +248,16 @@ def _mentions(text: str, name: str) -> bool:
     return len(last) > 3 and last in text
 
 
-def seed_library(store: Store, seeds: Path) -> int:
-    """Import the shipped sample articles once (first run); returns how many were added."""
-    if store.get_meta("seeded"):
-        return 0
-    n = 0
-    # Sample articles are the .txt files; their .json sidecars and notes ride along.
-    for item in sorted(seeds.glob("*.txt")):
-        try:
-            doc = read_file(item)
-        except ReadError:
-            continue
-        store.upsert_article(f"seed:{item.name}", doc)
-        n += 1
-    store.set_meta("seeded", "1")
-    return n
+# -- ``newsreader analyze``: documents straight from files, no library ----------------------------
 
 
-def open_files(store: Store, paths: Sequence[str]) -> tuple[list[int], list[str]]:
-    """Add files for ``newsreader PATH...`` (not listed in the library); (ids, problem lines)."""
-    docs, problems = read_paths(paths)
-    ids = [store.upsert_article(f"file:{Path(d.path or '').resolve()}", d, listed=False) for d in docs]
-    return ids, problems
+def read_documents(paths: Sequence[str]) -> tuple[list[Document], list[str]]:
+    """Read every path (files or folders); (documents, one problem line per failure)."""
+    return read_paths(paths)
+
+
+def analyze_documents(docs: Sequence[Document]) -> Iterator[Analysis]:
+    """Analyse ``docs`` in order, each as it is ready; raises ``ModelUnavailable`` without a model."""
+    from .analysis import Analyzer
+
+    yield from Analyzer().analyze_many(list(docs))

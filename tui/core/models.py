@@ -187,7 +187,7 @@ class FeedRow:
         }
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FeedOutcome:
     """What one feed's refresh did."""
 
@@ -205,8 +205,10 @@ class FeedOutcome:
         return self.title or self.url
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class RefreshReport:
+    """What a refresh did: one outcome per feed, in the order asked, and how long it took."""
+
     outcomes: list[FeedOutcome]
     elapsed: float
 
@@ -217,6 +219,16 @@ class RefreshReport:
     @property
     def failed(self) -> list[FeedOutcome]:
         return [o for o in self.outcomes if o.error]
+
+
+@dataclass(frozen=True, slots=True)
+class OpmlImport:
+    """What importing an OPML file did; ``error`` when the file itself could not be used."""
+
+    created: int = 0
+    existing: int = 0
+    problems: tuple[str, ...] = ()
+    error: str | None = None
 
 
 Progress = Callable[[int, int, FeedOutcome], object]

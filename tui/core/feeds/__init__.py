@@ -17,6 +17,7 @@ _HOME = {
     "item_to_document": "document",
     "DEFAULT_MAX_BYTES": "fetch",
     "USER_AGENT": "fetch",
+    "FetchOptions": "fetch",
     "FetchRequest": "fetch",
     "FetchResult": "fetch",
     "fetch_many": "fetch",
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from .fetch import (
         DEFAULT_MAX_BYTES,
         USER_AGENT,
+        FetchOptions,
         FetchRequest,
         FetchResult,
         fetch_many,
@@ -83,6 +85,7 @@ __all__ = [
     "USER_AGENT",
     "FeedItem",
     "FeedParserPool",
+    "FetchOptions",
     "FetchRequest",
     "FetchResult",
     "FullText",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import inspect
 import socket
 import ssl
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
+from typing import Any
 from urllib.parse import urljoin
 
 import httpx
@@ -81,40 +83,42 @@ class _FetchFailed(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class _Options:
-    connect_timeout: float
-    read_timeout: float
-    deadline: float
-    max_bytes: int
-    max_redirects: int
-    accept: str
+class FetchOptions:
+    """How to fetch: limits, timeouts and headers (the defaults suit one-off fetches)."""
+
+    concurrency: int = 16  # requests in flight overall
+    per_host: int = 4  # requests in flight per server (host and port)
+    deadline: float = 60.0  # seconds per request, waiting for a slot excluded
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_redirects: int = 5
+    accept: str = FEED_ACCEPT
+    user_agent: str = USER_AGENT
 
 
 async def fetch_many(
     requests: Sequence[FetchRequest],
+    options: FetchOptions | None = None,
     *,
-    concurrency: int = 16,
-    per_host: int = 4,
-    deadline: float = 60.0,
-    connect_timeout: float = 10.0,
-    read_timeout: float = 20.0,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_redirects: int = 5,
-    accept: str = FEED_ACCEPT,
-    user_agent: str = USER_AGENT,
     on_done: Callable[[FetchResult], object | Awaitable[object]] | None = None,
+    **changes: Any,
 ) -> list[FetchResult]:
     """Fetch every request; results come back in request order, ``on_done`` sees each as it ends.
 
-    At most ``concurrency`` requests run at once and at most ``per_host`` per server (host and
-    port). ``deadline`` bounds each request (waiting for a slot excluded). Cancelling the
+    ``options`` (with any field changed by keyword, e.g. ``deadline=5``) sets the limits: at
+    most ``concurrency`` requests run at once and at most ``per_host`` per server (host and
+    port); ``deadline`` bounds each request (waiting for a slot excluded). Cancelling the
     calling task cancels every request in flight.
     """
-    opts = _Options(connect_timeout, read_timeout, deadline, max_bytes, max_redirects, accept)
+    opts = dataclasses.replace(options or FetchOptions(), **changes)
+    concurrency, per_host = opts.concurrency, opts.per_host
     overall = asyncio.Semaphore(max(1, concurrency))
     hosts: dict[str, asyncio.Semaphore] = {}
     results: list[FetchResult | None] = [None] * len(requests)
-    timeout = httpx.Timeout(connect=connect_timeout, read=read_timeout, write=read_timeout, pool=None)
+    timeout = httpx.Timeout(
+        connect=opts.connect_timeout, read=opts.read_timeout, write=opts.read_timeout, pool=None
+    )
     # One client (connection pool) per server, sharing one TLS context: httpcore scans every
     # connection of its pool, idle ones with system calls, each time a request starts or ends,
     # so one pool holding the connections of all servers costs O(servers) per request (most of
@@ -135,7 +139,7 @@ async def fetch_many(
                     timeout=timeout,
                     limits=limits,
                     follow_redirects=False,
-                    headers={"User-Agent": user_agent},
+                    headers={"User-Agent": opts.user_agent},
                 )
                 clients[host] = await stack.enter_async_context(client)
             return client
@@ -157,14 +161,16 @@ async def fetch_many(
     return [r for r in results if r is not None]
 
 
-def fetch_many_sync(requests: Sequence[FetchRequest], **kwargs: object) -> list[FetchResult]:
+def fetch_many_sync(
+    requests: Sequence[FetchRequest], options: FetchOptions | None = None, **changes: Any
+) -> list[FetchResult]:
     """:func:`fetch_many` from synchronous code (the CLI); not for use inside a running loop."""
-    return asyncio.run(fetch_many(requests, **kwargs))  # type: ignore[arg-type]
+    return asyncio.run(fetch_many(requests, options, **changes))
 
 
-async def fetch_url(url: str, **kwargs: object) -> FetchResult:
+async def fetch_url(url: str, options: FetchOptions | None = None, **changes: Any) -> FetchResult:
     """Fetch one URL (same options as :func:`fetch_many`)."""
-    return (await fetch_many([FetchRequest(url)], **kwargs))[0]  # type: ignore[arg-type]
+    return (await fetch_many([FetchRequest(url)], options, **changes))[0]
 
 
 def _host_key(url: str) -> str:
@@ -176,7 +182,7 @@ def _host_key(url: str) -> str:
     return f"{u.host}:{u.port or (443 if u.scheme == 'https' else 80)}"
 
 
-async def _fetch(client: httpx.AsyncClient, req: FetchRequest, opts: _Options) -> FetchResult:
+async def _fetch(client: httpx.AsyncClient, req: FetchRequest, opts: FetchOptions) -> FetchResult:
     start = time.monotonic()
     result = FetchResult(url=req.url)
     try:
@@ -197,7 +203,7 @@ async def _fetch(client: httpx.AsyncClient, req: FetchRequest, opts: _Options) -
 
 
 async def _fetch_into(
-    client: httpx.AsyncClient, req: FetchRequest, opts: _Options, result: FetchResult
+    client: httpx.AsyncClient, req: FetchRequest, opts: FetchOptions, result: FetchResult
 ) -> None:
     try:
         url = check_url(req.url)
@@ -322,7 +328,7 @@ def _size(n: int) -> str:
     return f"{n / (1024 * 1024):g} MiB" if n >= 1024 * 1024 else f"{n / 1024:g} KiB"
 
 
-def _describe(e: Exception, opts: _Options) -> str:
+def _describe(e: Exception, opts: FetchOptions) -> str:
     """One readable line for a transport failure."""
     detail = clean_line(str(e))[:200]
     if isinstance(e, httpx.ConnectTimeout):

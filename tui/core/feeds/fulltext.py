@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import dataclasses
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..models import HEADLINE, SUBHEAD
 from ..sanitize import clean_line
-from .fetch import HTML_ACCEPT, fetch_url
+from .fetch import HTML_ACCEPT, FetchOptions, fetch_url
 from .html_text import blocks_to_text, html_to_text
 from .urls import UrlError, check_url
 
@@ -43,13 +45,18 @@ class FullText:
         return self.error is None
 
 
-async def fetch_full_text(url: str, **fetch_options: object) -> FullText:
-    """Fetch ``url`` (http/https only) and extract its article text; failures are ``error``."""
+async def fetch_full_text(url: str, options: FetchOptions | None = None, **changes: Any) -> FullText:
+    """Fetch ``url`` (http/https only) and extract its article text; failures are ``error``.
+
+    ``options`` and ``changes`` as for :func:`fetch_many`; the page is asked for as HTML.
+    """
     try:
         url = check_url(url)
     except UrlError as e:
         return FullText(url=str(url), error=f"refused URL: {e}")
-    result = await fetch_url(url, accept=HTML_ACCEPT, **fetch_options)
+    result = await fetch_url(
+        url, dataclasses.replace(options or FetchOptions(), accept=HTML_ACCEPT), **changes
+    )
     if result.error or result.body is None:
         return FullText(url=url, final_url=result.final_url, error=result.error or "the page was empty")
     media_type = result.headers.get("content-type", "").split(";")[0].strip().lower()

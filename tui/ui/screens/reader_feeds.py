@@ -87,7 +87,7 @@ class FeedActions(_Base):
             self.post_message(FeedsProgress(done, total, outcome.name, outcome.error, len(outcome.new_ids)))
 
         try:
-            report = await self.library.refresh_feeds(feed_ids, progress)
+            report = await self.library.feeds.refresh(feed_ids, progress)
         except Exception as e:  # another process holds the refresh lock, the store went away...
             self.post_message(FeedsRefreshed(None, str(e) or type(e).__name__))
             return
@@ -140,7 +140,7 @@ class FeedActions(_Base):
         """Full texts of new teaser items of feeds set to fetch them automatically."""
         ids = report.new_ids
         try:
-            await self.library.auto_full_text(report)
+            await self.library.feeds.auto_full_text(report)
         except Exception as e:
             self.post_message(FullTextFetched(ids, str(e) or type(e).__name__, automatic=True))
             return
@@ -217,7 +217,7 @@ class FeedActions(_Base):
     @work(thread=True, group="store", exit_on_error=False)
     def save_feeds_read(self, feed_ids: list[int]) -> None:
         for feed_id in feed_ids:
-            self.library.mark_feed_read(feed_id, True)
+            self.library.feeds.mark_read(feed_id, True)
 
     # -- links ------------------------------------------------------------------------------
 
@@ -229,7 +229,7 @@ class FeedActions(_Base):
     @work(thread=True, group="link", exclusive=True, exit_on_error=False)
     def find_link(self, article_id: int) -> None:
         # A thread: the URL checker comes with the feed modules, which take a moment to import.
-        self.post_message(LinkFound(article_id, self.library.article_link(article_id)))
+        self.post_message(LinkFound(article_id, self.library.feeds.article_link(article_id)))
 
     def on_link_found(self, message: LinkFound) -> None:
         if message.url is None:
@@ -269,7 +269,7 @@ class FeedActions(_Base):
     @work(group="full-text", exit_on_error=False)
     async def run_full_text(self, article_id: int) -> None:
         try:
-            error = await self.library.fetch_full_text(article_id)
+            error = await self.library.feeds.full_text(article_id)
         except Exception as e:
             error = str(e) or type(e).__name__
         self.post_message(FullTextFetched([article_id], error))
@@ -288,8 +288,8 @@ class FeedActions(_Base):
         if feed is None:
             return
         on = not feed.auto_full
-        self.library.set_auto_full(feed_id, on)
-        self._set_feeds(self.library.feeds())
+        self.library.feeds.set_auto_full(feed_id, on)
+        self._set_feeds(self.library.feeds.list())
         self._update_nav()
         name = display_name(feed.name, "feed")
         self.say(f"{name}: full text {'fetched automatically' if on else 'no longer fetched'}", timeout=3)

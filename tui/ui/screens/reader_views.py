@@ -31,7 +31,7 @@ class ArticleViews(_Base):
 
     def _load(self) -> None:
         self._all = {r.id: r for r in self.library.articles()}
-        self._set_feeds(self.library.feeds() if self.library.scope is None else [])
+        self._set_feeds(self.library.feeds.list() if self.library.scope is None else [])
 
     def _set_feeds(self, feeds: list[FeedRow]) -> None:
         self._feeds = feeds
@@ -61,7 +61,7 @@ class ArticleViews(_Base):
     ) -> None:
         # Thousands of rows take tens of milliseconds to read: not on the event loop.
         rows = self.library.articles()
-        feeds = self.library.feeds() if self.library.scope is None else []
+        feeds = self.library.feeds.list() if self.library.scope is None else []
         self.post_message(
             ArticlesLoaded(
                 seq, rows, feeds, analyse=analyse, open_first=open_first, reopen=reopen, select=select

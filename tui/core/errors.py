@@ -1,0 +1,15 @@
+"""Errors the core's face raises, for front ends to catch and report in one line."""
+
+from __future__ import annotations
+
+
+class LibraryError(Exception):
+    """A database that cannot be used; ``str(err)`` is one readable line."""
+
+
+class Busy(Exception):
+    """Another process holds the refresh lock; ``str(err)`` names it."""
+
+
+class ModelUnavailable(RuntimeError):
+    """No English spaCy model is installed."""

@@ -1,0 +1,195 @@
+"""Feeds, for both front ends: subscriptions, refreshing, full text and OPML.
+
+:class:`FeedService` is what ``Library.feeds`` hands out. The synchronous methods are short
+SQLite queries (call them from a thread in the app). The coroutines are for an event loop:
+fetching is asyncio, parsing happens in worker processes, and every database call and the
+lock file go through ``asyncio.to_thread``. Nothing heavy is imported here: feedparser, httpx
+and lxml load with the refresher, on first use.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import builtins
+import sys
+import threading
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .lock import SharedRefreshLock, lock_path
+from .models import FeedOutcome, FeedRow, OpmlImport, Progress, RefreshReport
+from .store import ArticleRepo, Database, FeedRepo
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .feeds.fetch import FetchOptions
+    from .refresh import Refresher
+
+
+class FeedService:
+    """Everything feed-related over one library database; ``close()`` stops the parser pool."""
+
+    def __init__(self, db: Database, fetch: FetchOptions | None = None) -> None:
+        self._feeds = FeedRepo(db)
+        self._articles = ArticleRepo(db)
+        self._fetch = fetch
+        # One lock per library, beside its database, shared by the CLI and the app.
+        self._refresh_lock = SharedRefreshLock(None if db.in_memory else lock_path(db.path))
+        self._refresher: Refresher | None = None
+        self._refresher_guard = threading.Lock()
+
+    # -- subscriptions --------------------------------------------------------------------
+
+    def list(self) -> builtins.list[FeedRow]:
+        """Every subscription with its counts and last refresh state (folder, then title order)."""
+        return self._feeds.list()
+
+    def find(self, url_or_id: str | int) -> FeedRow | None:
+        """The subscription with this id or URL, or None."""
+        return self._feeds.find(url_or_id)
+
+    def remove(self, feed_id: int) -> None:
+        """Unsubscribe; the feed's items go with it."""
+        self._feeds.remove(feed_id)
+
+    def mark_read(self, feed_id: int, read: bool = True) -> None:
+        """Mark every item of the feed read (or unread)."""
+        self._feeds.mark_read(feed_id, read)
+
+    def set_auto_full(self, feed_id: int, on: bool) -> None:
+        """Fetch the full text of the feed's new teaser items after each refresh (or stop)."""
+        self._feeds.set_auto_full(feed_id, on)
+
+    def import_opml(self, path: str | Path) -> OpmlImport:
+        """Subscribe to the feeds of an OPML file (folders kept; nothing is fetched)."""
+        from .feeds.opml import read_opml
+
+        result = read_opml(path)
+        if result.error:
+            return OpmlImport(error=result.error)
+        created = 0
+        for f in result.feeds:
+            _id, new = self._feeds.add(f.url, title=f.title or None, folder=f.folder, html_url=f.html_url)
+            created += new
+        return OpmlImport(created, len(result.feeds) - created, tuple(result.problems))
+
+    def export_opml(self) -> str:
+        """Every subscription as an OPML 2.0 document."""
+        from .feeds.opml import OpmlFeed, export_opml
+
+        return export_opml(OpmlFeed(r.url, r.title or "", r.folder, r.html_url) for r in self._feeds.list())
+
+    def article_link(self, article_id: int) -> str | None:
+        """The article's web address when it is one newsreader will open (http/https), else None."""
+        from .feeds.urls import safe_link
+
+        return safe_link(self._articles.document(article_id).url)
+
+    @staticmethod
+    def url_problem(url: str) -> str | None:
+        """Why ``url`` cannot be subscribed to (one line), or None when it is a usable address."""
+        from .feeds.urls import url_problem
+
+        return url_problem(url)
+
+    # -- fetching -------------------------------------------------------------------------
+
+    async def refresh(
+        self, feed_ids: Sequence[int] | None = None, progress: Progress | None = None
+    ) -> RefreshReport:
+        """Refresh the given feeds (all when None); raises ``Busy`` if another process is."""
+        refresher = await self._get_refresher()
+        async with self._holding_refresh_lock():
+            feeds = await asyncio.to_thread(self._feeds.list)
+            if feed_ids is not None:
+                by_id = {f.id: f for f in feeds}
+                feeds = [by_id[i] for i in feed_ids if i in by_id]
+            return await refresher.refresh(feeds, progress)
+
+    async def add(
+        self, urls: Sequence[str], folder: str | None = None
+    ) -> tuple[builtins.list[FeedOutcome], builtins.list[str]]:
+        """Subscribe to ``urls`` that answer with a feed: (added outcomes, refusal lines).
+
+        Raises ``Busy`` if another process is refreshing this library.
+        """
+        refresher = await self._get_refresher()
+        async with self._holding_refresh_lock():
+            return await refresher.add(urls, folder or None)
+
+    async def full_text(self, article_id: int) -> str | None:
+        """Fetch and keep the article's full web page text; the error line, or None when done."""
+        refresher = await self._get_refresher()
+        return await refresher.full_text(article_id)
+
+    async def auto_full_text(self, report: RefreshReport) -> None:
+        """Full text for the new teaser items of feeds set to fetch it (after a refresh)."""
+        refresher = await self._get_refresher()
+        await refresher.auto_full_text(report)
+
+    def close(self) -> None:
+        """Stop the feed parser processes (if any were started); a later fetch starts them again."""
+        with self._refresher_guard:
+            if self._refresher is not None:
+                self._refresher.close()
+                self._refresher = None
+
+    # -- the refresher and the lock -------------------------------------------------------
+
+    def _make_refresher(self) -> Refresher:
+        with self._refresher_guard:
+            if self._refresher is None:
+                from .refresh import Refresher  # feedparser, httpx and lxml: ~0.3 s, on first use
+
+                self._refresher = Refresher(self._feeds, self._articles, fetch=self._fetch)
+            return self._refresher
+
+    async def _get_refresher(self) -> Refresher:
+        """The refresher, created in a thread on first use (its imports would stall the loop)."""
+        if self._refresher is not None:
+            return self._refresher
+        _start_resource_tracker()
+        return await asyncio.to_thread(self._make_refresher)
+
+    @asynccontextmanager
+    async def _holding_refresh_lock(self) -> AsyncIterator[None]:
+        """Hold the library's refresh lock, taken and let go in a thread (file I/O)."""
+        taking = asyncio.ensure_future(asyncio.to_thread(self._refresh_lock.acquire))
+        try:
+            await asyncio.shield(taking)
+        except asyncio.CancelledError:
+            # The thread takes the lock anyway: let it go as soon as it has.
+            taking.add_done_callback(self._release_if_taken)
+            raise
+        try:
+            yield
+        finally:
+            await asyncio.to_thread(self._refresh_lock.release)
+
+    def _release_if_taken(self, taking: asyncio.Future[None]) -> None:
+        if not taking.cancelled() and taking.exception() is None:
+            self._refresh_lock.release()
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the process's real stderr.
+
+    A full-screen UI replaces ``sys.stderr`` with a capture whose ``fileno()`` is -1; the
+    tracker, which the parser pool starts on first use, would then fail to spawn ("bad value(s)
+    in fds_to_keep") and every feed would fail to parse. Started once, it serves every pool.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except Exception:  # noqa: BLE001 - no descriptor at all: the tracker does without one
+        usable = True
+    if usable or sys.__stderr__ is None:
+        resource_tracker.ensure_running()
+        return
+    captured, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured

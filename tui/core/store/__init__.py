@@ -1,0 +1,29 @@
+"""SQLite storage, private to the core: the database and its repositories.
+
+:class:`Database` owns the connection and the schema; :class:`ArticleRepo`,
+:class:`AnalysisRepo` and :class:`FeedRepo` run the SQL and return frozen dataclasses.
+Front ends reach all of this through :class:`~tui.core.library.Library` only.
+"""
+
+from __future__ import annotations
+
+from .analyses import AnalysisRepo, ArticleRef, QuoteRef
+from .articles import ArticleFeedInfo, ArticleRecord, ArticleRepo, NewItem, content_hash
+from .database import Database, now_iso
+from .feeds import FeedRepo
+from .schema import SCHEMA_VERSION
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AnalysisRepo",
+    "ArticleFeedInfo",
+    "ArticleRecord",
+    "ArticleRef",
+    "ArticleRepo",
+    "Database",
+    "FeedRepo",
+    "NewItem",
+    "QuoteRef",
+    "content_hash",
+    "now_iso",
+]

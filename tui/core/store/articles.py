@@ -1,0 +1,248 @@
+"""Articles in the database: documents, sidebar rows, read and star state, feed items.
+
+A feed's items are written in one transaction, so a refresh killed half-way loses at most the
+feeds it had not finished, and read/star state is never touched by an update.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..models import Block, Document
+from .database import Database, now_iso
+
+
+def content_hash(doc: Document) -> str:
+    """The analysis cache key: sha256 of the text and its blocks."""
+    h = hashlib.sha256(doc.text.encode("utf-8"))
+    h.update(_blocks_json(doc).encode())
+    return h.hexdigest()[:32]
+
+
+def _blocks_json(doc: Document) -> str:
+    return json.dumps([[b.kind, b.start, b.end] for b in doc.blocks])
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """One article without its text, as the sidebar needs it (plus its content hash)."""
+
+    id: int
+    title: str
+    source: str | None
+    date: str | None
+    read: bool
+    starred: bool
+    hash: str
+    feed_id: int | None
+    teaser: bool
+    feed_title: str | None
+    folder: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeedInfo:
+    """Where an article came from: its feed (if any), whether it is a teaser, its link."""
+
+    feed_id: int | None
+    teaser: bool
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NewItem:
+    """An item parsed from a feed, ready to store."""
+
+    item_id: str
+    doc: Document
+    teaser: bool = False
+
+
+_ROW_COLS = (
+    "a.id, a.title, a.source, a.date, a.read, a.starred, a.hash, a.feed_id, a.teaser, "
+    "f.title AS feed_title, f.folder"
+)
+_ROW_SRC = "articles a LEFT JOIN feeds f ON f.id = a.feed_id"
+
+
+def _record(r) -> ArticleRecord:
+    return ArticleRecord(
+        id=r["id"],
+        title=r["title"],
+        source=r["source"],
+        date=r["date"],
+        read=bool(r["read"]),
+        starred=bool(r["starred"]),
+        hash=r["hash"],
+        feed_id=r["feed_id"],
+        teaser=bool(r["teaser"]),
+        feed_title=r["feed_title"],
+        folder=r["folder"],
+    )
+
+
+class ArticleRepo:
+    """Article rows of a :class:`Database`."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def upsert(self, key: str, doc: Document, *, listed: bool = True) -> int:
+        """Insert or update by ``key``; read and star state survive updates. Returns the id."""
+        values = (
+            doc.title or "(untitled)",
+            doc.source,
+            doc.date,
+            doc.url,
+            doc.path,
+            doc.attribution,
+            doc.text,
+            _blocks_json(doc),
+            content_hash(doc),
+        )
+        with self.db.transaction() as db:
+            row = db.execute("SELECT id, listed FROM articles WHERE key = ?", (key,)).fetchone()
+            if row:
+                db.execute(
+                    "UPDATE articles SET title=?, source=?, date=?, url=?, path=?, attribution=?, text=?, "
+                    "blocks=?, hash=?, listed=? WHERE id=?",
+                    (*values, int(listed or row["listed"]), row["id"]),
+                )
+                return int(row["id"])
+            cur = db.execute(
+                "INSERT INTO articles (title, source, date, url, path, attribution, text, blocks, hash, "
+                "key, listed, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, key, int(listed), now_iso()),
+            )
+            return int(cur.lastrowid or 0)
+
+    def rows(self, ids: Iterable[int] | None = None) -> list[ArticleRecord]:
+        """Sidebar rows (no text), newest first; the listed library or exactly ``ids``."""
+        order = "ORDER BY a.sort_date DESC, a.id DESC"
+        with self.db.read() as db:
+            if ids is None:
+                rows = db.execute(f"SELECT {_ROW_COLS} FROM {_ROW_SRC} WHERE a.listed = 1 {order}").fetchall()
+            else:
+                ids = list(ids)
+                marks = ",".join("?" * len(ids))
+                rows = db.execute(
+                    f"SELECT {_ROW_COLS} FROM {_ROW_SRC} WHERE a.id IN ({marks}) {order}", ids
+                ).fetchall()
+        return [_record(r) for r in rows]
+
+    def document(self, article_id: int) -> Document:
+        """The article to read and analyse; raises ``KeyError`` for an unknown id."""
+        with self.db.read() as db:
+            row = db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        # A fetched full text replaces the feed's teaser for reading and analysis.
+        full = row["full_text"] is not None
+        return Document(
+            text=row["full_text"] if full else row["text"],
+            blocks=[Block(k, s, e) for k, s, e in json.loads(row["full_blocks"] if full else row["blocks"])],
+            title=row["title"],
+            path=row["path"],
+            source=row["source"],
+            date=row["date"],
+            url=row["url"],
+            attribution=row["attribution"],
+        )
+
+    def hash(self, article_id: int) -> str:
+        """The content hash of what is read (the analysis cache key)."""
+        with self.db.read() as db:
+            row = db.execute("SELECT hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return row[0]
+
+    def count(self) -> int:
+        """How many articles are listed in the library."""
+        with self.db.read() as db:
+            return db.execute("SELECT COUNT(*) FROM articles WHERE listed = 1").fetchone()[0]
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        with self.db.transaction() as db:
+            db.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
+
+    def set_starred(self, article_id: int, starred: bool = True) -> None:
+        with self.db.transaction() as db:
+            db.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
+
+    # -- feed items -----------------------------------------------------------------------
+
+    def save_feed_items(
+        self, feed_id: int, items: Iterable[NewItem], fetched_at: str | None = None
+    ) -> list[int]:
+        """Insert new items and update changed ones in place (read/star kept); ids of new items."""
+        fetched_at = fetched_at or now_iso()
+        new: list[int] = []
+        with self.db.transaction() as db:
+            for it in items:
+                doc = it.doc
+                key = f"feed:{feed_id}:{it.item_id}"
+                blocks = _blocks_json(doc)
+                row = db.execute(
+                    "SELECT id, full_text, text, blocks FROM articles WHERE key = ?", (key,)
+                ).fetchone()
+                if row:
+                    if row["text"] == doc.text and row["blocks"] == blocks:
+                        continue
+                    # The hash follows what is shown: a fetched full text stays the effective text.
+                    h = content_hash(doc) if row["full_text"] is None else None
+                    db.execute(
+                        "UPDATE articles SET title=?, source=?, date=COALESCE(?, date), url=?, text=?, blocks=?, "
+                        "teaser=?, hash=COALESCE(?, hash) WHERE id=?",
+                        (
+                            doc.title or "(untitled)",
+                            doc.source,
+                            doc.date,
+                            doc.url,
+                            doc.text,
+                            blocks,
+                            int(it.teaser),
+                            h,
+                            row["id"],
+                        ),
+                    )
+                    continue
+                cur = db.execute(
+                    "INSERT INTO articles (key, listed, title, source, date, url, path, attribution, text, blocks, "
+                    "hash, added_at, feed_id, teaser) VALUES (?, 1, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        key,
+                        doc.title or "(untitled)",
+                        doc.source,
+                        doc.date or fetched_at,
+                        doc.url,
+                        doc.attribution,
+                        doc.text,
+                        blocks,
+                        content_hash(doc),
+                        fetched_at,
+                        feed_id,
+                        int(it.teaser),
+                    ),
+                )
+                new.append(int(cur.lastrowid or 0))
+        return new
+
+    def save_full_text(self, article_id: int, doc: Document) -> None:
+        """Keep a fetched full text beside the feed's text; it becomes what is read and analysed."""
+        with self.db.transaction() as db:
+            db.execute(
+                "UPDATE articles SET full_text = ?, full_blocks = ?, hash = ? WHERE id = ?",
+                (doc.text, _blocks_json(doc), content_hash(doc), article_id),
+            )
+
+    def feed_info(self, article_id: int) -> ArticleFeedInfo:
+        """The article's feed, teaser flag and link; raises ``KeyError`` for an unknown id."""
+        with self.db.read() as db:
+            r = db.execute("SELECT feed_id, teaser, url FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if r is None:
+            raise KeyError(article_id)
+        return ArticleFeedInfo(r["feed_id"], bool(r["teaser"]), r["url"])

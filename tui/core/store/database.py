@@ -1,0 +1,111 @@
+"""The library database: one SQLite connection, its lock, and the schema check.
+
+One database file (``library.db`` in the data directory). The schema is versioned with
+``PRAGMA user_version`` and migrated forward step by step; a database written by a newer
+newsreader is refused, never touched. One connection is shared by the UI thread and workers,
+serialised by a lock (SQLite work here is short; the model runs outside the lock).
+Repositories (articles, analyses, feeds) run their SQL through :meth:`Database.transaction`
+and :meth:`Database.read`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import LibraryError
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+MEMORY = ":memory:"
+
+
+def now_iso() -> str:
+    """The current UTC time to the second, ISO 8601."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+class Database:
+    """The library database. ``path`` may be ``":memory:"`` for throwaway databases.
+
+    Raises :class:`LibraryError` for a file that is not a usable newsreader database.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.in_memory = str(path) == MEMORY
+        self.path = Path(path)
+        self._name = str(path)  # as given, for messages
+        if not self.in_memory:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+            self._db.row_factory = sqlite3.Row
+            self._check_version()
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise LibraryError(f"{self._name}: not a usable newsreader database ({e})") from None
+        self._lock = threading.RLock()
+
+    # -- schema ---------------------------------------------------------------------------
+
+    def _check_version(self) -> None:
+        # Before anything writes (even switching to WAL changes the file header).
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            self._db.close()
+            raise LibraryError(
+                f"{self._name} was written by a newer newsreader (schema {version}, this one knows "
+                f"{SCHEMA_VERSION}); refusing to change it. Upgrade newsreader or set NEWSREADER_HOME."
+            )
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with self._db:
+                self._db.executescript(
+                    f"BEGIN; {MIGRATIONS[target]}; PRAGMA user_version = {target}; COMMIT;"
+                )
+
+    @property
+    def schema_version(self) -> int:
+        """The schema the file is at (``PRAGMA user_version``)."""
+        with self.read() as db:
+            return db.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- access ---------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """The connection, held for one transaction: committed on exit, rolled back on error."""
+        with self._lock, self._db:
+            yield self._db
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """The connection, held for reading (no transaction is opened)."""
+        with self._lock:
+            yield self._db
+
+    def close(self) -> None:
+        """Close the connection (the last one to close checkpoints the write-ahead log)."""
+        with self._lock:
+            self._db.close()
+
+    # -- meta -----------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        """A value of the ``meta`` table, or None."""
+        with self.read() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a value of the ``meta`` table."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
