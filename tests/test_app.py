@@ -25,12 +25,36 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], what: str, tri
     raise AssertionError(f"never happened: {what}")
 
 
+def offered(app: NewsApp) -> list[str]:
+    """The prompts the open command palette offers, as plain text."""
+    from textual.command import CommandList, CommandPalette
+
+    if not CommandPalette.is_open(app):
+        return []
+    return [str(getattr(o.prompt, "plain", o.prompt)) for o in app.screen.query_one(CommandList).options]
+
+
 async def settle(app: NewsApp, pilot: Pilot) -> ReaderScreen:
-    """Wait until the open article's analysis and every worker have finished."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until an article is open with its analysis and related quotes, and nothing runs.
+
+    The analysis worker lives as long as the screen, so this waits on what the reader sees
+    (and on the other workers), not on every worker ending.
+    """
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
+
+    def quiet() -> bool:
+        return (
+            not screen.loading
+            and screen.article_id is not None
+            and (screen.analysis is not None or screen.analysis_runner.error is not None)
+            and not screen.status_bar.line.busy
+            and (screen.quotes.related is not None or screen.analysis is None)
+        )
+
+    await wait_for(pilot, quiet, "the reader settles", tries=3000)
+    await app.workers.wait_for_complete([w for w in app.workers if w.group != "analysis"])
+    await pilot.pause()
     return screen
 
 
@@ -41,35 +65,40 @@ async def test_paints_before_analysis_then_fills_in(library):
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
-        # Sidebar and text are there at once; the analysis is still to come.
+        # Sidebar and text come at once; the analysis is still to come.
+        await wait_for(pilot, lambda: screen.body.document is not None, "the first article's text")
         assert list(screen.sidebar.rows) == [r.id for r in rows]
-        assert screen.article_id == rows[0].id
-        assert screen.body.document is not None and screen.body.document.text
+        assert screen.article_id == rows[0].id and screen.body.document.text
         assert screen.analysis is None
         assert screen.quotes.state == "pending"
         assert screen.summary.bullets is None
-        status = screen.query_one("#status")
-        assert status.busy and "Analysing" in status.right
+        status = screen.status_bar.line
+        assert status.busy and ("Analysing" in status.right or "Loading" in status.right)
         assert "analysing" in str(screen.body.border_subtitle)
         await wait_for(pilot, lambda: screen.analysis is not None, "the open article analysed")
         assert screen.quotes.state == "ready"
         assert screen.summary.bullets is not None
         assert screen.body.analysis is screen.analysis
         # Then the rest of the library, each row updated as it is done.
-        await wait_for(pilot, lambda: "All articles analysed" in status.right, "library analysed", tries=3000)
+        await wait_for(
+            pilot, lambda: "All articles analysed" in screen.status_bar.line.right, "library analysed", 3000
+        )
         assert all(r.analysed for r in screen.sidebar.rows.values())
-        assert "◌" not in screen.sidebar.row_text(rows[-1].id)
+        assert "◌" not in screen.sidebar.article_list.row_text(rows[-1].id)
         assert library.unanalysed() == []
 
 
-async def test_cached_analysis_shows_without_a_worker(analysed_library):
+async def test_cached_analysis_shows_with_the_text(analysed_library):
     app = NewsApp(analysed_library)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
-        assert screen.analysis is not None
+        await wait_for(pilot, lambda: screen.body.document is not None, "the first article's text")
+        # Text and analysis arrive together: the reader never sees "Analysing…".
+        assert screen.analysis is not None and screen.body.analysis is screen.analysis
         assert screen.quotes.state == "ready"
-        assert not [w for w in app.workers if w.group == "analysis"]
+        assert "analysing" not in str(screen.body.border_subtitle)
+        assert not screen.status_bar.line.busy
 
 
 async def test_cursor_keys_open_articles_and_persist_read_state(analysed_library):
@@ -78,7 +107,7 @@ async def test_cursor_keys_open_articles_and_persist_read_state(analysed_library
     app = NewsApp(analysed_library)
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
-        assert screen.sidebar.has_focus
+        assert screen.sidebar.article_list.has_focus
         await pilot.press("down")
         await wait_for(pilot, lambda: screen.article_id == rows[1].id, "down opens the next article")
         await pilot.press("j")
@@ -93,9 +122,9 @@ async def test_cursor_keys_open_articles_and_persist_read_state(analysed_library
         await wait_for(pilot, lambda: screen.article_id == rows[0].id, "g opens the first article")
         # The unread mark went away on screen...
         assert screen.sidebar.rows[rows[1].id].read
-        assert not screen.sidebar.row_text(rows[1].id).startswith("●")
-        assert screen.sidebar.row_text(rows[3].id).startswith("●")
-        await app.workers.wait_for_complete()
+        assert not screen.sidebar.article_list.row_text(rows[1].id).startswith("●")
+        assert screen.sidebar.article_list.row_text(rows[3].id).startswith("●")
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
     # ...and in the store.
     read = {r.id: r.read for r in analysed_library.articles()}
     assert read[rows[0].id] and read[rows[1].id] and read[rows[2].id] and read[rows[-1].id]
@@ -107,9 +136,9 @@ async def test_enter_opens_and_focuses_the_body(analysed_library):
     app = NewsApp(analysed_library)
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
-        screen.sidebar.cursor = 3
+        screen.sidebar.article_list.cursor = 3
         await pilot.press("enter")
-        assert screen.article_id == rows[3].id
+        await wait_for(pilot, lambda: screen.article_id == rows[3].id, "Enter opens the article")
         assert screen.body.has_focus
 
 
@@ -176,9 +205,9 @@ async def test_h_toggles_entity_highlighting(analysed_library):
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
         _text, on = _entity_colour(screen)
-        assert screen.highlight and screen.body.highlight
+        assert screen.article_view.highlight and screen.body.highlight
         await pilot.press("h")
-        assert not screen.highlight and not screen.body.highlight
+        assert not screen.article_view.highlight and not screen.body.highlight
         _text, off = _entity_colour(screen)
         assert on != off
         legend = screen.query_one("#legend").render().plain
@@ -239,8 +268,11 @@ async def test_related_quote_opens_its_article_at_the_quote(analysed_library):
         # Find an article with related quotes from the library.
         for row in rows:
             screen.open_article(row.id)
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await wait_for(
+                pilot,
+                lambda row=row: screen.article_id == row.id and screen.quotes.related is not None,
+                "the article and its related quotes",
+            )
             if screen.quotes.related:
                 break
         related = screen.quotes.related
@@ -248,13 +280,12 @@ async def test_related_quote_opens_its_article_at_the_quote(analysed_library):
         screen.quotes.focus()
         screen.quotes.highlighted = screen.quotes.get_option_index("r0")
         await pilot.press("enter")
-        await pilot.pause()
         target = related[0]
-        assert screen.article_id == target.article_id
+        await wait_for(pilot, lambda: screen.article_id == target.article_id, "the related article opens")
         assert screen.body.mark == (target.quote.start, target.quote.end)
         assert screen.document is not None
         assert screen.document.text[target.quote.start : target.quote.end] == target.quote.text
-        assert screen.sidebar.current_id == target.article_id
+        assert screen.sidebar.article_list.current_id == target.article_id
 
 
 async def test_summary_bullet_marks_its_sentence(analysed_library):
@@ -301,7 +332,7 @@ async def test_help_follows_the_keymap(analysed_library):
         screen = await settle(app, pilot)
         app.set_keymap({"reader.highlight": "x"})
         await pilot.press("x")
-        assert not screen.highlight
+        assert not screen.article_view.highlight
         everywhere = dict((d, k) for k, d in app.help_sections()[0][0][1])
         assert everywhere["Highlight"] == "x"
 

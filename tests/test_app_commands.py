@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandPalette
 
-from tests.test_app import SIZE, settle, wait_for
+from tests.test_app import SIZE, offered, settle, wait_for
 from tui.ui.app import NewsApp
 
 pytestmark = pytest.mark.slow
@@ -20,7 +20,7 @@ async def test_palette_opens_an_article_by_title(analysed_library):
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
         await pilot.press(*"putin calls")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: any("Putin" in o for o in offered(app)), "the article offered")
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: screen.article_id == target.id, "palette opened the article")
         assert not CommandPalette.is_open(app)
@@ -33,16 +33,20 @@ async def test_palette_runs_reader_and_entity_commands(analysed_library):
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
         await pilot.press(*"toggle entity highlighting")
-        await pilot.pause(0.5)
+        await wait_for(
+            pilot, lambda: any("Toggle entity highlighting" in o for o in offered(app)), "the command offered"
+        )
         await pilot.press("down", "enter")
-        await wait_for(pilot, lambda: not screen.highlight, "highlighting toggled from the palette")
+        await wait_for(
+            pilot, lambda: not screen.article_view.highlight, "highlighting toggled from the palette"
+        )
         # Go to the most mentioned entity of the article: its first mention is marked.
         names = [e.canonical for e in screen.body.entities]
         top = max(set(names), key=names.count)
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
         await pilot.press(*f"go to {top}")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: any(f"Go to {top}" in o for o in offered(app)), "the entity offered")
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: screen.body.mark is not None, "entity marked from the palette")
         first = next(e for e in screen.body.entities if e.canonical == top)
@@ -68,7 +72,7 @@ async def test_markup_in_articles_is_shown_literally(analysed_library):
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
         assert screen.article_id == article_id
-        prompt = screen.sidebar.row_text(article_id)
+        prompt = screen.sidebar.article_list.row_text(article_id)
         assert "[@click=app.quit]Quit now[/]" in prompt.replace("\n  ", " ")
         body = screen.body
         shown = " ".join(
@@ -86,11 +90,10 @@ async def test_markup_in_articles_is_shown_literally(analysed_library):
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
         await pilot.press(*"quit now")
-        await pilot.pause(0.5)
-        palette = app.screen
-        options = palette.query_one(CommandList).options
-        assert any(
-            "[@click=app.quit]Quit now[/]" in str(getattr(o.prompt, "plain", o.prompt)) for o in options
+        await wait_for(
+            pilot,
+            lambda: any("[@click=app.quit]Quit now[/]" in o for o in offered(app)),
+            "the title, literally",
         )
 
 
@@ -106,9 +109,9 @@ async def test_reload_shows_new_articles_and_analyses_them(analysed_library):
             text=text, blocks=[Block("headline", 0, 35), Block("paragraph", 37, len(text))], date="2030-01-01"
         )
         new_id = analysed_library.add_document("test:reload", doc)
-        screen.reload_articles()
+        screen.reload()
         await wait_for(pilot, lambda: not screen.loading, "the reload applied")
-        assert screen.article_id == opened and screen.sidebar.current_id == opened
+        assert screen.article_id == opened and screen.sidebar.article_list.current_id == opened
         assert new_id in screen.sidebar.rows and not screen.sidebar.rows[new_id].read
         await wait_for(
             pilot, lambda: screen.sidebar.rows[new_id].analysed, "the new article analysed", tries=1500

@@ -23,11 +23,12 @@ from tui.core.feeds import item_to_document, parse_feed
 from tui.core.library import Library
 from tui.core.store import ArticleRepo, Database, FeedRepo, NewItem
 from tui.ui.app import NewsApp
-from tui.ui.views import build_nav, display_name
+from tui.ui.status import AnalysisState, StatusLine, status_line
+from tui.ui.views import build_nav, feed_key
 from tui.ui.widgets.article_body import ArticleBody
 from tui.ui.widgets.article_list import ArticleList
 from tui.ui.widgets.feed_tree import FeedTree
-from tui.ui.widgets.status import StatusLine
+from tui.ui.widgets.status import StatusText
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPORA = [SHARED / "corpora" / "real-feeds", SHARED / "corpora" / "hostile"]
@@ -54,7 +55,7 @@ class SweepApp(App[None]):
                 yield FeedTree(id="feeds")
                 yield ArticleList(id="articles")
             yield ArticleBody(id="body")
-        yield StatusLine(id="status")
+        yield StatusText(id="status")
 
 
 def corpus_files() -> list[Path]:
@@ -113,7 +114,7 @@ async def test_every_corpus_title_and_body_renders_without_control_characters(tm
             lines = assert_clean(pages(tree, tree.last_line + 1), "feeds tree")
             assert lines >= len(feeds)
             for feed in feeds:
-                node = tree.nav[f"feed:{feed.id}"]
+                node = tree.nav[feed_key(feed.id)]
                 assert BAD.search(node.name) is None and BAD.search(node.error or "") is None
 
             articles = app.query_one(ArticleList)
@@ -121,10 +122,12 @@ async def test_every_corpus_title_and_body_renders_without_control_characters(tm
             await pilot.pause()
             assert_clean(pages(articles, articles.virtual_size.height), "article list")
 
-            status = app.query_one(StatusLine)
+            status = app.query_one(StatusText)
             for feed in feeds:
                 if feed.error:
-                    status.note = f"! {display_name(feed.error)}"
+                    facts = {"articles": 1, "unread": 1, "analysis": AnalysisState()}
+                    status.line = status_line(feed_error=feed.error, **facts)
+                    assert isinstance(status.line, StatusLine)
                     await pilot.pause(0)
                     assert_clean(iter([status.render_line(0)]), f"status of {feed.url}")
 

@@ -209,8 +209,13 @@ def feeds_library(example_library):
 
 
 async def _settled(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Until no worker runs: the library loaded, the article read, its related quotes found."""
+    app = pilot.app
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            return
 
 
 def test_main_screen(snap_compare, example_library):
@@ -267,7 +272,6 @@ def test_feeds_screen(snap_compare, feeds_library):
     async def choose_broken(pilot: Pilot) -> None:
         await _settled(pilot)
         await pilot.press("shift+tab", "G")
-        await pilot.pause(0.3)
         await _settled(pilot)
 
     assert snap_compare(NewsApp(feeds_library), terminal_size=SIZE, run_before=choose_broken)

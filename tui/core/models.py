@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 # Block kinds produced by the text reader.
 HEADLINE = "headline"
@@ -232,3 +233,31 @@ class OpmlImport:
 
 
 Progress = Callable[[int, int, FeedOutcome], object]
+
+
+class ViewKind(StrEnum):
+    """What a node of the feeds tree lists."""
+
+    ALL = "all"
+    UNREAD = "unread"
+    STARRED = "starred"
+    LOCAL = "local"  # articles from files, not feeds
+    FEED = "feed"
+    FOLDER = "folder"
+
+
+@dataclass(frozen=True, slots=True)
+class ViewKey:
+    """A view of the library: one of the fixed views, a feed (``feed_id``) or a folder (``a/b``)."""
+
+    kind: ViewKind
+    feed_id: int | None = None
+    folder: str | None = None
+
+    @classmethod
+    def of_feed(cls, feed_id: int) -> ViewKey:
+        return cls(ViewKind.FEED, feed_id=feed_id)
+
+    @classmethod
+    def of_folder(cls, path: str) -> ViewKey:
+        return cls(ViewKind.FOLDER, folder=path)

@@ -238,11 +238,3 @@ class BodyLayout:
         if r.prefix:
             text = Text.assemble(Text(r.prefix, style=piece.text.style, end=""), text, end="")
         return text
-
-    def rows_between(self, start: int, end: int) -> range:
-        """Rows covering document offsets ``[start, end)``."""
-        a = self.row_of(start)
-        b = self.row_of(max(end - 1, start))
-        if a is None or b is None:
-            return range(0)
-        return range(a, b + 1)

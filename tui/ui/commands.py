@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
@@ -20,7 +20,24 @@ from .format import GROUP_NAMES, entity_group
 from .views import display_name
 
 if TYPE_CHECKING:
-    from .screens.reader import ReaderScreen
+    from ..core.models import Analysis
+    from .screens.feed_actions import FeedActions
+    from .widgets.article_body import ArticleBody
+    from .widgets.sidebar import Sidebar
+
+
+@runtime_checkable
+class Reader(Protocol):
+    """What the palette asks of the screen it opens on (the reader screen has all of it)."""
+
+    sidebar: Sidebar
+    body: ArticleBody
+    analysis: Analysis | None
+    feed_actions: FeedActions
+
+    def show_article(self, article_id: int) -> None: ...
+    def jump_to_entity(self, canonical: str) -> None: ...
+    def stop_background(self) -> None: ...
 
 
 def _highlighted(matcher: Matcher, candidate: str) -> Content:
@@ -33,11 +50,13 @@ def _highlighted(matcher: Matcher, candidate: str) -> Content:
 
 
 class _ReaderProvider(Provider):
-    @property
-    def reader(self) -> ReaderScreen | None:
-        from .screens.reader import ReaderScreen
+    def _action(self, name: str) -> Callable[[], object]:
+        """Run one of the screen's actions, as its key would."""
+        return partial(self.screen.run_action, name)
 
-        return self.screen if isinstance(self.screen, ReaderScreen) else None
+    @property
+    def reader(self) -> Reader | None:
+        return self.screen if isinstance(self.screen, Reader) else None
 
 
 def _has_words(words: list[str], folded: str) -> bool:
@@ -79,9 +98,11 @@ class ArticleCommands(_ReaderProvider):
     async def startup(self) -> None:
         reader = self.reader
         # The current view's articles first, then the rest of the library.
-        listed = list(reader.sidebar.rows.values()) if reader is not None else []
+        listed = list(reader.sidebar.listed.values()) if reader is not None else []
         seen = {row.id for row in listed}
-        rest = [row for row in reader._all.values() if row.id not in seen] if reader is not None else []
+        rest = (
+            [row for row in reader.sidebar.rows.values() if row.id not in seen] if reader is not None else []
+        )
         self._titles = [(row.title or "Untitled", row.id) for row in listed + rest]
 
     def _open(self, article_id: int) -> None:
@@ -167,15 +188,15 @@ class FeedCommands(_ReaderProvider):
         if reader is None:
             return []
         return [
-            ("Refresh all feeds", reader.action_refresh_all, "Fetch new articles of every feed (R)"),
-            ("Refresh this feed", reader.action_refresh_feed, "The feed or folder chosen in the tree (r)"),
-            ("Add a feed", reader.action_add_feed, "Subscribe to a feed by its address (a)"),
-            ("Mark feed read", reader.action_mark_feed_read, "Every article of the chosen feed (M)"),
-            ("Toggle unread only", reader.action_toggle_unread_only, "Hide read articles in any view (u)"),
-            ("Toggle read", reader.action_toggle_read, "Mark the open article read or unread (m)"),
-            ("Toggle star", reader.action_toggle_star, "Star or unstar the open article (s)"),
-            ("Open in browser", reader.action_open_link, "The open article's web page (o)"),
-            ("Fetch full text", reader.action_fetch_full_text, "The whole article from its web page (f)"),
+            ("Refresh all feeds", self._action("refresh_all"), "Fetch new articles of every feed (R)"),
+            ("Refresh this feed", self._action("refresh_feed"), "The feed or folder chosen in the tree (r)"),
+            ("Add a feed", self._action("add_feed"), "Subscribe to a feed by its address (a)"),
+            ("Mark feed read", self._action("mark_feed_read"), "Every article of the chosen feed (M)"),
+            ("Toggle unread only", self._action("toggle_unread_only"), "Hide read articles in any view (u)"),
+            ("Toggle read", self._action("toggle_read"), "Mark the open article read or unread (m)"),
+            ("Toggle star", self._action("toggle_star"), "Star or unstar the open article (s)"),
+            ("Open in browser", self._action("open_link"), "The open article's web page (o)"),
+            ("Fetch full text", self._action("fetch_full_text"), "The whole article from its web page (f)"),
             ("Stop background analysis", reader.stop_background, "Until the next refresh or restart"),
         ]
 
@@ -186,10 +207,10 @@ class FeedCommands(_ReaderProvider):
         return [
             (
                 f"Full text automatically: {display_name(feed.name, 'feed')}",
-                partial(reader.toggle_auto_full, feed.id),
+                partial(reader.feed_actions.toggle_auto_full, feed.id),
                 f"Now {'on' if feed.auto_full else 'off'}: fetch each new teaser's web page after a refresh",
             )
-            for feed in reader._feeds
+            for feed in reader.sidebar.feeds
         ]
 
     async def discover(self) -> Hits:
@@ -217,13 +238,13 @@ class ReaderCommands(_ReaderProvider):
         return [
             (
                 "Toggle entity highlighting",
-                reader.action_toggle_highlight,
+                self._action("toggle_highlight"),
                 "Colour people, places, organisations… (h)",
             ),
-            ("Next entity mention", reader.action_next_entity, "Mark the next highlighted name (])"),
+            ("Next entity mention", self._action("next_entity"), "Mark the next highlighted name (])"),
             (
                 "Previous entity mention",
-                reader.action_previous_entity,
+                self._action("previous_entity"),
                 "Mark the previous highlighted name ([)",
             ),
             ("Show keys", self._show_keys, "Every key of the reader (?)"),

@@ -10,35 +10,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..core.models import ViewKey, ViewKind
 from ..core.sanitize import clean_line
 
 if TYPE_CHECKING:
     from ..core.models import ArticleRow, FeedRow
 
-ALL = "all"
-UNREAD = "unread"
-STARRED = "starred"
-LOCAL = "local"
+ALL = ViewKey(ViewKind.ALL)
+UNREAD = ViewKey(ViewKind.UNREAD)
+STARRED = ViewKey(ViewKind.STARRED)
+LOCAL = ViewKey(ViewKind.LOCAL)
 
 VIEW_NAMES = {ALL: "All articles", UNREAD: "Unread", STARRED: "Starred", LOCAL: "Local articles"}
 
-
-def feed_key(feed_id: int) -> str:
-    return f"feed:{feed_id}"
-
-
-def folder_key(path: str) -> str:
-    return f"folder:{path}"
-
-
-def key_feed_id(key: str) -> int | None:
-    """The feed id of a ``feed:N`` key, else None."""
-    return int(key[5:]) if key.startswith("feed:") and key[5:].isdigit() else None
-
-
-def key_folder(key: str) -> str | None:
-    """The folder path of a ``folder:a/b`` key, else None."""
-    return key[7:] if key.startswith("folder:") else None
+feed_key = ViewKey.of_feed
+folder_key = ViewKey.of_folder
 
 
 def folder_parts(folder: str | None) -> list[str]:
@@ -52,9 +38,9 @@ def in_folder(folder: str | None, path: str) -> bool:
     return bool(want) and parts[: len(want)] == want
 
 
-def rows_in_view(rows: Iterable[ArticleRow], key: str, unread_only: bool = False) -> list[ArticleRow]:
+def rows_in_view(rows: Iterable[ArticleRow], key: ViewKey, unread_only: bool = False) -> list[ArticleRow]:
     """The rows a node shows, in the given order; ``unread_only`` hides read ones too."""
-    feed_id, folder = key_feed_id(key), key_folder(key)
+    feed_id, folder = key.feed_id, key.folder
     if key == UNREAD:
         keep = [r for r in rows if not r.read]
     elif key == STARRED:
@@ -70,9 +56,9 @@ def rows_in_view(rows: Iterable[ArticleRow], key: str, unread_only: bool = False
     return [r for r in keep if not r.read] if unread_only else keep
 
 
-def feeds_in_view(feeds: Sequence[FeedRow], key: str) -> list[int]:
+def feeds_in_view(feeds: Sequence[FeedRow], key: ViewKey) -> list[int]:
     """Ids of the feeds a node stands for: the feed itself, or every feed in the folder."""
-    feed_id, folder = key_feed_id(key), key_folder(key)
+    feed_id, folder = key.feed_id, key.folder
     if feed_id is not None:
         return [f.id for f in feeds if f.id == feed_id]
     if folder is not None:
@@ -90,7 +76,7 @@ def display_name(text: str | None, fallback: str = "Untitled") -> str:
 class NavNode:
     """One node of the sidebar tree: a view, a folder or a feed."""
 
-    key: str
+    key: ViewKey
     name: str
     unread: int = 0
     total: int = 0

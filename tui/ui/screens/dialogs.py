@@ -6,6 +6,7 @@ built from plain text, never markup.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -21,7 +22,7 @@ from textual.widgets import Button, Input, Label, Static
 from ..views import display_name
 
 if TYPE_CHECKING:
-    from ...core.library import Library
+    from ...core.feed_service import FeedService
     from ...core.models import FeedOutcome
 
 
@@ -34,17 +35,16 @@ class AddFeedScreen(ModalScreen["FeedOutcome | None"]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="add-feed.cancel")]
 
+    @dataclass
     class Checked(Message):
         """The subscription attempt ended: the feed added, or why not."""
 
-        def __init__(self, added: FeedOutcome | None, problem: str | None) -> None:
-            super().__init__()
-            self.added = added
-            self.problem = problem
+        added: FeedOutcome | None
+        problem: str | None
 
-    def __init__(self, library: Library, folders: list[str], folder: str | None = None) -> None:
+    def __init__(self, feeds: FeedService, folders: list[str], folder: str | None = None) -> None:
         super().__init__()
-        self.library = library
+        self.feeds = feeds
         self.folders = folders
         self.initial_folder = folder or ""
         self.checking = False
@@ -74,7 +74,7 @@ class AddFeedScreen(ModalScreen["FeedOutcome | None"]):
     @work(thread=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
         """Import the URL checker (and the feed modules with it) off the event loop."""
-        self.library.feeds.url_problem("")
+        self.feeds.url_problem("")
 
     @property
     def url(self) -> str:
@@ -88,7 +88,7 @@ class AddFeedScreen(ModalScreen["FeedOutcome | None"]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "add-feed-url" and not self.checking:
-            self._say(self.library.feeds.url_problem(self.url) or "" if self.url else "")
+            self._say(self.feeds.url_problem(self.url) or "" if self.url else "")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -108,7 +108,7 @@ class AddFeedScreen(ModalScreen["FeedOutcome | None"]):
         if self.checking:
             return
         url = self.url
-        problem = self.library.feeds.url_problem(url) if url else "Type the address of a feed."
+        problem = self.feeds.url_problem(url) if url else "Type the address of a feed."
         if problem:
             self._say(problem)
             self.query_one("#add-feed-url", Input).focus()
@@ -123,7 +123,7 @@ class AddFeedScreen(ModalScreen["FeedOutcome | None"]):
     async def subscribe(self, url: str, folder: str | None) -> None:
         """Fetch, parse and store the feed (async: fetching on the loop, parsing in a process)."""
         try:
-            added, refusals = await self.library.feeds.add([url], folder)
+            added, refusals = await self.feeds.add([url], folder)
         except Exception as e:  # another process is refreshing, the store is gone...
             self.post_message(self.Checked(None, str(e) or type(e).__name__))
             return

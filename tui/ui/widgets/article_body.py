@@ -11,7 +11,6 @@ from rich.style import Style
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -42,14 +41,6 @@ class ArticleBody(ScrollView, can_focus=True):
 
     highlight: reactive[bool] = reactive(True)
     """Style entity mentions by type."""
-
-    class Marked(Message):
-        """The mark moved to ``(start, end)`` of the document (None: cleared)."""
-
-        def __init__(self, article_id: int | None, span: tuple[int, int] | None) -> None:
-            super().__init__()
-            self.article_id = article_id
-            self.span = span
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -100,12 +91,6 @@ class ArticleBody(ScrollView, can_focus=True):
         self.refresh()
         if scroll:
             self.reveal(start)
-        self.post_message(self.Marked(self.article_id, self.mark))
-
-    def clear_mark(self) -> None:
-        self.mark = None
-        self._strips.clear()
-        self.refresh()
 
     def reveal(self, offset: int) -> None:
         """Scroll so the row holding document ``offset`` sits in the upper third of the view."""

@@ -7,6 +7,7 @@ screen are ever built, so a library of thousands of articles paints as fast as o
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
@@ -61,13 +62,12 @@ class ArticleList(ScrollView, can_focus=True):
     cursor: reactive[int | None] = reactive(None)
     """Index of the row under the cursor."""
 
+    @dataclass
     class Opened(Message):
         """The user chose an article: by resting the cursor on it, or with Enter (``focus_body``)."""
 
-        def __init__(self, article_id: int, focus_body: bool = False) -> None:
-            super().__init__()
-            self.article_id = article_id
-            self.focus_body = focus_body
+        article_id: int
+        focus_body: bool = False
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -114,6 +114,12 @@ class ArticleList(ScrollView, can_focus=True):
     def current_id(self) -> int | None:
         """The article under the cursor."""
         return self._order[self.cursor] if self.cursor is not None and self._order else None
+
+    def visible_ids(self) -> list[int]:
+        """The articles whose rows are on screen now."""
+        first = int(self.scroll_y) // ROW_HEIGHT
+        last = (int(self.scroll_y) + max(self.size.height, ROW_HEIGHT)) // ROW_HEIGHT
+        return self._order[first : last + 1]
 
     @property
     def unread(self) -> int:

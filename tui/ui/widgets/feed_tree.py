@@ -7,6 +7,8 @@ markup. Moving the cursor posts :class:`FeedTree.ViewChosen`; the screen filters
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
@@ -15,13 +17,14 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from ...core.models import ViewKey, ViewKind
 from ..format import shorten
 from ..views import STARRED, NavNode
 from .styling import StyleCache
 
 
-class FeedTree(Tree[str]):
-    """The sidebar's views and subscriptions; node data is the view key (``feed:3``, ``all``)."""
+class FeedTree(Tree[ViewKey]):
+    """The sidebar's views and subscriptions; each node's data is its :class:`ViewKey`."""
 
     COMPONENT_CLASSES = Tree.COMPONENT_CLASSES | {
         "feed-tree--count",
@@ -40,19 +43,18 @@ class FeedTree(Tree[str]):
         Binding("left", "collapse", "Close folder", show=False, id="feeds.collapse"),
     ]
 
+    @dataclass
     class ViewChosen(Message):
         """A node was highlighted (``focus_list`` False) or chosen with Enter/click (True)."""
 
-        def __init__(self, key: str, focus_list: bool) -> None:
-            super().__init__()
-            self.key = key
-            self.focus_list = focus_list
+        key: ViewKey
+        focus_list: bool
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         # Set before Tree.__init__, which may already measure labels.
-        self.nav: dict[str, NavNode] = {}
-        self._shape: list[tuple[str, int]] = []
-        self._collapsed: set[str] = set()
+        self.nav: dict[ViewKey, NavNode] = {}
+        self._shape: list[tuple[ViewKey, int]] = []
+        self._collapsed: set[ViewKey] = set()
         self.style_of = StyleCache(self)
         super().__init__(Text("Feeds"), id=id, classes=classes)
         self.show_root = False
@@ -61,9 +63,9 @@ class FeedTree(Tree[str]):
 
     # -- data -------------------------------------------------------------------------------
 
-    def set_nodes(self, nodes: list[NavNode], current: str | None = None) -> None:
+    def set_nodes(self, nodes: list[NavNode], current: ViewKey | None = None) -> None:
         """Show ``nodes``; same shape: labels repaint in place, else rebuilt with the cursor kept."""
-        shape: list[tuple[str, int]] = []
+        shape: list[tuple[ViewKey, int]] = []
 
         def walk(items: list[NavNode], depth: int) -> None:
             for n in items:
@@ -84,7 +86,7 @@ class FeedTree(Tree[str]):
         current = current if current is not None else self.current_key
         self.clear()
 
-        def add(parent: TreeNode[str], items: list[NavNode]) -> None:
+        def add(parent: TreeNode[ViewKey], items: list[NavNode]) -> None:
             for n in items:
                 if n.is_folder:
                     child = parent.add(Text(n.name), data=n.key, expand=n.key not in self._collapsed)
@@ -93,11 +95,12 @@ class FeedTree(Tree[str]):
                     parent.add_leaf(Text(n.name), data=n.key)
 
         add(self.root, nodes)
-        target = self._find(current) if current else None
+        target = self.node_of(current) if current else None
         if target is not None:
             self.call_after_refresh(self.move_cursor, target)
 
-    def _find(self, key: str) -> TreeNode[str] | None:
+    def node_of(self, key: ViewKey) -> TreeNode[ViewKey] | None:
+        """The tree node of a view, if the tree has one."""
         stack = list(self.root.children)
         while stack:
             node = stack.pop()
@@ -107,13 +110,13 @@ class FeedTree(Tree[str]):
         return None
 
     @property
-    def current_key(self) -> str | None:
+    def current_key(self) -> ViewKey | None:
         node = self.cursor_node
         return node.data if node is not None else None
 
-    def select_key(self, key: str) -> None:
+    def select_key(self, key: ViewKey) -> None:
         """Move the cursor to a node (it posts :class:`ViewChosen` like any cursor move)."""
-        node = self._find(key)
+        node = self.node_of(key)
         if node is not None:
             for ancestor in _ancestors(node):
                 ancestor.expand()
@@ -121,12 +124,12 @@ class FeedTree(Tree[str]):
 
     # -- events -----------------------------------------------------------------------------
 
-    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[ViewKey]) -> None:
         event.stop()
         if event.node.data is not None:
             self.post_message(self.ViewChosen(event.node.data, focus_list=False))
 
-    def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
+    def on_tree_node_selected(self, event: Tree.NodeSelected[ViewKey]) -> None:
         event.stop()
         node = event.node
         if node.data is None:
@@ -136,14 +139,15 @@ class FeedTree(Tree[str]):
         else:
             self.post_message(self.ViewChosen(node.data, focus_list=True))
 
-    def on_tree_node_collapsed(self, event: Tree.NodeCollapsed[str]) -> None:
+    def on_tree_node_collapsed(self, event: Tree.NodeCollapsed[ViewKey]) -> None:
         event.stop()
-        if event.node.data:
+        if event.node.data is not None:
             self._collapsed.add(event.node.data)
 
-    def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[ViewKey]) -> None:
         event.stop()
-        self._collapsed.discard(event.node.data or "")
+        if event.node.data is not None:
+            self._collapsed.discard(event.node.data)
 
     def action_expand(self) -> None:
         node = self.cursor_node
@@ -165,7 +169,7 @@ class FeedTree(Tree[str]):
     def watch_hover_line(self, previous_hover_line: int, hover_line: int) -> None:
         super().watch_hover_line(previous_hover_line, hover_line)
         node = self.get_node_at_line(hover_line) if hover_line >= 0 else None
-        info = self.nav.get(node.data) if node is not None and node.data else None
+        info = self.nav.get(node.data) if node is not None and node.data is not None else None
         # A Text tooltip: a feed's error message is data, never markup.
         self.tooltip = Text(info.error) if info is not None and info.error else None
 
@@ -175,8 +179,8 @@ class FeedTree(Tree[str]):
 
     # -- rendering --------------------------------------------------------------------------
 
-    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
-        info = self.nav.get(node.data or "")
+    def render_label(self, node: TreeNode[ViewKey], base_style: Style, style: Style) -> Text:
+        info = self.nav.get(node.data) if node.data is not None else None
         if info is None:
             return super().render_label(node, base_style, style)
         depth = len(_ancestors(node))
@@ -192,9 +196,10 @@ class FeedTree(Tree[str]):
         name = info.name if cell_len(info.name) <= name_room else shorten(info.name, name_room)
         while cell_len(name) > name_room:  # wide characters: shorten counts characters
             name = name[:-2] + "…"
-        name_style = (
-            "feed-tree--folder" if info.is_folder else ("feed-tree--view" if ":" not in info.key else "")
-        )
+        if info.is_folder:
+            name_style = "feed-tree--folder"
+        else:
+            name_style = "" if info.key.kind == ViewKind.FEED else "feed-tree--view"
         label = Text(name, style=self.style_of(name_style) if name_style else "")
         text.append_text(label)
         # Padded to the full width: counts line up, and the cursor bar spans the row.
@@ -205,7 +210,7 @@ class FeedTree(Tree[str]):
         return text
 
 
-def _ancestors(node: TreeNode[str]) -> list[TreeNode[str]]:
+def _ancestors(node: TreeNode[ViewKey]) -> list[TreeNode[ViewKey]]:
     """Visible ancestors of ``node`` (the hidden root excluded), nearest first."""
     out = []
     parent = node.parent

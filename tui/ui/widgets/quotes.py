@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 
-from ...core.models import Quote
+from ...core.models import Quote, RelatedQuote
 from ..format import hang, shorten
-from .wrapped_list import WrappedList
-
-if TYPE_CHECKING:
-    from ...core.models import RelatedQuote
+from .wrapped_list import Entry, Heading, Note, WrappedList
 
 RELATED = "Related quotes"
 QUOTE_CHARS = 180  # longer quotes are shortened in the pane (the body shows them whole)
@@ -40,19 +37,17 @@ class QuotesPane(WrappedList):
         Binding("G", "last", "Last quote", show=False, id="quotes.last"),
     ]
 
+    @dataclass
     class QuoteChosen(Message):
         """A quote of the open article was chosen: show it in the body."""
 
-        def __init__(self, quote: Quote) -> None:
-            super().__init__()
-            self.quote = quote
+        quote: Quote
 
+    @dataclass
     class RelatedChosen(Message):
         """A related quote was chosen: open its article at the quote."""
 
-        def __init__(self, related: RelatedQuote) -> None:
-            super().__init__()
-            self.related = related
+        related: RelatedQuote
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -65,7 +60,7 @@ class QuotesPane(WrappedList):
     def show_pending(self, message: str = "Analysing…") -> None:
         """No analysis yet: a note instead of quotes."""
         self.quotes, self.related, self.state = [], None, "pending"
-        self.set_entries([("note", message, True)])
+        self.set_entries([Entry("note", Note(message), True)])
 
     def show_quotes(self, quotes: list[Quote], related: list[RelatedQuote] | None = None) -> None:
         self.quotes, self.related, self.state = list(quotes), related, "ready"
@@ -77,35 +72,36 @@ class QuotesPane(WrappedList):
 
     def _rebuild(self, keep_highlight: bool = False) -> None:
         previous = self.highlighted if keep_highlight else None
-        entries: list[tuple[str, Any, bool] | None] = []
+        entries: list[Entry | None] = []
         if not self.quotes:
-            entries.append(("note", "No direct quotes in this article.", True))
+            entries.append(Entry("note", Note("No direct quotes in this article."), True))
         for n, q in enumerate(self.quotes):
             if n:
                 entries.append(None)
-            entries.append((f"q{n}", q, False))
-        entries.append(("related-heading", RELATED, True))
+            entries.append(Entry(f"q{n}", q))
+        entries.append(Entry("related-heading", Heading(RELATED), True))
         if self.related is None:
-            entries.append(("related-note", "Looking for related quotes…", True))
+            entries.append(Entry("related-note", Note("Looking for related quotes…"), True))
         elif not self.related:
-            entries.append(("related-note", "None in your library yet.", True))
+            entries.append(Entry("related-note", Note("None in your library yet."), True))
         for n, r in enumerate(self.related or []):
             if n:
                 entries.append(None)
-            entries.append((f"r{n}", r, False))
-        first = next((i for i, e in enumerate(entries) if e is not None and not e[2]), None)
-        self.set_entries(entries, previous if previous is not None else first)
+            entries.append(Entry(f"r{n}", r))
+        self.set_entries(entries, previous if previous is not None else self.first_enabled(entries))
 
     # -- rendering --------------------------------------------------------------------------
 
-    def make_prompt(self, data: Any, width: int) -> Text:
+    def make_prompt(self, item: object, width: int) -> Text:
         style = self.style_of
-        if isinstance(data, str):
-            if data == RELATED:
-                # A blank line above sets the section apart from the article's own quotes.
-                return Text.assemble("\n", (data, style("quotes-pane--heading")), end="")
-            return Text(data, style=style("quotes-pane--note"), end="")
-        quote: Quote = data.quote if not isinstance(data, Quote) else data
+        if isinstance(item, Heading):
+            # A blank line above sets the section apart from the article's own quotes.
+            return Text.assemble("\n", (item.text, style("quotes-pane--heading")), end="")
+        if isinstance(item, Note):
+            return Text(item.text, style=style("quotes-pane--note"), end="")
+        related = item if isinstance(item, RelatedQuote) else None
+        quote = related.quote if related is not None else item
+        assert isinstance(quote, Quote)
         body = Text(f"“{shorten(quote.text, QUOTE_CHARS)}”", style=style("quotes-pane--quote"), end="")
         prompt = hang(body, width)
         prompt.append("\n")
@@ -113,23 +109,22 @@ class QuotesPane(WrappedList):
             who = Text(f"  — {quote.speaker}", style=style("quotes-pane--speaker"), end="")
         else:
             who = Text("  — unattributed", style=style("quotes-pane--unattributed"), end="")
-        if not isinstance(data, Quote):
-            who.append(Text(f" · {data.reason}", style=style("quotes-pane--note"), end=""))
+        if related is not None:
+            who.append(Text(f" · {related.reason}", style=style("quotes-pane--note"), end=""))
         prompt.append_text(hang(who, width, "", "    "))
-        if not isinstance(data, Quote):
-            source = Text(f"in {data.article_title}", style=style("quotes-pane--source"), end="")
+        if related is not None:
+            source = Text(f"in {related.article_title}", style=style("quotes-pane--source"), end="")
             prompt.append("\n")
             prompt.append_text(hang(source, width, "  ", "  ", max_lines=2))
         return prompt
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        oid = event.option.id or ""
-        data = self.entry_data(oid)
-        if oid.startswith("q") and isinstance(data, Quote):
-            self.post_message(self.QuoteChosen(data))
-        elif oid.startswith("r") and data is not None:
-            self.post_message(self.RelatedChosen(data))
+        item = self.item_of(event.option.id or "")
+        if isinstance(item, Quote):
+            self.post_message(self.QuoteChosen(item))
+        elif isinstance(item, RelatedQuote):
+            self.post_message(self.RelatedChosen(item))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

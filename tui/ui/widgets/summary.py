@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
@@ -10,7 +10,15 @@ from textual.message import Message
 from textual.widgets import OptionList
 
 from ..format import hang
-from .wrapped_list import WrappedList
+from .wrapped_list import Entry, Heading, Note, WrappedList
+
+
+@dataclass(frozen=True, slots=True)
+class Bullet:
+    """A summary sentence; ``publisher`` when it is the publisher's own summary, not ours."""
+
+    text: str
+    publisher: bool = False
 
 
 class SummaryPane(WrappedList):
@@ -31,12 +39,11 @@ class SummaryPane(WrappedList):
         Binding("G", "last", "Last bullet", show=False, id="summary.last"),
     ]
 
+    @dataclass
     class BulletChosen(Message):
         """A bullet was chosen: its text, to be found in the body."""
 
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        text: str
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -47,35 +54,35 @@ class SummaryPane(WrappedList):
     def show(self, bullets: list[str] | None, publisher: list[str], note: str = "Analysing…") -> None:
         """``bullets`` None means the analysis is not there yet: ``note`` says why."""
         self.bullets, self.publisher, self.note = bullets, list(publisher), note
-        entries: list[tuple[str, Any, bool] | None] = []
+        entries: list[Entry | None] = []
         if bullets is None:
-            entries.append(("note", ("note", note), True))
+            entries.append(Entry("note", Note(note), True))
         elif not bullets:
-            entries.append(("note", ("note", "Too short to summarise."), True))
+            entries.append(Entry("note", Note("Too short to summarise."), True))
         for n, b in enumerate(bullets or []):
-            entries.append((f"b{n}", ("bullet", b), False))
+            entries.append(Entry(f"b{n}", Bullet(b)))
         if publisher:
-            entries.append(("publisher-heading", ("heading", "Publisher's summary"), True))
+            entries.append(Entry("publisher-heading", Heading("Publisher's summary"), True))
             for n, p in enumerate(publisher):
-                entries.append((f"p{n}", ("publisher", p), False))
-        first = next((i for i, e in enumerate(entries) if e is not None and not e[2]), None)
-        self.set_entries(entries, first)
+                entries.append(Entry(f"p{n}", Bullet(p, publisher=True)))
+        self.set_entries(entries, self.first_enabled(entries))
 
-    def make_prompt(self, data: Any, width: int) -> Text:
-        kind, text = data
-        style = self.style_of(f"summary-pane--{kind}")
-        if kind == "heading":
+    def make_prompt(self, item: object, width: int) -> Text:
+        if isinstance(item, Heading):
             # A blank line above (unless first) sets the publisher's own summary apart.
-            return Text.assemble("\n" if self.bullets else "", (text, style), end="")
-        if kind == "note":
-            return Text(text, style=style, end="")
-        return hang(Text(text, style=style, end=""), width, "• ", "  ")
+            style = self.style_of("summary-pane--heading")
+            return Text.assemble("\n" if self.bullets else "", (item.text, style), end="")
+        if isinstance(item, Note):
+            return Text(item.text, style=self.style_of("summary-pane--note"), end="")
+        assert isinstance(item, Bullet)
+        style = self.style_of("summary-pane--publisher" if item.publisher else "summary-pane--bullet")
+        return hang(Text(item.text, style=style, end=""), width, "• ", "  ")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        data = self.entry_data(event.option.id or "")
-        if data is not None and data[0] in ("bullet", "publisher"):
-            self.post_message(self.BulletChosen(data[1]))
+        item = self.item_of(event.option.id or "")
+        if isinstance(item, Bullet):
+            self.post_message(self.BulletChosen(item.text))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

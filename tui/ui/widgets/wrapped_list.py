@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from .styling import StyleCache
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A line of explanation in a pane ("Analysing…", "No direct quotes")."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section title in a pane."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One option: ``item`` is what :meth:`WrappedList.make_prompt` draws, ``key`` its option id;
+    ``disabled`` entries (notes, headings) cannot be highlighted."""
+
+    key: str
+    item: object
+    disabled: bool = False
 
 
 class WrappedList(OptionList):
@@ -20,22 +44,20 @@ class WrappedList(OptionList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         # markup=False: prompts are rich Text, and nothing from an article is ever parsed as markup.
         super().__init__(id=id, classes=classes, markup=False)
-        self._entries: list[tuple[str, Any, bool] | None] = []
+        self._entries: list[Entry | None] = []
         self._width = 0
         self.style_of = StyleCache(self)
 
-    def make_prompt(self, data: Any, width: int) -> Text:
-        """The prompt for one entry at ``width`` cells (override)."""
+    def make_prompt(self, item: object, width: int) -> Text:
+        """The prompt for one entry's item at ``width`` cells (override)."""
         raise NotImplementedError
 
     def prompt_width(self) -> int:
         padding = self.get_component_styles("option-list--option").padding
         return max(self.scrollable_content_region.width - padding.width, 0)
 
-    def set_entries(
-        self, entries: list[tuple[str, Any, bool] | None], highlighted: int | None = None
-    ) -> None:
-        """Replace every option: ``(option id, data, disabled)`` or None for a separator."""
+    def set_entries(self, entries: list[Entry | None], highlighted: int | None = None) -> None:
+        """Replace every option (None: a separator); the highlight goes to ``highlighted``."""
         self._entries = entries
         self._width = self.prompt_width()
         width = self._width or 30
@@ -44,31 +66,29 @@ class WrappedList(OptionList):
             if entry is None:
                 options.append(None)
             else:
-                oid, data, disabled = entry
-                options.append(Option(self.make_prompt(data, width), id=oid, disabled=disabled))
+                prompt = self.make_prompt(entry.item, width)
+                options.append(Option(prompt, id=entry.key, disabled=entry.disabled))
         self.set_options(options)
         if highlighted is not None:
             self.highlighted = highlighted
 
-    def update_entry(self, option_id: str, data: Any) -> None:
-        """Re-make one option's prompt from new data."""
-        for n, entry in enumerate(self._entries):
-            if entry is not None and entry[0] == option_id:
-                self._entries[n] = (option_id, data, entry[2])
-                self.replace_option_prompt(option_id, self.make_prompt(data, self._width or 30))
-                return
-
-    def entry_data(self, option_id: str) -> Any:
+    def item_of(self, option_id: str) -> object | None:
+        """The item behind an option."""
         for entry in self._entries:
-            if entry is not None and entry[0] == option_id:
-                return entry[1]
+            if entry is not None and entry.key == option_id:
+                return entry.item
         return None
+
+    @staticmethod
+    def first_enabled(entries: list[Entry | None]) -> int | None:
+        """Index of the first entry that can be highlighted."""
+        return next((i for i, e in enumerate(entries) if e is not None and not e.disabled), None)
 
     def _remake(self, width: int) -> None:
         self._width = width
         for entry in self._entries:
             if entry is not None:
-                self.replace_option_prompt(entry[0], self.make_prompt(entry[1], width))
+                self.replace_option_prompt(entry.key, self.make_prompt(entry.item, width))
 
     def on_resize(self) -> None:
         width = self.prompt_width()

@@ -1,0 +1,50 @@
+"""The status line as a plain value: what it says for each state of the reader (no Textual)."""
+
+from __future__ import annotations
+
+from tui.ui.status import AnalysisState, StatusLine, count, status_line
+
+
+def line(**state) -> StatusLine:
+    facts = {"articles": 12, "unread": 3, "feed_error": None, "analysis": AnalysisState(), "activity": ""}
+    return status_line(**{**facts, **state})
+
+
+def test_counts_on_the_left_and_a_quiet_right_when_all_is_done():
+    assert line() == StatusLine("12 articles · 3 unread", "", "All articles analysed", False)
+    assert line(articles=1).left == "1 article · 3 unread"
+
+
+def test_the_chosen_feed_error_is_a_clean_note():
+    assert line(feed_error="HTTP 500\x1b[31m\u202e from server").note == "! HTTP 500[31m from server"
+
+
+def test_the_analysis_on_screen_comes_before_the_library_pass():
+    loading = line(
+        analysis=AnalysisState(on_screen=True, model_loaded=False, progress="Analysing library 2/9…")
+    )
+    assert (loading.right, loading.busy) == ("Loading language model…", True)
+    assert line(analysis=AnalysisState(on_screen=True)).right == "Analysing…"
+    assert line(analysis=AnalysisState(progress="Analysing library 2/9…")).right == "Analysing library 2/9…"
+
+
+def test_a_failed_model_is_said_and_not_busy():
+    failed = line(analysis=AnalysisState(error="Analysis unavailable: no model", on_screen=True))
+    assert (failed.right, failed.busy) == ("Analysis unavailable: no model", False)
+
+
+def test_feed_activity_goes_first_and_makes_it_busy():
+    busy = line(activity="Refreshing 3 feeds…")
+    assert busy.right == "Refreshing 3 feeds… · All articles analysed" and busy.busy
+
+
+def test_count_words():
+    assert (count(1, "person", "people"), count(2, "person", "people"), count(0, "quote")) == (
+        "1 person",
+        "2 people",
+        "0 quotes",
+    )
+
+
+def test_a_stopped_pass_says_so():
+    assert line(analysis=AnalysisState(stopped=True)).right == "Background analysis stopped"

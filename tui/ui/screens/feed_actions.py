@@ -1,0 +1,237 @@
+"""The reader's feed actions: refresh, add, read and star state, links and full texts.
+
+:class:`FeedActions` belongs to the reader screen, which binds the keys and routes the worker
+messages here. Network work runs in async workers on the app's loop (the feed service fetches
+with asyncio, parses in worker processes and stores in threads); store writes run in thread
+workers. Every text from a feed reaches the screen as plain data: notices go through
+``notify(markup=False)``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from ..links import display_link
+from ..messages import FeedsProgress, FeedsRefreshed, FullTextFetched, LinkFound
+from ..status import count
+from ..views import display_name as clean
+from ..views import feed_key
+
+if TYPE_CHECKING:
+    from ...core.models import FeedOutcome, RefreshReport
+    from .reader import ReaderScreen
+
+RELOAD_EVERY = 1.0
+"""Seconds between article-list reloads while a long refresh brings new items."""
+
+
+class FeedActions:
+    """What r, R, a, m, M, s, o, f and the feed commands of the palette do."""
+
+    def __init__(self, screen: ReaderScreen) -> None:
+        self.screen = screen
+        self.library = screen.library
+        self.refreshing = False
+        self.activity = ""  # what the feed workers are doing, for the status line
+        self._reload_pending = False
+
+    def say(self, text: str, *, severity: str = "information", timeout: float | None = None) -> None:
+        """A notice whose text may hold feed data: never parsed as markup."""
+        self.screen.notify(text, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+
+    def _busy(self, activity: str) -> None:
+        self.activity = activity
+        self.screen.refresh_status()
+
+    # -- refreshing -------------------------------------------------------------------------
+
+    def refresh_chosen(self) -> None:
+        ids = self.screen.sidebar.target_feeds()
+        if not ids:
+            self.say("Choose a feed or folder in the tree to refresh it (R refreshes every feed).", timeout=4)
+            return
+        self._start_refresh(ids)
+
+    def refresh_all(self) -> None:
+        if not self.screen.sidebar.feeds:
+            self.say("No feeds yet: press a to add one.", timeout=4)
+            return
+        self._start_refresh(None)
+
+    def _start_refresh(self, feed_ids: list[int] | None) -> None:
+        if self.refreshing:
+            self.say("A refresh is already running.", timeout=3)
+            return
+        total = len(self.screen.sidebar.feeds) if feed_ids is None else len(feed_ids)
+        self.refreshing = True
+        self._reload_pending = False
+        self.screen.status_bar.progress(0, total)
+        self._busy(f"Refreshing {count(total, 'feed')}…")
+        self.screen.run_worker(self._refresh(feed_ids), group="refresh", exclusive=True, exit_on_error=False)
+
+    async def _refresh(self, feed_ids: list[int] | None) -> None:
+        post = self.screen.post_message
+
+        def progress(done: int, total: int, outcome: FeedOutcome) -> None:
+            post(FeedsProgress(done, total, outcome.name, outcome.error, len(outcome.new_ids)))
+
+        try:
+            report = await self.library.feeds.refresh(feed_ids, progress)
+        except Exception as e:  # another process holds the refresh lock, the store went away...
+            post(FeedsRefreshed(None, str(e) or type(e).__name__))
+            return
+        post(FeedsRefreshed(report))
+
+    def progressed(self, message: FeedsProgress) -> None:
+        if not self.refreshing:
+            return
+        self.screen.status_bar.progress(message.done, message.total)
+        self._busy(f"Refreshing feeds {message.done}/{message.total} · {clean(message.name, 'feed')}")
+        if message.new_items and not self._reload_pending:
+            # New items show up while a long refresh goes on, at most once a second.
+            self._reload_pending = True
+            self.screen.set_timer(RELOAD_EVERY, self._reload_during_refresh)
+
+    def _reload_during_refresh(self) -> None:
+        if self.refreshing and self._reload_pending:
+            self._reload_pending = False
+            self.screen.reload(analyse=False)
+
+    def refreshed(self, message: FeedsRefreshed) -> None:
+        self.refreshing = self._reload_pending = False
+        self.screen.status_bar.progress_done()
+        self._busy("")
+        report = message.report
+        if report is None:
+            self.say(f"Refresh not started: {message.error}", severity="warning")
+            return
+        self.screen.reload()
+        new, failed = len(report.new_ids), report.failed
+        text = f"{count(new, 'new article')} from {count(len(report.outcomes), 'feed')}"
+        if failed:
+            names = ", ".join(clean(o.name, "feed") for o in failed[:3])
+            more = f" and {len(failed) - 3} more" if len(failed) > 3 else ""
+            self.say(f"{text}; {count(len(failed), 'feed')} failed: {names}{more}", severity="warning")
+        else:
+            self.say(text, timeout=3)
+        auto = {f.id for f in self.screen.sidebar.feeds if f.auto_full}
+        if any(o.feed_id in auto and o.new_ids for o in report.outcomes):
+            self._busy("Fetching full texts…")
+            self.screen.run_worker(self._auto_full_text(report), group="full-text", exit_on_error=False)
+
+    async def _auto_full_text(self, report: RefreshReport) -> None:
+        """Full texts of new teaser items of feeds set to fetch them automatically."""
+        ids = report.new_ids
+        try:
+            await self.library.feeds.auto_full_text(report)
+        except Exception as e:
+            self.screen.post_message(FullTextFetched(ids, str(e) or type(e).__name__, automatic=True))
+            return
+        self.screen.post_message(FullTextFetched(ids, automatic=True))
+
+    # -- adding -----------------------------------------------------------------------------
+
+    def add(self) -> None:
+        from .dialogs import AddFeedScreen  # inputs and buttons: loaded when first needed
+
+        sidebar = self.screen.sidebar
+        dialog = AddFeedScreen(self.library.feeds, sidebar.folders(), sidebar.folder_for_new_feed())
+        self.screen.app.push_screen(dialog, self._added)
+
+    def _added(self, outcome: FeedOutcome | None) -> None:
+        if outcome is None:
+            return
+        self.screen.reload(select=feed_key(outcome.feed_id) if outcome.feed_id is not None else None)
+        self.say(f"Added {clean(outcome.name, 'feed')}: {count(outcome.items, 'article')}", timeout=4)
+
+    # -- read and star state ----------------------------------------------------------------
+
+    def mark_chosen_read(self) -> None:
+        sidebar = self.screen.sidebar
+        ids = sidebar.target_feeds()
+        if not ids:
+            self.say("Choose a feed or folder in the tree to mark it read.", timeout=4)
+            return
+        sidebar.mark_feeds_read(ids)
+        self.screen.run_worker(self._save_feeds_read(ids), group="store", exit_on_error=False)
+        names = [clean(f.name, "feed") for i in ids if (f := sidebar.feed(i)) is not None]
+        self.say(f"Marked {names[0] if len(names) == 1 else count(len(ids), 'feed')} read", timeout=2)
+        self.screen.refresh_status()
+
+    async def _save_feeds_read(self, feed_ids: list[int]) -> None:
+        for feed_id in feed_ids:
+            await asyncio.to_thread(self.library.feeds.mark_read, feed_id, True)
+
+    def toggle_auto_full(self, feed_id: int) -> None:
+        """Fetch full texts of a feed's new teasers after each refresh (palette command)."""
+        feed = self.screen.sidebar.feed(feed_id)
+        if feed is not None:
+            self.screen.run_worker(self._set_auto_full(feed_id, not feed.auto_full), exit_on_error=False)
+
+    async def _set_auto_full(self, feed_id: int, on: bool) -> None:
+        feeds = self.library.feeds
+
+        def save() -> list:
+            feeds.set_auto_full(feed_id, on)
+            return feeds.list()
+
+        sidebar = self.screen.sidebar
+        sidebar.set_feeds(await asyncio.to_thread(save))
+        feed = sidebar.feed(feed_id)
+        name = clean(feed.name if feed else None, "feed")
+        self.say(f"{name}: full text {'fetched automatically' if on else 'no longer fetched'}", timeout=3)
+
+    # -- links ------------------------------------------------------------------------------
+
+    def open_link(self, article_id: int) -> None:
+        async def find() -> None:
+            # A thread: the URL checker comes with the feed modules, which take a moment to import.
+            url = await asyncio.to_thread(self.library.feeds.article_link, article_id)
+            self.screen.post_message(LinkFound(article_id, url))
+
+        self.screen.run_worker(find(), group="link", exclusive=True, exit_on_error=False)
+
+    def link_found(self, message: LinkFound) -> None:
+        if message.url is None:
+            self.say("This article has no web link to open.", timeout=3)
+            return
+        from .dialogs import ConfirmOpenScreen
+
+        host, url = display_link(message.url)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._open_in_browser(url)
+
+        self.screen.app.push_screen(ConfirmOpenScreen(host, url), answered)
+
+    def _open_in_browser(self, url: str) -> None:
+        app = self.screen.app
+        if app.is_web:
+            app.open_url(url)  # the web driver only sends a message to the browser
+        else:
+            # Starting a browser can take seconds (and may block on some systems).
+            self.screen.run_worker(lambda: app.open_url(url), thread=True, group="link", exit_on_error=False)
+
+    # -- full text --------------------------------------------------------------------------
+
+    def fetch_full_text(self, article_id: int) -> None:
+        self._busy("Fetching full text…")
+
+        async def fetch() -> None:
+            try:
+                error = await self.library.feeds.full_text(article_id)
+            except Exception as e:
+                error = str(e) or type(e).__name__
+            self.screen.post_message(FullTextFetched([article_id], error))
+
+        self.screen.run_worker(fetch(), group="full-text", exit_on_error=False)
+
+    def full_text_fetched(self, message: FullTextFetched) -> None:
+        self.activity = "Refreshing feeds…" if self.refreshing else ""
+        if message.error and not message.automatic:
+            self.say(f"No full text: {clean(message.error, 'failed')}", severity="warning")
+        elif not message.automatic:
+            self.say("Full text fetched", timeout=2)
+        self.screen.texts_changed(message.article_ids)

@@ -1,0 +1,176 @@
+"""The article on screen: opening it off the event loop, its panes, its state and related quotes.
+
+:class:`Reading` belongs to the reader screen. It reads an article's text and cached analysis
+in a thread (unless it has them from before), shows the body, quotes and summary, asks the
+analysis queue for what is missing, marks the article read, and finds related quotes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from textual.cache import LRUCache
+from textual.worker import Worker
+
+from ...core.models import STANDFIRST, Analysis, Document
+from ..messages import Analysed, RelatedQuotesReady
+
+if TYPE_CHECKING:
+    from .reader import ReaderScreen
+
+
+class Reading:
+    """The open article of a reader screen."""
+
+    def __init__(self, screen: ReaderScreen) -> None:
+        self.screen = screen
+        self.library = screen.library
+        self.article_id: int | None = None
+        self.document: Document | None = None
+        self.analysis: Analysis | None = None
+        self._documents: LRUCache[int, Document] = LRUCache(64)
+        self._analyses: LRUCache[int, Analysis] = LRUCache(256)
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def open(
+        self, article_id: int, *, mark: tuple[int, int] | None = None, focus_body: bool = False
+    ) -> Worker[None] | None:
+        """Show an article; returns the worker reading it (None when it was shown at once)."""
+        if article_id == self.article_id:
+            self._after_open(mark, focus_body)
+            return None
+        doc = self._documents.get(article_id)
+        if doc is not None and article_id in self._analyses:
+            self._show(article_id, doc, self._analyses[article_id], mark, focus_body)
+            return None
+        return self.screen.run_worker(
+            self._read(article_id, mark, focus_body), group="open", exclusive=True, exit_on_error=False
+        )
+
+    async def _read(self, article_id: int, mark: tuple[int, int] | None, focus_body: bool) -> None:
+        doc = self._documents.get(article_id)
+        library = self.library
+        try:
+            if doc is None:
+                doc, analysis = await asyncio.to_thread(
+                    lambda: (library.document(article_id), library.cached_analysis(article_id))
+                )
+            else:
+                analysis = await asyncio.to_thread(library.cached_analysis, article_id)
+        except KeyError:  # it went (its feed was removed) before it could be read
+            return
+        self._documents[article_id] = doc
+        if analysis is not None:
+            self._analyses[article_id] = analysis
+        self._show(article_id, doc, analysis, mark, focus_body)
+
+    def _show(
+        self,
+        article_id: int,
+        doc: Document,
+        analysis: Analysis | None,
+        mark: tuple[int, int] | None,
+        focus_body: bool,
+    ) -> None:
+        screen = self.screen
+        self.article_id, self.document, self.analysis = article_id, doc, analysis
+        screen.sidebar.select_article(article_id)
+        self.show_panes()
+        if analysis is None:
+            screen.analysis_runner.want(article_id)
+        else:
+            self.load_related()
+        row = screen.sidebar.rows.get(article_id)
+        if row is not None and not row.read:
+            self.set_state(article_id, read=True)
+        self._after_open(mark, focus_body)
+        screen.refresh_status()
+
+    def _after_open(self, mark: tuple[int, int] | None, focus_body: bool) -> None:
+        body = self.screen.body
+        if mark is not None:
+            body.mark_range(*mark)
+        if focus_body:
+            body.focus()
+
+    def forget(self, article_ids: list[int]) -> None:
+        """These articles got a new text: read them again when next opened."""
+        for article_id in article_ids:
+            self._documents.discard(article_id)
+            self._analyses.discard(article_id)
+            self.screen.body.forget(article_id)
+        if self.article_id in article_ids:
+            self.article_id = None  # the body is built again
+
+    # -- what is shown ----------------------------------------------------------------------
+
+    def show_panes(self) -> None:
+        """The body, quotes and summary of the open article, as far as its analysis goes."""
+        doc, analysis, article_id, screen = self.document, self.analysis, self.article_id, self.screen
+        if doc is None or article_id is None:
+            return
+        error = screen.analysis_runner.error
+        row = screen.sidebar.rows.get(article_id)
+        teaser = bool(row and row.teaser)
+        screen.article_view.show(article_id, doc, analysis, teaser=teaser, unavailable=error is not None)
+        publisher = [doc.block_text(b) for b in doc.blocks_of(STANDFIRST)]
+        if analysis is None:
+            note = error or "Analysing…"
+            screen.quotes.show_pending(note)
+            screen.summary.show(None, publisher, note)
+        else:
+            screen.quotes.show_quotes(analysis.quotes)
+            screen.summary.show(analysis.summary, publisher)
+        screen.quotes.border_subtitle = "" if analysis is None else str(len(analysis.quotes))
+
+    def analysed(self, message: Analysed) -> None:
+        """An analysis arrived: kept, and shown when it is the open article's."""
+        self._analyses[message.article_id] = message.analysis
+        if message.article_id == self.article_id and self.analysis is None:
+            self.analysis = message.analysis
+            self.show_panes()
+            self.load_related()
+
+    def load_related(self) -> None:
+        """Look for quotes elsewhere in the library related to the open article (in a thread)."""
+        article_id, analysis = self.article_id, self.analysis
+        if article_id is None or analysis is None:
+            return
+        library, post = self.library, self.screen.post_message
+
+        def find() -> None:
+            post(RelatedQuotesReady(article_id, library.related_quotes(article_id, analysis)))
+
+        self.screen.run_worker(find, thread=True, group="related", exclusive=True, exit_on_error=False)
+
+    def related_ready(self, message: RelatedQuotesReady) -> None:
+        if message.article_id == self.article_id:
+            self.screen.quotes.show_related(message.related)
+
+    def set_state(self, article_id: int, *, read: bool | None = None, starred: bool | None = None) -> None:
+        """Mark an article read or starred on screen now, and in the library in a thread."""
+        changes = {k: v for k, v in (("read", read), ("starred", starred)) if v is not None}
+        self.screen.sidebar.change(article_id, **changes)
+        library = self.library
+
+        def save() -> None:
+            if read is not None:
+                library.set_read(article_id, read)
+            if starred is not None:
+                library.set_starred(article_id, starred)
+
+        self.screen.run_worker(save, thread=True, group="store", exit_on_error=False)
+        self.screen.refresh_status()
+
+    def mark(self, text: str) -> None:
+        """Mark a summary bullet's sentence in the body (a tidied bullet: by its opening words)."""
+        if self.document is None:
+            return
+        full = self.document.text
+        start = full.find(text)
+        if start < 0:
+            start = full.find(text[:40])
+        if start >= 0:
+            self.screen.body.mark_range(start, min(start + len(text), len(full)))

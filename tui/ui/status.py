@@ -1,0 +1,61 @@
+"""The status line as a plain value: what the reader shows under its panes, built without Textual.
+
+The screen gathers the facts (counts of the view, the chosen feed's error, the analysis and
+feed activity) and :func:`status_line` turns them into the texts; the widget only draws them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .views import display_name
+
+
+def count(n: int, one: str, many: str = "") -> str:
+    """``1 article``, ``2 articles``, ``3 people`` (with ``many``)."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisState:
+    """Where the model is: failed (``error``), on the article on screen, or through the library."""
+
+    error: str | None = None
+    on_screen: bool = False  # the article on screen is being analysed
+    model_loaded: bool = True
+    progress: str = ""  # the background pass, e.g. "Analysing library 3/20…"
+    stopped: bool = False  # the reader stopped the background pass
+
+
+@dataclass(frozen=True, slots=True)
+class StatusLine:
+    """Counts and a problem note on the left; what is running on the right (``busy`` colours it)."""
+
+    left: str = ""
+    note: str = ""
+    right: str = ""
+    busy: bool = False
+
+
+def status_line(
+    *, articles: int, unread: int, feed_error: str | None, analysis: AnalysisState, activity: str = ""
+) -> StatusLine:
+    """The status line for these facts (``activity``: what the feed workers are doing)."""
+    if analysis.error:
+        what, busy = analysis.error, False
+    elif analysis.on_screen and not analysis.model_loaded:
+        what, busy = "Loading language model…", True
+    elif analysis.on_screen:
+        what, busy = "Analysing…", True
+    elif analysis.progress:
+        what, busy = analysis.progress, True
+    elif analysis.stopped:
+        what, busy = "Background analysis stopped", False
+    else:
+        what, busy = "All articles analysed", False
+    return StatusLine(
+        left=f"{count(articles, 'article')} · {unread} unread",
+        note=f"! {display_name(feed_error)}" if feed_error else "",
+        right=" · ".join(p for p in (activity, what) if p),
+        busy=busy or bool(activity),
+    )

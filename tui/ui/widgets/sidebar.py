@@ -1,0 +1,206 @@
+"""The sidebar: the feeds tree over the article list, and the state they show.
+
+The sidebar owns every listed article's row, the subscriptions, the chosen view and the
+unread-only filter; the list shows the view's rows, the tree its nodes with unread counts.
+It posts :class:`Sidebar.ArticleChosen` when the reader picks an article and
+:class:`Sidebar.ViewChanged` when the view changes. It does no I/O: the screen loads the rows
+and hands them over with :meth:`Sidebar.load`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+
+from ...core.models import ArticleRow, FeedRow, ViewKey
+from ..views import ALL, VIEW_NAMES, build_nav, display_name, feeds_in_view, folder_parts, rows_in_view
+from .article_list import ArticleList
+from .feed_tree import FeedTree
+
+
+class Sidebar(Vertical):
+    """Feeds tree and article list; ``show_feeds=False`` for files opened from the command line."""
+
+    view: reactive[ViewKey] = reactive(ALL, init=False)
+    """The tree node whose articles are listed."""
+
+    unread_only: reactive[bool] = reactive(False, init=False)
+    """Hide read articles in any view."""
+
+    @dataclass
+    class ArticleChosen(Message):
+        """The reader picked an article (Enter: ``focus_body``, to read it at once)."""
+
+        article_id: int
+        focus_body: bool = False
+
+    @dataclass
+    class ViewChanged(Message):
+        """The list shows another view (or the same one filtered)."""
+
+        view: ViewKey
+
+    def __init__(self, *, show_feeds: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.show_feeds = show_feeds
+        self.rows: dict[int, ArticleRow] = {}  # every listed article, newest first
+        self.feeds: list[FeedRow] = []
+        self._feeds_by_id: dict[int, FeedRow] = {}
+        self.current: int | None = None  # the article open in the reader
+
+    def compose(self) -> ComposeResult:
+        yield FeedTree(id="feeds")
+        yield ArticleList(id="articles")
+
+    def on_mount(self) -> None:
+        self.feed_tree.border_title = "Feeds"
+        self.feed_tree.display = self.show_feeds
+
+    @property
+    def feed_tree(self) -> FeedTree:
+        return self.query_one(FeedTree)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    # -- what it holds ------------------------------------------------------------------------
+
+    def load(self, rows: list[ArticleRow], feeds: list[FeedRow]) -> None:
+        """Show fresh rows and feeds; the cursor stays on the open article while it is listed."""
+        self.rows = {r.id: r for r in rows}
+        self.feeds = feeds if self.show_feeds else []
+        self._feeds_by_id = {f.id: f for f in self.feeds}
+        if self.current not in self.rows:
+            self.current = None  # its feed was removed
+        self._apply_view()
+        self._update_nav()
+
+    def set_feeds(self, feeds: list[FeedRow]) -> None:
+        """New feed settings or states (the rows are unchanged)."""
+        self.load(list(self.rows.values()), feeds)
+
+    def feed(self, feed_id: int | None) -> FeedRow | None:
+        return self._feeds_by_id.get(feed_id) if feed_id is not None else None
+
+    @property
+    def chosen_feed(self) -> FeedRow | None:
+        """The feed chosen in the tree (None for a folder or a view)."""
+        return self.feed(self.view.feed_id)
+
+    @property
+    def listed(self) -> dict[int, ArticleRow]:
+        """The rows of the current view, in order."""
+        return self.article_list.rows
+
+    def folders(self) -> list[str]:
+        """Every folder path in use ("News", "News/Town")."""
+        return sorted({"/".join(folder_parts(f.folder)) for f in self.feeds if f.folder})
+
+    def target_feeds(self) -> list[int]:
+        """The feeds of the chosen tree node, else the feed of the open article."""
+        ids = feeds_in_view(self.feeds, self.view)
+        row = self.rows.get(self.current) if self.current is not None else None
+        if not ids and row is not None and row.feed_id is not None:
+            ids = [row.feed_id]
+        return ids
+
+    def folder_for_new_feed(self) -> str | None:
+        """Adding from a folder (or a feed in one) files the new feed there too."""
+        feed = self.chosen_feed
+        return feed.folder if feed is not None else self.view.folder
+
+    # -- changes --------------------------------------------------------------------------------
+
+    def change(self, article_id: int, *, nav: bool = True, **changes: Any) -> None:
+        """Change a row's state everywhere it shows (``read=``, ``starred=``, ``analysed=``)."""
+        row = self.rows.get(article_id)
+        if row is None:
+            return
+        self.rows[article_id] = dataclasses.replace(row, **changes)
+        self.article_list.update_row(article_id, **changes)
+        if nav and ("read" in changes or "starred" in changes):
+            self._update_nav()
+        self._update_subtitle()
+
+    def mark_feeds_read(self, feed_ids: list[int]) -> None:
+        wanted = set(feed_ids)
+        for row in list(self.rows.values()):
+            if row.feed_id in wanted and not row.read:
+                self.change(row.id, read=True, nav=False)
+        self._update_nav()
+
+    def select_article(self, article_id: int) -> None:
+        """The reader opened this article: the cursor follows without opening it again."""
+        self.current = article_id
+        self.article_list.select_article(article_id)
+
+    def show_article(self, article_id: int) -> None:
+        """Make an article listed (outside the current view, go to All) and choose it."""
+        if article_id not in self.listed:
+            self.unread_only = False
+            self.feed_tree.select_key(ALL)
+            self.view = ALL
+        self.post_message(self.ArticleChosen(article_id, focus_body=True))
+
+    def select_view(self, key: ViewKey) -> None:
+        """Move the tree's cursor to a view (its articles follow)."""
+        self.feed_tree.select_key(key)
+
+    # -- the view -------------------------------------------------------------------------------
+
+    def watch_view(self) -> None:
+        self._apply_view()
+        self.post_message(self.ViewChanged(self.view))
+
+    def watch_unread_only(self) -> None:
+        self._apply_view()
+        self.post_message(self.ViewChanged(self.view))
+
+    def view_name(self, key: ViewKey) -> str:
+        if key.feed_id is not None:
+            feed = self.feed(key.feed_id)
+            return display_name(feed.name if feed else None, "Feed")
+        if key.folder is not None:
+            return display_name(key.folder, "Folder")
+        return VIEW_NAMES.get(key, "Articles")
+
+    def _apply_view(self) -> None:
+        """List the articles of the chosen view, the cursor on the open one when it is listed."""
+        articles = self.article_list
+        rows = rows_in_view(self.rows.values(), self.view, self.unread_only)
+        current = self.current
+        listed = current is not None and any(r.id == current for r in rows)
+        articles.set_rows(rows, current if listed else None)
+        name = self.view_name(self.view)
+        articles.border_title = Content(f"{name} · unread only" if self.unread_only else name)
+        articles.empty_text = "No unread articles here" if self.unread_only else "No articles here"
+        if not self.rows:
+            articles.empty_text = "No articles yet"
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        unread = self.article_list.unread
+        self.article_list.border_subtitle = f"{unread} unread" if unread else ""
+
+    def _update_nav(self) -> None:
+        self.feed_tree.set_nodes(build_nav(list(self.rows.values()), self.feeds), self.view)
+
+    # -- events ---------------------------------------------------------------------------------
+
+    def on_feed_tree_view_chosen(self, message: FeedTree.ViewChosen) -> None:
+        message.stop()
+        self.view = message.key
+        if message.focus_list:
+            self.article_list.focus()  # with no cursor in this view yet, that opens its newest article
+
+    def on_article_list_opened(self, message: ArticleList.Opened) -> None:
+        message.stop()
+        self.post_message(self.ArticleChosen(message.article_id, message.focus_body))
