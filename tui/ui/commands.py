@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..core.models import Analysis
     from .screens.feed_actions import FeedActions
     from .widgets.article_body import ArticleBody
+    from .widgets.article_view import ArticleView
     from .widgets.sidebar import Sidebar
 
 
@@ -32,11 +33,11 @@ class Reader(Protocol):
 
     sidebar: Sidebar
     body: ArticleBody
+    article_view: ArticleView
     analysis: Analysis | None
     feed_actions: FeedActions
 
     def show_article(self, article_id: int) -> None: ...
-    def jump_to_entity(self, canonical: str) -> None: ...
     def stop_background(self) -> None: ...
 
 
@@ -146,7 +147,7 @@ class EntityCommands(_ReaderProvider):
 
     def _go(self, canonical: str) -> None:
         if self.reader is not None:
-            self.reader.jump_to_entity(canonical)
+            self.reader.article_view.mark_first(canonical)
 
     @staticmethod
     def _help(label: str, n: int) -> str:

@@ -17,6 +17,7 @@ from ..messages import FeedsProgress, FeedsRefreshed, FullTextFetched, LinkFound
 from ..status import count
 from ..views import display_name as clean
 from ..views import feed_key
+from .loading import Then
 
 if TYPE_CHECKING:
     from ...core.models import FeedOutcome, RefreshReport
@@ -96,7 +97,7 @@ class FeedActions:
     def _reload_during_refresh(self) -> None:
         if self.refreshing and self._reload_pending:
             self._reload_pending = False
-            self.screen.reload(analyse=False)
+            self.screen.reload(Then(analyse=False))
 
     def refreshed(self, message: FeedsRefreshed) -> None:
         self.refreshing = self._reload_pending = False
@@ -142,7 +143,7 @@ class FeedActions:
     def _added(self, outcome: FeedOutcome | None) -> None:
         if outcome is None:
             return
-        self.screen.reload(select=feed_key(outcome.feed_id) if outcome.feed_id is not None else None)
+        self.screen.reload(Then(select=feed_key(outcome.feed_id) if outcome.feed_id is not None else None))
         self.say(f"Added {clean(outcome.name, 'feed')}: {count(outcome.items, 'article')}", timeout=4)
 
     # -- read and star state ----------------------------------------------------------------
@@ -184,7 +185,12 @@ class FeedActions:
 
     # -- links ------------------------------------------------------------------------------
 
-    def open_link(self, article_id: int) -> None:
+    def open_link(self) -> None:
+        """The open article's web page, in the browser, after a dialog shows where it goes."""
+        article_id = self.screen.article_id
+        if article_id is None:
+            return
+
         async def find() -> None:
             # A thread: the URL checker comes with the feed modules, which take a moment to import.
             url = await asyncio.to_thread(self.library.feeds.article_link, article_id)
@@ -216,7 +222,11 @@ class FeedActions:
 
     # -- full text --------------------------------------------------------------------------
 
-    def fetch_full_text(self, article_id: int) -> None:
+    def fetch_full_text(self) -> None:
+        """The whole open article from its web page (for feeds that send only a teaser)."""
+        article_id = self.screen.article_id
+        if article_id is None:
+            return
         self._busy("Fetching full text…")
 
         async def fetch() -> None:

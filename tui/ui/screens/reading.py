@@ -164,6 +164,18 @@ class Reading:
         self.screen.run_worker(save, thread=True, group="store", exit_on_error=False)
         self.screen.refresh_status()
 
+    def toggle(self, *, read: bool = False, starred: bool = False) -> None:
+        """Flip the open article's read (``read=True``) or starred (``starred=True``) state."""
+        sidebar = self.screen.sidebar
+        row = sidebar.rows.get(self.article_id) if self.article_id is not None else None
+        if row is None:
+            return
+        if read:
+            self.set_state(row.id, read=not row.read)
+        if starred:
+            self.set_state(row.id, starred=not row.starred)
+            self.screen.notify("Starred" if not row.starred else "Star removed", timeout=1.5)
+
     def mark(self, text: str) -> None:
         """Mark a summary bullet's sentence in the body (a tidied bullet: by its opening words)."""
         if self.document is None:

@@ -33,6 +33,21 @@ class ArticleView(Vertical):
         self.body.highlight = highlight
         self.query_one(EntityLegend).highlight = highlight
 
+    def jump(self, *, forward: bool) -> None:
+        """Mark the next (previous) entity mention; say why when there is none."""
+        if self.body.jump_entity(forward) is None:
+            analysed = self.body.analysis is not None
+            note = (
+                "No entities in this article." if analysed else "Entities appear when the analysis is done."
+            )
+            self.notify(note, timeout=2)
+
+    def mark_first(self, canonical: str) -> None:
+        """Mark the first mention of an entity of the article on show."""
+        mention = next((e for e in self.body.entities if e.canonical == canonical), None)
+        if mention is not None:
+            self.body.mark_range(mention.start, mention.end)
+
     def show(
         self,
         article_id: int,

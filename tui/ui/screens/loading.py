@@ -1,0 +1,80 @@
+"""Loading the library into the reader: rows and feeds read off the event loop, then shown.
+
+:class:`LibraryLoader` belongs to the reader screen. A sequence number on each load stops a
+slower, older load from undoing a newer one; after showing the rows it does what the caller
+asked next (open an article, move the tree, analyse the new articles).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.worker import Worker
+
+from ...core.models import ViewKey
+
+if TYPE_CHECKING:
+    from .reader import ReaderScreen
+
+
+@dataclass(frozen=True, slots=True)
+class Then:
+    """What to do once a load is shown."""
+
+    analyse: bool = True  # queue the articles without an analysis
+    open_first: bool = True  # open the newest listed article when none is open
+    reopen: int | None = None  # show this article again (its text changed)
+    select: ViewKey | None = None  # move the tree to this view
+    first: int | None = None  # open this article (the one asked for on the command line)
+
+
+class LibraryLoader:
+    """Loads of the library for one screen."""
+
+    def __init__(self, screen: ReaderScreen) -> None:
+        self.screen = screen
+        self._seq = self._applied = 0
+
+    @property
+    def loading(self) -> bool:
+        """A load is on its way."""
+        return self._applied < self._seq
+
+    def load(self, then: Then) -> Worker[None]:
+        self._seq += 1
+        return self.screen.run_worker(self._load(self._seq, then), group="load", exit_on_error=False)
+
+    async def _load(self, seq: int, then: Then) -> None:
+        screen = self.screen
+        library = screen.library
+        scoped = library.scope is not None
+        rows, feeds = await asyncio.to_thread(
+            lambda: (library.articles(), [] if scoped else library.feeds.list())
+        )
+        sidebar = screen.sidebar
+        if seq > self._applied:  # a slower, older load must not undo a newer one
+            self._applied = seq
+            sidebar.load(rows, feeds)
+            if screen.article_id is not None and screen.article_id not in sidebar.rows:
+                screen.reading.article_id = None  # its feed was removed
+        if then.reopen is not None and then.reopen in sidebar.rows:
+            screen.open_article(then.reopen)
+        elif then.first is not None and then.first in sidebar.rows:
+            screen.open_article(then.first)
+        elif then.open_first and screen.article_id is None:
+            if sidebar.listed:
+                screen.open_article(next(iter(sidebar.listed)))
+            elif not sidebar.rows:
+                screen.quotes.show_pending("No articles yet.")
+                screen.summary.show(None, [], "No articles yet: press a to add a feed.")
+        if then.select is not None:
+            sidebar.select_view(then.select)
+        runner = screen.analysis_runner
+        if then.analyse:
+            runner.offer(list(sidebar.rows.values()))
+            runner.listed(sidebar.article_list.visible_ids())
+        # After the first paint: loading the model holds the GIL for a second.
+        screen.call_after_refresh(runner.start)
+        screen.refresh_status()
