@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_marks import Span, find_spans
-from .quotes_people import SPEAKER_LABELS, People
+from .quotes_people import People
+from .quotes_people_index import SPEAKER_LABELS
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -5,56 +5,24 @@ it belongs to, or of a name attached to it ("the secretary, Jane Doe"); a pronou
 becomes the most recent earlier subject or speaker of a compatible kind and gender; anything else is
 the noun phrase itself ("a U.S. official"). Gender comes from the text only: courtesy titles
 (Mr/Mrs/Ms), gendered role nouns next to the name (spokeswoman, chairman) and the pronouns that follow
-a person who is the only person in a sentence.
+a person who is the only person in a sentence. The record of mentions and that evidence lives in
+``quotes_people_index``.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..models import Entity
-from .ner_doc import show_acronyms
-from .quotes_names import (
-    BODY_NOUNS,
-    FEMALE,
-    FEMALE_NAMES,
-    MALE,
-    MALE_NAMES,
-    PERSON_GENDER,
-    PRONOUN_GENDER,
-    ROLE_GENDER,
-    TITLES,
-)
+from .quotes_names import BODY_NOUNS, FEMALE, MALE
+from .quotes_people_index import SPEAKER, Mention, PeopleIndex, label_of, noun_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
-    from .pipeline import Paragraph
+    from ..models import Entity
 
-SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
-_LABEL_RANK = {label: i for i, label in enumerate(SPEAKER_LABELS)}
-# Abbreviated titles and the role nouns they stand for.
-_ROLE_ABBREVIATIONS = {
-    "sen": ("senator",),
-    "rep": ("representative", "congressman", "congresswoman", "lawmaker"),
-    "gov": ("governor",),
-    "pres": ("president",),
-    "gen": ("general",),
-    "sec": ("secretary",),
-    "dr": ("doctor",),
-    "prof": ("professor",),
-    "lt": ("lieutenant",),
-    "col": ("colonel",),
-    "adm": ("admiral",),
-    "atty": ("attorney",),
-}
 RELATIVE = frozenset({"who", "that", "which", "whom"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-SPEAKER = 2  # the rank of a resolved speaker among mentions
-# The noun phrase of a speaker stops before these: clauses and asides hanging off the head noun.
-_NP_STOP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis"})
 
 
 class Speaker(NamedTuple):
@@ -65,193 +33,9 @@ class Speaker(NamedTuple):
     shown: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One mention of a possible speaker at character ``pos`` of the document."""
-
-    pos: int
-    name: str
-    label: str  # entity label, or "NP" for a plain noun phrase
-    rank: int  # salience: SPEAKER a resolved speaker, 1 a subject (or introduced), 0 other
-    plural: bool = False
-    sent: int = -1  # document offset of the mention's sentence
-
-
-class People:
-    """Entity lookup, gender evidence and the running record of subjects and speakers in a document."""
-
-    def __init__(self, entities: list[Entity], paras: list[Paragraph], quoted: list[tuple[int, int]]) -> None:
-        self.ents = show_acronyms(
-            sorted((e for e in entities if e.label in SPEAKER_LABELS), key=lambda e: e.start)
-        )
-        self._starts = [e.start for e in self.ents]
-        # Family name -> person, for bare surnames the model did not tag ("Ham said" after "Norman Ham").
-        self.surnames: dict[str, str] = {}
-        for e in self.ents:
-            if e.label == "PERSON" and " " in e.canonical:
-                self.surnames.setdefault(e.canonical.split()[-1], e.canonical)
-        self._quoted = sorted(quoted)
-        self._quoted_starts = [a for a, _b in self._quoted]
-        self.gender: dict[str, dict[str, int]] = {}
-        self.roles: dict[str, set[str]] = {}  # canonical name -> role nouns seen with it
-        self.mentions: list[Mention] = []
-        self._sent_starts: list[int] = []
-        for block, sdoc in paras:
-            self._scan(block.start, sdoc)
-        self.mentions.sort(key=lambda m: m.pos)
-
-    def surname(self, word: str) -> str | None:
-        """The known person whose family name is ``word`` (any case), if exactly one."""
-        last = word.split()[-1].lower()
-        hits = {name for key, name in self.surnames.items() if key.lower() == last}
-        return hits.pop() if len(hits) == 1 else None
-
-    def in_quote(self, pos: int) -> bool:
-        i = bisect_left(self._quoted_starts, pos + 1) - 1
-        return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
-
-    # -- entities -------------------------------------------------------------------------------
-
-    def entity_at(self, start: int, end: int) -> Entity | None:
-        """The best speaker entity overlapping ``[start, end)`` (PERSON before ORG before places)."""
-        i = bisect_left(self._starts, start)
-        # An entity starting before ``start`` may still overlap it: look back a few.
-        best: Entity | None = None
-        for e in self.ents[max(0, i - 3) : i + 3]:
-            if (
-                e.start < end
-                and start < e.end
-                and (best is None or _LABEL_RANK[e.label] < _LABEL_RANK[best.label])
-            ):
-                best = e
-        return best
-
-    def token_entity(self, off: int, tok: Token) -> Entity | None:
-        return self.entity_at(off + tok.idx, off + tok.idx + len(tok.text))
-
-    # -- gender ---------------------------------------------------------------------------------
-
-    def _vote(self, name: str, gender: str, weight: int = 1) -> None:
-        for key in {name, name.split()[-1]}:
-            votes = self.gender.setdefault(key, {MALE: 0, FEMALE: 0})
-            votes[gender] += weight
-
-    def gender_of(self, name: str) -> str | None:
-        votes = self.gender.get(name) or self.gender.get(name.split()[-1]) if name else None
-        if not votes or votes[MALE] == votes[FEMALE]:
-            return None
-        return MALE if votes[MALE] > votes[FEMALE] else FEMALE
-
-    def _scan(self, off: int, sdoc: Doc) -> None:
-        """Record the document's mentions and gender evidence for one block."""
-        for sent in sdoc.sents:
-            people: dict[str, Token] = {}
-            start = off + sent.start_char
-            self._sent_starts.append(start)
-            for tok in sent:
-                ent = self.token_entity(off, tok)
-                if (
-                    ent is None
-                    and tok.dep_ in SUBJECT_DEPS
-                    and tok.pos_ == "PROPN"
-                    and not tok.ent_type_
-                    # "the 13th Amendment" is no person: names take no article.
-                    and not any(t.lower_ in ("the", "a", "an") for t in tok.doc[max(0, tok.i - 3) : tok.i])
-                ):
-                    # A name the model did not tag: a known person's surname, or else a likely person.
-                    if not self.in_quote(off + tok.idx) and tok.text[:1].isupper():
-                        name = self.surnames.get(tok.text) or noun_phrase(tok)
-                        self.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=start))
-                    continue
-                if ent is None and tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and not tok.ent_type_:
-                    if not self.in_quote(off + tok.idx):
-                        self._plain_subject(off, tok, start)
-                    continue
-                if ent is None or tok.head.i != tok.i and self._same_entity(off, tok.head, ent):
-                    continue  # only the head token of each entity mention
-                if self.in_quote(off + tok.idx):
-                    continue  # people named inside a quotation are talked about, not talking
-                # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer").
-                salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
-                rank = int(salient or any(c.dep_ == "appos" for c in tok.children))
-                plural = tok.tag_ in ("NNS", "NNPS")
-                label = label_of(ent)
-                self.mentions.append(Mention(off + tok.idx, ent.canonical, label, rank, plural, start))
-                if label != "PERSON":
-                    continue
-                people.setdefault(ent.canonical, tok)
-                self._role_votes(off, tok, ent)
-            # A sentence about one person: the gendered pronouns after that person refer to them.
-            if len(people) == 1:
-                name, tok = next(iter(people.items()))
-                if tok.dep_ in SUBJECT_DEPS:
-                    for later in sent[tok.i - sent.start + 1 :]:
-                        g = PRONOUN_GENDER.get(later.lower_)
-                        if g:
-                            self._vote(name, g)
-
-    def _plain_subject(self, off: int, tok: Token, sent: int) -> None:
-        """A subject that is no name but a man, a woman or a body: a mention for later pronouns."""
-        g = PERSON_GENDER.get(tok.lower_)
-        if g:
-            # "my father often said ... He also told": a person, though unnamed.
-            name = noun_phrase(tok)
-            self._vote(name, g, 3)
-            self.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=sent))
-        elif tok.lemma_.lower() in BODY_NOUNS and tok.text == tok.lower_:
-            # "Smith's campaign is defending the ad. It says ...".
-            plural = tok.tag_ == "NNS"
-            self.mentions.append(Mention(off + tok.idx, noun_phrase(tok), "NP", 1, plural, sent))
-
-    def _same_entity(self, off: int, tok: Token, ent: Entity) -> bool:
-        return ent.start <= off + tok.idx < ent.end
-
-    def _role_votes(self, off: int, head: Token, ent: Entity) -> None:
-        """Titles and roles next to the name: gender evidence, and what "the senator" may refer to."""
-        doc = head.doc
-        first = head
-        while first.i > 0 and ent.start <= off + doc[first.i - 1].idx:
-            first = doc[first.i - 1]
-        roles = self.roles.setdefault(ent.canonical, set())
-        if first.i > 0:
-            title = doc[first.i - 1]
-            g = TITLES.get(title.lower_)
-            if g:
-                self._vote(ent.canonical, g, 3)
-            if title.pos_ in ("PROPN", "NOUN") and title.ent_type_ == "":
-                word = title.lower_.rstrip(".")
-                roles.update(_ROLE_ABBREVIATIONS.get(word, (word, title.lemma_.lower())))
-        for near in head.children:
-            if near.dep_ == "appos" and near.pos_ == "NOUN":
-                roles.add(near.lemma_.lower())
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-            roles.add(head.head.lemma_.lower())
-        given = ent.text.split()[0].lower()
-        if given in MALE_NAMES or given in FEMALE_NAMES:
-            # A lone given name ("Melanie said") is weaker evidence: it may be a family name.
-            weight = 2 if " " in ent.text else 1 if " " not in ent.canonical else 0
-            if weight:
-                self._vote(ent.canonical, MALE if given in MALE_NAMES else FEMALE, weight)
-        for near in head.children:
-            g = ROLE_GENDER.get(near.lower_)
-            if g and near.dep_ in ("compound", "appos"):
-                self._vote(ent.canonical, g, 2)
-        g = ROLE_GENDER.get(head.head.lower_)
-        if g and head.dep_ == "appos":
-            self._vote(ent.canonical, g, 2)
-
-    # -- resolution ----------------------------------------------------------------------------
-
-    def add_speaker(self, pos: int, name: str, label: str, plural: bool = False) -> None:
-        """A resolved speaker is a fresh subject mention for later pronouns."""
-        sent = (
-            self._sent_starts[max(0, bisect_left(self._sent_starts, pos + 1) - 1)]
-            if self._sent_starts
-            else -1
-        )
-        m = Mention(pos, name, label, SPEAKER, plural, sent)
-        i = bisect_left([x.pos for x in self.mentions], pos)
-        self.mentions.insert(i, m)
+class People(PeopleIndex):
+    """Who a speaker is: the names, pronouns and role descriptions of subjects resolved against the
+    document's record of people (``PeopleIndex``)."""
 
     def resolve_pronoun(self, word: str, pos: int) -> tuple[str, str] | None:
         """The (name, label) a pronoun subject at ``pos`` refers to, or None."""
@@ -344,49 +128,6 @@ class People:
         return None
 
 
-def label_of(ent: Entity) -> str:
-    """The entity's label, except that a lone common given name is a person ("Julia" tagged ORG)."""
-    name = ent.canonical
-    if ent.label != "PERSON" and " " not in name and name[:1].isupper() and name[1:].islower():
-        if name.lower() in MALE_NAMES or name.lower() in FEMALE_NAMES:
-            return "PERSON"
-    return ent.label
-
-
 def _body(m: Mention) -> bool:
     """A plain noun phrase naming a body or a text ("the article", "Smith's campaign")."""
     return m.label == "NP" and m.name.split()[-1].lower().rstrip("s") in BODY_NOUNS
-
-
-def _same_referent(conj: Token) -> bool:
-    """A second description of the same one, "the former governor and current nominee": a
-    conjoined common noun with no determiner of its own (not "the mayor and his wife")."""
-    return (
-        conj.dep_ == "conj"
-        and conj.pos_ == "NOUN"
-        and conj.tag_ == "NN"
-        and not any(c.dep_ in ("det", "poss") for c in conj.children)
-    )
-
-
-def noun_phrase(tok: Token) -> str:
-    """The noun phrase headed by ``tok``, without relative clauses or asides, at most ~10 tokens."""
-    doc = tok.doc
-    left = tok.left_edge.i
-    right = tok.i
-    rights = list(tok.rights)
-    for k, child in enumerate(rights):
-        if child.dep_ == "cc" and k + 1 < len(rights) and _same_referent(rights[k + 1]):
-            continue
-        if child.dep_ in _NP_STOP_DEPS and not _same_referent(child):
-            break
-        right = child.right_edge.i
-    if right - left > 10:
-        right = min(right, tok.i + 4)
-        left = max(left, tok.i - 5)
-    # Never end on a conjunction or punctuation left dangling by a misparse.
-    while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
-        right -= 1
-    while left < tok.i and doc[left].is_punct:
-        left += 1
-    return doc[left : right + 1].text
