@@ -4,7 +4,7 @@
 
 Builds a library of the seeds with every analysis cached (in a temporary NEWSREADER_HOME),
 runs the real app headless at 140x40 and opens each article in turn, timing
-``ReaderScreen.open_article`` plus rendering every visible line of the body, quotes and summary.
+``ReaderScreen.open_article`` (its thread worker included) plus rendering every visible line of the body, quotes and summary.
 The first round includes building each article's text; later rounds hit the screen's caches.
 """
 
@@ -36,7 +36,9 @@ async def run(rounds: int) -> None:
             times = []
             for aid in ids:
                 t = time.perf_counter()
-                screen.open_article(aid)
+                worker = screen.open_article(aid)  # the text is read in a thread unless cached
+                if worker is not None:
+                    await worker.wait()
                 for pane in (screen.body, screen.quotes, screen.summary):
                     for y in range(pane.size.height):
                         pane.render_line(y)

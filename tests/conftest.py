@@ -22,24 +22,29 @@ def isolated_home(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def analyzer():
-    """The real spaCy pipeline, loaded once per test session."""
+    """The real spaCy pipeline, shared by the whole session; the model loads on first use, so
+    tests that never analyse anything never load it."""
     from tui.core.analysis import Analyzer
 
-    a = Analyzer()
-    a.nlp  # noqa: B018 - load now, not inside the first test that uses it
-    return a
+    return Analyzer()
 
 
 @pytest.fixture(scope="session")
 def _analysed_db(tmp_path_factory, analyzer):
-    """A library database with every seed analysed, built once and copied per test."""
+    """A library database with every seed analysed, built once and copied per test.
+
+    The analyses are the real pipeline's, saved in tests/data (``python -m tests.seed_analyses``),
+    so building this needs no model unless a seed changed since they were saved.
+    """
+    from tests.seed_analyses import install
     from tui.core.library import Library
 
     path = tmp_path_factory.mktemp("analysed") / "library.db"
     # Closing the last connection checkpoints the write-ahead log into the file copied below.
     with Library.open(path, analyzer=analyzer) as lib:
         lib.seed(SEEDS)
-        lib.analyze_many(lib.unanalysed())
+        stale = install(lib)
+        lib.analyze_many(stale)
     return path
 
 
@@ -55,7 +60,8 @@ def library(isolated_home, analyzer):
 
 @pytest.fixture
 def analysed_library(isolated_home, analyzer, _analysed_db):
-    """A seeded library with every article's analysis cached (copy of a session-built database)."""
+    """A seeded library with every article's analysis cached (copy of a session-built database);
+    the model loads only if a test brings new text to analyse."""
     from tui.core.library import Library
     from tui.paths import database_path
 

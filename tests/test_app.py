@@ -1,4 +1,8 @@
-"""Pilot tests of the reader: every key, over a real library (SQLite in tmp_path, real model)."""
+"""Pilot tests of the reader: every key, over a real library (SQLite in tmp_path).
+
+The navigation pilots run over the seeds with the real pipeline's saved analyses, so they need
+no model (and show it: the model is never loaded); the first test analyses with the real model.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,6 @@ from textual.pilot import Pilot
 from tui.ui.app import NewsApp
 from tui.ui.screens.help import HelpScreen, KeyTable
 from tui.ui.screens.reader import ReaderScreen
-
-pytestmark = pytest.mark.slow
 
 SIZE = (140, 40)
 
@@ -58,6 +60,7 @@ async def settle(app: NewsApp, pilot: Pilot) -> ReaderScreen:
     return screen
 
 
+@pytest.mark.slow
 async def test_paints_before_analysis_then_fills_in(library):
     rows = library.articles()
     assert rows and not any(r.analysed for r in rows)
@@ -101,8 +104,10 @@ async def test_cached_analysis_shows_with_the_text(analysed_library):
         assert not screen.status_bar.line.busy
 
 
-async def test_cursor_keys_open_articles_and_persist_read_state(analysed_library):
+async def test_cursor_keys_open_articles_and_persist_read_state(analysed_library, monkeypatch):
     rows = analysed_library.articles()
+    asked: list[int] = []
+    monkeypatch.setattr(analysed_library, "analyze", asked.append)
     assert not rows[1].read
     app = NewsApp(analysed_library)
     async with app.run_test(size=SIZE) as pilot:
@@ -129,6 +134,7 @@ async def test_cursor_keys_open_articles_and_persist_read_state(analysed_library
     read = {r.id: r.read for r in analysed_library.articles()}
     assert read[rows[0].id] and read[rows[1].id] and read[rows[2].id] and read[rows[-1].id]
     assert not read[rows[3].id]
+    assert asked == []  # navigating a pre-analysed library never asks the model for anything
 
 
 async def test_enter_opens_and_focuses_the_body(analysed_library):

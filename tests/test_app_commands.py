@@ -8,8 +8,6 @@ from textual.command import CommandPalette
 from tests.test_app import SIZE, offered, settle, wait_for
 from tui.ui.app import NewsApp
 
-pytestmark = pytest.mark.slow
-
 
 async def test_palette_opens_an_article_by_title(analysed_library):
     rows = analysed_library.articles()
@@ -66,6 +64,7 @@ def _markup_document():
     return Document(text=text, blocks=blocks, title=MARKUP_TITLE, source="[i]Feed[/i]", date="2024-05-01")
 
 
+@pytest.mark.slow
 async def test_markup_in_articles_is_shown_literally(analysed_library):
     article_id = analysed_library.add_document("test:markup", _markup_document())
     app = NewsApp(analysed_library, open_article=article_id)
@@ -97,6 +96,7 @@ async def test_markup_in_articles_is_shown_literally(analysed_library):
         )
 
 
+@pytest.mark.slow
 async def test_reload_shows_new_articles_and_analyses_them(analysed_library):
     from tui.core.models import Block, Document
 

@@ -34,6 +34,7 @@ def test_version_and_help():
     assert r.returncode == 0 and "analyze" in r.stdout
 
 
+@pytest.mark.slow
 def test_analyze_json_contract_on_seeds(tmp_path):
     files = [FOUNDING, *sorted(SEEDS.glob("wikinews_*.txt"))[:2]]
     r = run("analyze", "--json", *map(str, files))
@@ -58,6 +59,7 @@ def test_analyze_json_contract_on_seeds(tmp_path):
     assert first["title"].startswith("U.S., Russia in")
 
 
+@pytest.mark.slow
 def test_analyze_report_is_readable():
     r = run("analyze", str(FOUNDING))
     assert r.returncode == 0, r.stderr
@@ -94,6 +96,7 @@ def test_analyze_bad_input_one_line_exit_2(tmp_path, case):
     assert lines[0].startswith("newsreader: ") and os.path.basename(path) in lines[0]
 
 
+@pytest.mark.slow
 def test_analyze_mixed_good_and_bad_keeps_going(tmp_path):
     paths = _bad_inputs(tmp_path)
     r = run("analyze", "--json", paths["missing"], str(FOUNDING), paths["binary"])

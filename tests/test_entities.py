@@ -15,6 +15,8 @@ from tui.core.analysis.pipeline import ANALYZER_VERSION
 from tui.core.models import Document, Entity
 from tui.core.reader import read_file
 
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 FOUNDING = SEEDS / "000_5d177d52626f6432.txt"
 

@@ -20,3 +20,18 @@ def test_core_never_imports_textual():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_files_and_classes_stay_small():
+    """House rule: no file in tui/ over 400 lines, no class over 250 (split by responsibility)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(tui.core.__file__).resolve().parents[1]
+    for path in root.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert source.count("\n") <= 400, f"{path.relative_to(root)} has {source.count(chr(10))} lines"
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ClassDef):
+                size = (node.end_lineno or node.lineno) - node.lineno + 1
+                assert size <= 250, f"{path.relative_to(root)}: class {node.name} has {size} lines"

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pytest
+
 from tests.helpers import make_doc
 from tui.core.analysis import ANALYZER_VERSION, Analyzer, load_model
 from tui.core.analysis.pipeline import ModelUnavailable
 from tui.core.models import Analysis, Document
 from tui.core.reader import parse_text
+
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
 
 
 def test_load_model_has_the_pipes_the_analysis_needs(analyzer):

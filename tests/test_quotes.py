@@ -15,6 +15,8 @@ from tui.core.analysis.quotes_marks import find_spans
 from tui.core.models import Quote
 from tui.core.reader import parse_text
 
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 

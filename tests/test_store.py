@@ -126,6 +126,7 @@ def test_open_files_scope_not_listed(tmp_path):
     assert [r.title for r in scoped.articles()] == ["My headline"]
 
 
+@pytest.mark.slow
 def test_library_analysis_is_cached_and_related_quotes_cross_articles(library):
     rows = library.articles()
     assert len(rows) == 16 and not any(r.analysed for r in rows)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import make_doc
 from tui.core.analysis.summary import clean_sentence
 from tui.core.models import Document
 from tui.core.reader import read_file
+
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 FOUNDING = SEEDS / "000_5d177d52626f6432.txt"
