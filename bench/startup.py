@@ -23,6 +23,7 @@ import sys
 import tempfile
 import termios
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ANSI = re.compile(
@@ -78,8 +79,12 @@ def build_library(home: Path, n: int) -> str:
     with lib:
         for i in range(n - len(seeds)):
             doc = seeds[i % len(seeds)]
-            doc.title = f"Library article {i:05d}: {doc.title}"[:200]
-            doc.date = f"20{10 + i % 10:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+            # Kept in ``seeds``: the next round over the same seed builds on this title, as before.
+            seeds[i % len(seeds)] = doc = replace(
+                doc,
+                title=f"Library article {i:05d}: {doc.title}"[:200],
+                date=f"20{10 + i % 10:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            )
             lib.add_document(f"bench:{i}", doc)
     return newest_title(home)
 

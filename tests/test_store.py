@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -47,10 +48,8 @@ def test_read_and_star_state_survive_restart_and_update(tmp_path):
 
 def test_newest_first_undated_by_added_time(tmp_path):
     articles = ArticleRepo(Database(tmp_path / "lib.db"))
-    old = _doc("Old")
-    old.date = "2015-01-01"
-    new = _doc("New")
-    new.date = "2017-01-01"
+    old = replace(_doc("Old"), date="2015-01-01")
+    new = replace(_doc("New"), date="2017-01-01")
     articles.upsert("old", old)
     articles.upsert("new", new)
     articles.upsert("undated", _doc("Undated"))

@@ -1,4 +1,4 @@
-"""Plain dataclasses shared by the core and the UI.
+"""Frozen dataclasses (and enums) shared by the core and the UI.
 
 Offsets everywhere are character offsets into ``Document.text``: a block, an entity mention
 and a quote all point into the same string, so the UI can highlight and scroll without
@@ -40,7 +40,7 @@ class Block:
     end: int
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """An article as read from a file or a feed: the text and its structure."""
 
@@ -83,7 +83,7 @@ class Quote:
     cue: str | None  # the reporting verb or phrase ("said", "according to")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """The result of analysing one document."""
 

@@ -108,8 +108,8 @@ class Refresher:
         source = title or feed.url
         items = []
         for it, doc in zip(parsed.entries, parsed.documents, strict=True):
-            doc.source = source  # the subscription's own title wins over the feed's
-            items.append(NewItem(it.id, doc, it.is_teaser))
+            # The subscription's own title wins over the feed's.
+            items.append(NewItem(it.id, dataclasses.replace(doc, source=source), it.is_teaser))
 
         def save() -> list[int]:
             new = self.articles.save_feed_items(feed.id, items)

@@ -8,6 +8,7 @@ markup gave them. Links follow the body as ``[n] url`` promo blocks: shown, neve
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..models import PARAGRAPH, PROMO, Document
 from ..reader.blocks import Part, build_document
@@ -27,10 +28,7 @@ def blocks_to_document(
     parts: list[Part] = [(None if kind == PARAGRAPH else kind, text) for kind, text in blocks]
     parts.extend((PROMO, f"[{i}] {link}") for i, link in enumerate(links, 1))
     doc = build_document(parts, title=title or None)
-    doc.source = source or None
-    doc.date = date or doc.date
-    doc.url = url
-    return doc
+    return replace(doc, source=source or None, date=date or doc.date, url=url)
 
 
 def item_to_document(item: FeedItem, feed_title: str | None = None) -> Document:

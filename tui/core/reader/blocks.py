@@ -69,10 +69,11 @@ def build_document(parts: list[Part], title: str | None = None) -> Document:
     refined = refine(parts)
     text, blocks = assemble(refined)
     headline = next((t for k, t in refined if k == HEADLINE), "")
-    doc = Document(text=text, blocks=blocks, title=clean_line(title or "") or headline)
-    if not doc.title and refined:
-        doc.title = refined[0][1][:100]
+    doc_title = clean_line(title or "") or headline
+    if not doc_title and refined:
+        doc_title = refined[0][1][:100]
+    date = None
     for kind, line in refined[:8]:
-        if kind == DATELINE and doc.date is None:
-            doc.date = iso_date(line)
-    return doc
+        if kind == DATELINE and date is None:
+            date = iso_date(line)
+    return Document(text=text, blocks=blocks, title=doc_title, date=date)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import stat
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ..models import Document
@@ -51,9 +52,7 @@ def parse_markdown(text: str, title: str | None = None) -> Document:
     from .markdown import parse_markdown as parse
 
     doc = parse(clean_text(text))
-    if title:
-        doc.title = clean_line(title)
-    return doc
+    return replace(doc, title=clean_line(title)) if title else doc
 
 
 def parse_html(text: str, title: str | None = None) -> Document:
@@ -61,9 +60,7 @@ def parse_html(text: str, title: str | None = None) -> Document:
     from .html import parse_html as parse
 
     doc = parse(text)
-    if title:
-        doc.title = clean_line(title)
-    return doc
+    return replace(doc, title=clean_line(title)) if title else doc
 
 
 def _looks_like_html(text: str) -> bool:
@@ -90,10 +87,8 @@ def read_file(path: str | Path) -> Document:
         raise ReadError(f"{p}: too deeply nested to read") from None
     if not doc.blocks:
         raise ReadError(f"{p}: no article text found")
-    doc.path = str(p)
-    doc.warnings[:0] = warnings
-    apply_sidecar(doc, p)
-    return doc
+    doc = replace(doc, path=str(p), warnings=[*warnings, *doc.warnings])
+    return apply_sidecar(doc, p)
 
 
 def _read_bytes(p: Path) -> bytes:

@@ -19,6 +19,7 @@ explicit stack (no recursion).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import lxml.etree
 
@@ -100,9 +101,12 @@ def parse_html(html: str) -> Document:
         blocks.insert(0, (HEADLINE, headline))
     doc = build_document(blocks)
     meta = ex.meta
-    doc.date = _date(next((meta[k] for k in _DATE_META if k in meta), None)) or _date(ex.time) or doc.date
+    date = _date(next((meta[k] for k in _DATE_META if k in meta), None)) or _date(ex.time) or doc.date
     source = next((meta[k] for k in _SOURCE_META if meta.get(k)), None) or site
-    doc.source = clean_line(source) if source else doc.source
     url = meta.get("og:url") or meta.get("canonical")
-    doc.url = clean_line(url) if url else doc.url
-    return doc
+    return replace(
+        doc,
+        date=date,
+        source=clean_line(source) if source else doc.source,
+        url=clean_line(url) if url else doc.url,
+    )

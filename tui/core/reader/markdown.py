@@ -9,6 +9,7 @@ A YAML-style front matter block (``---`` ... ``---``) gives title, date, source 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -98,7 +99,9 @@ def parse_markdown(text: str) -> Document:
     """A Document from cleaned Markdown text."""
     meta, body = _front_matter(text)
     doc = build_document(_parts(_parser().parse(body)), title=meta.get("title"))
-    doc.date = meta.get("date") or doc.date
-    doc.source = meta.get("source") or meta.get("publisher") or doc.source
-    doc.url = meta.get("url") or meta.get("source_url") or doc.url
-    return doc
+    return replace(
+        doc,
+        date=meta.get("date") or doc.date,
+        source=meta.get("source") or meta.get("publisher") or doc.source,
+        url=meta.get("url") or meta.get("source_url") or doc.url,
+    )

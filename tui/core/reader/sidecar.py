@@ -8,6 +8,7 @@ never a failure: the article itself is still readable.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -49,31 +50,36 @@ def _field(data: dict, *keys: str) -> str | None:
     return None
 
 
-def apply_sidecar(doc: Document, article: Path) -> None:
-    """Fill ``doc`` from ``article``'s sidecar JSON when there is one (warnings for broken ones)."""
+def _warn(doc: Document, warning: str) -> Document:
+    return replace(doc, warnings=[*doc.warnings, warning])
+
+
+def apply_sidecar(doc: Document, article: Path) -> Document:
+    """``doc`` filled from ``article``'s sidecar JSON when there is one (a warning for a broken one)."""
     sidecar = article.with_suffix(".json")
     try:
         if not sidecar.is_file():
-            return
+            return doc
         if sidecar.stat().st_size > MAX_SIDECAR_BYTES:
-            doc.warnings.append(f"{sidecar}: sidecar too large, ignored")
-            return
+            return _warn(doc, f"{sidecar}: sidecar too large, ignored")
         data = json.loads(sidecar.read_bytes().decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else type(e).__name__
-        doc.warnings.append(f"{sidecar}: sidecar ignored ({reason})")
-        return
+        return _warn(doc, f"{sidecar}: sidecar ignored ({reason})")
     if not isinstance(data, dict):
-        doc.warnings.append(f"{sidecar}: sidecar ignored (not a JSON object)")
-        return
-    doc.title = _field(data, "title", "headline") or doc.title
-    doc.date = _field(data, "date", "published", "date_published") or doc.date
-    doc.url = _field(data, "source_url", "url", "link") or doc.url
-    doc.attribution = _field(data, "attribution", "credit") or doc.attribution
+        return _warn(doc, f"{sidecar}: sidecar ignored (not a JSON object)")
+    url = _field(data, "source_url", "url", "link") or doc.url
     source = _field(data, "source", "publisher", "site_name")
     if source and source.startswith(("http://", "https://")):
-        doc.url = doc.url or source
+        url = url or source
         source = None
-    if source is None and doc.url:
-        source = source_from_url(doc.url)
-    doc.source = source or doc.source
+    if source is None and url:
+        source = source_from_url(url)
+    return replace(
+        doc,
+        title=_field(data, "title", "headline") or doc.title,
+        date=_field(data, "date", "published", "date_published") or doc.date,
+        url=url,
+        attribution=_field(data, "attribution", "credit") or doc.attribution,
+        source=source or doc.source,
+    )
