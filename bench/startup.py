@@ -78,11 +78,10 @@ def build_library(home: Path, n: int) -> str:
     seeds = [read_file(p) for p in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))]
     with lib:
         for i in range(n - len(seeds)):
-            doc = seeds[i % len(seeds)]
-            # Kept in ``seeds``: the next round over the same seed builds on this title, as before.
-            seeds[i % len(seeds)] = doc = replace(
-                doc,
-                title=f"Library article {i:05d}: {doc.title}"[:200],
+            seed = seeds[i % len(seeds)]
+            doc = replace(
+                seed,
+                title=f"Library article {i:05d}: {seed.title}"[:200],
                 date=f"20{10 + i % 10:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}",
             )
             lib.add_document(f"bench:{i}", doc)

@@ -53,7 +53,7 @@ def test_newest_first_undated_by_added_time(tmp_path):
     articles.upsert("old", old)
     articles.upsert("new", new)
     articles.upsert("undated", _doc("Undated"))
-    assert [r.title for r in articles.rows()] == ["Undated", "New", "Old"]
+    assert [r.title for r in articles.rows("v")] == ["Undated", "New", "Old"]
 
 
 def test_analysis_cache_keyed_by_hash_and_version(tmp_path):
@@ -99,7 +99,7 @@ def test_migration_from_reading_slice_keeps_articles_and_state(tmp_path):
     db.close()
     database = Database(path)
     assert database.schema_version == SCHEMA_VERSION
-    row = ArticleRepo(database).rows()[0]
+    row = ArticleRepo(database).rows("v")[0]
     assert (row.title, row.read, row.starred, row.feed_id) == ("T", True, True, None)
     with database.read() as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -100,23 +100,7 @@ class Library:
 
     def articles(self) -> list[ArticleRow]:
         """Rows of the articles in view, newest first."""
-        done = self._analyses.analysed_hashes(self.version)
-        return [
-            ArticleRow(
-                id=r.id,
-                title=r.title,
-                source=r.source,
-                date=r.date,
-                read=r.read,
-                starred=r.starred,
-                feed_id=r.feed_id,
-                feed_title=r.feed_title,
-                folder=r.folder,
-                analysed=r.hash in done,
-                teaser=r.teaser,
-            )
-            for r in self._articles.rows(self.scope)
-        ]
+        return self._articles.rows(self.version, self.scope)
 
     def document(self, article_id: int) -> Document:
         return self._articles.document(article_id)
@@ -126,8 +110,7 @@ class Library:
 
     def unanalysed(self) -> list[int]:
         """Ids (newest first) of articles in view without a current analysis."""
-        done = self._analyses.analysed_hashes(self.version)
-        return [r.id for r in self._articles.rows(self.scope) if r.hash not in done]
+        return [r.id for r in self.articles() if not r.analysed]
 
     def set_read(self, article_id: int, read: bool = True) -> None:
         self._articles.set_read(article_id, read)

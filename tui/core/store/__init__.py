@@ -8,7 +8,7 @@ Front ends reach all of this through :class:`~tui.core.library.Library` only.
 from __future__ import annotations
 
 from .analyses import AnalysisRepo, ArticleRef, QuoteRef
-from .articles import ArticleFeedInfo, ArticleRecord, ArticleRepo, NewItem, content_hash
+from .articles import ArticleFeedInfo, ArticleRepo, NewItem, content_hash
 from .database import Database, now_iso
 from .feeds import FeedRepo
 from .schema import SCHEMA_VERSION
@@ -17,7 +17,6 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnalysisRepo",
     "ArticleFeedInfo",
-    "ArticleRecord",
     "ArticleRef",
     "ArticleRepo",
     "Database",

@@ -43,11 +43,6 @@ class AnalysisRepo:
             ).fetchone()
         return Analysis.from_json(json.loads(row[0]), version) if row else None
 
-    def analysed_hashes(self, version: str) -> set[str]:
-        """Hashes of every text with an analysis of ``version``."""
-        with self.db.read() as db:
-            return {r[0] for r in db.execute("SELECT hash FROM analyses WHERE version = ?", (version,))}
-
     def put(self, hash_: str, analysis: Analysis) -> None:
         """Store an analysis (replacing one of the same version) and index it."""
         version = analysis.version

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..models import Block, Document
+from ..models import ArticleRow, Block, Document
 from .database import Database, now_iso
 
 
@@ -24,23 +24,6 @@ def content_hash(doc: Document) -> str:
 
 def _blocks_json(doc: Document) -> str:
     return json.dumps([[b.kind, b.start, b.end] for b in doc.blocks])
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRecord:
-    """One article without its text, as the sidebar needs it (plus its content hash)."""
-
-    id: int
-    title: str
-    source: str | None
-    date: str | None
-    read: bool
-    starred: bool
-    hash: str
-    feed_id: int | None
-    teaser: bool
-    feed_title: str | None
-    folder: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,26 +44,28 @@ class NewItem:
     teaser: bool = False
 
 
+# ``analysed``: the article's text has an analysis by the analyser version asked for.
 _ROW_COLS = (
-    "a.id, a.title, a.source, a.date, a.read, a.starred, a.hash, a.feed_id, a.teaser, "
-    "f.title AS feed_title, f.folder"
+    "a.id, a.title, a.source, a.date, a.read, a.starred, a.feed_id, a.teaser, "
+    "f.title AS feed_title, f.folder, "
+    "EXISTS (SELECT 1 FROM analyses n WHERE n.hash = a.hash AND n.version = ?) AS analysed"
 )
 _ROW_SRC = "articles a LEFT JOIN feeds f ON f.id = a.feed_id"
 
 
-def _record(r) -> ArticleRecord:
-    return ArticleRecord(
+def _row(r) -> ArticleRow:
+    return ArticleRow(
         id=r["id"],
         title=r["title"],
         source=r["source"],
         date=r["date"],
         read=bool(r["read"]),
         starred=bool(r["starred"]),
-        hash=r["hash"],
         feed_id=r["feed_id"],
-        teaser=bool(r["teaser"]),
         feed_title=r["feed_title"],
         folder=r["folder"],
+        analysed=bool(r["analysed"]),
+        teaser=bool(r["teaser"]),
     )
 
 
@@ -119,19 +104,20 @@ class ArticleRepo:
             )
             return int(cur.lastrowid or 0)
 
-    def rows(self, ids: Iterable[int] | None = None) -> list[ArticleRecord]:
-        """Sidebar rows (no text), newest first; the listed library or exactly ``ids``."""
+    def rows(self, version: str, ids: Iterable[int] | None = None) -> list[ArticleRow]:
+        """Sidebar rows (no text), newest first, ``analysed`` by ``version``; the listed library
+        or exactly ``ids``."""
         order = "ORDER BY a.sort_date DESC, a.id DESC"
         with self.db.read() as db:
             if ids is None:
-                rows = db.execute(f"SELECT {_ROW_COLS} FROM {_ROW_SRC} WHERE a.listed = 1 {order}").fetchall()
+                sql = f"SELECT {_ROW_COLS} FROM {_ROW_SRC} WHERE a.listed = 1 {order}"
+                rows = db.execute(sql, (version,)).fetchall()
             else:
                 ids = list(ids)
                 marks = ",".join("?" * len(ids))
-                rows = db.execute(
-                    f"SELECT {_ROW_COLS} FROM {_ROW_SRC} WHERE a.id IN ({marks}) {order}", ids
-                ).fetchall()
-        return [_record(r) for r in rows]
+                sql = f"SELECT {_ROW_COLS} FROM {_ROW_SRC} WHERE a.id IN ({marks}) {order}"
+                rows = db.execute(sql, (version, *ids)).fetchall()
+        return [_row(r) for r in rows]
 
     def document(self, article_id: int) -> Document:
         """The article to read and analyse; raises ``KeyError`` for an unknown id."""
