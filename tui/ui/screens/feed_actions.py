@@ -20,6 +20,8 @@ from ..views import feed_key
 from .loading import Then
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from ...core.models import FeedOutcome, RefreshReport
     from .reader import ReaderScreen
 
@@ -37,9 +39,11 @@ class FeedActions:
         self.activity = ""  # what the feed workers are doing, for the status line
         self._reload_pending = False
 
-    def say(self, text: str, *, severity: str = "information", timeout: float | None = None) -> None:
+    def say(
+        self, text: str, *, severity: SeverityLevel = "information", timeout: float | None = None
+    ) -> None:
         """A notice whose text may hold feed data: never parsed as markup."""
-        self.screen.notify(text, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+        self.screen.notify(text, severity=severity, timeout=timeout, markup=False)
 
     def _busy(self, activity: str) -> None:
         self.activity = activity
