@@ -38,8 +38,10 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
 
     from .feeds_cli import add_feed_commands
+    from .library_cli import add_library_commands
 
     add_feed_commands(sub)
+    add_library_commands(sub)
     return parser
 
 
@@ -81,7 +83,7 @@ def cmd_app(paths: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = _build_parser()
-    commands = {"analyze", "add", "remove", "feeds", "import", "export", "refresh"}
+    commands = {"analyze", "add", "remove", "feeds", "import", "export", "refresh", "search"}
     if argv and argv[0] not in commands and not argv[0].startswith("-"):
         # `newsreader PATH...`: the app over exactly these articles.
         return cmd_app(argv)

@@ -10,16 +10,13 @@ import argparse
 import asyncio
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cli_support import err, run_library_command
+
 if TYPE_CHECKING:  # pragma: no cover
     from .core.library import Library
-
-
-def _err(message: str) -> None:
-    print(f"newsreader: {message}", file=sys.stderr)
 
 
 def add_feed_commands(sub: argparse._SubParsersAction) -> None:
@@ -49,23 +46,8 @@ def add_feed_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_refresh)
 
 
-def _run_library_command(fn: Callable[[Library, argparse.Namespace], int], args: argparse.Namespace) -> int:
-    """Open the user's library, run ``fn`` over it, close it; 2 when the database is unusable."""
-    from .core.errors import LibraryError
-    from .core.library import Library
-    from .paths import database_path
-
-    try:
-        library = Library.open(database_path())
-    except LibraryError as e:
-        _err(str(e))
-        return 2
-    with library:
-        return fn(library, args)
-
-
 def cmd_add(args: argparse.Namespace) -> int:
-    return _run_library_command(_add, args)
+    return run_library_command(_add, args)
 
 
 def _add(library: Library, args: argparse.Namespace) -> int:
@@ -74,25 +56,25 @@ def _add(library: Library, args: argparse.Namespace) -> int:
     try:
         added, refusals = asyncio.run(library.feeds.add(args.urls, folder=args.folder))
     except Busy as e:
-        _err(str(e))
+        err(str(e))
         return 1
     for o in added:
         print(f"added {o.name} ({o.items} items)")
         if o.warning:
-            _err(f"warning: {o.url}: {o.warning}")
+            err(f"warning: {o.url}: {o.warning}")
     for line in refusals:
-        _err(f"refused {line}")
+        err(f"refused {line}")
     return 1 if refusals else 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    return _run_library_command(_remove, args)
+    return run_library_command(_remove, args)
 
 
 def _remove(library: Library, args: argparse.Namespace) -> int:
     feed = library.feeds.find(args.feed)
     if feed is None:
-        _err(f"{args.feed}: no such feed (see 'newsreader feeds')")
+        err(f"{args.feed}: no such feed (see 'newsreader feeds')")
         return 1
     library.feeds.remove(feed.id)
     print(f"removed {feed.name} ({feed.items} items)")
@@ -100,7 +82,7 @@ def _remove(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
-    return _run_library_command(_feeds, args)
+    return run_library_command(_feeds, args)
 
 
 def _feeds(library: Library, args: argparse.Namespace) -> int:
@@ -133,7 +115,7 @@ def _feeds(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    return _run_library_command(_import, args)
+    return run_library_command(_import, args)
 
 
 def _import(library: Library, args: argparse.Namespace) -> int:
@@ -141,10 +123,10 @@ def _import(library: Library, args: argparse.Namespace) -> int:
     if result.error:
         # Errors about the file (missing, unreadable) name it already; those about its content don't.
         named = result.error.startswith(f"{Path(args.file)}:")
-        _err(result.error if named else f"{args.file}: {result.error}")
+        err(result.error if named else f"{args.file}: {result.error}")
         return 1
     for line in result.problems:
-        _err(f"skipped {line}")
+        err(f"skipped {line}")
     print(
         f"imported {result.created} new feeds ({result.existing} already subscribed, "
         f"{len(result.problems)} skipped); run 'newsreader refresh' to fetch them"
@@ -153,7 +135,7 @@ def _import(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    return _run_library_command(_export, args)
+    return run_library_command(_export, args)
 
 
 def _export(library: Library, args: argparse.Namespace) -> int:
@@ -164,13 +146,13 @@ def _export(library: Library, args: argparse.Namespace) -> int:
     try:
         Path(args.file).write_text(text, encoding="utf-8")
     except OSError as e:
-        _err(f"{args.file}: cannot write ({e.strerror})")
+        err(f"{args.file}: cannot write ({e.strerror})")
         return 1
     return 0
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
-    return _run_library_command(_refresh, args)
+    return run_library_command(_refresh, args)
 
 
 def _refresh(library: Library, args: argparse.Namespace) -> int:
@@ -185,12 +167,12 @@ def _refresh(library: Library, args: argparse.Namespace) -> int:
         for u in args.urls:
             row = library.feeds.find(u)
             if row is None:
-                _err(f"{u}: not subscribed (newsreader add {u})")
+                err(f"{u}: not subscribed (newsreader add {u})")
                 return 1
             wanted.append(row)
         rows = wanted
     if not rows:
-        _err("no feeds to refresh: newsreader add URL, or newsreader import FILE.opml")
+        err("no feeds to refresh: newsreader add URL, or newsreader import FILE.opml")
         return 0
     console = Console(stderr=True)
     try:
@@ -209,13 +191,13 @@ def _refresh(library: Library, args: argparse.Namespace) -> int:
                 )
             )
     except Busy as e:
-        _err(str(e))
+        err(str(e))
         return 1
     except KeyboardInterrupt:
-        _err("refresh interrupted; feeds already fetched are saved")
+        err("refresh interrupted; feeds already fetched are saved")
         return 130
     for o in report.failed:
-        _err(f"{o.name}: {o.error}")
+        err(f"{o.name}: {o.error}")
     new = len(report.new_ids)
     print(
         f"refreshed {len(report.outcomes)} feeds in {report.elapsed:.1f} s: {new} new items, "

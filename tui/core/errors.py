@@ -13,3 +13,7 @@ class Busy(Exception):
 
 class ModelUnavailable(RuntimeError):
     """No English spaCy model is installed."""
+
+
+class QueryError(ValueError):
+    """A search query that cannot be run; ``str(err)`` is one line saying what is wrong."""

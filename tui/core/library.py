@@ -17,10 +17,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from .analysis.version import ANALYZER_VERSION
+from .errors import QueryError
 from .feed_service import FeedService
-from .models import Analysis, ArticleRow, Document, Quote, RelatedQuote
+from .models import Analysis, ArticleRow, Document, Quote, RelatedQuote, SearchHit, SearchOrder
+from .query import parse_query
 from .reader import ReadError, read_file, read_paths
-from .store import AnalysisRepo, ArticleRepo, Database
+from .store import AnalysisRepo, ArticleRepo, Database, Progress, SearchRepo
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Analyzer
@@ -44,6 +46,7 @@ class Library:
         self._db = database
         self._articles = ArticleRepo(database)
         self._analyses = AnalysisRepo(database)
+        self._search = SearchRepo(database)
         self._analyzer = analyzer
         self.scope = list(scope) if scope is not None else None
         self._model_lock = threading.Lock()
@@ -51,13 +54,19 @@ class Library:
 
     @classmethod
     def open(
-        cls, path: str | Path, *, analyzer: Analyzer | None = None, scope: Sequence[int] | None = None
+        cls,
+        path: str | Path,
+        *,
+        analyzer: Analyzer | None = None,
+        scope: Sequence[int] | None = None,
+        progress: Progress | None = None,
     ) -> Library:
         """The library in the database at ``path`` (``":memory:"`` for a throwaway one).
 
-        Raises :class:`~.errors.LibraryError` for a database that cannot be used.
+        ``progress(done, total)`` hears of a long first step (indexing an existing library for
+        search). Raises :class:`~.errors.LibraryError` for a database that cannot be used.
         """
-        return cls(Database(path), analyzer, scope)
+        return cls(Database(path, progress), analyzer, scope)
 
     @property
     def path(self) -> Path:
@@ -101,6 +110,17 @@ class Library:
     def articles(self) -> list[ArticleRow]:
         """Rows of the articles in view, newest first."""
         return self._articles.rows(self.version, self.scope)
+
+    def search(self, text: str, *, order: SearchOrder = SearchOrder.RANK, limit: int = 50) -> list[SearchHit]:
+        """The listed articles matching a query as the reader typed it (see :mod:`.query`), best
+        match first or newest first. Raises :class:`QueryError` (one line) for a query that
+        cannot be run, such as an empty one or ``is:purple``."""
+        query = parse_query(text)
+        if query.empty:
+            raise QueryError(
+                'nothing to search for: type words, "a phrase" or a filter like person:"Ana Ruiz"'
+            )
+        return self._search.search(query, self.version, order, limit)
 
     def document(self, article_id: int) -> Document:
         return self._articles.document(article_id)

@@ -261,3 +261,34 @@ class ViewKey:
     @classmethod
     def of_folder(cls, path: str) -> ViewKey:
         return cls(ViewKind.FOLDER, folder=path)
+
+
+class SearchOrder(StrEnum):
+    """How search results are ordered: best match first, or newest first."""
+
+    RANK = "rank"
+    DATE = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """An article a search found, with a short plain-text snippet and where the words matched in it."""
+
+    id: int
+    title: str
+    source: str | None
+    date: str | None
+    url: str | None
+    snippet: str
+    marks: tuple[tuple[int, int], ...] = ()  # (start, end) of each matched word in ``snippet``
+
+    def to_json(self) -> dict:
+        """The ``newsreader search --json`` object (a public contract)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "date": self.date,
+            "url": self.url,
+            "snippet": self.snippet,
+        }

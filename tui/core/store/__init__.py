@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from .analyses import AnalysisRepo, ArticleRef, QuoteRef
 from .articles import ArticleFeedInfo, ArticleRepo, NewItem, content_hash
-from .database import Database, now_iso
+from .database import Database, Progress, now_iso
 from .feeds import FeedRepo
 from .schema import SCHEMA_VERSION
+from .search import SearchRepo
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -22,7 +23,9 @@ __all__ = [
     "Database",
     "FeedRepo",
     "NewItem",
+    "Progress",
     "QuoteRef",
+    "SearchRepo",
     "content_hash",
     "now_iso",
 ]

@@ -62,6 +62,9 @@ class AnalysisRepo:
                 "INSERT INTO entity_index (hash, version, canonical, label, mentions) VALUES (?, ?, ?, ?, ?)",
                 [(hash_, version, c, lab, n) for (c, lab), n in counts.items()],
             )
+            db.executemany(
+                "INSERT OR IGNORE INTO entity_names (canonical, label) VALUES (?, ?)", list(counts)
+            )
 
     def quotes_by_speakers(self, speakers: Iterable[str], version: str) -> list[QuoteRef]:
         """Cached quotes whose speaker is one of ``speakers``."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +21,12 @@ from ..errors import LibraryError
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 MEMORY = ":memory:"
+
+Progress = Callable[[int, int], object]
+"""Called with (done, total) while a long step (building the search index) goes on."""
+
+INDEX_BATCH = 2000
+"""Articles added to the search index per transaction when an existing library gets one."""
 
 
 def now_iso() -> str:
@@ -34,7 +40,7 @@ class Database:
     Raises :class:`LibraryError` for a file that is not a usable newsreader database.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, progress: Progress | None = None) -> None:
         self.in_memory = str(path) == MEMORY
         self.path = Path(path)
         self._name = str(path)  # as given, for messages
@@ -51,6 +57,7 @@ class Database:
         except sqlite3.DatabaseError as e:
             raise LibraryError(f"{self._name}: not a usable newsreader database ({e})") from None
         self._lock = threading.RLock()
+        self._build_search_index(progress)
 
     # -- schema ---------------------------------------------------------------------------
 
@@ -71,6 +78,28 @@ class Database:
                 self._db.executescript(
                     f"BEGIN; {MIGRATIONS[target]}; PRAGMA user_version = {target}; COMMIT;"
                 )
+
+    def _build_search_index(self, progress: Progress | None) -> None:
+        """Index the articles a library had before it had a search index, a batch per transaction
+        (an interrupted build goes on where it stopped the next time the library opens)."""
+        upto, top = self.get_meta("search_index_upto"), self.get_meta("search_index_max")
+        if upto is None or top is None:
+            return
+        done, total = int(upto), int(top)
+        while done < total:
+            end = min(done + INDEX_BATCH, total)
+            with self.transaction() as db:
+                db.execute(
+                    "INSERT INTO article_fts (rowid, title, body, feed) SELECT rowid, title, body, feed "
+                    "FROM article_search WHERE rowid > ? AND rowid <= ?",
+                    (done, end),
+                )
+                db.execute("UPDATE meta SET value = ? WHERE key = 'search_index_upto'", (str(end),))
+            done = end
+            if progress is not None:
+                progress(done, total)
+        with self.transaction() as db:
+            db.execute("DELETE FROM meta WHERE key IN ('search_index_upto', 'search_index_max')")
 
     @property
     def schema_version(self) -> int:

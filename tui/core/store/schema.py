@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, str] = {
     # 0 -> 1: the reading slice.
@@ -74,5 +74,59 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE articles ADD COLUMN full_text TEXT;
     ALTER TABLE articles ADD COLUMN full_blocks TEXT;
     CREATE INDEX articles_feed ON articles (feed_id, sort_date DESC);
+    """,
+    # 2 -> 3: search. A full-text index over each listed article's title, effective text (the
+    # fetched full text when there is one) and feed title, read through a view and kept in step
+    # by triggers; entity names with their own index, for name filters and entity lookups. The
+    # index of existing articles is built after this step, in batches (Database.build_search_index).
+    3: """
+    CREATE VIEW article_search (rowid, title, body, feed) AS
+        SELECT a.id, a.title, COALESCE(a.full_text, a.text), (SELECT f.title FROM feeds f WHERE f.id = a.feed_id)
+        FROM articles a;
+    CREATE VIRTUAL TABLE article_fts USING fts5(
+        title, body, feed, content='article_search', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER article_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO article_fts (rowid, title, body, feed) VALUES (
+            new.id, new.title, COALESCE(new.full_text, new.text),
+            (SELECT title FROM feeds WHERE id = new.feed_id));
+    END;
+    CREATE TRIGGER article_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO article_fts (article_fts, rowid, title, body, feed) VALUES (
+            'delete', old.id, old.title, COALESCE(old.full_text, old.text),
+            (SELECT title FROM feeds WHERE id = old.feed_id));
+    END;
+    CREATE TRIGGER article_fts_update AFTER UPDATE OF title, text, full_text, feed_id ON articles BEGIN
+        INSERT INTO article_fts (article_fts, rowid, title, body, feed) VALUES (
+            'delete', old.id, old.title, COALESCE(old.full_text, old.text),
+            (SELECT title FROM feeds WHERE id = old.feed_id));
+        INSERT INTO article_fts (rowid, title, body, feed) VALUES (
+            new.id, new.title, COALESCE(new.full_text, new.text),
+            (SELECT title FROM feeds WHERE id = new.feed_id));
+    END;
+    CREATE TRIGGER article_fts_feed_title AFTER UPDATE OF title ON feeds
+    WHEN old.title IS NOT new.title BEGIN
+        INSERT INTO article_fts (article_fts, rowid, title, body, feed)
+            SELECT 'delete', id, title, COALESCE(full_text, text), old.title FROM articles WHERE feed_id = new.id;
+        INSERT INTO article_fts (rowid, title, body, feed)
+            SELECT id, title, COALESCE(full_text, text), new.title FROM articles WHERE feed_id = new.id;
+    END;
+    CREATE TABLE entity_names (
+        id        INTEGER PRIMARY KEY,
+        canonical TEXT NOT NULL,
+        label     TEXT NOT NULL,
+        UNIQUE (canonical, label)
+    );
+    CREATE VIRTUAL TABLE entity_names_fts USING fts5(
+        canonical, content='entity_names', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER entity_names_insert AFTER INSERT ON entity_names BEGIN
+        INSERT INTO entity_names_fts (rowid, canonical) VALUES (new.id, new.canonical);
+    END;
+    INSERT OR IGNORE INTO entity_names (canonical, label) SELECT DISTINCT canonical, label FROM entity_index;
+    INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index_upto', '0');
+    INSERT OR REPLACE INTO meta (key, value)
+        SELECT 'search_index_max', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles;
     """,
 }

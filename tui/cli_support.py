@@ -1,0 +1,46 @@
+"""What every command of the command line shares: one-line errors, and opening the library.
+
+Opening a library made before search existed builds its search index once; the progress of
+that goes to stderr, on one line rewritten in place when stderr is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .core.library import Library
+
+
+def err(message: str) -> None:
+    """One line on stderr, prefixed with the program's name."""
+    print(f"newsreader: {message}", file=sys.stderr)
+
+
+def index_progress(done: int, total: int) -> None:
+    """Report the search index being built for an existing library."""
+    tty = sys.stderr.isatty()
+    if done >= total:
+        print(f"{chr(13) if tty else ''}newsreader: search index built ({total} articles)", file=sys.stderr)
+    elif tty:
+        print(f"\rnewsreader: building the search index… {done}/{total}", end="", file=sys.stderr, flush=True)
+    else:
+        print(f"newsreader: building the search index… {done}/{total}", file=sys.stderr)
+
+
+def run_library_command(fn: Callable[[Library, argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Open the user's library, run ``fn`` over it, close it; 2 when the database is unusable."""
+    from .core.errors import LibraryError
+    from .core.library import Library
+    from .paths import database_path
+
+    try:
+        library = Library.open(database_path(), progress=index_progress)
+    except LibraryError as e:
+        err(str(e))
+        return 2
+    with library:
+        return fn(library, args)

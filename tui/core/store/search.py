@@ -1,0 +1,178 @@
+"""Search over the library: the full-text index, entity and speaker filters, feeds, state, dates.
+
+:class:`SearchRepo` turns a parsed :class:`~tui.core.query.SearchQuery` into one SQL statement:
+``article_fts MATCH`` ranked by bm25 (title counts most, then the feed's title, then the text)
+when there are words, else the filters alone, newest first. Names in filters are looked up in
+the entity names' own index, so "Obama" finds "Barack Obama".
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+
+from ..errors import QueryError
+from ..models import SearchHit, SearchOrder
+from ..query import SearchQuery
+from .database import Database
+
+# bm25 weights of the index's columns: title, body, feed title.
+WEIGHTS = (8.0, 1.0, 2.0)
+SNIPPET_WORDS = 24
+LEAD_CHARS = 220
+# Snippet markers: control characters never survive into stored text, so they cannot collide.
+OPEN, CLOSE = "\x02", "\x03"
+SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+
+_WORDS = re.compile(r"\w+")
+
+
+def _phrase(name: str) -> str | None:
+    words = _WORDS.findall(name)
+    return '"' + " ".join(words) + '"' if words else None
+
+
+def _marked(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The snippet on one line without its markers, and the spans they marked."""
+    plain: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length, start = 0, None
+    # The markers are not whitespace, so folding whitespace first keeps them where they are.
+    for part in re.split(f"([{OPEN}{CLOSE}])", " ".join(snippet.split())):
+        if part == OPEN:
+            start = length
+        elif part == CLOSE:
+            if start is not None and length > start:
+                marks.append((start, length))
+            start = None
+        else:
+            plain.append(part)
+            length += len(part)
+    return "".join(plain), tuple(marks)
+
+
+def _lead(title: str, body: str) -> str:
+    """The opening words of an article (its headline, when the text repeats it, left out)."""
+    body = body.strip()
+    if title and body.startswith(title):
+        body = body[len(title) :]
+    text = " ".join(body.split())
+    if len(text) <= LEAD_CHARS:
+        return text
+    cut = text.rfind(" ", 0, LEAD_CHARS)
+    return text[: cut if cut > 0 else LEAD_CHARS] + "…"
+
+
+class SearchRepo:
+    """Searches of a :class:`Database`."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def names(self, name: str, labels: Sequence[str]) -> list[str]:
+        """Canonical names of ``labels`` that are ``name`` or contain its words in order."""
+        marks = ",".join("?" * len(labels))
+        phrase = _phrase(name)
+        with self.db.read() as db:
+            found = {
+                r[0]
+                for r in db.execute(
+                    f"SELECT canonical FROM entity_names WHERE canonical = ? COLLATE NOCASE AND label IN ({marks})",
+                    (name, *labels),
+                )
+            }
+            if phrase:
+                found.update(
+                    r[0]
+                    for r in db.execute(
+                        "SELECT n.canonical FROM entity_names_fts JOIN entity_names n ON n.id = entity_names_fts.rowid "
+                        f"WHERE entity_names_fts MATCH ? AND n.label IN ({marks})",
+                        (phrase, *labels),
+                    )
+                )
+        return sorted(found)
+
+    def search(self, query: SearchQuery, version: str, order: SearchOrder, limit: int) -> list[SearchHit]:
+        """The articles matching ``query``, best first (or newest first), at most ``limit``."""
+        where = ["a.listed = 1"]
+        params: list[object] = []
+        for entity in query.entities:
+            names = self.names(entity.name, entity.labels)
+            if not names:
+                return []
+            marks = ",".join("?" * len(names))
+            labels = ",".join("?" * len(entity.labels))
+            where.append(
+                "a.hash IN (SELECT hash FROM entity_index WHERE version = ? "
+                f"AND label IN ({labels}) AND canonical IN ({marks}))"
+            )
+            params += [version, *entity.labels, *names]
+        for speaker in query.speakers:
+            names = [speaker, *self.names(speaker, SPEAKER_LABELS)]
+            marks = ",".join("?" * len(names))
+            where.append(
+                "a.hash IN (SELECT hash FROM quote_index WHERE version = ? "
+                f"AND speaker COLLATE NOCASE IN ({marks}))"
+            )
+            params += [version, *names]
+        for feed in query.feeds:  # a feed's title or address, or the publisher of a local article
+            where.append(
+                "(f.title LIKE ? ESCAPE '\\' OR f.url LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\')"
+            )
+            params += [_contains(feed)] * 3
+        for folder in query.folders:
+            where.append("(f.folder LIKE ? ESCAPE '\\' OR f.folder LIKE ? ESCAPE '\\')")
+            params += [_escape(folder), _escape(folder) + "/%"]
+        if query.read is not None:
+            where.append("a.read = ?")
+            params.append(int(query.read))
+        if query.starred:
+            where.append("a.starred = 1")
+        if query.after:
+            where.append("a.sort_date >= ?")
+            params.append(query.after)
+        if query.before:
+            where.append("a.sort_date < ?")
+            params.append(query.before)
+        newest = "a.sort_date DESC, a.id DESC"
+        if query.match:
+            weights = ", ".join(str(w) for w in WEIGHTS)
+            sql = (
+                "SELECT a.id, a.title, a.source, a.date, a.url, "
+                f"snippet(article_fts, 1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS}) AS snip "
+                "FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
+                "LEFT JOIN feeds f ON f.id = a.feed_id "
+                f"WHERE article_fts MATCH ? AND {' AND '.join(where)} "
+                f"ORDER BY {f'bm25(article_fts, {weights}), ' if order == SearchOrder.RANK else ''}{newest} LIMIT ?"
+            )
+            params = [query.match, *params, limit]
+        else:
+            sql = (
+                "SELECT a.id, a.title, a.source, a.date, a.url, "
+                f"substr(COALESCE(a.full_text, a.text), 1, {LEAD_CHARS * 2}) AS lead "
+                "FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
+                f"WHERE {' AND '.join(where)} ORDER BY {newest} LIMIT ?"
+            )
+            params.append(limit)
+        try:
+            with self.db.read() as db:
+                rows = db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as e:  # every term is quoted, so this should not happen
+            raise QueryError(f"cannot search for {query.text!r} ({e})") from None
+        hits = []
+        for r in rows:
+            if query.match:
+                snippet, marks = _marked(r[5] or "")
+            else:
+                snippet, marks = _lead(r[1], r[5] or ""), ()
+            hits.append(SearchHit(r[0], r[1], r[2], r[3], r[4], snippet, marks))
+        return hits
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _contains(text: str) -> str:
+    return f"%{_escape(text)}%"

@@ -1,0 +1,82 @@
+"""Commands over the whole library: ``search``.
+
+``newsreader search QUERY [--json] [--limit N] [--sort rank|date]`` prints the matching
+articles best first (or newest first): for people, a title, source and date, and a snippet with
+the matched words in bold; with ``--json``, one object per article (JSON Lines, a public
+contract). Nothing matching is exit 0 with no output; a query that cannot be run is one line on
+stderr and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .cli_support import err, run_library_command
+
+EXIT_BAD_QUERY = 2
+
+
+def add_library_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "search",
+        help='find articles: words, "phrases", person:/org:/place:/group:, said:, feed:, folder:, '
+        "is:unread|read|starred, after:/before:DATE",
+    )
+    p.add_argument("query", nargs="+", metavar="QUERY", help="what to look for (words are joined by spaces)")
+    p.add_argument("--json", action="store_true", help="one JSON object per article (JSON Lines)")
+    p.add_argument("--limit", type=_positive, default=50, metavar="N", help="at most N articles (default 50)")
+    p.add_argument(
+        "--sort", choices=("rank", "date"), default="rank", help="best match first, or newest first"
+    )
+    p.set_defaults(func=cmd_search)
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .core.errors import QueryError
+    from .core.models import SearchOrder
+
+    def search(library, args: argparse.Namespace) -> int:
+        try:
+            hits = library.search(" ".join(args.query), order=SearchOrder(args.sort), limit=args.limit)
+        except QueryError as e:
+            err(str(e))
+            return EXIT_BAD_QUERY
+        if args.json:
+            for hit in hits:
+                sys.stdout.write(json.dumps(hit.to_json(), ensure_ascii=False) + "\n")
+            return 0
+        if hits:
+            _print_hits(hits)
+        return 0
+
+    return run_library_command(search, args)
+
+
+def _print_hits(hits) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from .core.sanitize import clean_line
+
+    console = Console(highlight=False)
+    for hit in hits:
+        console.print(Text(clean_line(hit.title) or "Untitled", style="bold"))
+        meta = " · ".join(p for p in (hit.source, (hit.date or "")[:10], f"#{hit.id}") if p)
+        console.print(Text(f"  {clean_line(meta)}", style="dim"))
+        snippet = Text(f"  {hit.snippet}")
+        for start, end in hit.marks:
+            snippet.stylize("bold yellow", start + 2, end + 2)
+        console.print(snippet)
+        console.print()
