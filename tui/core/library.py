@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING
 from .analysis.version import ANALYZER_VERSION
 from .errors import QueryError
 from .feed_service import FeedService
-from .models import Analysis, ArticleRow, Document, Quote, RelatedQuote, SearchHit, SearchOrder
+from .models import (
+    Analysis,
+    ArticleRow,
+    Document,
+    Quote,
+    RelatedQuote,
+    SavedSearch,
+    SearchHit,
+    SearchOrder,
+)
 from .query import parse_query
 from .reader import ReadError, read_file, read_paths
 from .store import AnalysisRepo, ArticleRepo, Database, Progress, SearchRepo
@@ -121,6 +130,24 @@ class Library:
                 'nothing to search for: type words, "a phrase" or a filter like person:"Ana Ruiz"'
             )
         return self._search.search(query, self.version, order, limit)
+
+    def search_ids(self, text: str) -> list[int]:
+        """Every listed article matching a query, newest first (raises :class:`QueryError`)."""
+        query = parse_query(text)
+        return [] if query.empty else self._search.ids(query, self.version)
+
+    def saved_searches(self) -> list[SavedSearch]:
+        """The searches kept as views, by name."""
+        return self._search.saved()
+
+    def save_search(self, name: str, query: str) -> SavedSearch:
+        """Keep a search as a view (checked first: raises :class:`QueryError`)."""
+        if parse_query(query).empty:
+            raise QueryError("nothing to save: the search is empty")
+        return self._search.save(name, query)
+
+    def forget_search(self, saved_id: int) -> None:
+        self._search.forget(saved_id)
 
     def document(self, article_id: int) -> Document:
         return self._articles.document(article_id)

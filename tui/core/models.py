@@ -244,15 +244,18 @@ class ViewKind(StrEnum):
     LOCAL = "local"  # articles from files, not feeds
     FEED = "feed"
     FOLDER = "folder"
+    SEARCH = "search"  # the articles a query finds
 
 
 @dataclass(frozen=True, slots=True)
 class ViewKey:
-    """A view of the library: one of the fixed views, a feed (``feed_id``) or a folder (``a/b``)."""
+    """A view of the library: one of the fixed views, a feed (``feed_id``), a folder (``a/b``) or
+    a search (``query``, as typed)."""
 
     kind: ViewKind
     feed_id: int | None = None
     folder: str | None = None
+    query: str | None = None
 
     @classmethod
     def of_feed(cls, feed_id: int) -> ViewKey:
@@ -261,6 +264,10 @@ class ViewKey:
     @classmethod
     def of_folder(cls, path: str) -> ViewKey:
         return cls(ViewKind.FOLDER, folder=path)
+
+    @classmethod
+    def of_search(cls, query: str) -> ViewKey:
+        return cls(ViewKind.SEARCH, query=query)
 
 
 class SearchOrder(StrEnum):
@@ -292,3 +299,12 @@ class SearchHit:
             "url": self.url,
             "snippet": self.snippet,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SavedSearch:
+    """A search kept as a view of the feeds tree (newsboat's query feeds)."""
+
+    id: int
+    name: str
+    query: str

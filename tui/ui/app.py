@@ -17,6 +17,7 @@ from .widgets.article_body import ArticleBody
 from .widgets.article_list import ArticleList
 from .widgets.feed_tree import FeedTree
 from .widgets.quotes import QuotesPane
+from .widgets.sidebar import Sidebar
 from .widgets.summary import SummaryPane
 
 if TYPE_CHECKING:
@@ -64,10 +65,11 @@ class NewsApp(App[None]):
         """The key table, in columns, generated from the bindings of each pane."""
         keymap = self.keymap if keymap is None else keymap
         screen_keys = priority_keys(ReaderScreen, keymap)
-        grouped = ("feeds.", "article.")
+        grouped = ("feeds.", "article.", "search.")
         everywhere = section(self, "Everywhere", [type(self), ReaderScreen], keymap, skip=grouped)
         feeds = section(self, "Feeds", [ReaderScreen], keymap, only=("feeds.",))
         state = section(self, "Open article", [ReaderScreen], keymap, only=("article.",))
+        search = section(self, "Search", [ReaderScreen, Sidebar], keymap, only=("search.",))
         panes = [
             section(self, "Feeds tree", [FeedTree], keymap, screen_keys),
             section(self, "Article list", [ArticleList], keymap, screen_keys),
@@ -75,7 +77,7 @@ class NewsApp(App[None]):
             section(self, "Quotes", [QuotesPane], keymap, screen_keys),
             section(self, "Summary", [SummaryPane], keymap, screen_keys),
         ]
-        return [[everywhere, feeds, state], panes[:2], panes[2:]]
+        return [[everywhere, feeds, state], [*panes[:2], search], panes[2:]]
 
     def action_help(self) -> None:
         """Show every key."""

@@ -6,6 +6,7 @@ No Textual imports: these are unit-testable and cheap to import.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from rich.cells import cell_len
@@ -94,6 +95,23 @@ def shorten(text: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:-—") + "…"
+
+
+def excerpt(text: str, marks: Sequence[tuple[int, int]], width: int) -> tuple[str, list[tuple[int, int]]]:
+    """About ``width`` characters of ``text`` from a little before its first mark, with an
+    ellipsis where it was cut, and the marks moved to match."""
+    start = 0
+    if marks and marks[0][1] > width - 1:
+        start = max(marks[0][0] - width // 4, 0)
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space > 0 else start
+    lead = "…" if start > 0 and not text.startswith("…") else ""
+    piece = lead + text[start:]
+    end = len(piece) if len(piece) <= width else max(width - 1, 1)
+    shown = piece[:end] + ("…" if end < len(piece) else "")
+    shift = len(lead) - start
+    moved = [(a + shift, min(b + shift, end)) for a, b in marks if a + shift >= len(lead) and a + shift < end]
+    return shown, moved
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..core.models import Analysis, RefreshReport, RelatedQuote
+from ..core.models import Analysis, RefreshReport, RelatedQuote, SearchHit
 
 
 @dataclass
@@ -86,3 +86,13 @@ class LinkFound(Message):
 
     article_id: int
     url: str | None
+
+
+@dataclass
+class SearchFound(Message):
+    """A search ran: its articles, best first (or newest first); ``error`` is one line when it
+    could not run."""
+
+    query: str
+    hits: list[SearchHit]
+    error: str | None = None

@@ -25,6 +25,17 @@ VIEW_NAMES = {ALL: "All articles", UNREAD: "Unread", STARRED: "Starred", LOCAL: 
 
 feed_key = ViewKey.of_feed
 folder_key = ViewKey.of_folder
+search_key = ViewKey.of_search
+
+
+@dataclass(frozen=True, slots=True)
+class SearchView:
+    """A search shown in the tree: a saved one (by its name) or the one just run."""
+
+    key: ViewKey
+    name: str
+    ids: tuple[int, ...]  # the articles it finds, in order
+    saved_id: int | None = None
 
 
 def folder_parts(folder: str | None) -> list[str]:
@@ -90,8 +101,10 @@ class NavNode:
             yield from child.walk()
 
 
-def build_nav(rows: Sequence[ArticleRow], feeds: Sequence[FeedRow]) -> list[NavNode]:
-    """The tree: All, Unread, Starred, local articles (when any), then folders and feeds."""
+def build_nav(
+    rows: Sequence[ArticleRow], feeds: Sequence[FeedRow], searches: Sequence[SearchView] = ()
+) -> list[NavNode]:
+    """The tree: All, Unread, Starred, local articles (when any), searches, folders and feeds."""
     unread: dict[int | None, int] = {}
     total: dict[int | None, int] = {}
     n_unread = n_starred = 0
@@ -108,6 +121,10 @@ def build_nav(rows: Sequence[ArticleRow], feeds: Sequence[FeedRow]) -> list[NavN
     ]
     if total.get(None):
         top.append(NavNode(LOCAL, VIEW_NAMES[LOCAL], unread.get(None, 0), total[None]))
+    read = {r.id: r.read for r in rows}
+    for view in searches:
+        found = [i for i in view.ids if i in read]
+        top.append(NavNode(view.key, view.name, sum(not read[i] for i in found), len(found)))
     folders: dict[str, NavNode] = {}
     loose: list[NavNode] = []
     for f in feeds:

@@ -125,6 +125,12 @@ MIGRATIONS: dict[int, str] = {
         INSERT INTO entity_names_fts (rowid, canonical) VALUES (new.id, new.canonical);
     END;
     INSERT OR IGNORE INTO entity_names (canonical, label) SELECT DISTINCT canonical, label FROM entity_index;
+    CREATE TABLE saved_searches (
+        id       INTEGER PRIMARY KEY,
+        name     TEXT NOT NULL,
+        query    TEXT NOT NULL UNIQUE,
+        added_at TEXT NOT NULL
+    );
     INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index_upto', '0');
     INSERT OR REPLACE INTO meta (key, value)
         SELECT 'search_index_max', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles;

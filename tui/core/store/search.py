@@ -13,9 +13,9 @@ import sqlite3
 from collections.abc import Sequence
 
 from ..errors import QueryError
-from ..models import SearchHit, SearchOrder
+from ..models import SavedSearch, SearchHit, SearchOrder
 from ..query import SearchQuery
-from .database import Database
+from .database import Database, now_iso
 
 # bm25 weights of the index's columns: title, body, feed title.
 WEIGHTS = (8.0, 1.0, 2.0)
@@ -93,14 +93,76 @@ class SearchRepo:
                 )
         return sorted(found)
 
+    def ids(self, query: SearchQuery, version: str) -> list[int]:
+        """Every article matching ``query``, newest first (for counts and saved searches)."""
+        filters = self._filters(query, version)
+        if filters is None:
+            return []
+        where, params = filters
+        if query.match:
+            sql = (
+                "SELECT a.id FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
+                f"LEFT JOIN feeds f ON f.id = a.feed_id WHERE article_fts MATCH ? AND {where} "
+                "ORDER BY a.sort_date DESC, a.id DESC"
+            )
+            params = [query.match, *params]
+        else:
+            sql = (
+                f"SELECT a.id FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE {where} "
+                "ORDER BY a.sort_date DESC, a.id DESC"
+            )
+        return [r[0] for r in self._run(query, sql, params)]
+
+    def _run(self, query: SearchQuery, sql: str, params: list[object]) -> list[sqlite3.Row]:
+        try:
+            with self.db.read() as db:
+                return db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as e:  # every term is quoted, so this should not happen
+            raise QueryError(f"cannot search for {query.text!r} ({e})") from None
+
     def search(self, query: SearchQuery, version: str, order: SearchOrder, limit: int) -> list[SearchHit]:
         """The articles matching ``query``, best first (or newest first), at most ``limit``."""
+        filters = self._filters(query, version)
+        if filters is None:
+            return []
+        where, params = filters
+        newest = "a.sort_date DESC, a.id DESC"
+        if query.match:
+            weights = ", ".join(str(w) for w in WEIGHTS)
+            rank = f"bm25(article_fts, {weights}), " if order == SearchOrder.RANK else ""
+            sql = (
+                "SELECT a.id, a.title, a.source, a.date, a.url, "
+                f"snippet(article_fts, 1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS}) AS snip "
+                "FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
+                "LEFT JOIN feeds f ON f.id = a.feed_id "
+                f"WHERE article_fts MATCH ? AND {where} ORDER BY {rank}{newest} LIMIT ?"
+            )
+            params = [query.match, *params, limit]
+        else:
+            sql = (
+                "SELECT a.id, a.title, a.source, a.date, a.url, "
+                f"substr(COALESCE(a.full_text, a.text), 1, {LEAD_CHARS * 2}) AS lead "
+                "FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
+                f"WHERE {where} ORDER BY {newest} LIMIT ?"
+            )
+            params = [*params, limit]
+        hits = []
+        for r in self._run(query, sql, params):
+            if query.match:
+                snippet, marks = _marked(r[5] or "")
+            else:
+                snippet, marks = _lead(r[1], r[5] or ""), ()
+            hits.append(SearchHit(r[0], r[1], r[2], r[3], r[4], snippet, marks))
+        return hits
+
+    def _filters(self, query: SearchQuery, version: str) -> tuple[str, list[object]] | None:
+        """The WHERE clause of the filters and its parameters; None when a name matches nothing."""
         where = ["a.listed = 1"]
         params: list[object] = []
         for entity in query.entities:
             names = self.names(entity.name, entity.labels)
             if not names:
-                return []
+                return None
             marks = ",".join("?" * len(names))
             labels = ",".join("?" * len(entity.labels))
             where.append(
@@ -135,39 +197,31 @@ class SearchRepo:
         if query.before:
             where.append("a.sort_date < ?")
             params.append(query.before)
-        newest = "a.sort_date DESC, a.id DESC"
-        if query.match:
-            weights = ", ".join(str(w) for w in WEIGHTS)
-            sql = (
-                "SELECT a.id, a.title, a.source, a.date, a.url, "
-                f"snippet(article_fts, 1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS}) AS snip "
-                "FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
-                "LEFT JOIN feeds f ON f.id = a.feed_id "
-                f"WHERE article_fts MATCH ? AND {' AND '.join(where)} "
-                f"ORDER BY {f'bm25(article_fts, {weights}), ' if order == SearchOrder.RANK else ''}{newest} LIMIT ?"
+        return " AND ".join(where), params
+
+    # -- saved searches ---------------------------------------------------------------------
+
+    def saved(self) -> list[SavedSearch]:
+        with self.db.read() as db:
+            rows = db.execute(
+                "SELECT id, name, query FROM saved_searches ORDER BY name COLLATE NOCASE"
+            ).fetchall()
+        return [SavedSearch(r[0], r[1], r[2]) for r in rows]
+
+    def save(self, name: str, query: str) -> SavedSearch:
+        """Keep a search (the same query again keeps the one there, renamed)."""
+        with self.db.transaction() as db:
+            db.execute(
+                "INSERT INTO saved_searches (name, query, added_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (query) DO UPDATE SET name = excluded.name",
+                (name, query, now_iso()),
             )
-            params = [query.match, *params, limit]
-        else:
-            sql = (
-                "SELECT a.id, a.title, a.source, a.date, a.url, "
-                f"substr(COALESCE(a.full_text, a.text), 1, {LEAD_CHARS * 2}) AS lead "
-                "FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
-                f"WHERE {' AND '.join(where)} ORDER BY {newest} LIMIT ?"
-            )
-            params.append(limit)
-        try:
-            with self.db.read() as db:
-                rows = db.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as e:  # every term is quoted, so this should not happen
-            raise QueryError(f"cannot search for {query.text!r} ({e})") from None
-        hits = []
-        for r in rows:
-            if query.match:
-                snippet, marks = _marked(r[5] or "")
-            else:
-                snippet, marks = _lead(r[1], r[5] or ""), ()
-            hits.append(SearchHit(r[0], r[1], r[2], r[3], r[4], snippet, marks))
-        return hits
+            r = db.execute("SELECT id, name, query FROM saved_searches WHERE query = ?", (query,)).fetchone()
+        return SavedSearch(r[0], r[1], r[2])
+
+    def forget(self, saved_id: int) -> None:
+        with self.db.transaction() as db:
+            db.execute("DELETE FROM saved_searches WHERE id = ?", (saved_id,))
 
 
 def _escape(text: str) -> str:

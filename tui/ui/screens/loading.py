@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 
 from textual.worker import Worker
 
+from ...core.errors import QueryError
 from ...core.models import ViewKey
 
 if TYPE_CHECKING:
+    from ...core.library import Library
     from .reader import ReaderScreen
 
 
@@ -50,13 +52,11 @@ class LibraryLoader:
         screen = self.screen
         library = screen.library
         scoped = library.scope is not None
-        rows, feeds = await asyncio.to_thread(
-            lambda: (library.articles(), [] if scoped else library.feeds.list())
-        )
+        rows, feeds, saved, found = await asyncio.to_thread(_read, library, scoped)
         sidebar = screen.sidebar
         if seq > self._applied:  # a slower, older load must not undo a newer one
             self._applied = seq
-            sidebar.load(rows, feeds)
+            sidebar.load(rows, feeds, saved, found)
             if screen.article_id is not None and screen.article_id not in sidebar.rows:
                 screen.reading.article_id = None  # its feed was removed
         if then.reopen is not None and then.reopen in sidebar.rows:
@@ -78,3 +78,17 @@ class LibraryLoader:
         # After the first paint: loading the model holds the GIL for a second.
         screen.call_after_refresh(runner.start)
         screen.refresh_status()
+
+
+def _read(library: Library, scoped: bool):
+    """Rows, feeds, saved searches and what each of those finds now (a thread's work)."""
+    if scoped:
+        return library.articles(), [], [], {}
+    saved = library.saved_searches()
+    found: dict[str, list[int]] = {}
+    for s in saved:
+        try:
+            found[s.query] = library.search_ids(s.query)
+        except QueryError:  # kept by an older newsreader whose syntax this one refuses
+            found[s.query] = []
+    return library.articles(), library.feeds.list(), saved, found

@@ -29,20 +29,56 @@ from ..messages import (
     LibraryAnalysed,
     LinkFound,
     RelatedQuotesReady,
+    SearchFound,
 )
 from ..status import status_line
 from ..widgets.article_body import ArticleBody
 from ..widgets.article_view import ArticleView
 from ..widgets.quotes import QuotesPane
+from ..widgets.search_line import SearchLine
 from ..widgets.sidebar import Sidebar
 from ..widgets.status import StatusBar
 from ..widgets.summary import SummaryPane
 from .feed_actions import FeedActions
 from .loading import LibraryLoader, Then
 from .reading import Reading
+from .searching import Searching
 
 if TYPE_CHECKING:
     from ...core.library import Library
+
+
+# The keys that work from every pane of the reader (the panes' own keys are on each pane).
+KEYS = [
+    Binding("tab", "app.focus_next", "Next pane", id="reader.next-pane"),
+    Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="reader.previous-pane"),
+    Binding("h", "toggle_highlight", "Highlight", id="reader.highlight"),
+    Binding("slash", "search", "Search", key_display="/", id="search.open"),
+    Binding("S", "save_search", "Save search", show=False, id="search.save"),
+    Binding("t", "sort_search", "Sort search by rank/date", show=False, id="search.sort"),
+    Binding("right_square_bracket", "next_entity", "Next entity", key_display="]", id="reader.next-entity"),
+    Binding(
+        "left_square_bracket",
+        "previous_entity",
+        "Prev entity",
+        key_display="[",
+        id="reader.previous-entity",
+    ),
+    # Priority: these scroll the article whichever pane has focus.
+    Binding("space", "page_down", "Page down", show=False, priority=True, id="reader.page-down"),
+    Binding("pagedown", "page_down", "Page down", show=False, priority=True, id="reader.page-down-key"),
+    Binding("pageup", "page_up", "Page up", show=False, priority=True, id="reader.page-up"),
+    # Feeds and article state: ids under "feeds." and "article." are listed in their own help sections.
+    Binding("r", "refresh_feed", "Refresh feed", id="feeds.refresh"),
+    Binding("R", "refresh_all", "Refresh all feeds", show=False, id="feeds.refresh-all"),
+    Binding("a", "add_feed", "Add feed", id="feeds.add"),
+    Binding("M", "mark_feed_read", "Mark feed read", show=False, id="feeds.mark-read"),
+    Binding("u", "toggle_unread_only", "Unread only", show=False, id="feeds.unread-only"),
+    Binding("m", "toggle_read", "Read/unread", show=False, id="article.toggle-read"),
+    Binding("s", "toggle_star", "Star", show=False, id="article.star"),
+    Binding("o", "open_link", "Open in browser", show=False, id="article.open-link"),
+    Binding("f", "fetch_full_text", "Fetch full text", show=False, id="article.full-text"),
+]
 
 
 class ReaderScreen(Screen[None]):
@@ -54,35 +90,7 @@ class ReaderScreen(Screen[None]):
     summary: SummaryPane
     status_bar: StatusBar
 
-    BINDINGS = [
-        Binding("tab", "app.focus_next", "Next pane", id="reader.next-pane"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="reader.previous-pane"),
-        Binding("h", "toggle_highlight", "Highlight", id="reader.highlight"),
-        Binding(
-            "right_square_bracket", "next_entity", "Next entity", key_display="]", id="reader.next-entity"
-        ),
-        Binding(
-            "left_square_bracket",
-            "previous_entity",
-            "Prev entity",
-            key_display="[",
-            id="reader.previous-entity",
-        ),
-        # Priority: these scroll the article whichever pane has focus.
-        Binding("space", "page_down", "Page down", show=False, priority=True, id="reader.page-down"),
-        Binding("pagedown", "page_down", "Page down", show=False, priority=True, id="reader.page-down-key"),
-        Binding("pageup", "page_up", "Page up", show=False, priority=True, id="reader.page-up"),
-        # Feeds and article state: ids under "feeds." and "article." are listed in their own help sections.
-        Binding("r", "refresh_feed", "Refresh feed", id="feeds.refresh"),
-        Binding("R", "refresh_all", "Refresh all feeds", show=False, id="feeds.refresh-all"),
-        Binding("a", "add_feed", "Add feed", id="feeds.add"),
-        Binding("M", "mark_feed_read", "Mark feed read", show=False, id="feeds.mark-read"),
-        Binding("u", "toggle_unread_only", "Unread only", show=False, id="feeds.unread-only"),
-        Binding("m", "toggle_read", "Read/unread", show=False, id="article.toggle-read"),
-        Binding("s", "toggle_star", "Star", show=False, id="article.star"),
-        Binding("o", "open_link", "Open in browser", show=False, id="article.open-link"),
-        Binding("f", "fetch_full_text", "Fetch full text", show=False, id="article.full-text"),
-    ]
+    BINDINGS = KEYS
 
     COMMANDS = {ArticleCommands, EntityCommands, FeedCommands, ReaderCommands}
 
@@ -97,6 +105,7 @@ class ReaderScreen(Screen[None]):
         self.analysis_runner = AnalysisRunner(self, library)
         self.feed_actions = FeedActions(self)
         self.loader = LibraryLoader(self)
+        self.searching = Searching(self)
 
     @property
     def article_id(self) -> int | None:
@@ -186,6 +195,12 @@ class ReaderScreen(Screen[None]):
     def on_sidebar_article_chosen(self, message: Sidebar.ArticleChosen) -> None:
         self.open_article(message.article_id, focus_body=message.focus_body)
 
+    def on_search_line_searched(self, message: SearchLine.Searched) -> None:
+        self.searching.run(message.query)
+
+    def on_search_found(self, message: SearchFound) -> None:
+        self.searching.found(message)
+
     def on_sidebar_view_changed(self, message: Sidebar.ViewChanged) -> None:
         self.analysis_runner.listed(self.sidebar.article_list.visible_ids())
         self.refresh_status()
@@ -233,6 +248,15 @@ class ReaderScreen(Screen[None]):
         self.feed_actions.link_found(message)
 
     # -- actions ----------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.sidebar.open_search()
+
+    def action_save_search(self) -> None:
+        self.searching.save()
+
+    def action_sort_search(self) -> None:
+        self.searching.sort()
 
     def action_toggle_highlight(self) -> None:
         self.article_view.highlight = not self.article_view.highlight

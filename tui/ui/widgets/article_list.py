@@ -22,11 +22,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
-from ..format import byline, hang
+from ..format import byline, excerpt, hang
 from .styling import StyleCache
 
 if TYPE_CHECKING:
-    from ...core.models import ArticleRow
+    from ...core.models import ArticleRow, SearchHit
 
 ROW_HEIGHT = 3  # two lines of title, one byline
 
@@ -44,6 +44,8 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--cursor",
         "article-list--cursor-blurred",
         "article-list--empty",
+        "article-list--snippet",
+        "article-list--match",
     }
 
     BINDINGS = [
@@ -78,6 +80,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._lines: LRUCache[tuple[int, int], list[Text]] = LRUCache(512)
         self.style_of = StyleCache(self)
         self.empty_text = "No articles yet"
+        self.snippets: dict[int, SearchHit] = {}  # a search's rows: their snippets replace a title line
 
     # -- data -------------------------------------------------------------------------------
 
@@ -221,27 +224,10 @@ class ArticleList(ScrollView, can_focus=True):
         key = (article_id, width)
         lines = self._lines.get(key)
         if lines is None:
-            lines = self._lines[key] = self._make_lines(self.rows[article_id], width)
+            lines = self._lines[key] = row_lines(
+                self.rows[article_id], self.snippets.get(article_id), width, self.style_of
+            )
         return lines
-
-    def _make_lines(self, row: ArticleRow, width: int) -> list[Text]:
-        style = self.style_of
-        title = Text(row.title or "Untitled", end="")
-        title.stylize(style("article-list--title" if row.read else "article-list--title-unread"))
-        prompt = hang(title, width, "  ", "  ", max_lines=2)
-        if not row.read:
-            prompt = Text.assemble(("●", style("article-list--unread")), prompt[1:], end="")
-        lines = prompt.split("\n", allow_blank=True)
-        while len(lines) < ROW_HEIGHT - 1:
-            lines.append(Text("", end=""))
-        room = width - 2 - (3 if not row.analysed else 0)
-        meta = Text("★ " if row.starred else "  ", end="")
-        if row.starred:
-            meta.stylize(style("article-list--star"), 0, 1)
-        meta.append(byline(row.source or row.feed_title, row.date, room), style=style("article-list--meta"))
-        if not row.analysed:
-            meta.append("  ◌" if len(meta) > 2 else "◌", style=style("article-list--pending"))
-        return [*lines[: ROW_HEIGHT - 1], meta]
 
     @property
     def _width(self) -> int:
@@ -277,3 +263,30 @@ class ArticleList(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         if self.cursor is not None:
             self._refresh_row(self.cursor)
+
+
+def row_lines(row: ArticleRow, hit: SearchHit | None, width: int, style: StyleCache) -> list[Text]:
+    """The three lines of a row: the title on two lines (one, then the search snippet with the
+    matched words marked, when the row is a search's), then the byline with star and marks."""
+    title = Text(row.title or "Untitled", end="")
+    title.stylize(style("article-list--title" if row.read else "article-list--title-unread"))
+    prompt = hang(title, width, "  ", "  ", max_lines=1 if hit else 2)
+    if not row.read:
+        prompt = Text.assemble(("●", style("article-list--unread")), prompt[1:], end="")
+    lines = prompt.split("\n", allow_blank=True)
+    if hit is not None:
+        shown, marks = excerpt(hit.snippet, hit.marks, max(width - 2, 8))
+        snippet = Text(f"  {shown}", style=style("article-list--snippet"), end="", no_wrap=True)
+        for a, b in marks:
+            snippet.stylize(style("article-list--match"), a + 2, b + 2)
+        lines = [*lines[:1], snippet]
+    while len(lines) < ROW_HEIGHT - 1:
+        lines.append(Text("", end=""))
+    room = width - 2 - (3 if not row.analysed else 0)
+    meta = Text("★ " if row.starred else "  ", end="")
+    if row.starred:
+        meta.stylize(style("article-list--star"), 0, 1)
+    meta.append(byline(row.source or row.feed_title, row.date, room), style=style("article-list--meta"))
+    if not row.analysed:
+        meta.append("  ◌" if len(meta) > 2 else "◌", style=style("article-list--pending"))
+    return [*lines[: ROW_HEIGHT - 1], meta]

@@ -14,19 +14,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 
-from ...core.models import ArticleRow, FeedRow, ViewKey
+from ...core.models import ArticleRow, FeedRow, SavedSearch, SearchHit, ViewKey, ViewKind
+from ..searches import Searches
 from ..views import ALL, VIEW_NAMES, build_nav, display_name, feeds_in_view, folder_parts, rows_in_view
 from .article_list import ArticleList
 from .feed_tree import FeedTree
+from .search_line import SearchLine
 
 
 class Sidebar(Vertical):
     """Feeds tree and article list; ``show_feeds=False`` for files opened from the command line."""
+
+    BINDINGS = [Binding("escape", "leave_search", "Leave the search", show=False, id="search.leave")]
 
     view: reactive[ViewKey] = reactive(ALL, init=False)
     """The tree node whose articles are listed."""
@@ -54,9 +59,11 @@ class Sidebar(Vertical):
         self.feeds: list[FeedRow] = []
         self._feeds_by_id: dict[int, FeedRow] = {}
         self.current: int | None = None  # the article open in the reader
+        self.searches = Searches()
 
     def compose(self) -> ComposeResult:
         yield FeedTree(id="feeds")
+        yield SearchLine(id="search")
         yield ArticleList(id="articles")
 
     def on_mount(self) -> None:
@@ -73,8 +80,17 @@ class Sidebar(Vertical):
 
     # -- what it holds ------------------------------------------------------------------------
 
-    def load(self, rows: list[ArticleRow], feeds: list[FeedRow]) -> None:
-        """Show fresh rows and feeds; the cursor stays on the open article while it is listed."""
+    def load(
+        self,
+        rows: list[ArticleRow],
+        feeds: list[FeedRow],
+        saved: list[SavedSearch] | None = None,
+        found: dict[str, list[int]] | None = None,
+    ) -> None:
+        """Show fresh rows, feeds and saved searches (with what each ``found``); the cursor stays
+        on the open article while it is listed."""
+        if saved is not None:
+            self.searches.load_saved(saved, found or {})
         self.rows = {r.id: r for r in rows}
         self.feeds = feeds if self.show_feeds else []
         self._feeds_by_id = {f.id: f for f in self.feeds}
@@ -156,7 +172,11 @@ class Sidebar(Vertical):
 
     # -- the view -------------------------------------------------------------------------------
 
-    def watch_view(self) -> None:
+    def watch_view(self, view: ViewKey) -> None:
+        if view.kind != ViewKind.SEARCH and self.searches.current is not None:
+            self.searches.leave()  # chosen elsewhere in the tree: the search is over
+            self.article_list.snippets = {}
+            self._update_nav()
         self._apply_view()
         self.post_message(self.ViewChanged(self.view))
 
@@ -170,12 +190,18 @@ class Sidebar(Vertical):
             return display_name(feed.name if feed else None, "Feed")
         if key.folder is not None:
             return display_name(key.folder, "Folder")
+        if key.kind == ViewKind.SEARCH:
+            return self.searches.name(key)
         return VIEW_NAMES.get(key, "Articles")
 
     def _apply_view(self) -> None:
         """List the articles of the chosen view, the cursor on the open one when it is listed."""
         articles = self.article_list
-        rows = rows_in_view(self.rows.values(), self.view, self.unread_only)
+        if self.view.kind == ViewKind.SEARCH:
+            found = [self.rows[i] for i in self.searches.ids(self.view) if i in self.rows]
+            rows = [r for r in found if not r.read] if self.unread_only else found
+        else:
+            rows = rows_in_view(self.rows.values(), self.view, self.unread_only)
         current = self.current
         listed = current is not None and any(r.id == current for r in rows)
         articles.set_rows(rows, current if listed else None)
@@ -191,7 +217,8 @@ class Sidebar(Vertical):
         self.article_list.border_subtitle = f"{unread} unread" if unread else ""
 
     def _update_nav(self) -> None:
-        self.feed_tree.set_nodes(build_nav(list(self.rows.values()), self.feeds), self.view)
+        views = self.searches.views()
+        self.feed_tree.set_nodes(build_nav(list(self.rows.values()), self.feeds, views), self.view)
 
     # -- events ---------------------------------------------------------------------------------
 
@@ -204,3 +231,45 @@ class Sidebar(Vertical):
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
         message.stop()
         self.post_message(self.ArticleChosen(message.article_id, message.focus_body))
+
+    # -- search -----------------------------------------------------------------------------
+
+    @property
+    def search_line(self) -> SearchLine:
+        return self.query_one(SearchLine)
+
+    @property
+    def search_query(self) -> str | None:
+        """The query of the search on show (None: the list shows no search)."""
+        return self.view.query if self.view.kind == ViewKind.SEARCH else None
+
+    def open_search(self) -> None:
+        """Show the search line over the list (holding the search on show, if any)."""
+        self.search_line.start(self.search_query or "")
+
+    def show_results(self, query: str, hits: list[SearchHit]) -> None:
+        """A search's articles become the list, as a view of the tree."""
+        key = self.searches.show(query, hits, self.view)
+        self.article_list.snippets = self.searches.hits
+        self.search_line.put_away()
+        self._update_nav()
+        if self.view == key:
+            self._apply_view()
+        else:
+            self.view = key
+        self.select_view(key)
+        self.article_list.focus()
+
+    def on_search_line_closed(self, message: SearchLine.Closed) -> None:
+        message.stop()
+        self.article_list.focus()
+
+    def action_leave_search(self) -> None:
+        """Leave the search view for the view before it."""
+        if self.view.kind == ViewKind.SEARCH:
+            back = self.searches.leave()
+            self.article_list.snippets = {}
+            self._update_nav()
+            self.view = back
+            self.select_view(back)
+            self.article_list.focus()

@@ -1,0 +1,78 @@
+"""Pilot tests of search in the app: `/`, results as a view with snippets, Esc, bad queries,
+sorting, and saved searches with unread counts (over the seeds' saved analyses: no model)."""
+
+from __future__ import annotations
+
+from tests.test_app import SIZE, settle, wait_for
+from tests.test_app_feeds import RecordingApp
+from tui.core.models import ViewKind
+from tui.ui.views import ALL, search_key
+
+
+async def search(pilot, screen, query: str) -> None:
+    await pilot.press("slash")
+    assert screen.sidebar.search_line.has_focus
+    await pilot.press(*query, "enter")
+
+
+async def test_slash_searches_and_esc_goes_back(analysed_library):
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        sidebar = screen.sidebar
+        await search(pilot, screen, "putin")
+        key = search_key("putin")
+        await wait_for(pilot, lambda: sidebar.view == key, "the search is the view")
+        expected = [h.id for h in analysed_library.search("putin", limit=1000)]
+        assert list(sidebar.listed) == expected and expected
+        assert sidebar.article_list.has_focus and not sidebar.search_line.is_open
+        assert str(sidebar.article_list.border_title) == "Search: putin"
+        assert sidebar.feed_tree.nav[key].name == "Search: putin"
+        first = sidebar.article_list.row_text(expected[0]).splitlines()
+        assert "putin" in first[1].lower()  # the snippet line shows the match
+        await wait_for(pilot, lambda: screen.article_id == expected[0], "the best match opens")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: sidebar.view == ALL, "back to All")
+        assert key not in sidebar.feed_tree.nav and sidebar.searches.current is None
+
+
+async def test_a_bad_query_is_one_notice_and_the_line_stays(analysed_library):
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await search(pilot, screen, "is:purple")
+        await wait_for(pilot, lambda: app.said("is: expects one of"), "the notice")
+        assert screen.sidebar.search_line.is_open and screen.sidebar.view == ALL
+        await pilot.press("escape")
+        assert not screen.sidebar.search_line.is_open and screen.sidebar.article_list.has_focus
+
+
+async def test_t_sorts_by_date_and_S_keeps_the_search_with_its_unread_count(analysed_library):
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        sidebar = screen.sidebar
+        await search(pilot, screen, "trump")
+        key = search_key("trump")
+        await wait_for(pilot, lambda: sidebar.view == key, "the search is the view")
+        ranked = list(sidebar.listed)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: app.said("Sorted by date"), "sorted")
+        await wait_for(pilot, lambda: list(sidebar.listed) != ranked, "the list follows")
+        dates = [sidebar.rows[i].date for i in sidebar.listed]
+        assert dates == sorted(dates, reverse=True) and set(sidebar.listed) == set(ranked)
+        await pilot.press("S")
+        await wait_for(pilot, lambda: sidebar.feed_tree.nav[key].name == "trump", "kept under its name")
+        assert [s.query for s in analysed_library.saved_searches()] == ["trump"]
+        node = sidebar.feed_tree.nav[key]
+        unread = sum(not sidebar.rows[i].read for i in ranked)
+        assert (node.name, node.total, node.unread) == ("trump", len(ranked), unread)
+    # The saved search is a view of the next session too, with its count.
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        node = screen.sidebar.feed_tree.nav[key]
+        assert node.total == len(ranked) and key.kind == ViewKind.SEARCH
+        screen.sidebar.select_view(key)
+        await wait_for(pilot, lambda: screen.sidebar.view == key, "chosen in the tree")
+        assert set(screen.sidebar.listed) == set(ranked)

@@ -1,0 +1,81 @@
+"""Searching from the reader: queries run in a thread, results shown as a view of the tree.
+
+:class:`Searching` belongs to the reader screen. A query that cannot run is one line in a
+notice (the search line stays open to fix it); saving a search keeps it in the tree.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from ...core.errors import QueryError
+from ...core.models import SearchOrder
+from ..messages import SearchFound
+from .loading import Then
+
+if TYPE_CHECKING:
+    from .reader import ReaderScreen
+
+LIMIT = 1000
+"""Most articles a search lists (best first, or newest first)."""
+
+
+class Searching:
+    """Searches of one reader screen."""
+
+    def __init__(self, screen: ReaderScreen) -> None:
+        self.screen = screen
+        self.order = SearchOrder.RANK
+
+    def run(self, query: str) -> None:
+        library, post, order = self.screen.library, self.screen.post_message, self.order
+
+        def search() -> None:
+            try:
+                hits = library.search(query, order=order, limit=LIMIT)
+            except QueryError as e:
+                post(SearchFound(query, [], str(e)))
+                return
+            post(SearchFound(query, hits))
+
+        self.screen.run_worker(search, thread=True, group="search", exclusive=True, exit_on_error=False)
+
+    def found(self, message: SearchFound) -> None:
+        if message.error:
+            self.screen.notify(message.error, severity="warning", timeout=4, markup=False)
+            return
+        self.screen.sidebar.show_results(message.query, message.hits)
+        if not message.hits:
+            self.screen.notify("Nothing found.", timeout=2)
+        self.screen.refresh_status()
+
+    def sort(self) -> None:
+        """Order the search on show by best match, or by date (and run it again)."""
+        query = self.screen.sidebar.search_query
+        if query is None:
+            self.screen.notify("Sorting applies to search results (/ to search).", timeout=3)
+            return
+        self.order = SearchOrder.DATE if self.order == SearchOrder.RANK else SearchOrder.RANK
+        self.screen.notify(
+            f"Sorted by {'date' if self.order == SearchOrder.DATE else 'best match'}", timeout=2
+        )
+        self.run(query)
+
+    def save(self) -> None:
+        """Keep the search on show as a view of the tree."""
+        query = self.screen.sidebar.search_query
+        if query is None:
+            self.screen.notify("Search first (/), then S keeps the search in the tree.", timeout=3)
+            return
+
+        async def keep() -> None:
+            try:
+                await asyncio.to_thread(self.screen.library.save_search, query, query)
+            except QueryError as e:
+                self.screen.notify(str(e), severity="warning", timeout=3, markup=False)
+                return
+            self.screen.notify("Search kept in the tree.", timeout=2, markup=False)
+            self.screen.reload(Then(open_first=False, analyse=False))
+
+        self.screen.run_worker(keep(), group="store", exit_on_error=False)

@@ -1,0 +1,49 @@
+"""The search line: typed over the article list, Enter searches, Esc puts it away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class SearchLine(Input):
+    """One line for a query; hidden until :meth:`start`. Posts :class:`SearchLine.Submitted`."""
+
+    BINDINGS = [Binding("escape", "close", "Close search", show=False, id="search.close")]
+
+    @dataclass
+    class Searched(Message):
+        """The reader typed a query and pressed Enter."""
+
+        query: str
+
+    @dataclass
+    class Closed(Message):
+        """The line was put away without a search."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(placeholder='Search: words, "a phrase", person:Name, said:Name, is:unread…', id=id)
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    def start(self, query: str = "") -> None:
+        self.value = query
+        self.add_class("-open")
+        self.focus()
+
+    def put_away(self) -> None:
+        self.remove_class("-open")
+
+    def action_close(self) -> None:
+        self.put_away()
+        self.post_message(self.Closed())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.post_message(self.Searched(event.value.strip()))
