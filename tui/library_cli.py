@@ -1,4 +1,4 @@
-"""Commands over the whole library: ``search``.
+"""Commands over the whole library: ``search`` and ``who``.
 
 ``newsreader search QUERY [--json] [--limit N] [--sort rank|date]`` prints the matching
 articles best first (or newest first): for people, a title, source and date, and a snippet with
@@ -31,6 +31,15 @@ def add_library_commands(sub: argparse._SubParsersAction) -> None:
         "--sort", choices=("rank", "date"), default="rank", help="best match first, or newest first"
     )
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser(
+        "who", help="a person, organisation or place across the library: articles, quotes, company"
+    )
+    p.add_argument(
+        "name", nargs="+", metavar="NAME", help='a name or part of one ("Obama" finds "Barack Obama")'
+    )
+    p.add_argument("--json", action="store_true", help="the page as one JSON object")
+    p.set_defaults(func=cmd_who)
 
 
 def _positive(text: str) -> int:
@@ -80,3 +89,60 @@ def _print_hits(hits) -> None:
             snippet.stylize("bold yellow", start + 2, end + 2)
         console.print(snippet)
         console.print()
+
+
+def cmd_who(args: argparse.Namespace) -> int:
+    def who(library, args: argparse.Namespace) -> int:
+        name = " ".join(args.name)
+        page = library.entity(name)
+        if page is None:
+            close = library.closest_entities(name)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            err(f"no person, organisation or place called {name!r} in your library{hint}")
+            return EXIT_BAD_QUERY
+        if args.json:
+            sys.stdout.write(json.dumps(page.to_json(), ensure_ascii=False) + "\n")
+        else:
+            _print_page(page)
+        return 0
+
+    return run_library_command(who, args)
+
+
+def _print_page(page) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from .core.sanitize import clean_line
+
+    console = Console(highlight=False)
+    console.print(Text(clean_line(page.name), style="bold"), Text(f" {page.label}", style="dim"))
+    if page.aliases:
+        console.print(Text("also: " + ", ".join(clean_line(a) for a in page.aliases[:8]), style="dim"))
+    console.print(Text(f"named in {len(page.articles)} articles, quoted {len(page.said)} times", style="dim"))
+    sections = (
+        ("Articles", [f"{(a.date or '')[:10]}  {clean_line(a.title)}" for a in page.articles[:10]]),
+        (
+            "What they said",
+            [f"“{clean_line(q.text)}” ({clean_line(q.article_title)})" for q in page.said[:8]],
+        ),
+        (
+            "Said about them",
+            [
+                f"“{clean_line(q.text)}” — {clean_line(q.speaker or 'unattributed')}"
+                for q in page.said_about[:8]
+            ],
+        ),
+        (
+            "Named alongside",
+            [", ".join(f"{clean_line(n.name)} ({n.count})" for n in page.neighbours)]
+            if page.neighbours
+            else [],
+        ),
+    )
+    for title, lines in sections:
+        if lines:
+            console.print()
+            console.print(Text(title, style="bold underline"))
+            for line in lines:
+                console.print(Text(f"  {line}"))

@@ -23,6 +23,7 @@ from .models import (
     Analysis,
     ArticleRow,
     Document,
+    EntityPage,
     Quote,
     RelatedQuote,
     SavedSearch,
@@ -31,7 +32,7 @@ from .models import (
 )
 from .query import parse_query
 from .reader import ReadError, read_file, read_paths
-from .store import AnalysisRepo, ArticleRepo, Database, Progress, SearchRepo
+from .store import AnalysisRepo, ArticleRepo, Database, EntityRepo, Progress, SearchRepo
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Analyzer
@@ -56,6 +57,7 @@ class Library:
         self._articles = ArticleRepo(database)
         self._analyses = AnalysisRepo(database)
         self._search = SearchRepo(database)
+        self._entities = EntityRepo(database)
         self._analyzer = analyzer
         self.scope = list(scope) if scope is not None else None
         self._model_lock = threading.Lock()
@@ -130,6 +132,23 @@ class Library:
                 'nothing to search for: type words, "a phrase" or a filter like person:"Ana Ruiz"'
             )
         return self._search.search(query, self.version, order, limit)
+
+    def entity(self, name: str) -> EntityPage | None:
+        """The page of the entity a name means ("Obama" finds "Barack Obama"), or None."""
+        found = self._entities.find(name, self.version)
+        return self._entities.page(*found, self.version) if found else None
+
+    def entity_page(self, canonical: str, label: str) -> EntityPage:
+        """The page of one entity, by its canonical name and label."""
+        return self._entities.page(canonical, label, self.version)
+
+    def entities_like(self, text: str, limit: int = 20) -> list[tuple[str, str]]:
+        """(name, label) of entities whose names start as typed, across the library."""
+        return self._entities.like(text, limit)
+
+    def closest_entities(self, name: str) -> list[str]:
+        """Names close to one that matched nothing."""
+        return self._entities.closest(name)
 
     def search_ids(self, text: str) -> list[int]:
         """Every listed article matching a query, newest first (raises :class:`QueryError`)."""

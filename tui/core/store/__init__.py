@@ -10,6 +10,7 @@ from __future__ import annotations
 from .analyses import AnalysisRepo, ArticleRef, QuoteRef
 from .articles import ArticleFeedInfo, ArticleRepo, NewItem, content_hash
 from .database import Database, Progress, now_iso
+from .entities import EntityRepo
 from .feeds import FeedRepo
 from .schema import SCHEMA_VERSION
 from .search import SearchRepo
@@ -21,6 +22,7 @@ __all__ = [
     "ArticleRef",
     "ArticleRepo",
     "Database",
+    "EntityRepo",
     "FeedRepo",
     "NewItem",
     "Progress",

@@ -55,12 +55,35 @@ class AnalysisRepo:
             db.execute("DELETE FROM quote_index WHERE hash = ? AND version = ?", (hash_, version))
             db.execute("DELETE FROM entity_index WHERE hash = ? AND version = ?", (hash_, version))
             db.executemany(
-                "INSERT INTO quote_index (hash, version, idx, speaker) VALUES (?, ?, ?, ?)",
-                [(hash_, version, i, q.speaker) for i, q in enumerate(analysis.quotes)],
+                "INSERT INTO quote_index (hash, version, idx, speaker, text, qstart, qend) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (hash_, version, i, q.speaker, q.text, q.start, q.end)
+                    for i, q in enumerate(analysis.quotes)
+                ],
             )
+            forms: dict[tuple[str, str], list[str]] = {}
+            first: dict[tuple[str, str], int] = {}
+            for e in sorted(analysis.entities, key=lambda e: e.start):
+                key = (e.canonical, e.label)
+                first.setdefault(key, e.start)
+                if e.text not in forms.setdefault(key, []):
+                    forms[key].append(e.text)
             db.executemany(
-                "INSERT INTO entity_index (hash, version, canonical, label, mentions) VALUES (?, ?, ?, ?, ?)",
-                [(hash_, version, c, lab, n) for (c, lab), n in counts.items()],
+                "INSERT INTO entity_index (hash, version, canonical, label, mentions, forms, first) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        hash_,
+                        version,
+                        c,
+                        lab,
+                        n,
+                        json.dumps(forms[(c, lab)], ensure_ascii=False),
+                        first[(c, lab)],
+                    )
+                    for (c, lab), n in counts.items()
+                ],
             )
             db.executemany(
                 "INSERT OR IGNORE INTO entity_names (canonical, label) VALUES (?, ?)", list(counts)

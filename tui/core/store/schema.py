@@ -125,6 +125,15 @@ MIGRATIONS: dict[int, str] = {
         INSERT INTO entity_names_fts (rowid, canonical) VALUES (new.id, new.canonical);
     END;
     INSERT OR IGNORE INTO entity_names (canonical, label) SELECT DISTINCT canonical, label FROM entity_index;
+    -- Entity pages: what they said and where they are named, without opening every analysis.
+    -- Rows of analyses stored before this step have NULLs here and are read from the analysis.
+    CREATE INDEX articles_hash ON articles (hash);
+    ALTER TABLE quote_index ADD COLUMN text TEXT;
+    ALTER TABLE quote_index ADD COLUMN qstart INTEGER;
+    ALTER TABLE quote_index ADD COLUMN qend INTEGER;
+    ALTER TABLE entity_index ADD COLUMN forms TEXT;     -- JSON list of the mention texts
+    ALTER TABLE entity_index ADD COLUMN first INTEGER;  -- offset of the first mention
+    CREATE INDEX entity_index_hash ON entity_index (hash, version);
     CREATE TABLE saved_searches (
         id       INTEGER PRIMARY KEY,
         name     TEXT NOT NULL,

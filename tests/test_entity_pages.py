@@ -1,0 +1,142 @@
+"""Entity pages: one person across the library (articles, what they said, what was said about
+them, who is named alongside), the `who` command's contract, and pages over analyses stored
+before quote texts were indexed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from tests.helpers import make_doc
+from tests.test_cli import run
+from tui.core.library import Library
+from tui.core.models import Analysis, Entity, Quote
+from tui.core.store import AnalysisRepo, ArticleRepo, Database
+
+TRAM = (
+    '"It is a great day for the city," said Mayor Ana Ruiz. Councillor Tomas Berg of Porto Vale '
+    'disagreed: "Ruiz is rushing this," Berg said.'
+)
+FERRY = '"The ferry is back," said Ruiz in Porto Vale on Monday.'
+MARKET = "The market in Lisbon opens on Saturdays, Tomas Berg said."
+
+
+def _mentions(text: str, names: dict[str, tuple[str, str]]) -> list[Entity]:
+    out = []
+    for form, (canonical, label) in names.items():
+        start = 0
+        while (start := text.find(form, start)) >= 0:
+            if not any(e.start <= start < e.end for e in out):
+                out.append(Entity(start, start + len(form), form, label, canonical))
+            start += len(form)
+    return out
+
+
+NAMES = {
+    "Mayor Ana Ruiz": ("Ana Ruiz", "PERSON"),
+    "Ruiz": ("Ana Ruiz", "PERSON"),
+    "Tomas Berg": ("Tomas Berg", "PERSON"),
+    "Berg": ("Tomas Berg", "PERSON"),
+    "Porto Vale": ("Porto Vale", "GPE"),
+    "Lisbon": ("Lisbon", "GPE"),
+}
+
+
+def _quote(text: str, quoted: str, speaker: str) -> Quote:
+    start = text.find(quoted)
+    return Quote(start, start + len(quoted), quoted, speaker, "said")
+
+
+@pytest.fixture
+def people(tmp_path):
+    db = Database(tmp_path / "library.db")
+    articles, analyses = ArticleRepo(db), AnalysisRepo(db)
+    library = Library(db)
+    ids = {}
+    for key, body, date, quotes in (
+        (
+            "tram",
+            TRAM,
+            "2024-03-10",
+            [("It is a great day for the city,", "Ana Ruiz"), ("Ruiz is rushing this,", "Tomas Berg")],
+        ),
+        ("ferry", FERRY, "2024-03-12", [("The ferry is back,", "Ana Ruiz")]),
+        ("market", MARKET, "2024-03-12", []),
+    ):
+        doc = replace(make_doc(("paragraph", body)), title=key.title(), date=date)
+        ids[key] = articles.upsert(key, doc)
+        doc = articles.document(ids[key])
+        analysis = Analysis(
+            _mentions(doc.text, NAMES), [_quote(doc.text, q, s) for q, s in quotes], [], library.version
+        )
+        analyses.put(articles.hash(ids[key]), analysis)
+    with library:
+        yield library, ids
+
+
+def test_a_page_gathers_the_person_across_articles(people):
+    library, ids = people
+    page = library.entity("Ruiz")  # a short form finds the full name
+    assert page is not None and (page.name, page.label) == ("Ana Ruiz", "PERSON")
+    assert set(page.aliases) == {"Mayor Ana Ruiz", "Ruiz"}
+    assert [a.id for a in page.articles] == [ids["ferry"], ids["tram"]]  # newest first
+    tram = library.document(ids["tram"])
+    first = next(a for a in page.articles if a.id == ids["tram"])
+    assert tram.text[first.start :].startswith("Mayor Ana Ruiz")  # opening goes to the first mention
+    assert [q.text for q in page.said] == ["The ferry is back,", "It is a great day for the city,"]
+    for q in page.said:
+        assert library.document(q.article_id).text[q.start : q.end] == q.text
+    assert [(q.text, q.speaker) for q in page.said_about] == [("Ruiz is rushing this,", "Tomas Berg")]
+    assert [(n.name, n.count) for n in page.neighbours] == [("Porto Vale", 2), ("Tomas Berg", 1)]
+    assert page.timeline == (("2024-03-10", 1), ("2024-03-12", 1))
+
+
+def test_the_json_page_is_the_contract(people):
+    library, ids = people
+    data = library.entity("Tomas Berg").to_json()
+    assert set(data) == {"name", "label", "aliases", "articles", "said", "said_about", "with"}
+    assert [a["id"] for a in data["articles"]] == [ids["market"], ids["tram"]]
+    assert set(data["articles"][0]) == {"id", "title", "date"}
+    assert data["said"] == [
+        {"article_id": ids["tram"], "text": "Ruiz is rushing this,", "date": "2024-03-10"}
+    ]
+    assert data["said_about"] == []  # Ana Ruiz's quote there does not name him
+    assert {"name": "Ana Ruiz", "label": "PERSON", "count": 1} in data["with"]
+
+
+def test_names_lookup_suggestions_and_the_palette(people):
+    library, _ = people
+    assert library.entity("Nobody Here") is None
+    assert library.closest_entities("Ana Ruis") == ["Ana Ruiz"]
+    assert ("Porto Vale", "GPE") in library.entities_like("port")
+
+
+def test_analyses_stored_before_quote_texts_were_indexed(people):
+    library, ids = people
+    db = Database(library.path)
+    with db.transaction() as conn:
+        conn.execute("UPDATE quote_index SET text = NULL, qstart = NULL, qend = NULL")
+    db.close()
+    page = library.entity("Ana Ruiz")
+    assert [q.text for q in page.said] == ["The ferry is back,", "It is a great day for the city,"]
+    assert all(q.start is not None for q in page.said)
+
+
+def test_who_on_the_command_line(isolated_home):
+    from tests.seed_analyses import install
+    from tui.paths import database_path, seeds_dir
+
+    with Library.open(database_path()) as library:
+        library.seed(seeds_dir())
+        install(library)
+    r = run("who", "Obama", "--json")
+    assert r.returncode == 0 and r.stderr == ""
+    page = json.loads(r.stdout)
+    assert page["name"] == "Barack Obama" and page["label"] == "PERSON" and page["articles"] and page["said"]
+    r = run("who", "Obma")
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.count("\n") == 1 and "did you mean Barack Obama" in r.stderr
+    r = run("who", "Putin")
+    assert r.returncode == 0 and "Vladimir Putin" in r.stdout and "What they said" in r.stdout

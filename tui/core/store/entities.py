@@ -1,0 +1,184 @@
+"""Entities across the library: finding one by name, and everything its page shows.
+
+The page is a handful of indexed queries: the articles that name the entity (``entity_index``
+joined to the articles by content hash), its quotes (``quote_index`` by speaker), quotes by
+others in those articles that name it, and the entities named alongside. Quote texts of
+analyses stored before schema 3 are read from the analyses themselves.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..models import EntityArticle, EntityPage, EntityQuote, Neighbour
+from .analyses import AnalysisRepo
+from .database import Database
+
+# Entities that have pages (and that count as "named alongside").
+PAGE_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+NEIGHBOURS = 12
+
+_WORDS = re.compile(r"\w+")
+
+
+class EntityRepo:
+    """Entity pages of a :class:`Database`."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._analyses = AnalysisRepo(db)
+
+    # -- names ------------------------------------------------------------------------------
+
+    def find(self, name: str, version: str) -> tuple[str, str] | None:
+        """(canonical, label) of the entity a name means: the exact name first, else the one
+        whose name holds its words, named in the most articles."""
+        words = _WORDS.findall(name)
+        if not words:
+            return None
+        marks = ",".join("?" * len(PAGE_LABELS))
+        with self.db.read() as db:
+            rows = db.execute(
+                f"SELECT canonical, label FROM entity_names WHERE canonical = ? COLLATE NOCASE AND label IN ({marks})",
+                (name.strip(), *PAGE_LABELS),
+            ).fetchall()
+            if not rows:
+                rows = db.execute(
+                    "SELECT n.canonical, n.label FROM entity_names_fts JOIN entity_names n ON n.id = entity_names_fts.rowid "
+                    f"WHERE entity_names_fts MATCH ? AND n.label IN ({marks})",
+                    ('"' + " ".join(words) + '"', *PAGE_LABELS),
+                ).fetchall()
+            best, most = None, 0
+            for canonical, label in rows:
+                n = db.execute(
+                    "SELECT COUNT(*) FROM entity_index WHERE canonical = ? AND label = ? AND version = ?",
+                    (canonical, label, version),
+                ).fetchone()[0]
+                if n > most:
+                    best, most = (canonical, label), n
+        return best
+
+    def like(self, text: str, limit: int = 20) -> list[tuple[str, str]]:
+        """(canonical, label) of entities whose names have words starting as typed (the palette)."""
+        words = _WORDS.findall(text)
+        if not words:
+            return []
+        query = " ".join(f'"{w}"*' for w in words)
+        marks = ",".join("?" * len(PAGE_LABELS))
+        with self.db.read() as db:
+            return [
+                (r[0], r[1])
+                for r in db.execute(
+                    "SELECT n.canonical, n.label FROM entity_names_fts JOIN entity_names n ON n.id = entity_names_fts.rowid "
+                    f"WHERE entity_names_fts MATCH ? AND n.label IN ({marks}) ORDER BY rank LIMIT ?",
+                    (query, *PAGE_LABELS, limit),
+                )
+            ]
+
+    def closest(self, name: str, n: int = 3) -> list[str]:
+        """Names close to a misspelt one (for "no such entity; did you mean …")."""
+        prefixes = [w[:2] for w in _WORDS.findall(name) if len(w) >= 2]
+        if not prefixes:
+            return []
+        with self.db.read() as db:
+            names = {
+                r[0]
+                for r in db.execute(
+                    "SELECT n.canonical FROM entity_names_fts JOIN entity_names n ON n.id = entity_names_fts.rowid "
+                    "WHERE entity_names_fts MATCH ? LIMIT 2000",
+                    (" OR ".join(f'"{p}"*' for p in prefixes),),
+                )
+            }
+        wanted = name.lower()
+
+        def likeness(candidate: str) -> float:
+            # Against the whole name and each of its words: "Trmup" is close to "Donald Trump".
+            forms = [candidate, *candidate.split()]
+            return max(difflib.SequenceMatcher(None, wanted, f.lower()).ratio() for f in forms)
+
+        scored = sorted(((likeness(c), c) for c in names), key=lambda sc: (-sc[0], sc[1]))
+        return [c for score, c in scored[:n] if score >= 0.6]
+
+    # -- the page ---------------------------------------------------------------------------
+
+    def page(self, canonical: str, label: str, version: str) -> EntityPage:
+        key = (canonical, label, version)
+        with self.db.read() as db:
+            named = db.execute(
+                "SELECT a.id, a.title, a.date, ei.first, ei.forms, a.hash FROM entity_index ei "
+                "JOIN articles a ON a.hash = ei.hash "
+                "WHERE ei.canonical = ? AND ei.label = ? AND ei.version = ? AND a.listed = 1 "
+                "ORDER BY a.sort_date DESC, a.id DESC",
+                key,
+            ).fetchall()
+            said = db.execute(
+                "SELECT a.id, a.title, a.date, q.text, q.speaker, q.qstart, q.qend, q.hash, q.idx "
+                "FROM quote_index q JOIN articles a ON a.hash = q.hash "
+                "WHERE q.speaker = ? AND q.version = ? AND a.listed = 1 ORDER BY a.sort_date DESC, a.id DESC",
+                (canonical, version),
+            ).fetchall()
+            about = db.execute(
+                "SELECT a.id, a.title, a.date, q.text, q.speaker, q.qstart, q.qend, q.hash, q.idx "
+                "FROM entity_index ei JOIN quote_index q ON q.hash = ei.hash AND q.version = ei.version "
+                "JOIN articles a ON a.hash = q.hash "
+                "WHERE ei.canonical = ? AND ei.label = ? AND ei.version = ? AND a.listed = 1 "
+                "AND (q.speaker IS NULL OR q.speaker != ?) ORDER BY a.sort_date DESC, a.id DESC",
+                (*key, canonical),
+            ).fetchall()
+            marks = ",".join("?" * len(PAGE_LABELS))
+            beside = db.execute(
+                "SELECT o.canonical, o.label, COUNT(DISTINCT o.hash) AS n FROM entity_index ei "
+                "JOIN entity_index o ON o.hash = ei.hash AND o.version = ei.version "
+                "WHERE ei.canonical = ? AND ei.label = ? AND ei.version = ? "
+                f"AND NOT (o.canonical = ? AND o.label = ?) AND o.label IN ({marks}) "
+                "GROUP BY o.canonical, o.label ORDER BY n DESC, o.canonical LIMIT ?",
+                (*key, canonical, label, *PAGE_LABELS, NEIGHBOURS),
+            ).fetchall()
+        forms: Counter[str] = Counter()
+        for r in named:
+            forms.update(f for f in json.loads(r[4] or "[]") if f != canonical)
+        days = Counter((r[2] or "")[:10] for r in named if r[2])
+        names = [canonical, *(w for w in canonical.split() if len(w) > 3)]
+        return EntityPage(
+            name=canonical,
+            label=label,
+            aliases=tuple(f for f, _ in forms.most_common()),
+            articles=_unique(EntityArticle(r[0], r[1], r[2], r[3]) for r in named),
+            said=tuple(self._quotes(said, version)),
+            said_about=tuple(q for q in self._quotes(about, version) if any(n in q.text for n in names)),
+            neighbours=tuple(Neighbour(r[0], r[1], r[2]) for r in beside),
+            timeline=tuple(sorted(days.items())),
+        )
+
+    def _quotes(self, rows: Sequence, version: str) -> list[EntityQuote]:
+        """Quotes from index rows; rows of older analyses (no text) are read from the analysis."""
+        out: list[EntityQuote] = []
+        cache: dict[str, list] = {}
+        for r in rows:
+            text, start, end = r[3], r[5], r[6]
+            if text is None:
+                if r[7] not in cache:
+                    analysis = self._analyses.get(r[7], version)
+                    cache[r[7]] = analysis.quotes if analysis else []
+                quotes = cache[r[7]]
+                if r[8] >= len(quotes):
+                    continue
+                q = quotes[r[8]]
+                text, start, end = q.text, q.start, q.end
+            out.append(EntityQuote(r[0], r[1], r[2], text, r[4], start, end))
+        return out
+
+
+def _unique(articles) -> tuple[EntityArticle, ...]:
+    """One row per article (an article named twice under one text hash is listed once)."""
+    seen: set[int] = set()
+    out = []
+    for a in articles:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return tuple(out)
