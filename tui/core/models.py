@@ -315,12 +315,13 @@ class SavedSearch:
 
 @dataclass(frozen=True, slots=True)
 class EntityArticle:
-    """An article that names an entity; ``start`` is the offset of the first mention."""
+    """An article that names an entity; ``start``/``end`` locate the first mention."""
 
     id: int
     title: str
     date: str | None
     start: int | None = None
+    end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from .widgets.summary import SummaryPane
 if TYPE_CHECKING:
     from ..core.library import Library
 
-STYLESHEETS = ("app.tcss", "reader.tcss", "entities.tcss", "help.tcss", "dialogs.tcss")
+STYLESHEETS = ("app.tcss", "reader.tcss", "entities.tcss", "help.tcss", "dialogs.tcss", "entity.tcss")
 
 
 class NewsApp(App[None]):

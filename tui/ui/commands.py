@@ -20,8 +20,10 @@ from .format import GROUP_NAMES, entity_group
 from .views import display_name
 
 if TYPE_CHECKING:
+    from ..core.library import Library
     from ..core.models import Analysis
     from .screens.feed_actions import FeedActions
+    from .screens.reading import Reading
     from .widgets.article_body import ArticleBody
     from .widgets.article_view import ArticleView
     from .widgets.sidebar import Sidebar
@@ -31,7 +33,9 @@ if TYPE_CHECKING:
 class Reader(Protocol):
     """What the palette asks of the screen it opens on (the reader screen has all of it)."""
 
+    library: Library
     sidebar: Sidebar
+    reading: Reading
     body: ArticleBody
     article_view: ArticleView
     analysis: Analysis | None
@@ -132,50 +136,76 @@ class ArticleCommands(_ReaderProvider):
                 return
 
 
+# Labels of the entities that have pages (the article's dates and amounts do not).
+PAGE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+
+
 class EntityCommands(_ReaderProvider):
-    """Go to an entity of the open article (its first mention)."""
+    """Go to an entity's page: the open article's names first, then any name in the library."""
+
+    LIBRARY_HITS = 20
 
     def _candidates(self) -> list[tuple[str, str, int]]:
         reader = self.reader
         if reader is None or reader.analysis is None:
             return []
-        counts: dict[str, tuple[str, int]] = {}
+        counts: dict[tuple[str, str], int] = {}
         for e in reader.body.entities:
-            label, n = counts.get(e.canonical, (e.label, 0))
-            counts[e.canonical] = (label, n + 1)
-        return sorted(((name, label, n) for name, (label, n) in counts.items()), key=lambda c: -c[2])
+            if e.label in PAGE_LABELS:
+                counts[(e.canonical, e.label)] = counts.get((e.canonical, e.label), 0) + 1
+        return sorted(((name, label, n) for (name, label), n in counts.items()), key=lambda c: -c[2])
 
-    def _go(self, canonical: str) -> None:
+    def _go(self, name: str, label: str) -> None:
         if self.reader is not None:
-            self.reader.article_view.mark_first(canonical)
+            self.reader.reading.open_entity(name, label)
 
     @staticmethod
-    def _help(label: str, n: int) -> str:
+    def _help(label: str, n: int | None = None) -> str:
         group = GROUP_NAMES.get(entity_group(label) or "", label)
-        return f"{group} · {n} mention{'s' * (n != 1)}"
+        return f"{group} · {n} mention{'s' * (n != 1)} here" if n else f"{group} · in your library"
 
     async def discover(self) -> Hits:
         for name, label, n in self._candidates():
+            text = f"Go to {name}"
             yield DiscoveryHit(
-                Content(f"Go to {name}"),
-                partial(self._go, name),
-                text=f"Go to {name}",
-                help=escape(self._help(label, n)),
+                Content(text), partial(self._go, name, label), text=text, help=escape(self._help(label, n))
             )
 
     async def search(self, query: str) -> Hits:
+        reader = self.reader
+        if reader is None:
+            return
         matcher = self.matcher(query)
+        seen: set[tuple[str, str]] = set()
         for name, label, n in self._candidates():
             text = f"Go to {name}"
             score = matcher.match(text)
             if score > 0:
+                seen.add((name, label))
                 yield Hit(
                     score,
                     _highlighted(matcher, text),
-                    partial(self._go, name),
+                    partial(self._go, name, label),
                     text=text,
                     help=escape(self._help(label, n)),
                 )
+        words = query.lower().removeprefix("go to").strip()
+        if len(words) < 2:
+            return
+        # The whole library's names, from their index (off the event loop).
+        found = await asyncio.to_thread(reader.library.entities_like, words, self.LIBRARY_HITS)
+        for name, label in found:
+            if (name, label) in seen:
+                continue
+            text = f"Go to {name}"
+            score = max(matcher.match(text), 0.3)
+            yield Hit(
+                score,
+                Content(text),
+                partial(self._go, name, label),
+                text=text,
+                help=escape(self._help(label)),
+            )
 
 
 Command = tuple[str, Callable[[], object], str]

@@ -63,27 +63,20 @@ class AnalysisRepo:
                 ],
             )
             forms: dict[tuple[str, str], list[str]] = {}
-            first: dict[tuple[str, str], int] = {}
+            first: dict[tuple[str, str], tuple[int, int]] = {}
             for e in sorted(analysis.entities, key=lambda e: e.start):
                 key = (e.canonical, e.label)
-                first.setdefault(key, e.start)
+                first.setdefault(key, (e.start, e.end))
                 if e.text not in forms.setdefault(key, []):
                     forms[key].append(e.text)
+            rows = [
+                (hash_, version, c, lab, n, json.dumps(forms[(c, lab)], ensure_ascii=False), *first[(c, lab)])
+                for (c, lab), n in counts.items()
+            ]
             db.executemany(
-                "INSERT INTO entity_index (hash, version, canonical, label, mentions, forms, first) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        hash_,
-                        version,
-                        c,
-                        lab,
-                        n,
-                        json.dumps(forms[(c, lab)], ensure_ascii=False),
-                        first[(c, lab)],
-                    )
-                    for (c, lab), n in counts.items()
-                ],
+                "INSERT INTO entity_index (hash, version, canonical, label, mentions, forms, first, first_end) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
             )
             db.executemany(
                 "INSERT OR IGNORE INTO entity_names (canonical, label) VALUES (?, ?)", list(counts)

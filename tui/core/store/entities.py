@@ -109,7 +109,7 @@ class EntityRepo:
         key = (canonical, label, version)
         with self.db.read() as db:
             named = db.execute(
-                "SELECT a.id, a.title, a.date, ei.first, ei.forms, a.hash FROM entity_index ei "
+                "SELECT a.id, a.title, a.date, ei.first, ei.forms, ei.first_end FROM entity_index ei "
                 "JOIN articles a ON a.hash = ei.hash "
                 "WHERE ei.canonical = ? AND ei.label = ? AND ei.version = ? AND a.listed = 1 "
                 "ORDER BY a.sort_date DESC, a.id DESC",
@@ -147,7 +147,7 @@ class EntityRepo:
             name=canonical,
             label=label,
             aliases=tuple(f for f, _ in forms.most_common()),
-            articles=_unique(EntityArticle(r[0], r[1], r[2], r[3]) for r in named),
+            articles=_unique(EntityArticle(r[0], r[1], r[2], r[3], r[5]) for r in named),
             said=tuple(self._quotes(said, version)),
             said_about=tuple(q for q in self._quotes(about, version) if any(n in q.text for n in names)),
             neighbours=tuple(Neighbour(r[0], r[1], r[2]) for r in beside),

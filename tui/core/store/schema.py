@@ -132,7 +132,8 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE quote_index ADD COLUMN qstart INTEGER;
     ALTER TABLE quote_index ADD COLUMN qend INTEGER;
     ALTER TABLE entity_index ADD COLUMN forms TEXT;     -- JSON list of the mention texts
-    ALTER TABLE entity_index ADD COLUMN first INTEGER;  -- offset of the first mention
+    ALTER TABLE entity_index ADD COLUMN first INTEGER;  -- the first mention: its start...
+    ALTER TABLE entity_index ADD COLUMN first_end INTEGER;  -- ...and its end
     CREATE INDEX entity_index_hash ON entity_index (hash, version);
     CREATE TABLE saved_searches (
         id       INTEGER PRIMARY KEY,

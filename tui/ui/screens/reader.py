@@ -205,6 +205,9 @@ class ReaderScreen(Screen[None]):
         self.analysis_runner.listed(self.sidebar.article_list.visible_ids())
         self.refresh_status()
 
+    def on_article_body_entity_chosen(self, message: ArticleBody.EntityChosen) -> None:
+        self.reading.open_entity(message.name, message.label)
+
     def on_quotes_pane_quote_chosen(self, message: QuotesPane.QuoteChosen) -> None:
         self.body.mark_range(message.quote.start, message.quote.end)
 
@@ -230,6 +233,8 @@ class ReaderScreen(Screen[None]):
         self.analysis_runner.finished()
         if message.total:
             self.reading.load_related()  # new analyses may relate to the open article
+            if self.sidebar.searches.saved:  # and belong in saved searches (followed people)
+                self.reload(Then(open_first=False, analyse=False))
         self.refresh_status()
 
     def on_related_quotes_ready(self, message: RelatedQuotesReady) -> None:

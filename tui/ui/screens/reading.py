@@ -15,6 +15,7 @@ from textual.worker import Worker
 
 from ...core.models import STANDFIRST, Analysis, Document
 from ..messages import Analysed, RelatedQuotesReady
+from .loading import Then
 
 if TYPE_CHECKING:
     from .reader import ReaderScreen
@@ -186,3 +187,20 @@ class Reading:
             start = full.find(text[:40])
         if start >= 0:
             self.screen.body.mark_range(start, min(start + len(text), len(full)))
+
+    # -- entity pages -----------------------------------------------------------------------
+
+    def open_entity(self, name: str, label: str) -> None:
+        """Show an entity's page; coming back may open an article at a mention or a quote."""
+        from .entity import EntityScreen, PageResult
+
+        def closed(result: PageResult | None) -> None:
+            if result is None:
+                return
+            if result.followed:
+                self.screen.reload(Then(open_first=False, analyse=False))
+            if result.article_id is not None:
+                self.screen.sidebar.make_listed(result.article_id)
+                self.open(result.article_id, mark=result.mark, focus_body=True)
+
+        self.screen.app.push_screen(EntityScreen(self.library, name, label), closed)

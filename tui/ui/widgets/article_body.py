@@ -7,10 +7,13 @@ open quickly and toggling the mark only repaints the rows it touches.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.style import Style
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -31,7 +34,15 @@ class ArticleBody(ScrollView, can_focus=True):
         Binding("k", "scroll_up", "Scroll up", show=False, id="body.up"),
         Binding("g", "scroll_home", "Top", show=False, id="body.top"),
         Binding("G", "scroll_end", "Bottom", show=False, id="body.bottom"),
+        Binding("enter", "open_entity", "Page of the marked name", show=False, id="body.entity"),
     ]
+
+    @dataclass
+    class EntityChosen(Message):
+        """Enter on a marked name: open its page."""
+
+        name: str
+        label: str
 
     MARGIN = 2
     """Columns left blank on each side of the text (the line API has no CSS padding)."""
@@ -114,6 +125,13 @@ class ArticleBody(ScrollView, can_focus=True):
         return sorted(
             (e for e in self.analysis.entities if entity_group(e.label)), key=lambda e: (e.start, e.end)
         )
+
+    def action_open_entity(self) -> None:
+        mention = next((e for e in self.entities if self.mark == (e.start, e.end)), None)
+        if mention is None:
+            self.notify("Mark a name with ] or [ first, then Enter opens its page.", timeout=3)
+        else:
+            self.post_message(self.EntityChosen(mention.canonical, mention.label))
 
     def jump_entity(self, forward: bool = True) -> Entity | None:
         """Mark the next (previous) entity mention after (before) the mark or the top of the view."""

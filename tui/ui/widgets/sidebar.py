@@ -159,12 +159,16 @@ class Sidebar(Vertical):
         self.article_list.select_article(article_id)
 
     def show_article(self, article_id: int) -> None:
-        """Make an article listed (outside the current view, go to All) and choose it."""
+        """Make an article listed and choose it."""
+        self.make_listed(article_id)
+        self.post_message(self.ArticleChosen(article_id, focus_body=True))
+
+    def make_listed(self, article_id: int) -> None:
+        """Outside the current view, the list goes to All so the article is in it."""
         if article_id not in self.listed:
             self.unread_only = False
             self.feed_tree.select_key(ALL)
             self.view = ALL
-        self.post_message(self.ArticleChosen(article_id, focus_body=True))
 
     def select_view(self, key: ViewKey) -> None:
         """Move the tree's cursor to a view (its articles follow)."""

@@ -1,0 +1,89 @@
+"""Pilot tests of entity pages: Enter on a marked name, the page's lists, opening an article at
+the mention or the quote, following, and the palette over the whole library (no model)."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+
+from tests.test_app import SIZE, offered, settle, wait_for
+from tests.test_app_feeds import RecordingApp
+from tui.ui.screens.entity import EntityScreen, PageList
+from tui.ui.screens.reader import ReaderScreen
+from tui.ui.views import search_key
+
+
+async def page_of(app, pilot) -> EntityScreen:
+    await wait_for(
+        pilot, lambda: isinstance(app.screen, EntityScreen) and app.screen.page is not None, "the page"
+    )
+    return app.screen
+
+
+async def test_enter_on_a_marked_name_opens_its_page_and_an_article_at_the_mention(analysed_library):
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        person = next(e for e in screen.body.entities if e.label == "PERSON")
+        await pilot.press("tab")  # the article
+        while screen.body.mark != (person.start, person.end):
+            await pilot.press("right_square_bracket")
+        await pilot.press("enter")
+        page = await page_of(app, pilot)
+        assert page.page.name == person.canonical and page.page.articles
+        expected = analysed_library.entity_page(person.canonical, person.label)
+        articles = page.query_one("#entity-articles", PageList)
+        assert articles.option_count == len(expected.articles)
+        # The last article of the list (the oldest) opens at its first mention.
+        target = expected.articles[-1]
+        articles.highlighted = articles.option_count - 1
+        await pilot.press("enter")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, ReaderScreen) and screen.article_id == target.id, "opened"
+        )
+        await wait_for(pilot, lambda: screen.body.mark == (target.start, target.end), "the mention marked")
+        assert screen.document.text[target.start : target.end] in {
+            person.text,
+            *expected.aliases,
+            expected.name,
+        }
+
+
+async def test_a_quote_opens_at_the_quote_and_f_follows(analysed_library):
+    app = RecordingApp(analysed_library)
+    obama = analysed_library.entity("Obama")
+    assert obama is not None and obama.said
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        screen.reading.open_entity(obama.name, obama.label)
+        page = await page_of(app, pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: app.said("Following Barack Obama"), "followed")
+        said = page.query_one("#entity-said", PageList)
+        said.focus()
+        said.highlighted = 0
+        await pilot.press("enter")
+        quote = obama.said[0]
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), "back to the reader")
+        await wait_for(pilot, lambda: screen.body.mark == (quote.start, quote.end), "the quote marked")
+        assert screen.article_id == quote.article_id
+        # Following made a view of the tree: the unread articles that name him.
+        key = search_key('person:"Barack Obama" is:unread')
+        await wait_for(pilot, lambda: key in screen.sidebar.feed_tree.nav, "the followed view")
+        node = screen.sidebar.feed_tree.nav[key]
+        assert node.name == "Barack Obama" and 0 < node.total <= len(obama.articles)
+
+
+async def test_the_palette_finds_names_in_the_whole_library(analysed_library):
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        assert "Putin" not in {e.canonical.split()[-1] for e in screen.body.entities}
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*"go to putin")
+        await wait_for(pilot, lambda: any("Go to Vladimir Putin" in o for o in offered(app)), "offered")
+        await pilot.press("down", "enter")
+        page = await page_of(app, pilot)
+        assert page.page.name == "Vladimir Putin"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, "back")
