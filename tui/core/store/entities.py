@@ -109,29 +109,35 @@ class EntityRepo:
         key = (canonical, label, version)
         with self.db.read() as db:
             named = db.execute(
+                # CROSS JOIN keeps this order: from the entity's index rows to their articles
+                # (SQLite would otherwise walk every article by date and look each one up).
                 "SELECT a.id, a.title, a.date, ei.first, ei.forms, ei.first_end FROM entity_index ei "
-                "JOIN articles a ON a.hash = ei.hash "
+                "CROSS JOIN articles a ON a.hash = ei.hash "
                 "WHERE ei.canonical = ? AND ei.label = ? AND ei.version = ? AND a.listed = 1 "
                 "ORDER BY a.sort_date DESC, a.id DESC",
                 key,
             ).fetchall()
             said = db.execute(
                 "SELECT a.id, a.title, a.date, q.text, q.speaker, q.qstart, q.qend, q.hash, q.idx "
-                "FROM quote_index q JOIN articles a ON a.hash = q.hash "
+                "FROM quote_index q CROSS JOIN articles a ON a.hash = q.hash "
                 "WHERE q.speaker = ? AND q.version = ? AND a.listed = 1 ORDER BY a.sort_date DESC, a.id DESC",
                 (canonical, version),
             ).fetchall()
+            # Quotes by others in those articles that name the entity (its name or its surname).
+            names = [canonical, *(w for w in canonical.split() if len(w) > 3)][:3]
+            named_in = " OR ".join("q.text LIKE ? ESCAPE '\\'" for _ in names)
             about = db.execute(
                 "SELECT a.id, a.title, a.date, q.text, q.speaker, q.qstart, q.qend, q.hash, q.idx "
-                "FROM entity_index ei JOIN quote_index q ON q.hash = ei.hash AND q.version = ei.version "
-                "JOIN articles a ON a.hash = q.hash "
+                "FROM entity_index ei CROSS JOIN quote_index q ON q.hash = ei.hash AND q.version = ei.version "
+                "CROSS JOIN articles a ON a.hash = q.hash "
                 "WHERE ei.canonical = ? AND ei.label = ? AND ei.version = ? AND a.listed = 1 "
-                "AND (q.speaker IS NULL OR q.speaker != ?) ORDER BY a.sort_date DESC, a.id DESC",
-                (*key, canonical),
+                f"AND (q.speaker IS NULL OR q.speaker != ?) AND (q.text IS NULL OR {named_in}) "
+                "ORDER BY a.sort_date DESC, a.id DESC",
+                (*key, canonical, *(f"%{_escape(n)}%" for n in names)),
             ).fetchall()
             marks = ",".join("?" * len(PAGE_LABELS))
             beside = db.execute(
-                "SELECT o.canonical, o.label, COUNT(DISTINCT o.hash) AS n FROM entity_index ei "
+                "SELECT o.canonical, o.label, COUNT(*) AS n FROM entity_index ei "
                 "JOIN entity_index o ON o.hash = ei.hash AND o.version = ei.version "
                 "WHERE ei.canonical = ? AND ei.label = ? AND ei.version = ? "
                 f"AND NOT (o.canonical = ? AND o.label = ?) AND o.label IN ({marks}) "
@@ -139,17 +145,21 @@ class EntityRepo:
                 (*key, canonical, label, *PAGE_LABELS, NEIGHBOURS),
             ).fetchall()
         forms: Counter[str] = Counter()
-        for r in named:
-            forms.update(f for f in json.loads(r[4] or "[]") if f != canonical)
+        # Most articles name an entity the same ways: each distinct list is parsed once.
+        for raw, n in Counter(r[4] for r in named if r[4]).items():
+            for f in json.loads(raw):
+                if f != canonical:
+                    forms[f] += n
         days = Counter((r[2] or "")[:10] for r in named if r[2])
-        names = [canonical, *(w for w in canonical.split() if len(w) > 3)]
         return EntityPage(
             name=canonical,
             label=label,
             aliases=tuple(f for f, _ in forms.most_common()),
             articles=_unique(EntityArticle(r[0], r[1], r[2], r[3], r[5]) for r in named),
             said=tuple(self._quotes(said, version)),
-            said_about=tuple(q for q in self._quotes(about, version) if any(n in q.text for n in names)),
+            said_about=tuple(
+                q for q in self._quotes(about, version) if any(n.lower() in q.text.lower() for n in names)
+            ),
             neighbours=tuple(Neighbour(r[0], r[1], r[2]) for r in beside),
             timeline=tuple(sorted(days.items())),
         )
@@ -182,3 +192,7 @@ def _unique(articles) -> tuple[EntityArticle, ...]:
             seen.add(a.id)
             out.append(a)
     return tuple(out)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -135,6 +135,7 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE entity_index ADD COLUMN first INTEGER;  -- the first mention: its start...
     ALTER TABLE entity_index ADD COLUMN first_end INTEGER;  -- ...and its end
     CREATE INDEX entity_index_hash ON entity_index (hash, version);
+    CREATE INDEX quote_index_speaker_nocase ON quote_index (speaker COLLATE NOCASE);  -- said:
     CREATE TABLE saved_searches (
         id       INTEGER PRIMARY KEY,
         name     TEXT NOT NULL,

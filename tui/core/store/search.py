@@ -24,6 +24,8 @@ LEAD_CHARS = 220
 # Snippet markers: control characters never survive into stored text, so they cannot collide.
 OPEN, CLOSE = "\x02", "\x03"
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+NEWEST = "a.sort_date DESC, a.id DESC"
+_SNIPPET = f"snippet(article_fts, 1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS})"
 
 _WORDS = re.compile(r"\w+")
 
@@ -126,34 +128,87 @@ class SearchRepo:
         if filters is None:
             return []
         where, params = filters
-        newest = "a.sort_date DESC, a.id DESC"
-        if query.match:
-            weights = ", ".join(str(w) for w in WEIGHTS)
-            rank = f"bm25(article_fts, {weights}), " if order == SearchOrder.RANK else ""
-            sql = (
-                "SELECT a.id, a.title, a.source, a.date, a.url, "
-                f"snippet(article_fts, 1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS}) AS snip "
-                "FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
-                "LEFT JOIN feeds f ON f.id = a.feed_id "
-                f"WHERE article_fts MATCH ? AND {where} ORDER BY {rank}{newest} LIMIT ?"
+        if not query.match:
+            return self._filtered(query, where, params, limit)
+        if order == SearchOrder.RANK and not params:
+            return self._ranked(query, limit)
+        if order == SearchOrder.DATE and '"*' not in query.match:
+            return self._newest(query, where, params, limit)
+        # Ranked with filters, or newest first for a prefix: one statement over the join.
+        weights = ", ".join(str(w) for w in WEIGHTS)
+        rank = f"bm25(article_fts, {weights}), " if order == SearchOrder.RANK else ""
+        sql = (
+            f"SELECT a.id, a.title, a.source, a.date, a.url, {_SNIPPET} "
+            "FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
+            "LEFT JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE article_fts MATCH ? AND {where} ORDER BY {rank}{NEWEST} LIMIT ?"
+        )
+        rows = self._run(query, sql, [query.match, *params, limit])
+        return [SearchHit(r[0], r[1], r[2], r[3], r[4], *_marked(r[5] or "")) for r in rows]
+
+    def _ranked(self, query: SearchQuery, limit: int) -> list[SearchHit]:
+        """Best first with no filter: ranked inside the index, then only the top rows are read
+        (joining every match to its article row costs more than ranking them all)."""
+        weights = ", ".join(str(w) for w in WEIGHTS)
+        sql = (
+            f"SELECT rowid, {_SNIPPET}, bm25(article_fts, {weights}) AS score FROM article_fts "
+            "WHERE article_fts MATCH ? AND rowid NOT IN (SELECT id FROM articles WHERE listed = 0) "
+            "ORDER BY score, rowid DESC LIMIT ?"
+        )
+        top = self._run(query, sql, [query.match, limit])
+        return self._hits(query, [(r[0], r[1]) for r in top])
+
+    def _newest(self, query: SearchQuery, where: str, params: list[object], limit: int) -> list[SearchHit]:
+        """Newest first: the date index is walked and each article tested against the matches;
+        snippets only for the articles shown."""
+        sql = (
+            "SELECT a.id FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE {where} AND a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?) "
+            f"ORDER BY {NEWEST} LIMIT ?"
+        )
+        ids = [r[0] for r in self._run(query, sql, [*params, query.match, limit])]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        snippets = dict(
+            (r[0], r[1])
+            for r in self._run(
+                query,
+                f"SELECT rowid, {_SNIPPET} FROM article_fts WHERE article_fts MATCH ? AND rowid IN ({marks})",
+                [query.match, *ids],
             )
-            params = [query.match, *params, limit]
-        else:
-            sql = (
-                "SELECT a.id, a.title, a.source, a.date, a.url, "
-                f"substr(COALESCE(a.full_text, a.text), 1, {LEAD_CHARS * 2}) AS lead "
-                "FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
-                f"WHERE {where} ORDER BY {newest} LIMIT ?"
+        )
+        return self._hits(query, [(i, snippets.get(i, "")) for i in ids])
+
+    def _hits(self, query: SearchQuery, found: list[tuple[int, str]]) -> list[SearchHit]:
+        """Hits for (article id, marked snippet) pairs, in that order."""
+        if not found:
+            return []
+        marks = ",".join("?" * len(found))
+        rows = {
+            r[0]: r
+            for r in self._run(
+                query,
+                f"SELECT id, title, source, date, url FROM articles WHERE id IN ({marks})",
+                [i for i, _ in found],
             )
-            params = [*params, limit]
-        hits = []
-        for r in self._run(query, sql, params):
-            if query.match:
-                snippet, marks = _marked(r[5] or "")
-            else:
-                snippet, marks = _lead(r[1], r[5] or ""), ()
-            hits.append(SearchHit(r[0], r[1], r[2], r[3], r[4], snippet, marks))
-        return hits
+        }
+        return [
+            SearchHit(r[0], r[1], r[2], r[3], r[4], *_marked(snippet or ""))
+            for i, snippet in found
+            if (r := rows.get(i)) is not None
+        ]
+
+    def _filtered(self, query: SearchQuery, where: str, params: list[object], limit: int) -> list[SearchHit]:
+        """Filters alone: newest first, each with its opening words."""
+        sql = (
+            "SELECT a.id, a.title, a.source, a.date, a.url, "
+            f"substr(COALESCE(a.full_text, a.text), 1, {LEAD_CHARS * 2}) AS lead "
+            "FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE {where} ORDER BY {NEWEST} LIMIT ?"
+        )
+        rows = self._run(query, sql, [*params, limit])
+        return [SearchHit(r[0], r[1], r[2], r[3], r[4], _lead(r[1], r[5] or "")) for r in rows]
 
     def _filters(self, query: SearchQuery, version: str) -> tuple[str, list[object]] | None:
         """The WHERE clause of the filters and its parameters; None when a name matches nothing."""
