@@ -87,3 +87,20 @@ async def test_the_palette_finds_names_in_the_whole_library(analysed_library):
         assert page.page.name == "Vladimir Putin"
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen, "back")
+
+
+async def test_from_search_results_the_palette_offers_the_page(analysed_library):
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("slash", *"person:Obama", "enter")
+        await wait_for(pilot, lambda: screen.sidebar.search_query == "person:Obama", "the search on show")
+        await pilot.press("ctrl+p")
+        # Offered before anything is typed, with the search as its reason.
+        reason = "Go to Barack Obama\nIn the search on show"
+        await wait_for(pilot, lambda: any(reason in o for o in offered(app)), "offered")
+        await pilot.press(*"go to barack")
+        await wait_for(pilot, lambda: any(o.startswith("Go to Barack Obama") for o in offered(app)), "found")
+        await pilot.press("down", "enter")
+        page = await page_of(app, pilot)
+        assert page.page.name == "Barack Obama"

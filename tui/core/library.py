@@ -138,6 +138,10 @@ class Library:
         found = self._entities.find(name, self.version)
         return self._entities.page(*found, self.version) if found else None
 
+    def find_entity(self, name: str) -> tuple[str, str] | None:
+        """(canonical name, label) of the entity a name means, or None."""
+        return self._entities.find(name, self.version)
+
     def entity_page(self, canonical: str, label: str) -> EntityPage:
         """The page of one entity, by its canonical name and label."""
         return self._entities.page(canonical, label, self.version)

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.markup import escape
 from textual.style import Style
 
+from ..core.query import parse_query
 from .format import GROUP_NAMES, entity_group
 from .views import display_name
 
@@ -165,6 +166,17 @@ class EntityCommands(_ReaderProvider):
         return f"{group} · {n} mention{'s' * (n != 1)} here" if n else f"{group} · in your library"
 
     async def discover(self) -> Hits:
+        reader = self.reader
+        searched = reader.sidebar.search_query if reader is not None else None
+        if reader is not None and searched:
+            # The people, organisations and places a search on show filters by come first.
+            for wanted in parse_query(searched).entities:
+                found = await asyncio.to_thread(reader.library.find_entity, wanted.name)
+                if found is not None:
+                    text = f"Go to {found[0]}"
+                    yield DiscoveryHit(
+                        Content(text), partial(self._go, *found), text=text, help="In the search on show"
+                    )
         for name, label, n in self._candidates():
             text = f"Go to {name}"
             yield DiscoveryHit(
