@@ -150,3 +150,20 @@ def test_newer_database_refused_by_the_app(tmp_path, isolated_home):
     con.close()
     r = run(timeout=60)
     assert r.returncode == 2 and "newer newsreader" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.slow
+def test_analyze_without_paths_analyses_the_library(isolated_home):
+    from tui.core.library import Library
+    from tui.paths import database_path, seeds_dir
+
+    with Library.open(database_path()) as library:
+        library.seed(seeds_dir())
+        assert len(library.unanalysed()) == 16
+    r = run("analyze")
+    assert r.returncode == 0 and r.stdout == ""
+    assert r.stderr.splitlines()[-1].startswith("newsreader: analysed 16 articles in ")
+    with Library.open(database_path()) as library:
+        assert library.unanalysed() == []
+    r = run("analyze")
+    assert (r.returncode, r.stderr) == (0, "newsreader: every article is analysed\n")

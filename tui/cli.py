@@ -33,8 +33,10 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("analyze", help="analyse articles without the UI")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    p = sub.add_parser(
+        "analyze", help="analyse articles without the UI (no PATH: the library's unanalysed ones)"
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     p.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
 
     from .feeds_cli import add_feed_commands
@@ -48,6 +50,11 @@ def _build_parser() -> argparse.ArgumentParser:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from .core.errors import ModelUnavailable
     from .core.library import analyze_documents, read_documents
+
+    if not args.paths:
+        from .library_cli import analyze_library
+
+        return analyze_library(args)
 
     docs, problems = read_documents(args.paths)
     for line in problems:

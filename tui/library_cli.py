@@ -1,4 +1,4 @@
-"""Commands over the whole library: ``search`` and ``who``.
+"""Commands over the whole library: ``search``, ``who``, and ``analyze`` with no paths.
 
 ``newsreader search QUERY [--json] [--limit N] [--sort rank|date]`` prints the matching
 articles best first (or newest first): for people, a title, source and date, and a snippet with
@@ -146,3 +146,41 @@ def _print_page(page) -> None:
             console.print(Text(title, style="bold underline"))
             for line in lines:
                 console.print(Text(f"  {line}"))
+
+
+ANALYSE_BATCH = 8
+"""Articles given to the model at a time by ``newsreader analyze`` over the library."""
+
+
+def analyze_library(args: argparse.Namespace) -> int:
+    """Analyse every article of the library without a current analysis, newest and unread first,
+    with progress on stderr (for scripts and cron); what was done is kept, so an interrupted run
+    goes on where it stopped the next time."""
+    import time
+
+    from .core.errors import ModelUnavailable
+
+    def analyse(library, args: argparse.Namespace) -> int:
+        rows = [r for r in library.articles() if not r.analysed]
+        todo = [r.id for r in sorted(rows, key=lambda r: r.read)]  # unread first, each newest first
+        if not todo:
+            err("every article is analysed")
+            return 0
+        t0, done = time.perf_counter(), 0
+        tty = sys.stderr.isatty()
+        try:
+            for start in range(0, len(todo), ANALYSE_BATCH):
+                batch = todo[start : start + ANALYSE_BATCH]
+                library.analyze_many(batch)
+                done += len(batch)
+                line = f"newsreader: analysed {done}/{len(todo)} articles"
+                print(f"\r{line}" if tty else line, end="" if tty else "\n", file=sys.stderr, flush=True)
+        except ModelUnavailable as e:
+            err(str(e))
+            return 2
+        if tty:
+            print(file=sys.stderr)
+        err(f"analysed {done} articles in {time.perf_counter() - t0:.1f} s")
+        return 0
+
+    return run_library_command(analyse, args)
