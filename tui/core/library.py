@@ -118,9 +118,9 @@ class Library:
     def version(self) -> str:
         return ANALYZER_VERSION if self._analyzer is None else self._analyzer.version
 
-    def articles(self) -> list[ArticleRow]:
-        """Rows of the articles in view, newest first."""
-        return self._articles.rows(self.version, self.scope)
+    def articles(self, limit: int | None = None) -> list[ArticleRow]:
+        """Rows of the articles in view, newest first (the newest ``limit`` when given)."""
+        return self._articles.rows(self.version, self.scope, limit)
 
     def search(self, text: str, *, order: SearchOrder = SearchOrder.RANK, limit: int = 50) -> list[SearchHit]:
         """The listed articles matching a query as the reader typed it (see :mod:`.query`), best

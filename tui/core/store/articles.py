@@ -104,10 +104,12 @@ class ArticleRepo:
             )
             return int(cur.lastrowid or 0)
 
-    def rows(self, version: str, ids: Iterable[int] | None = None) -> list[ArticleRow]:
+    def rows(
+        self, version: str, ids: Iterable[int] | None = None, limit: int | None = None
+    ) -> list[ArticleRow]:
         """Sidebar rows (no text), newest first, ``analysed`` by ``version``; the listed library
-        or exactly ``ids``."""
-        order = "ORDER BY a.sort_date DESC, a.id DESC"
+        or exactly ``ids``; the newest ``limit`` of them when given."""
+        order = "ORDER BY a.sort_date DESC, a.id DESC" + (f" LIMIT {int(limit)}" if limit is not None else "")
         with self.db.read() as db:
             if ids is None:
                 sql = f"SELECT {_ROW_COLS} FROM {_ROW_SRC} WHERE a.listed = 1 {order}"

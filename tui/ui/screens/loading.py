@@ -8,7 +8,7 @@ asked next (open an article, move the tree, analyse the new articles).
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from textual.worker import Worker
@@ -30,6 +30,11 @@ class Then:
     reopen: int | None = None  # show this article again (its text changed)
     select: ViewKey | None = None  # move the tree to this view
     first: int | None = None  # open this article (the one asked for on the command line)
+    first_page: bool = False  # show the newest articles at once, then the whole library
+
+
+FIRST_PAGE = 300
+"""Articles shown before the rest of a large library is read (a few screens of the list)."""
 
 
 class LibraryLoader:
@@ -45,14 +50,23 @@ class LibraryLoader:
         return self._applied < self._seq
 
     def load(self, then: Then) -> Worker[None]:
+        if then.first_page:
+            return self.screen.run_worker(self._staged(then), group="load", exit_on_error=False)
         self._seq += 1
         return self.screen.run_worker(self._load(self._seq, then), group="load", exit_on_error=False)
 
-    async def _load(self, seq: int, then: Then) -> None:
+    async def _staged(self, then: Then) -> None:
+        """The newest articles first (a large library paints as fast as a small one), then all."""
+        self._seq += 2
+        first, whole = self._seq - 1, self._seq
+        await self._load(first, Then(analyse=False, open_first=then.open_first, first=then.first), FIRST_PAGE)
+        await self._load(whole, replace(then, first_page=False, open_first=False, first=None))
+
+    async def _load(self, seq: int, then: Then, limit: int | None = None) -> None:
         screen = self.screen
         library = screen.library
         scoped = library.scope is not None
-        rows, feeds, saved, found = await asyncio.to_thread(_read, library, scoped)
+        rows, feeds, saved, found = await asyncio.to_thread(_read, library, scoped, limit)
         sidebar = screen.sidebar
         if seq > self._applied:  # a slower, older load must not undo a newer one
             self._applied = seq
@@ -80,10 +94,13 @@ class LibraryLoader:
         screen.refresh_status()
 
 
-def _read(library: Library, scoped: bool):
-    """Rows, feeds, saved searches and what each of those finds now (a thread's work)."""
+def _read(library: Library, scoped: bool, limit: int | None = None):
+    """Rows, feeds, saved searches and what each of those finds now (a thread's work); with
+    ``limit``, only the newest rows and the feeds."""
     if scoped:
         return library.articles(), [], [], {}
+    if limit is not None:
+        return library.articles(limit), library.feeds.list(), None, None
     saved = library.saved_searches()
     found: dict[str, list[int]] = {}
     for s in saved:

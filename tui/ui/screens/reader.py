@@ -154,7 +154,7 @@ class ReaderScreen(Screen[None]):
         self.quotes.border_title = "Quotes"
         self.summary.border_title = "Summary"
         self.sidebar.article_list.focus()
-        self.reload(Then(first=self._initial))
+        self.reload(Then(first=self._initial, first_page=True))
 
     def on_unmount(self) -> None:
         self.analysis_runner.close()
