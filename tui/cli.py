@@ -90,7 +90,18 @@ def cmd_app(paths: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = _build_parser()
-    commands = {"analyze", "add", "remove", "feeds", "import", "export", "refresh", "search", "who"}
+    commands = {
+        "analyze",
+        "add",
+        "remove",
+        "feeds",
+        "import",
+        "export",
+        "refresh",
+        "search",
+        "who",
+        "stories",
+    }
     if argv and argv[0] not in commands and not argv[0].startswith("-"):
         # `newsreader PATH...`: the app over exactly these articles.
         return cmd_app(argv)

@@ -21,14 +21,19 @@ def err(message: str) -> None:
 
 
 def index_progress(done: int, total: int) -> None:
-    """Report the search index being built for an existing library."""
+    """Report an existing library being indexed (search index, stories) when it is first opened."""
     tty = sys.stderr.isatty()
     if done >= total:
-        print(f"{chr(13) if tty else ''}newsreader: search index built ({total} articles)", file=sys.stderr)
+        print(f"{chr(13) if tty else ''}newsreader: library indexed ({total} articles)", file=sys.stderr)
     elif tty:
-        print(f"\rnewsreader: building the search index… {done}/{total}", end="", file=sys.stderr, flush=True)
+        print(
+            f"\rnewsreader: indexing the library for search and stories… {done}/{total}",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
     else:
-        print(f"newsreader: building the search index… {done}/{total}", file=sys.stderr)
+        print(f"newsreader: indexing the library for search and stories… {done}/{total}", file=sys.stderr)
 
 
 def run_library_command(fn: Callable[[Library, argparse.Namespace], int], args: argparse.Namespace) -> int:

@@ -1,10 +1,15 @@
-"""Commands over the whole library: ``search``, ``who``, and ``analyze`` with no paths.
+"""Commands over the whole library: ``search``, ``who``, ``stories``, and ``analyze`` with no paths.
 
 ``newsreader search QUERY [--json] [--limit N] [--sort rank|date]`` prints the matching
 articles best first (or newest first): for people, a title, source and date, and a snippet with
 the matched words in bold; with ``--json``, one object per article (JSON Lines, a public
 contract). Nothing matching is exit 0 with no output; a query that cannot be run is one line on
 stderr and exit 2.
+
+``newsreader stories [--json]`` lists the stories of two or more articles, newest first: each
+story's title, then its articles' sources, dates and titles; with ``--json``, one
+``{"id", "title", "articles"}`` object per story (JSON Lines, a public contract). No stories is
+exit 0 with no output.
 """
 
 from __future__ import annotations
@@ -40,6 +45,10 @@ def add_library_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--json", action="store_true", help="the page as one JSON object")
     p.set_defaults(func=cmd_who)
+
+    p = sub.add_parser("stories", help="articles about the same event from different feeds, grouped")
+    p.add_argument("--json", action="store_true", help="one JSON object per story (JSON Lines)")
+    p.set_defaults(func=cmd_stories)
 
 
 def _positive(text: str) -> int:
@@ -184,3 +193,32 @@ def analyze_library(args: argparse.Namespace) -> int:
         return 0
 
     return run_library_command(analyse, args)
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    def stories(library, args: argparse.Namespace) -> int:
+        found = library.stories()
+        if args.json:
+            for story in found:
+                sys.stdout.write(json.dumps(story.to_json(), ensure_ascii=False) + "\n")
+        elif found:
+            _print_stories(library, found)
+        return 0
+
+    return run_library_command(stories, args)
+
+
+def _print_stories(library, stories) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from .core.sanitize import clean_line
+
+    console = Console(highlight=False)
+    for story in stories:
+        console.print(Text(clean_line(story.title) or "Untitled", style="bold"))
+        for row in library.article_rows(story.article_ids):
+            source = clean_line(row.feed_title or row.source or "")
+            meta = " · ".join(p for p in (source, (row.date or "")[:10], f"#{row.id}") if p)
+            console.print(Text(f"  {meta}", style="dim"), Text(clean_line(row.title)))
+        console.print()

@@ -29,10 +29,11 @@ from .models import (
     SavedSearch,
     SearchHit,
     SearchOrder,
+    Story,
 )
 from .query import parse_query
 from .reader import ReadError, read_file, read_paths
-from .store import AnalysisRepo, ArticleRepo, Database, EntityRepo, Progress, SearchRepo
+from .store import AnalysisRepo, ArticleRepo, Database, EntityRepo, Progress, SearchRepo, StoryRepo
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Analyzer
@@ -58,6 +59,7 @@ class Library:
         self._analyses = AnalysisRepo(database)
         self._search = SearchRepo(database)
         self._entities = EntityRepo(database)
+        self._stories = StoryRepo(database)
         self._analyzer = analyzer
         self.scope = list(scope) if scope is not None else None
         self._model_lock = threading.Lock()
@@ -172,6 +174,24 @@ class Library:
     def forget_search(self, saved_id: int) -> None:
         self._search.forget(saved_id)
 
+    def stories(self, min_size: int = 2) -> list[Story]:
+        """Stories of at least ``min_size`` articles (same event, different feeds), the one with
+        the newest article first; each story's title is its earliest headline."""
+        return self._stories.stories(min_size)
+
+    def story(self, story_id: int) -> Story | None:
+        """One story by id (article ids newest first), or None."""
+        return self._stories.story(story_id)
+
+    def story_of(self, article_id: int) -> Story | None:
+        """The story an article belongs to (a story of one when nothing else matched it), or
+        None for an unknown article."""
+        return self._stories.story_of(article_id)
+
+    def article_rows(self, article_ids: Sequence[int]) -> list[ArticleRow]:
+        """Rows of exactly these articles, newest first (a story's sources, say)."""
+        return self._articles.rows(self.version, article_ids)
+
     def document(self, article_id: int) -> Document:
         return self._articles.document(article_id)
 
@@ -219,50 +239,7 @@ class Library:
     def related_quotes(self, article_id: int, analysis: Analysis, limit: int = 20) -> list[RelatedQuote]:
         """Quotes elsewhere in the library by this article's speakers or about its main entities."""
         own = self._articles.hash(article_id)
-        speakers = {q.speaker for q in analysis.quotes if q.speaker}
-        counts = analysis.entity_counts()
-        main = [
-            name
-            for (name, label), _n in sorted(counts.items(), key=lambda kv: -kv[1])
-            if label in _TOPIC_LABELS
-        ][:6]
-        people = [n for (n, label) in counts if label == "PERSON" and n in main]
-        by_speaker = self._analyses.quotes_by_speakers(speakers | set(people), self.version)
-        mentioning = self._analyses.hashes_mentioning(main, self.version)
-        hashes = {ref.hash for ref in by_speaker} | set(mentioning)
-        hashes.discard(own)
-        titles = self._analyses.articles_by_hash(hashes)
-        out: list[RelatedQuote] = []
-        seen: set[tuple[str, int]] = set()
-        cache: dict[str, Analysis | None] = {}
-
-        def quotes_of(h: str) -> list[Quote]:
-            if h not in cache:
-                cache[h] = self._analyses.get(h, self.version)
-            a = cache[h]
-            return a.quotes if a else []
-
-        for ref in by_speaker:
-            h, idx = ref.hash, ref.index
-            if h not in titles or (h, idx) in seen:
-                continue
-            qs = quotes_of(h)
-            if idx < len(qs):
-                seen.add((h, idx))
-                q = qs[idx]
-                reason = "same speaker" if q.speaker in speakers else f"by {q.speaker}"
-                out.append(RelatedQuote(titles[h].id, titles[h].title, q, reason))
-        for h, names in mentioning.items():
-            if h not in titles:
-                continue
-            for idx, q in enumerate(quotes_of(h)):
-                if (h, idx) in seen:
-                    continue
-                about = next((n for n in main if n in names and _mentions(q.text, n)), None)
-                if about:
-                    seen.add((h, idx))
-                    out.append(RelatedQuote(titles[h].id, titles[h].title, q, f"about {about}"))
-        return out[:limit]
+        return _related_quotes(self._analyses, own, analysis, self.version, limit)
 
     # -- adding ---------------------------------------------------------------------------
 
@@ -291,6 +268,54 @@ class Library:
         docs, problems = read_paths(paths)
         ids = [self._articles.upsert(f"file:{Path(d.path or '').resolve()}", d, listed=False) for d in docs]
         return ids, problems
+
+
+def _related_quotes(
+    analyses: AnalysisRepo, own: str, analysis: Analysis, version: str, limit: int
+) -> list[RelatedQuote]:
+    """Quotes by the speakers of the article with hash ``own`` or about its main entities."""
+    speakers = {q.speaker for q in analysis.quotes if q.speaker}
+    counts = analysis.entity_counts()
+    main = [
+        name for (name, label), _n in sorted(counts.items(), key=lambda kv: -kv[1]) if label in _TOPIC_LABELS
+    ][:6]
+    people = [n for (n, label) in counts if label == "PERSON" and n in main]
+    by_speaker = analyses.quotes_by_speakers(speakers | set(people), version)
+    mentioning = analyses.hashes_mentioning(main, version)
+    hashes = {ref.hash for ref in by_speaker} | set(mentioning)
+    hashes.discard(own)
+    titles = analyses.articles_by_hash(hashes)
+    out: list[RelatedQuote] = []
+    seen: set[tuple[str, int]] = set()
+    cache: dict[str, Analysis | None] = {}
+
+    def quotes_of(h: str) -> list[Quote]:
+        if h not in cache:
+            cache[h] = analyses.get(h, version)
+        a = cache[h]
+        return a.quotes if a else []
+
+    for ref in by_speaker:
+        h, idx = ref.hash, ref.index
+        if h not in titles or (h, idx) in seen:
+            continue
+        qs = quotes_of(h)
+        if idx < len(qs):
+            seen.add((h, idx))
+            q = qs[idx]
+            reason = "same speaker" if q.speaker in speakers else f"by {q.speaker}"
+            out.append(RelatedQuote(titles[h].id, titles[h].title, q, reason))
+    for h, names in mentioning.items():
+        if h not in titles:
+            continue
+        for idx, q in enumerate(quotes_of(h)):
+            if (h, idx) in seen:
+                continue
+            about = next((n for n in main if n in names and _mentions(q.text, n)), None)
+            if about:
+                seen.add((h, idx))
+                out.append(RelatedQuote(titles[h].id, titles[h].title, q, f"about {about}"))
+    return out[:limit]
 
 
 def _mentions(text: str, name: str) -> bool:

@@ -372,3 +372,20 @@ class EntityPage:
             ],
             "with": [{"name": n.name, "label": n.label, "count": n.count} for n in self.neighbours],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about the same event from different feeds (see ``Library.stories``).
+
+    ``title`` is the headline of the story's earliest article (the first report);
+    ``article_ids`` are newest first.
+    """
+
+    id: int
+    title: str
+    article_ids: tuple[int, ...]
+
+    def to_json(self) -> dict:
+        """The public JSON shape of ``newsreader stories --json``."""
+        return {"id": self.id, "title": self.title, "articles": list(self.article_ids)}

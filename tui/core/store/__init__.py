@@ -14,6 +14,7 @@ from .entities import EntityRepo
 from .feeds import FeedRepo
 from .schema import SCHEMA_VERSION
 from .search import SearchRepo
+from .stories import StoryRepo
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -28,6 +29,7 @@ __all__ = [
     "Progress",
     "QuoteRef",
     "SearchRepo",
+    "StoryRepo",
     "content_hash",
     "now_iso",
 ]

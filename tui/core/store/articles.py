@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..models import ArticleRow, Block, Document
 from .database import Database, now_iso
+from .stories import group_articles
 
 
 def content_hash(doc: Document) -> str:
@@ -96,12 +97,14 @@ class ArticleRepo:
                     "blocks=?, hash=?, listed=? WHERE id=?",
                     (*values, int(listed or row["listed"]), row["id"]),
                 )
+                group_articles(db, [row["id"]])
                 return int(row["id"])
             cur = db.execute(
                 "INSERT INTO articles (title, source, date, url, path, attribution, text, blocks, hash, "
                 "key, listed, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (*values, key, int(listed), now_iso()),
             )
+            group_articles(db, [int(cur.lastrowid or 0)])
             return int(cur.lastrowid or 0)
 
     def rows(
@@ -169,6 +172,7 @@ class ArticleRepo:
         """Insert new items and update changed ones in place (read/star kept); ids of new items."""
         fetched_at = fetched_at or now_iso()
         new: list[int] = []
+        changed: list[int] = []
         with self.db.transaction() as db:
             for it in items:
                 doc = it.doc
@@ -197,6 +201,7 @@ class ArticleRepo:
                             row["id"],
                         ),
                     )
+                    changed.append(int(row["id"]))
                     continue
                 cur = db.execute(
                     "INSERT INTO articles (key, listed, title, source, date, url, path, attribution, text, blocks, "
@@ -217,6 +222,8 @@ class ArticleRepo:
                     ),
                 )
                 new.append(int(cur.lastrowid or 0))
+            # In the same transaction: a refresh never leaves articles without their story.
+            group_articles(db, new + changed)
         return new
 
     def save_full_text(self, article_id: int, doc: Document) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import LibraryError
 from .schema import MIGRATIONS, SCHEMA_VERSION
+from .stories import group_articles
 
 MEMORY = ":memory:"
 
@@ -62,6 +63,7 @@ class Database:
             raise LibraryError(f"{self._name}: not a usable newsreader database ({e})") from None
         self._lock = threading.RLock()
         self._build_search_index(progress)
+        self._group_stories(progress)
 
     # -- schema ---------------------------------------------------------------------------
 
@@ -104,6 +106,27 @@ class Database:
                 progress(done, total)
         with self.transaction() as db:
             db.execute("DELETE FROM meta WHERE key IN ('search_index_upto', 'search_index_max')")
+
+    def _group_stories(self, progress: Progress | None) -> None:
+        """Group the articles a library had before it had stories, a batch per transaction, oldest
+        id first (an interrupted pass goes on where it stopped the next time the library opens)."""
+        upto, top = self.get_meta("story_index_upto"), self.get_meta("story_index_max")
+        if upto is None or top is None:
+            return
+        done, total = int(upto), int(top)
+        while done < total:
+            end = min(done + INDEX_BATCH, total)
+            with self.transaction() as db:
+                ids = [r[0] for r in db.execute(
+                    "SELECT id FROM articles WHERE id > ? AND id <= ? ORDER BY id", (done, end)
+                )]  # fmt: skip
+                group_articles(db, ids)
+                db.execute("UPDATE meta SET value = ? WHERE key = 'story_index_upto'", (str(end),))
+            done = end
+            if progress is not None:
+                progress(done, total)
+        with self.transaction() as db:
+            db.execute("DELETE FROM meta WHERE key IN ('story_index_upto', 'story_index_max')")
 
     @property
     def schema_version(self) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS: dict[int, str] = {
     # 0 -> 1: the reading slice.
@@ -145,5 +145,33 @@ MIGRATIONS: dict[int, str] = {
     INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index_upto', '0');
     INSERT OR REPLACE INTO meta (key, value)
         SELECT 'search_index_max', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles;
+    """,
+    # 3 -> 4: stories. Every article is a member of one story (perhaps alone); its MinHash band
+    # keys, with its day, index it for finding candidates (see store/stories.py). The bands of an
+    # article are kept in its member row so they can be taken out when it changes; band rows of a
+    # deleted article are skipped by the join with story_members. Existing articles are grouped
+    # after this step, in batches (Database._group_stories).
+    4: """
+    CREATE TABLE stories (id INTEGER PRIMARY KEY AUTOINCREMENT);
+    CREATE TABLE story_members (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        story_id   INTEGER NOT NULL REFERENCES stories (id),
+        day        INTEGER NOT NULL,          -- whole days (julianday) of the article's date
+        bands      BLOB NOT NULL              -- its band keys, little-endian int64s
+    );
+    CREATE INDEX story_members_story ON story_members (story_id);
+    CREATE TABLE story_bands (
+        band       INTEGER NOT NULL,
+        day        INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,
+        PRIMARY KEY (band, day, article_id)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER story_members_empty AFTER DELETE ON story_members
+    WHEN NOT EXISTS (SELECT 1 FROM story_members WHERE story_id = old.story_id) BEGIN
+        DELETE FROM stories WHERE id = old.story_id;
+    END;
+    INSERT OR REPLACE INTO meta (key, value) VALUES ('story_index_upto', '0');
+    INSERT OR REPLACE INTO meta (key, value)
+        SELECT 'story_index_max', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles;
     """,
 }

@@ -1,0 +1,182 @@
+"""Stories: articles about the same event from different feeds, grouped as they are stored.
+
+Every stored article joins a story, alone or with others: :func:`group_articles` runs inside the
+transaction that stores the articles (``ArticleRepo``), so a story is never out of step with its
+articles. An article's MinHash band keys go into ``story_bands`` with its day; a new article is
+compared exactly (see :mod:`..similarity`) only with the articles that share a band with it within
+:data:`WINDOW_DAYS` days, never with the whole library, and joins the story of the best one that
+reaches :data:`~..similarity.SAME_EVENT` (it never merges two stories: a chain of loose matches
+would glue different events together). Articles of the same feed are not compared: a feed's own
+boilerplate intro is not an event.
+
+A story's title is the headline of its earliest article (the first report, usually the wire's or
+the outlet that broke it); its article ids are newest first.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .. import similarity
+from ..models import Block, Story
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .database import Database
+
+WINDOW_DAYS = 3
+
+_DAY = "CAST(COALESCE(julianday(a.date), julianday(a.added_at), 0) AS INTEGER)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    id: int
+    feed_id: int | None
+    day: int
+    shingles: frozenset[str]
+
+
+def _load(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, _Article]:
+    out: dict[int, _Article] = {}
+    for chunk in range(0, len(ids), 500):
+        part = list(ids[chunk : chunk + 500])
+        marks = ",".join("?" * len(part))
+        rows = db.execute(
+            f"SELECT a.id, a.feed_id, a.title, a.text, a.blocks, {_DAY} AS day FROM articles a "
+            f"WHERE a.id IN ({marks})",
+            part,
+        )
+        for r in rows:
+            blocks = [Block(k, s, e) for k, s, e in json.loads(r["blocks"])]
+            lead = similarity.lead(r["text"], blocks)
+            out[r["id"]] = _Article(r["id"], r["feed_id"], r["day"], similarity.shingles(r["title"], lead))
+    return out
+
+
+def _forget(db: sqlite3.Connection, article_id: int) -> None:
+    """Take an article out of its story and the band index (before grouping it again)."""
+    row = db.execute("SELECT day, bands FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
+    if row is None:
+        return
+    keys = struct.unpack(f"<{len(row['bands']) // 8}q", row["bands"])
+    db.executemany(
+        "DELETE FROM story_bands WHERE band = ? AND day = ? AND article_id = ?",
+        [(k, row["day"], article_id) for k in keys],
+    )
+    db.execute("DELETE FROM story_members WHERE article_id = ?", (article_id,))
+
+
+def group_articles(db: sqlite3.Connection, article_ids: Sequence[int]) -> None:
+    """Put each article (new or changed) into the story of its closest match, or a story of its own.
+
+    Runs in the caller's transaction; articles of one batch can match each other.
+    """
+    if not article_ids:
+        return
+    known = _load(db, article_ids)
+    for aid in article_ids:
+        art = known.get(aid)
+        if art is None:
+            continue
+        _forget(db, aid)
+        keys = similarity.band_keys(similarity.signature(art.shingles))
+        story_id = _best_story(db, art, keys, known)
+        if story_id is None:
+            story_id = int(db.execute("INSERT INTO stories DEFAULT VALUES").lastrowid or 0)
+        db.execute(
+            "INSERT INTO story_members (article_id, story_id, day, bands) VALUES (?, ?, ?, ?)",
+            (aid, story_id, art.day, struct.pack(f"<{len(keys)}q", *keys)),
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO story_bands (band, day, article_id) VALUES (?, ?, ?)",
+            [(k, art.day, aid) for k in keys],
+        )
+
+
+def _best_story(
+    db: sqlite3.Connection, art: _Article, keys: list[int], known: dict[int, _Article]
+) -> int | None:
+    """The story of the most similar candidate that reaches the threshold, or None."""
+    if len(art.shingles) < similarity.MIN_SHINGLES or not keys:
+        return None
+    marks = ",".join("?" * len(keys))
+    rows = db.execute(
+        f"SELECT DISTINCT b.article_id, m.story_id FROM story_bands b "
+        f"JOIN story_members m ON m.article_id = b.article_id "
+        f"WHERE b.band IN ({marks}) AND b.day BETWEEN ? AND ? AND b.article_id != ?",
+        (*keys, art.day - WINDOW_DAYS, art.day + WINDOW_DAYS, art.id),
+    ).fetchall()
+    if not rows:
+        return None
+    stories = {r["article_id"]: r["story_id"] for r in rows}
+    missing = [i for i in stories if i not in known]
+    if missing:
+        known.update(_load(db, missing))
+    best, best_score = None, similarity.SAME_EVENT
+    for cid, story_id in sorted(stories.items()):
+        other = known.get(cid)
+        if other is None or (art.feed_id is not None and other.feed_id == art.feed_id):
+            continue
+        if abs(other.day - art.day) > WINDOW_DAYS:  # a stale band row of a reused id
+            continue
+        score = similarity.same_event(art.shingles, other.shingles)
+        if score >= best_score:
+            best, best_score = story_id, score
+    return best
+
+
+class StoryRepo:
+    """Stories of a :class:`Database`, read as :class:`~..models.Story`."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def stories(self, min_size: int = 2) -> list[Story]:
+        """Stories of at least ``min_size`` articles, the one with the newest article first."""
+        with self.db.read() as db:
+            rows = db.execute(
+                "SELECT m.story_id, a.id, a.title, a.sort_date FROM story_members m "
+                "JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ("
+                "  SELECT story_id FROM story_members GROUP BY story_id HAVING COUNT(*) >= ?) "
+                "ORDER BY a.sort_date DESC, a.id DESC",
+                (min_size,),
+            ).fetchall()
+        return _assemble(rows)
+
+    def story(self, story_id: int) -> Story | None:
+        """One story by id, or None."""
+        with self.db.read() as db:
+            rows = db.execute(
+                "SELECT m.story_id, a.id, a.title, a.sort_date FROM story_members m "
+                "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
+                "ORDER BY a.sort_date DESC, a.id DESC",
+                (story_id,),
+            ).fetchall()
+        found = _assemble(rows)
+        return found[0] if found else None
+
+    def story_of(self, article_id: int) -> Story | None:
+        """The story an article is in (perhaps alone), or None for an unknown article."""
+        with self.db.read() as db:
+            row = db.execute(
+                "SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)
+            ).fetchone()
+        return self.story(row[0]) if row else None
+
+
+def _assemble(rows: Sequence[sqlite3.Row]) -> list[Story]:
+    """Stories from member rows sorted newest first, in the order of their newest article."""
+    ids: dict[int, list[int]] = {}
+    first: dict[int, tuple[str, int, str]] = {}  # story -> (date, id, title) of its earliest
+    for r in rows:
+        sid = r["story_id"]
+        ids.setdefault(sid, []).append(r["id"])
+        key = (r["sort_date"] or "", r["id"], r["title"])
+        if sid not in first or key[:2] < first[sid][:2]:
+            first[sid] = key
+    return [Story(sid, first[sid][2], tuple(members)) for sid, members in ids.items()]
