@@ -16,7 +16,7 @@ from ..links import display_link
 from ..messages import FeedsProgress, FeedsRefreshed, FullTextFetched, LinkFound
 from ..status import count
 from ..views import display_name as clean
-from ..views import feed_key
+from ..views import feed_key, folder_parts
 from .loading import Then
 
 if TYPE_CHECKING:
@@ -141,7 +141,10 @@ class FeedActions:
         from .dialogs import AddFeedScreen  # inputs and buttons: loaded when first needed
 
         sidebar = self.screen.sidebar
-        dialog = AddFeedScreen(self.library.feeds, sidebar.folders(), sidebar.folder_for_new_feed())
+        folders = sorted({"/".join(folder_parts(f.folder)) for f in sidebar.feeds if f.folder})
+        # Adding from a folder (or a feed in one) files the new feed there too.
+        chosen = sidebar.chosen_feed
+        dialog = AddFeedScreen(self.library.feeds, folders, chosen.folder if chosen else sidebar.view.folder)
         self.screen.app.push_screen(dialog, self._added)
 
     def _added(self, outcome: FeedOutcome | None) -> None:
@@ -165,8 +168,13 @@ class FeedActions:
         self.screen.refresh_status()
 
     async def _save_feeds_read(self, feed_ids: list[int]) -> None:
+        sidebar = self.screen.sidebar
+        wanted = set(feed_ids)
+        marked = [r.id for r in sidebar.rows.values() if r.feed_id in wanted]
         for feed_id in feed_ids:
             await asyncio.to_thread(self.library.feeds.mark_read, feed_id, True)
+        for article_id in marked:
+            sidebar.edits.saved(article_id, {"read": True})
 
     def toggle_auto_full(self, feed_id: int) -> None:
         """Fetch full texts of a feed's new teasers after each refresh (palette command)."""

@@ -66,11 +66,12 @@ class LibraryLoader:
         screen = self.screen
         library = screen.library
         scoped = library.scope is not None
+        started = screen.sidebar.edits.begin_load()
         rows, feeds, saved, found = await asyncio.to_thread(_read, library, scoped, limit)
         sidebar = screen.sidebar
         if seq > self._applied:  # a slower, older load must not undo a newer one
             self._applied = seq
-            sidebar.load(rows, feeds, saved, found)
+            sidebar.load(rows, feeds, saved, found, started)
             if screen.article_id is not None and screen.article_id not in sidebar.rows:
                 screen.reading.article_id = None  # its feed was removed
         if then.reopen is not None and then.reopen in sidebar.rows:

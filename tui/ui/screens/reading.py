@@ -156,11 +156,14 @@ class Reading:
         self.screen.sidebar.change(article_id, **changes)
         library = self.library
 
+        sidebar, app = self.screen.sidebar, self.screen.app
+
         def save() -> None:
             if read is not None:
                 library.set_read(article_id, read)
             if starred is not None:
                 library.set_starred(article_id, starred)
+            app.call_from_thread(sidebar.edits.saved, article_id, changes)
 
         self.screen.run_worker(save, thread=True, group="store", exit_on_error=False)
         self.screen.refresh_status()

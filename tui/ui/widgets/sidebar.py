@@ -21,8 +21,9 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from ...core.models import ArticleRow, FeedRow, SavedSearch, SearchHit, ViewKey, ViewKind
+from ..edits import PendingEdits
 from ..searches import Searches
-from ..views import ALL, VIEW_NAMES, build_nav, display_name, feeds_in_view, folder_parts, rows_in_view
+from ..views import ALL, VIEW_NAMES, build_nav, display_name, feeds_in_view, rows_in_view
 from .article_list import ArticleList
 from .feed_tree import FeedTree
 from .search_line import SearchLine
@@ -60,6 +61,7 @@ class Sidebar(Vertical):
         self._feeds_by_id: dict[int, FeedRow] = {}
         self.current: int | None = None  # the article open in the reader
         self.searches = Searches()
+        self.edits = PendingEdits()
 
     def compose(self) -> ComposeResult:
         yield FeedTree(id="feeds")
@@ -86,12 +88,15 @@ class Sidebar(Vertical):
         feeds: list[FeedRow],
         saved: list[SavedSearch] | None = None,
         found: dict[str, list[int]] | None = None,
+        started: int | None = None,
     ) -> None:
-        """Show fresh rows, feeds and saved searches (with what each ``found``); the cursor stays
-        on the open article while it is listed."""
+        """Show fresh rows, feeds and saved searches (with what each ``found``) of the load
+        ``started`` (changes made on screen since it began stay); the cursor stays on the open
+        article while it is listed."""
         if saved is not None:
             self.searches.load_saved(saved, found or {})
         self.rows = {r.id: r for r in rows}
+        self.edits.apply(self.rows, started if started is not None else self.edits.loads)
         self.feeds = feeds if self.show_feeds else []
         self._feeds_by_id = {f.id: f for f in self.feeds}
         if self.current not in self.rows:
@@ -116,10 +121,6 @@ class Sidebar(Vertical):
         """The rows of the current view, in order."""
         return self.article_list.rows
 
-    def folders(self) -> list[str]:
-        """Every folder path in use ("News", "News/Town")."""
-        return sorted({"/".join(folder_parts(f.folder)) for f in self.feeds if f.folder})
-
     def target_feeds(self) -> list[int]:
         """The feeds of the chosen tree node, else the feed of the open article."""
         ids = feeds_in_view(self.feeds, self.view)
@@ -127,11 +128,6 @@ class Sidebar(Vertical):
         if not ids and row is not None and row.feed_id is not None:
             ids = [row.feed_id]
         return ids
-
-    def folder_for_new_feed(self) -> str | None:
-        """Adding from a folder (or a feed in one) files the new feed there too."""
-        feed = self.chosen_feed
-        return feed.folder if feed is not None else self.view.folder
 
     # -- changes --------------------------------------------------------------------------------
 
@@ -141,6 +137,7 @@ class Sidebar(Vertical):
         if row is None:
             return
         self.rows[article_id] = dataclasses.replace(row, **changes)
+        self.edits.made(article_id, changes)
         self.article_list.update_row(article_id, **changes)
         if nav and ("read" in changes or "starred" in changes):
             self._update_nav()
