@@ -86,47 +86,51 @@ class Database:
                 )
 
     def _build_search_index(self, progress: Progress | None) -> None:
-        """Index the articles a library had before it had a search index, a batch per transaction
-        (an interrupted build goes on where it stopped the next time the library opens)."""
-        upto, top = self.get_meta("search_index_upto"), self.get_meta("search_index_max")
-        if upto is None or top is None:
-            return
-        done, total = int(upto), int(top)
-        while done < total:
-            end = min(done + INDEX_BATCH, total)
-            with self.transaction() as db:
-                db.execute(
-                    "INSERT INTO article_fts (rowid, title, body, feed) SELECT rowid, title, body, feed "
-                    "FROM article_search WHERE rowid > ? AND rowid <= ?",
-                    (done, end),
-                )
-                db.execute("UPDATE meta SET value = ? WHERE key = 'search_index_upto'", (str(end),))
-            done = end
-            if progress is not None:
-                progress(done, total)
-        with self.transaction() as db:
-            db.execute("DELETE FROM meta WHERE key IN ('search_index_upto', 'search_index_max')")
+        """Index the articles a library had before it had a search index."""
+
+        def index(db: sqlite3.Connection, done: int, end: int) -> None:
+            db.execute(
+                "INSERT INTO article_fts (rowid, title, body, feed) SELECT rowid, title, body, feed "
+                "FROM article_search WHERE rowid > ? AND rowid <= ?",
+                (done, end),
+            )
+
+        self._backfill("search_index", index, progress)
 
     def _group_stories(self, progress: Progress | None) -> None:
-        """Group the articles a library had before it had stories, a batch per transaction, oldest
-        id first (an interrupted pass goes on where it stopped the next time the library opens)."""
-        upto, top = self.get_meta("story_index_upto"), self.get_meta("story_index_max")
+        """Group the articles a library had before it had stories, oldest id first."""
+
+        def group(db: sqlite3.Connection, done: int, end: int) -> None:
+            ids = [
+                r[0]
+                for r in db.execute(
+                    "SELECT id FROM articles WHERE id > ? AND id <= ? ORDER BY id", (done, end)
+                )
+            ]
+            group_articles(db, ids)
+
+        self._backfill("story_index", group, progress)
+
+    def _backfill(
+        self, name: str, step: Callable[[sqlite3.Connection, int, int], None], progress: Progress | None
+    ) -> None:
+        """Run ``step`` over the article ids a migration left to do (``<name>_upto`` to
+        ``<name>_max`` in meta), a batch per transaction: an interrupted pass goes on where it
+        stopped the next time the library opens."""
+        upto, top = self.get_meta(f"{name}_upto"), self.get_meta(f"{name}_max")
         if upto is None or top is None:
             return
         done, total = int(upto), int(top)
         while done < total:
             end = min(done + INDEX_BATCH, total)
             with self.transaction() as db:
-                ids = [r[0] for r in db.execute(
-                    "SELECT id FROM articles WHERE id > ? AND id <= ? ORDER BY id", (done, end)
-                )]  # fmt: skip
-                group_articles(db, ids)
-                db.execute("UPDATE meta SET value = ? WHERE key = 'story_index_upto'", (str(end),))
+                step(db, done, end)
+                db.execute("UPDATE meta SET value = ? WHERE key = ?", (str(end), f"{name}_upto"))
             done = end
             if progress is not None:
                 progress(done, total)
         with self.transaction() as db:
-            db.execute("DELETE FROM meta WHERE key IN ('story_index_upto', 'story_index_max')")
+            db.execute("DELETE FROM meta WHERE key IN (?, ?)", (f"{name}_upto", f"{name}_max"))
 
     @property
     def schema_version(self) -> int:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from ..models import EntityArticle, EntityPage, EntityQuote, Neighbour
 from .analyses import AnalysisRepo
 from .database import Database
+from .search import like_contains
 
 # Entities that have pages (and that count as "named alongside").
 PAGE_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -133,7 +134,7 @@ class EntityRepo:
                 "WHERE ei.canonical = ? AND ei.label = ? AND ei.version = ? AND a.listed = 1 "
                 f"AND (q.speaker IS NULL OR q.speaker != ?) AND (q.text IS NULL OR {named_in}) "
                 "ORDER BY a.sort_date DESC, a.id DESC",
-                (*key, canonical, *(f"%{_escape(n)}%" for n in names)),
+                (*key, canonical, *(like_contains(n) for n in names)),
             ).fetchall()
             marks = ",".join("?" * len(PAGE_LABELS))
             beside = db.execute(
@@ -192,7 +193,3 @@ def _unique(articles) -> tuple[EntityArticle, ...]:
             seen.add(a.id)
             out.append(a)
     return tuple(out)
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

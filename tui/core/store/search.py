@@ -237,10 +237,10 @@ class SearchRepo:
             where.append(
                 "(f.title LIKE ? ESCAPE '\\' OR f.url LIKE ? ESCAPE '\\' OR a.source LIKE ? ESCAPE '\\')"
             )
-            params += [_contains(feed)] * 3
+            params += [like_contains(feed)] * 3
         for folder in query.folders:
             where.append("(f.folder LIKE ? ESCAPE '\\' OR f.folder LIKE ? ESCAPE '\\')")
-            params += [_escape(folder), _escape(folder) + "/%"]
+            params += [like_escape(folder), like_escape(folder) + "/%"]
         if query.read is not None:
             where.append("a.read = ?")
             params.append(int(query.read))
@@ -279,9 +279,11 @@ class SearchRepo:
             db.execute("DELETE FROM saved_searches WHERE id = ?", (saved_id,))
 
 
-def _escape(text: str) -> str:
+def like_escape(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern (with ``ESCAPE '\\'``)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _contains(text: str) -> str:
-    return f"%{_escape(text)}%"
+def like_contains(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere."""
+    return f"%{like_escape(text)}%"
