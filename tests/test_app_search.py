@@ -76,3 +76,25 @@ async def test_t_sorts_by_date_and_S_keeps_the_search_with_its_unread_count(anal
         screen.sidebar.select_view(key)
         await wait_for(pilot, lambda: screen.sidebar.view == key, "chosen in the tree")
         assert set(screen.sidebar.listed) == set(ranked)
+
+
+async def test_a_saved_search_can_be_forgotten_from_the_palette(analysed_library):
+    from textual.command import CommandPalette
+
+    from tests.test_app import offered
+
+    saved = analysed_library.save_search("ferry news", "ferry")
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        key = search_key("ferry")
+        assert screen.sidebar.feed_tree.nav[key].name == "ferry news"
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*"forget saved search")
+        await wait_for(
+            pilot, lambda: any("Forget saved search: ferry news" in o for o in offered(app)), "offered"
+        )
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: key not in screen.sidebar.feed_tree.nav, "gone from the tree")
+        assert analysed_library.saved_searches() == [] and saved.id

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..core.models import Analysis
     from .screens.feed_actions import FeedActions
     from .screens.reading import Reading
+    from .screens.searching import Searching
     from .widgets.article_body import ArticleBody
     from .widgets.article_view import ArticleView
     from .widgets.sidebar import Sidebar
@@ -41,6 +42,7 @@ class Reader(Protocol):
     article_view: ArticleView
     analysis: Analysis | None
     feed_actions: FeedActions
+    searching: Searching
 
     def show_article(self, article_id: int) -> None: ...
     def stop_background(self) -> None: ...
@@ -254,6 +256,13 @@ class FeedCommands(_ReaderProvider):
                 f"Now {'on' if feed.auto_full else 'off'}: fetch each new teaser's web page after a refresh",
             )
             for feed in reader.sidebar.feeds
+        ] + [
+            (
+                f"Forget saved search: {display_name(saved.name, 'search')}",
+                partial(reader.searching.forget, saved.id),
+                f"Take it out of the feeds tree (the query: {display_name(saved.query, '')})",
+            )
+            for saved in reader.sidebar.searches.saved
         ]
 
     async def discover(self) -> Hits:

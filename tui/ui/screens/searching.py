@@ -79,3 +79,12 @@ class Searching:
             self.screen.reload(Then(open_first=False, analyse=False))
 
         self.screen.run_worker(keep(), group="store", exit_on_error=False)
+
+    def forget(self, saved_id: int) -> None:
+        """Take a saved search out of the tree."""
+
+        async def drop() -> None:
+            await asyncio.to_thread(self.screen.library.forget_search, saved_id)
+            self.screen.reload(Then(open_first=False, analyse=False))
+
+        self.screen.run_worker(drop(), group="store", exit_on_error=False)
