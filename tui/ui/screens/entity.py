@@ -68,6 +68,13 @@ def timeline(days: tuple[tuple[str, int], ...]) -> list[float]:
 class PageList(WrappedList):
     """One of the page's lists: articles, quotes or entities."""
 
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next", show=False, id="entity.down"),
+        Binding("k", "cursor_up", "Previous", show=False, id="entity.up"),
+        Binding("g", "first", "First", show=False, id="entity.first"),
+        Binding("G", "last", "Last", show=False, id="entity.last"),
+    ]
+
     def make_prompt(self, item: object, width: int) -> Text:
         if isinstance(item, Note):
             return Text(item.text, style="dim italic", end="")
