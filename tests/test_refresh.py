@@ -82,17 +82,15 @@ def subscribe(tmp_path: Path, fast: FeedServer, held: FeedServer) -> tuple[list[
 
 
 def mark_some(home: Path) -> dict[int, tuple[int, int]]:
-    """Read and star some items of every feed (through the library); id -> (read, starred)."""
+    """Read and star some items of every feed (through the library); id -> (read, starred) as
+    stored (reading an item reads the other feeds' items of its story too)."""
     from tui.core.library import Library
 
     with Library.open(db_path(home)) as lib:
-        states = {}
         for n, row in enumerate(lib.articles()):
-            read, starred = n % 2, int(n % 3 == 0)
-            lib.set_read(row.id, bool(read))
-            lib.set_starred(row.id, bool(starred))
-            states[row.id] = (read, starred)
-        return states
+            lib.set_read(row.id, bool(n % 2))
+            lib.set_starred(row.id, n % 3 == 0)
+    return states_now(home)
 
 
 def states_now(home: Path) -> dict[int, tuple[int, int]]:

@@ -34,6 +34,7 @@ from .models import (
 from .query import parse_query
 from .reader import ReadError, read_file, read_paths
 from .store import AnalysisRepo, ArticleRepo, Database, EntityRepo, Progress, SearchRepo, StoryRepo
+from .story_view import Source, StoryView, build_story_view
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Analyzer
@@ -188,6 +189,18 @@ class Library:
         None for an unknown article."""
         return self._stories.story_of(article_id)
 
+    def story_view(self, story_id: int) -> StoryView | None:
+        """A story seen whole: its sources, who said what across them, one summary (from cached
+        analyses: ``waiting`` lists the sources still to analyse); None for an unknown story."""
+        story = self._stories.story(story_id)
+        if story is None:
+            return None
+        sources = [
+            Source(row, self._articles.document(row.id), self.cached_analysis(row.id))
+            for row in self.article_rows(story.article_ids)
+        ]
+        return build_story_view(story.id, story.title, sources)
+
     def article_rows(self, article_ids: Sequence[int]) -> list[ArticleRow]:
         """Rows of exactly these articles, newest first (a story's sources, say)."""
         return self._articles.rows(self.version, article_ids)
@@ -202,8 +215,10 @@ class Library:
         """Ids (newest first) of articles in view without a current analysis."""
         return [r.id for r in self.articles() if not r.analysed]
 
-    def set_read(self, article_id: int, read: bool = True) -> None:
-        self._articles.set_read(article_id, read)
+    def set_read(self, article_id: int, read: bool = True) -> list[int]:
+        """Mark an article read (or unread) with the other listed articles of its story: a story
+        is read once, whichever outlet it was read in. The ids marked, the article's first."""
+        return self._articles.set_read(article_id, read)
 
     def set_starred(self, article_id: int, starred: bool = True) -> None:
         self._articles.set_starred(article_id, starred)

@@ -141,6 +141,8 @@ class ArticleRow:
     folder: str | None
     analysed: bool
     teaser: bool = False
+    story: int | None = None  # its story, when other listed articles report the same event
+    sources: int = 0  # how many other listed articles that story has
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,15 @@ from .widgets.summary import SummaryPane
 if TYPE_CHECKING:
     from ..core.library import Library
 
-STYLESHEETS = ("app.tcss", "reader.tcss", "entities.tcss", "help.tcss", "dialogs.tcss", "entity.tcss")
+STYLESHEETS = (
+    "app.tcss",
+    "reader.tcss",
+    "entities.tcss",
+    "help.tcss",
+    "dialogs.tcss",
+    "entity.tcss",
+    "story.tcss",
+)
 
 
 class NewsApp(App[None]):

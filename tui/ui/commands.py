@@ -299,6 +299,11 @@ class ReaderCommands(_ReaderProvider):
                 self._action("previous_entity"),
                 "Mark the previous highlighted name ([)",
             ),
+            (
+                "Story: every source of this article",
+                self._action("show_story"),
+                "Headlines, who said what across outlets, one summary (v)",
+            ),
             ("Show keys", self._show_keys, "Every key of the reader (?)"),
         ]
 

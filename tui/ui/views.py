@@ -6,7 +6,7 @@ Pure functions over plain rows (no Textual): the screen filters its rows through
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -67,6 +67,36 @@ def rows_in_view(rows: Iterable[ArticleRow], key: ViewKey, unread_only: bool = F
     return [r for r in keep if not r.read] if unread_only else keep
 
 
+def one_per_story(rows: Iterable[ArticleRow]) -> tuple[list[ArticleRow], dict[int, int]]:
+    """The rows with each story shown once, by its first row (the newest, or the best match);
+    and for every row left out, the row that stands for it."""
+    shown: list[ArticleRow] = []
+    heads: dict[int, int] = {}
+    stand_ins: dict[int, int] = {}
+    for r in rows:
+        if r.story is None:
+            shown.append(r)
+        elif (head := heads.get(r.story)) is None:
+            heads[r.story] = r.id
+            shown.append(r)
+        else:
+            stand_ins[r.id] = head
+    return shown, stand_ins
+
+
+def story_key(row: ArticleRow) -> int:
+    """What a row counts as: its story when others report it too (counted once), else itself."""
+    return row.story if row.story is not None else -row.id
+
+
+def story_siblings(rows: Mapping[int, ArticleRow], article_id: int) -> list[int]:
+    """The other listed articles of an article's story (read with it: a story is read once)."""
+    row = rows.get(article_id)
+    if row is None or row.story is None:
+        return []
+    return [i for i, r in rows.items() if r.story == row.story and i != article_id]
+
+
 def feeds_in_view(feeds: Sequence[FeedRow], key: ViewKey) -> list[int]:
     """Ids of the feeds a node stands for: the feed itself, or every feed in the folder."""
     feed_id, folder = key.feed_id, key.folder
@@ -105,34 +135,50 @@ def build_nav(
     rows: Sequence[ArticleRow], feeds: Sequence[FeedRow], searches: Sequence[SearchView] = ()
 ) -> list[NavNode]:
     """The tree: All, Unread, Starred, local articles (when any), searches, folders and feeds."""
-    unread: dict[int | None, int] = {}
-    total: dict[int | None, int] = {}
-    n_unread = n_starred = 0
+    # Counts are of stories: wire copy in three feeds is one unread item in All and its folders.
+    unread: dict[int | None, set[int]] = {}
+    total: dict[int | None, set[int]] = {}
+    all_unread: set[int] = set()
+    all_total: set[int] = set()
+    n_starred = 0
     for r in rows:
-        total[r.feed_id] = total.get(r.feed_id, 0) + 1
+        key = story_key(r)
+        total.setdefault(r.feed_id, set()).add(key)
+        all_total.add(key)
         if not r.read:
-            unread[r.feed_id] = unread.get(r.feed_id, 0) + 1
-            n_unread += 1
+            unread.setdefault(r.feed_id, set()).add(key)
+            all_unread.add(key)
         n_starred += r.starred
+    n_unread = len(all_unread)
     top = [
-        NavNode(ALL, VIEW_NAMES[ALL], n_unread, len(rows)),
+        NavNode(ALL, VIEW_NAMES[ALL], n_unread, len(all_total)),
         NavNode(UNREAD, VIEW_NAMES[UNREAD], n_unread, n_unread),
         NavNode(STARRED, VIEW_NAMES[STARRED], 0, n_starred),
     ]
     if total.get(None):
-        top.append(NavNode(LOCAL, VIEW_NAMES[LOCAL], unread.get(None, 0), total[None]))
-    read = {r.id: r.read for r in rows}
+        top.append(NavNode(LOCAL, VIEW_NAMES[LOCAL], len(unread.get(None, ())), len(total[None])))
+    by_id = {r.id: r for r in rows}
     for view in searches:
-        found = [i for i in view.ids if i in read]
-        top.append(NavNode(view.key, view.name, sum(not read[i] for i in found), len(found)))
+        found = [by_id[i] for i in view.ids if i in by_id]
+        top.append(
+            NavNode(
+                view.key,
+                view.name,
+                len({story_key(r) for r in found if not r.read}),
+                len({story_key(r) for r in found}),
+            )
+        )
     folders: dict[str, NavNode] = {}
+    folder_unread: dict[str, set[int]] = {}
+    folder_total: dict[str, set[int]] = {}
     loose: list[NavNode] = []
     for f in feeds:
+        feed_unread, feed_total = unread.get(f.id, set()), total.get(f.id, set())
         node = NavNode(
             feed_key(f.id),
             display_name(f.title, display_name(f.url, "Feed")),
-            unread.get(f.id, 0),
-            total.get(f.id, 0),
+            len(feed_unread),
+            len(feed_total),
             error=display_name(f.error) if f.error else None,
         )
         parts = folder_parts(f.folder)
@@ -145,10 +191,12 @@ def build_nav(
                     folder_key(path), display_name(parts[depth], "Folder"), is_folder=True
                 )
                 siblings.append(folder)
-            folder.unread += node.unread
-            folder.total += node.total
+            folder_unread.setdefault(path, set()).update(feed_unread)
+            folder_total.setdefault(path, set()).update(feed_total)
             siblings = folder.children
         siblings.append(node)
+    for path, folder in folders.items():
+        folder.unread, folder.total = len(folder_unread.get(path, ())), len(folder_total.get(path, ()))
 
     # Folders first, then feeds, each by name (the store orders feeds by folder and title already).
     def order(nodes: list[NavNode]) -> list[NavNode]:

@@ -54,7 +54,31 @@ _ROW_COLS = (
 _ROW_SRC = "articles a LEFT JOIN feeds f ON f.id = a.feed_id"
 
 
-def _row(r) -> ArticleRow:
+# Listed articles of stories with two or more listed articles: (article, story, size).
+_STORY_LINKS = (
+    "SELECT m.article_id, m.story_id, s.n FROM story_members m JOIN ("
+    "  SELECT g.story_id, COUNT(*) AS n FROM story_members g JOIN articles x ON x.id = g.article_id "
+    "  WHERE x.listed = 1 AND g.story_id IN ({stories}) GROUP BY g.story_id HAVING COUNT(*) > 1"
+    ") s ON s.story_id = m.story_id JOIN articles y ON y.id = m.article_id AND y.listed = 1"
+)
+# Every story with more than one member (an index scan), or the stories of some articles.
+_SHARED_STORIES = "SELECT story_id FROM story_members GROUP BY story_id HAVING COUNT(*) > 1"
+
+
+def _story_links(db, ids: list[int] | None) -> dict[int, tuple[int, int]]:
+    """article id -> (story id, listed articles in it) for articles whose story has others;
+    for ``ids`` only (the few rows of a first page) or for the whole library."""
+    if ids is None:
+        stories, args = _SHARED_STORIES, []
+    else:
+        stories, args = (
+            f"SELECT story_id FROM story_members WHERE article_id IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+    return {r[0]: (r[1], r[2]) for r in db.execute(_STORY_LINKS.format(stories=stories), args)}
+
+
+def _row(r, link: tuple[int, int] | None = None) -> ArticleRow:
     return ArticleRow(
         id=r["id"],
         title=r["title"],
@@ -67,6 +91,8 @@ def _row(r) -> ArticleRow:
         folder=r["folder"],
         analysed=bool(r["analysed"]),
         teaser=bool(r["teaser"]),
+        story=link[0] if link else None,
+        sources=link[1] - 1 if link else 0,
     )
 
 
@@ -122,7 +148,9 @@ class ArticleRepo:
                 marks = ",".join("?" * len(ids))
                 sql = f"SELECT {_ROW_COLS} FROM {_ROW_SRC} WHERE a.id IN ({marks}) {order}"
                 rows = db.execute(sql, (version, *ids)).fetchall()
-        return [_row(r) for r in rows]
+            few = [r["id"] for r in rows] if len(rows) <= 900 else None
+            links = _story_links(db, few)
+        return [_row(r, links.get(r["id"])) for r in rows]
 
     def document(self, article_id: int) -> Document:
         """The article to read and analyse; raises ``KeyError`` for an unknown id."""
@@ -156,9 +184,21 @@ class ArticleRepo:
         with self.db.read() as db:
             return db.execute("SELECT COUNT(*) FROM articles WHERE listed = 1").fetchone()[0]
 
-    def set_read(self, article_id: int, read: bool = True) -> None:
+    def set_read(self, article_id: int, read: bool = True) -> list[int]:
+        """Mark an article and the other listed articles of its story; the ids marked."""
         with self.db.transaction() as db:
-            db.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
+            ids = [
+                r[0]
+                for r in db.execute(
+                    "SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id "
+                    "WHERE m.story_id = (SELECT story_id FROM story_members WHERE article_id = ?) "
+                    "AND a.listed = 1 AND m.article_id != ? AND (SELECT listed FROM articles WHERE id = ?)",
+                    (article_id, article_id, article_id),
+                )
+            ]
+            ids.insert(0, article_id)
+            db.executemany("UPDATE articles SET read = ? WHERE id = ?", [(int(read), i) for i in ids])
+        return ids
 
     def set_starred(self, article_id: int, starred: bool = True) -> None:
         with self.db.transaction() as db:

@@ -78,6 +78,7 @@ KEYS = [
     Binding("s", "toggle_star", "Star", show=False, id="article.star"),
     Binding("o", "open_link", "Open in browser", show=False, id="article.open-link"),
     Binding("f", "fetch_full_text", "Fetch full text", show=False, id="article.full-text"),
+    Binding("v", "show_story", "Story: every source", show=False, id="article.story"),
 ]
 
 
@@ -193,7 +194,9 @@ class ReaderScreen(Screen[None]):
     # -- messages from the components and workers -------------------------------------------
 
     def on_sidebar_article_chosen(self, message: Sidebar.ArticleChosen) -> None:
-        self.open_article(message.article_id, focus_body=message.focus_body)
+        self.open_article(message.article_id, focus_body=message.focus_body and message.story is None)
+        if message.story is not None:
+            self.reading.open_story(message.story)
 
     def on_search_line_searched(self, message: SearchLine.Searched) -> None:
         self.searching.run(message.query)
@@ -304,6 +307,9 @@ class ReaderScreen(Screen[None]):
 
     def action_fetch_full_text(self) -> None:
         self.feed_actions.fetch_full_text()
+
+    def action_show_story(self) -> None:
+        self.reading.show_story()
 
     # -- for the command palette ------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from textual.worker import Worker
 
 from ...core.models import STANDFIRST, Analysis, Document
 from ..messages import Analysed, RelatedQuotesReady
+from ..views import story_siblings
 from .loading import Then
 
 if TYPE_CHECKING:
@@ -154,13 +155,17 @@ class Reading:
         """Mark an article read or starred on screen now, and in the library in a thread."""
         changes = {k: v for k, v in (("read", read), ("starred", starred)) if v is not None}
         self.screen.sidebar.change(article_id, **changes)
+        if read is not None:  # a story is read once: its other sources with it
+            for other in story_siblings(self.screen.sidebar.rows, article_id):
+                self.screen.sidebar.change(other, read=read)
         library = self.library
 
         sidebar, app = self.screen.sidebar, self.screen.app
 
         def save() -> None:
-            if read is not None:
-                library.set_read(article_id, read)
+            if read is not None:  # the other sources of its story are marked with it
+                for other in library.set_read(article_id, read)[1:]:
+                    app.call_from_thread(sidebar.edits.saved, other, {"read": read})
             if starred is not None:
                 library.set_starred(article_id, starred)
             app.call_from_thread(sidebar.edits.saved, article_id, changes)
@@ -207,3 +212,25 @@ class Reading:
                 self.open(result.article_id, mark=result.mark, focus_body=True)
 
         self.screen.app.push_screen(EntityScreen(self.library, name, label), closed)
+
+    # -- stories ----------------------------------------------------------------------------
+
+    def open_story(self, story_id: int) -> None:
+        """Show a story's view; coming back may open one of its articles (at a quote)."""
+        from .story import StoryResult, StoryScreen
+
+        def closed(result: StoryResult | None) -> None:
+            if result is not None and result.article_id is not None:
+                self.screen.sidebar.make_listed(result.article_id)
+                self.open(result.article_id, mark=result.mark, focus_body=True)
+
+        self.screen.app.push_screen(StoryScreen(self.library, story_id), closed)
+
+    def show_story(self) -> None:
+        """The story of the open article, when other sources report it."""
+        row = self.screen.sidebar.rows.get(self.article_id) if self.article_id is not None else None
+        story = row.story if row is not None else None
+        if story is None:
+            self.screen.notify("No other source in the library reports this article", timeout=2)
+        else:
+            self.open_story(story)

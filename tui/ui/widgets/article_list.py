@@ -46,6 +46,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--empty",
         "article-list--snippet",
         "article-list--match",
+        "article-list--story",
     }
 
     BINDINGS = [
@@ -70,12 +71,14 @@ class ArticleList(ScrollView, can_focus=True):
 
         article_id: int
         focus_body: bool = False
+        story: int | None = None  # Enter on a row that stands for a story: show the story
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: dict[int, ArticleRow] = {}
         self._order: list[int] = []
         self._position: dict[int, int] = {}
+        self._stand_ins: dict[int, int] = {}
         self._timer: Timer | None = None
         self._lines: LRUCache[tuple[int, int], list[Text]] = LRUCache(512)
         self.style_of = StyleCache(self)
@@ -84,11 +87,16 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- data -------------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[ArticleRow], current: int | None = None) -> None:
-        """Replace every row; the cursor goes to ``current`` (without opening it again)."""
+    def set_rows(
+        self, rows: list[ArticleRow], current: int | None = None, stand_ins: dict[int, int] | None = None
+    ) -> None:
+        """Replace every row; the cursor goes to ``current`` (without opening it again) when it
+        is listed. ``stand_ins`` maps articles not listed to the row of their story."""
         self.rows = {r.id: r for r in rows}
         self._order = [r.id for r in rows]
         self._position = {aid: n for n, aid in enumerate(self._order)}
+        self._stand_ins = stand_ins or {}
+        current = self._stand_ins.get(current, current) if current is not None else None
         self._lines.clear()
         self.virtual_size = Size(self._width, len(rows) * ROW_HEIGHT)
         self.set_reactive(ArticleList.cursor, self._position.get(current) if current is not None else None)
@@ -104,9 +112,13 @@ class ArticleList(ScrollView, can_focus=True):
         self._forget(article_id)
         self._refresh_row(self._position[article_id])
 
+    def shows(self, article_id: int) -> bool:
+        """Is the article listed (perhaps as its story's row)?"""
+        return self._stand_ins.get(article_id, article_id) in self._position
+
     def select_article(self, article_id: int) -> None:
-        """Move the cursor to an article opened elsewhere, without opening it again."""
-        position = self._position.get(article_id)
+        """Move the cursor to an article opened elsewhere (or its story's row), without opening it again."""
+        position = self._position.get(self._stand_ins.get(article_id, article_id))
         if position is not None and position != self.cursor:
             self.set_reactive(ArticleList.cursor, position)
             self._cancel_timer()
@@ -187,7 +199,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _open(self, article_id: int, focus_body: bool = False) -> None:
         self._timer = None
-        self.post_message(self.Opened(article_id, focus_body))
+        story = self.rows[article_id].story if focus_body and article_id in self.rows else None
+        self.post_message(self.Opened(article_id, focus_body, story))
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:
@@ -286,7 +299,16 @@ def row_lines(row: ArticleRow, hit: SearchHit | None, width: int, style: StyleCa
     meta = Text("★ " if row.starred else "  ", end="")
     if row.starred:
         meta.stylize(style("article-list--star"), 0, 1)
-    meta.append(byline(row.source or row.feed_title, row.date, room), style=style("article-list--meta"))
+    source, more = row.source or row.feed_title, ""
+    line = byline(source, row.date, room)
+    if row.sources:  # "+2 sources" when the source still fits beside it, else "+2"
+        for more in (f"  +{row.sources} source{'s' if row.sources > 1 else ''}", f" +{row.sources}"):
+            line = byline(source, row.date, room - len(more))
+            if not source or " · " in line:
+                break
+    meta.append(line, style=style("article-list--meta"))
+    if more:
+        meta.append(more, style=style("article-list--story"))
     if not row.analysed:
         meta.append("  ◌" if len(meta) > 2 else "◌", style=style("article-list--pending"))
     return [*lines[: ROW_HEIGHT - 1], meta]

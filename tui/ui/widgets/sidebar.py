@@ -23,7 +23,7 @@ from textual.reactive import reactive
 from ...core.models import ArticleRow, FeedRow, SavedSearch, SearchHit, ViewKey, ViewKind
 from ..edits import PendingEdits
 from ..searches import Searches
-from ..views import ALL, VIEW_NAMES, build_nav, display_name, feeds_in_view, rows_in_view
+from ..views import ALL, VIEW_NAMES, build_nav, display_name, feeds_in_view, one_per_story, rows_in_view
 from .article_list import ArticleList
 from .feed_tree import FeedTree
 from .search_line import SearchLine
@@ -42,10 +42,12 @@ class Sidebar(Vertical):
 
     @dataclass
     class ArticleChosen(Message):
-        """The reader picked an article (Enter: ``focus_body``, to read it at once)."""
+        """The reader picked an article (Enter: ``focus_body``, to read it at once; on a row that
+        stands for a story, ``story``: show the story)."""
 
         article_id: int
         focus_body: bool = False
+        story: int | None = None
 
     @dataclass
     class ViewChanged(Message):
@@ -161,8 +163,8 @@ class Sidebar(Vertical):
         self.post_message(self.ArticleChosen(article_id, focus_body=True))
 
     def make_listed(self, article_id: int) -> None:
-        """Outside the current view, the list goes to All so the article is in it."""
-        if article_id not in self.listed:
+        """Outside the current view, the list goes to All so the article (or its story) is in it."""
+        if not self.article_list.shows(article_id):
             self.unread_only = False
             self.feed_tree.select_key(ALL)
             self.view = ALL
@@ -203,9 +205,8 @@ class Sidebar(Vertical):
             rows = [r for r in found if not r.read] if self.unread_only else found
         else:
             rows = rows_in_view(self.rows.values(), self.view, self.unread_only)
-        current = self.current
-        listed = current is not None and any(r.id == current for r in rows)
-        articles.set_rows(rows, current if listed else None)
+        rows, stand_ins = one_per_story(rows)
+        articles.set_rows(rows, self.current, stand_ins)
         name = self.view_name(self.view)
         articles.border_title = Content(f"{name} · unread only" if self.unread_only else name)
         articles.empty_text = "No unread articles here" if self.unread_only else "No articles here"
@@ -231,7 +232,7 @@ class Sidebar(Vertical):
 
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
         message.stop()
-        self.post_message(self.ArticleChosen(message.article_id, message.focus_body))
+        self.post_message(self.ArticleChosen(message.article_id, message.focus_body, message.story))
 
     # -- search -----------------------------------------------------------------------------
 
