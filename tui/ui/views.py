@@ -84,9 +84,35 @@ def one_per_story(rows: Iterable[ArticleRow]) -> tuple[list[ArticleRow], dict[in
     return shown, stand_ins
 
 
-def story_key(row: ArticleRow) -> int:
-    """What a row counts as: its story when others report it too (counted once), else itself."""
-    return row.story if row.story is not None else -row.id
+class Tally:
+    """A count of articles in which the articles of one story count once."""
+
+    __slots__ = ("n", "stories")
+
+    def __init__(self) -> None:
+        self.n = 0  # articles no other source reports
+        self.stories: set[int] = set()
+
+    @classmethod
+    def of(cls, rows: Iterable[ArticleRow]) -> Tally:
+        tally = cls()
+        for r in rows:
+            tally.add(r)
+        return tally
+
+    def add(self, row: ArticleRow) -> None:
+        if row.story is None:
+            self.n += 1
+        else:
+            self.stories.add(row.story)
+
+    def merge(self, other: Tally) -> None:
+        self.n += other.n
+        self.stories |= other.stories
+
+    @property
+    def count(self) -> int:
+        return self.n + len(self.stories)
 
 
 def story_siblings(rows: Mapping[int, ArticleRow], article_id: int) -> list[int]:
@@ -136,49 +162,54 @@ def build_nav(
 ) -> list[NavNode]:
     """The tree: All, Unread, Starred, local articles (when any), searches, folders and feeds."""
     # Counts are of stories: wire copy in three feeds is one unread item in All and its folders.
-    unread: dict[int | None, set[int]] = {}
-    total: dict[int | None, set[int]] = {}
-    all_unread: set[int] = set()
-    all_total: set[int] = set()
+    unread: dict[int | None, Tally] = {}
+    total: dict[int | None, Tally] = {}
+    all_unread, all_total = Tally(), Tally()
     n_starred = 0
-    for r in rows:
-        key = story_key(r)
-        total.setdefault(r.feed_id, set()).add(key)
-        all_total.add(key)
-        if not r.read:
-            unread.setdefault(r.feed_id, set()).add(key)
-            all_unread.add(key)
+    for r in rows:  # a library's every row: kept to a few dictionary lookups each
+        fid, story = r.feed_id, r.story
+        feed_total = total.get(fid) or total.setdefault(fid, Tally())
+        feed_unread = (unread.get(fid) or unread.setdefault(fid, Tally())) if not r.read else None
+        if story is None:
+            feed_total.n += 1
+            if feed_unread is not None:
+                feed_unread.n += 1
+        else:
+            feed_total.stories.add(story)
+            if feed_unread is not None:
+                feed_unread.stories.add(story)
         n_starred += r.starred
-    n_unread = len(all_unread)
+    for tally in total.values():
+        all_total.merge(tally)
+    for tally in unread.values():
+        all_unread.merge(tally)
+    n_unread = all_unread.count
     top = [
-        NavNode(ALL, VIEW_NAMES[ALL], n_unread, len(all_total)),
+        NavNode(ALL, VIEW_NAMES[ALL], n_unread, all_total.count),
         NavNode(UNREAD, VIEW_NAMES[UNREAD], n_unread, n_unread),
         NavNode(STARRED, VIEW_NAMES[STARRED], 0, n_starred),
     ]
-    if total.get(None):
-        top.append(NavNode(LOCAL, VIEW_NAMES[LOCAL], len(unread.get(None, ())), len(total[None])))
-    by_id = {r.id: r for r in rows}
+    if None in total:
+        top.append(NavNode(LOCAL, VIEW_NAMES[LOCAL], unread.get(None, Tally()).count, total[None].count))
+    by_id = {r.id: r for r in rows} if searches else {}
     for view in searches:
         found = [by_id[i] for i in view.ids if i in by_id]
         top.append(
             NavNode(
-                view.key,
-                view.name,
-                len({story_key(r) for r in found if not r.read}),
-                len({story_key(r) for r in found}),
+                view.key, view.name, Tally.of(r for r in found if not r.read).count, Tally.of(found).count
             )
         )
     folders: dict[str, NavNode] = {}
-    folder_unread: dict[str, set[int]] = {}
-    folder_total: dict[str, set[int]] = {}
+    folder_unread: dict[str, Tally] = {}
+    folder_total: dict[str, Tally] = {}
     loose: list[NavNode] = []
     for f in feeds:
-        feed_unread, feed_total = unread.get(f.id, set()), total.get(f.id, set())
+        feed_unread, feed_total = unread.get(f.id, Tally()), total.get(f.id, Tally())
         node = NavNode(
             feed_key(f.id),
             display_name(f.title, display_name(f.url, "Feed")),
-            len(feed_unread),
-            len(feed_total),
+            feed_unread.count,
+            feed_total.count,
             error=display_name(f.error) if f.error else None,
         )
         parts = folder_parts(f.folder)
@@ -191,12 +222,12 @@ def build_nav(
                     folder_key(path), display_name(parts[depth], "Folder"), is_folder=True
                 )
                 siblings.append(folder)
-            folder_unread.setdefault(path, set()).update(feed_unread)
-            folder_total.setdefault(path, set()).update(feed_total)
+            folder_unread.setdefault(path, Tally()).merge(feed_unread)
+            folder_total.setdefault(path, Tally()).merge(feed_total)
             siblings = folder.children
         siblings.append(node)
     for path, folder in folders.items():
-        folder.unread, folder.total = len(folder_unread.get(path, ())), len(folder_total.get(path, ()))
+        folder.unread, folder.total = folder_unread[path].count, folder_total[path].count
 
     # Folders first, then feeds, each by name (the store orders feeds by folder and title already).
     def order(nodes: list[NavNode]) -> list[NavNode]:

@@ -55,11 +55,12 @@ _ROW_SRC = "articles a LEFT JOIN feeds f ON f.id = a.feed_id"
 
 
 # Listed articles of stories with two or more listed articles: (article, story, size).
-_STORY_LINKS = (
-    "SELECT m.article_id, m.story_id, s.n FROM story_members m JOIN ("
-    "  SELECT g.story_id, COUNT(*) AS n FROM story_members g JOIN articles x ON x.id = g.article_id "
-    "  WHERE x.listed = 1 AND g.story_id IN ({stories}) GROUP BY g.story_id HAVING COUNT(*) > 1"
-    ") s ON s.story_id = m.story_id JOIN articles y ON y.id = m.article_id AND y.listed = 1"
+_STORY_LINKS = (  # CROSS JOIN keeps this order: from the few stories to their members
+    "SELECT m.article_id, m.story_id, s.n FROM ("
+    "  SELECT g.story_id, COUNT(*) AS n FROM story_members g CROSS JOIN articles x ON x.id = g.article_id "
+    "  WHERE g.story_id IN ({stories}) AND x.listed = 1 GROUP BY g.story_id HAVING COUNT(*) > 1"
+    ") s CROSS JOIN story_members m ON m.story_id = s.story_id "
+    "CROSS JOIN articles y ON y.id = m.article_id WHERE y.listed = 1"
 )
 # Every story with more than one member (an index scan), or the stories of some articles.
 _SHARED_STORIES = "SELECT story_id FROM story_members GROUP BY story_id HAVING COUNT(*) > 1"
