@@ -10,7 +10,7 @@ import pytest
 
 from tui.core.errors import LibraryError
 from tui.core.library import Library
-from tui.core.models import Analysis, Entity, Quote
+from tui.core.models import Analysis, Document, Entity, Quote
 from tui.core.reader import parse_text
 from tui.core.store import SCHEMA_VERSION, AnalysisRepo, ArticleRepo, Database, QuoteRef, content_hash
 from tui.core.store.schema import MIGRATIONS
@@ -103,6 +103,41 @@ def test_migration_from_reading_slice_keeps_articles_and_state(tmp_path):
     assert (row.title, row.read, row.starred, row.feed_id) == ("T", True, True, None)
     with database.read() as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_schema_4_library_lists_from_its_index_in_the_same_order(tmp_path):
+    path = tmp_path / "lib.db"
+    db = sqlite3.connect(path)
+    for version in (1, 2, 3, 4):
+        db.executescript(f"BEGIN; {MIGRATIONS[version]}; PRAGMA user_version = {version}; COMMIT;")
+    db.execute("DELETE FROM meta")  # its indexes were built
+    for key, date, added in (
+        ("a", "2021-05-01", "2024-01-01"),
+        ("b", None, "2022-01-01"),
+        ("c", "2023-01-01", "x"),
+    ):
+        db.execute(
+            "INSERT INTO articles (key, title, date, text, blocks, hash, added_at) VALUES (?, ?, ?, 'T', '[]', ?, ?)",
+            (key, key, date, key, added),
+        )
+    db.commit()
+    db.close()
+    database = Database(path)
+    articles = ArticleRepo(database)
+    assert [r.title for r in articles.rows("v")] == ["c", "b", "a"]
+    # The copy of the sort date follows new articles and changed dates.
+    new = articles.upsert("d", Document(text="D", blocks=[], title="d", date="2022-06-01"))
+    with database.transaction() as db:
+        db.execute("UPDATE articles SET date = '2025-01-01' WHERE key = 'a'")
+        plan = " ".join(
+            r[3]
+            for r in db.execute(
+                "EXPLAIN QUERY PLAN SELECT id, title, source, date, read, starred, feed_id, teaser, hash "
+                "FROM articles a INDEXED BY articles_list WHERE listed = 1 ORDER BY a.sort_key DESC, a.id DESC"
+            )
+        )
+    assert [r.title for r in articles.rows("v")] == ["a", "c", "d", "b"] and new
+    assert "SCAN a USING COVERING INDEX articles_list" in plan and "TEMP B-TREE" not in plan
 
 
 def test_seeding_happens_once(tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 MIGRATIONS: dict[int, str] = {
     # 0 -> 1: the reading slice.
@@ -173,5 +173,25 @@ MIGRATIONS: dict[int, str] = {
     INSERT OR REPLACE INTO meta (key, value) VALUES ('story_index_upto', '0');
     INSERT OR REPLACE INTO meta (key, value)
         SELECT 'story_index_max', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles;
+    """,
+    # 4 -> 5: the article list reads only an index, never the table, whose pages carry every
+    # article's text: at 50,000 articles loading the list touched ~230 MB of the file (the app's
+    # memory, through the memory map), now the ~15 MB of this index. SQLite (3.40) reads the table
+    # for an index over a VIRTUAL column, so the list sorts on a real copy of sort_date that
+    # triggers keep in step; sort_date and its index stay for every other query. The index does
+    # not lead with ``listed``: a join on ``a.listed = 1`` would take it for a lookup.
+    5: """
+    ALTER TABLE articles ADD COLUMN sort_key TEXT;
+    UPDATE articles SET sort_key = COALESCE(date, added_at);
+    CREATE TRIGGER articles_sort_key_insert AFTER INSERT ON articles BEGIN
+        UPDATE articles SET sort_key = COALESCE(new.date, new.added_at) WHERE id = new.id;
+    END;
+    CREATE TRIGGER articles_sort_key_update AFTER UPDATE OF date, added_at ON articles BEGIN
+        UPDATE articles SET sort_key = COALESCE(new.date, new.added_at) WHERE id = new.id;
+    END;
+    CREATE INDEX articles_list ON articles (
+        sort_key DESC, id DESC, listed, title, source, date, read, starred, feed_id, teaser, hash
+    );
+    CREATE INDEX articles_feed_read ON articles (feed_id, read);  -- the feeds' counts, likewise
     """,
 }
