@@ -102,10 +102,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "who",
         "stories",
     }
-    if argv and argv[0] not in commands and not argv[0].startswith("-"):
+    app_over_paths = bool(argv) and argv[0] not in commands and not argv[0].startswith("-")
+    args = None if app_over_paths else parser.parse_args(argv)  # --help/--version exit here
+    from .paths import home_problem
+
+    problem = home_problem()
+    if problem:
+        _err(problem)
+        return EXIT_NOTHING_READ
+    if args is None:
         # `newsreader PATH...`: the app over exactly these articles.
         return cmd_app(argv)
-    args = parser.parse_args(argv)
     try:
         if args.command is None:
             return cmd_app([])
