@@ -72,6 +72,11 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
+def config_path() -> Path:
+    """The settings file, ``config.toml`` (it need not exist)."""
+    return config_dir() / "config.toml"
+
+
 def database_path() -> Path:
     return data_dir() / "library.db"
 
