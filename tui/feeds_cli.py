@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cli_support import err, run_library_command
+from .cli_support import count, err, run_library_command
 
 if TYPE_CHECKING:  # pragma: no cover
     from .core.library import Library
@@ -59,7 +59,11 @@ def _add(library: Library, args: argparse.Namespace) -> int:
         err(str(e))
         return 1
     for o in added:
-        print(f"added {o.name} ({o.items} items)")
+        if o.already_subscribed:
+            folder = f", in {args.folder}" if args.folder else ""
+            print(f"already subscribed: {o.name} ({count(o.items, 'item')}{folder})")
+            continue
+        print(f"added {o.name} ({count(o.items, 'item')})")
         if o.warning:
             err(f"warning: {o.url}: {o.warning}")
     for line in refusals:
@@ -77,7 +81,7 @@ def _remove(library: Library, args: argparse.Namespace) -> int:
         err(f"{args.feed}: no such feed (see 'newsreader feeds')")
         return 1
     library.feeds.remove(feed.id)
-    print(f"removed {feed.name} ({feed.items} items)")
+    print(f"removed {feed.name} ({count(feed.items, 'item')})")
     return 0
 
 
@@ -128,7 +132,7 @@ def _import(library: Library, args: argparse.Namespace) -> int:
     for line in result.problems:
         err(f"skipped {line}")
     print(
-        f"imported {result.created} new feeds ({result.existing} already subscribed, "
+        f"imported {count(result.created, 'new feed')} ({result.existing} already subscribed, "
         f"{len(result.problems)} skipped); run 'newsreader refresh' to fetch them"
     )
     return 1 if result.problems else 0
@@ -200,7 +204,7 @@ def _refresh(library: Library, args: argparse.Namespace) -> int:
         err(f"{o.name}: {o.error}")
     new = len(report.new_ids)
     print(
-        f"refreshed {len(report.outcomes)} feeds in {report.elapsed:.1f} s: {new} new items, "
+        f"refreshed {count(len(report.outcomes), 'feed')} in {report.elapsed:.1f} s: {count(new, 'new item')}, "
         f"{len(report.failed)} failed",
         file=sys.stderr,
     )

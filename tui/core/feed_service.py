@@ -112,6 +112,9 @@ class FeedService:
     ) -> tuple[builtins.list[FeedOutcome], builtins.list[str]]:
         """Subscribe to ``urls`` that answer with a feed: (added outcomes, refusal lines).
 
+        A URL subscribed already is not fetched: its outcome has ``already_subscribed`` (and a
+        ``folder`` given moves it there).
+
         Raises ``Busy`` if another process is refreshing this library.
         """
         refresher = await self._get_refresher()

@@ -178,6 +178,7 @@ class FeedRow:
 
     def to_json(self) -> dict:
         return {
+            "id": self.id,
             "url": self.url,
             "title": self.title,
             "folder": self.folder,
@@ -200,6 +201,7 @@ class FeedOutcome:
     not_modified: bool = False
     error: str | None = None
     warning: str | None = None
+    already_subscribed: bool = False  # ``add`` of a feed subscribed before: nothing was fetched
 
     @property
     def name(self) -> str:
