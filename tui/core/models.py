@@ -226,12 +226,16 @@ class RefreshReport:
 
 @dataclass(frozen=True, slots=True)
 class OpmlImport:
-    """What importing an OPML file did; ``error`` when the file itself could not be used."""
+    """What importing an OPML or newsboat urls file did (``feed_ids``: the feeds it created; lines
+    of a urls file left out counted in ``queries``/``comments``); ``error``: the file is unusable."""
 
     created: int = 0
     existing: int = 0
     problems: tuple[str, ...] = ()
     error: str | None = None
+    feed_ids: tuple[int, ...] = ()
+    queries: int = 0
+    comments: int = 0
 
 
 Progress = Callable[[int, int, FeedOutcome], object]

@@ -116,3 +116,15 @@ class FeedRepo:
         """Fetch the full text of the feed's new teaser items after each refresh (or stop)."""
         with self.db.transaction() as db:
             db.execute("UPDATE feeds SET auto_full = ? WHERE id = ?", (int(on), feed_id))
+
+    def item_identities(self, feed_id: int) -> builtins.list[tuple[int, str, str | None]]:
+        """(article id, item id, link) of each item of the feed; the item id is its guid or link."""
+        prefix = f"feed:{feed_id}:"
+        with self.db.read() as db:
+            rows = db.execute("SELECT id, key, url FROM articles WHERE feed_id = ?", (feed_id,)).fetchall()
+        return [(int(r[0]), str(r[1]).removeprefix(prefix), r[2]) for r in rows]
+
+    def set_read_many(self, states: builtins.list[tuple[int, bool]]) -> None:
+        """Set each (article id, read) in one transaction."""
+        with self.db.transaction() as db:
+            db.executemany("UPDATE articles SET read = ? WHERE id = ?", [(int(r), i) for i, r in states])
