@@ -116,11 +116,11 @@ class FeedService:
             items = cached.get(feed.url, [])
             by_guid = {i.guid: i for i in items if i.guid}
             by_link = {i.url: i for i in items if i.url}
-            for article_id, item_id, link in self._feeds.item_identities(feed.id):
+            for ident in self._feeds.item_identities(feed.id):
                 articles += 1
-                hit = by_guid.get(item_id) or (by_link.get(link) if link else None)
+                hit = by_guid.get(ident.item_id) or (by_link.get(ident.link) if ident.link else None)
                 if hit is not None:
-                    states.append((article_id, not hit.unread))
+                    states.append((ident.article_id, not hit.unread))
         self._feeds.set_read_many(states)
         return ReadStateImport(articles, len(states), sum(read for _, read in states))
 
