@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +58,7 @@ class NewsApp(App[None]):
         self._settings_problems = list(settings_problems)
         self._saved_theme = self.settings.theme  # what config.toml says: no need to write it back
         self._settings_applied = False  # the themes set while starting are not the user's choice
+        self._theme_write = threading.Lock()
         self.keymap: dict[str, str] = {}
 
     def get_default_screen(self) -> Screen[Any]:
@@ -72,17 +74,15 @@ class NewsApp(App[None]):
             return
         self._saved_theme = theme
         self.run_worker(
-            lambda: self._save_theme(theme),
-            name="save-theme",
-            group="settings",
-            thread=True,
-            exit_on_error=False,
+            self._save_theme, name="save-theme", group="settings", thread=True, exit_on_error=False
         )
 
-    def _save_theme(self, theme: str) -> None:
+    def _save_theme(self) -> None:
         assert self.settings.path is not None
         try:
-            save_value(self.settings.path, "theme", theme)
+            # One write at a time, each of the latest choice: quick changes end with the last one saved.
+            with self._theme_write:
+                save_value(self.settings.path, "theme", self._saved_theme)
         except ConfigWriteError as e:
             self.call_from_thread(
                 self.notify, f"theme not saved: {e}", title="Settings", severity="warning", markup=False
