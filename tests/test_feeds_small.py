@@ -48,3 +48,27 @@ def test_feeds_json_gives_each_feed_its_id_as_remove_takes_it(feed_server):
 @pytest.mark.parametrize(("n", "text"), [(0, "0 items"), (1, "1 item"), (2, "2 items")])
 def test_counts_agree_with_their_number(n, text):
     assert count(n, "item") == text
+
+
+@pytest.mark.slow
+async def test_the_add_dialog_says_already_subscribed(analysed_library, feed_server):
+    from textual.widgets import Input
+
+    from tests.test_app import SIZE, settle, wait_for
+    from tests.test_app_feeds import GARDEN, RecordingApp, subscribe
+    from tests.test_app_feeds import rss as app_rss
+    from tui.ui.screens.dialogs import AddFeedScreen
+
+    url = feed_server.body("/garden.xml", app_rss("Garden Club", GARDEN))
+    subscribe(analysed_library, url)
+    fetched = len(feed_server.requests)
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AddFeedScreen), "add dialog open")
+        app.screen.query_one("#add-feed-url", Input).value = url
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen, "dialog closed", tries=1000)
+        await wait_for(pilot, lambda: app.said(f"Already subscribed to {url}"), "the notice")
+        assert not app.said("Added") and len(feed_server.requests) == fetched
