@@ -14,7 +14,7 @@ import pytest
 
 from tests.feedserver import FeedServer, feed_server_fixture, refused_url  # noqa: F401
 
-FEED_KEYS = {"url", "title", "folder", "items", "unread", "last_refresh", "error"}
+FEED_KEYS = {"id", "url", "title", "folder", "items", "unread", "last_refresh", "error"}
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -171,6 +171,7 @@ def test_feeds_json_before_any_refresh_has_null_last_refresh(tmp_path):
     assert nr("import", str(f)).returncode == 0
     (feed,) = feeds_json()
     assert feed == {
+        "id": 1,
         "url": "https://news.example/rss",
         "title": "Example",
         "folder": None,
@@ -218,7 +219,7 @@ def test_refresh_adds_new_items_and_updates_changed_ones_keeping_read_and_star(f
     p = nr("refresh")
     assert_clean(p)
     assert p.returncode == 0, p.stderr
-    assert "1 new items" in p.stderr
+    assert "1 new item," in p.stderr
 
     feed = by_url()[url]
     assert (feed["items"], feed["unread"]) == (4, 2)  # "Tunnel opens" and "Rain"

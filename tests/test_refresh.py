@@ -264,7 +264,7 @@ def test_refresh_command_imports_neither_spacy_nor_textual(feed_server):
         timeout=120,
     )
     assert p.returncode == 0, p.stderr[-2000:]
-    assert "1 new items" in p.stderr  # the parser workers ran (their imports are listed too)
+    assert "1 new item," in p.stderr  # the parser workers ran (their imports are listed too)
     modules = {
         line.split("|")[-1].strip() for line in p.stderr.splitlines() if line.startswith("import time:")
     }

@@ -39,11 +39,13 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     p.add_argument("--json", action="store_true", help="one JSON object per file (JSON Lines)")
 
+    from .config_cli import add_config_command
     from .feeds_cli import add_feed_commands
     from .library_cli import add_library_commands
 
     add_feed_commands(sub)
     add_library_commands(sub)
+    add_config_command(sub)
     return parser
 
 
@@ -101,11 +103,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "search",
         "who",
         "stories",
+        "config",
     }
-    if argv and argv[0] not in commands and not argv[0].startswith("-"):
+    app_over_paths = bool(argv) and argv[0] not in commands and not argv[0].startswith("-")
+    args = None if app_over_paths else parser.parse_args(argv)  # --help/--version exit here
+    from .paths import home_problem
+
+    problem = home_problem()
+    if problem:
+        _err(problem)
+        return EXIT_NOTHING_READ
+    if args is None:
         # `newsreader PATH...`: the app over exactly these articles.
         return cmd_app(argv)
-    args = parser.parse_args(argv)
     try:
         if args.command is None:
             return cmd_app([])

@@ -20,11 +20,19 @@ def err(message: str) -> None:
     print(f"newsreader: {message}", file=sys.stderr)
 
 
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """``n`` and the word it counts: "1 item", "2 items", "0 items"."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
 def index_progress(done: int, total: int) -> None:
     """Report an existing library being indexed (search index, stories) when it is first opened."""
     tty = sys.stderr.isatty()
     if done >= total:
-        print(f"{chr(13) if tty else ''}newsreader: library indexed ({total} articles)", file=sys.stderr)
+        print(
+            f"{chr(13) if tty else ''}newsreader: library indexed ({count(total, 'article')})",
+            file=sys.stderr,
+        )
     elif tty:
         print(
             f"\rnewsreader: indexing the library for search and stories… {done}/{total}",

@@ -44,8 +44,11 @@ def run_app(paths: Sequence[str] = ()) -> int:
     if paths and not library.scope:
         print("newsreader: nothing to read", file=sys.stderr)
         return 2
+    from .core.config import load_settings
+    from .paths import config_path
     from .ui.app import NewsApp
 
+    settings, problems = load_settings(config_path())
     open_article = library.scope[0] if library.scope else None
-    NewsApp(library, open_article=open_article).run()
+    NewsApp(library, open_article=open_article, settings=settings, settings_problems=problems).run()
     return 0

@@ -1,4 +1,4 @@
-"""Feed subcommands: add, remove, feeds, import, export, refresh.
+"""Feed subcommands: add, remove, feeds, import (OPML or newsboat), export, refresh.
 
 Each refusal or failure is one line on stderr; ``add``/``import`` exit 1 when anything was
 refused, ``refresh`` exits 0 when it ran (failed feeds are reported and stored, not fatal).
@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cli_support import err, run_library_command
+from .cli_support import count, err, run_library_command
 
 if TYPE_CHECKING:  # pragma: no cover
     from .core.library import Library
+    from .core.models import FeedRow, RefreshReport
 
 
 def add_feed_commands(sub: argparse._SubParsersAction) -> None:
@@ -33,8 +34,15 @@ def add_feed_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="a JSON array, one object per feed")
     p.set_defaults(func=cmd_feeds)
 
-    p = sub.add_parser("import", help="subscribe to the feeds of an OPML file (folders kept)")
-    p.add_argument("file", metavar="FILE.opml")
+    p = sub.add_parser(
+        "import", help="subscribe to the feeds of an OPML file or a newsboat urls file (folders kept)"
+    )
+    p.add_argument("file", metavar="FILE", help="OPML, or newsboat's urls file (its tags become folders)")
+    p.add_argument(
+        "--newsboat-cache",
+        metavar="PATH",
+        help="newsboat's cache.db: fetch the new feeds now and take their read/unread state from it",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="write subscriptions as OPML 2.0 (stdout without FILE)")
@@ -59,7 +67,11 @@ def _add(library: Library, args: argparse.Namespace) -> int:
         err(str(e))
         return 1
     for o in added:
-        print(f"added {o.name} ({o.items} items)")
+        if o.already_subscribed:
+            folder = f", in {args.folder}" if args.folder else ""
+            print(f"already subscribed: {o.name} ({count(o.items, 'item')}{folder})")
+            continue
+        print(f"added {o.name} ({count(o.items, 'item')})")
         if o.warning:
             err(f"warning: {o.url}: {o.warning}")
     for line in refusals:
@@ -77,7 +89,7 @@ def _remove(library: Library, args: argparse.Namespace) -> int:
         err(f"{args.feed}: no such feed (see 'newsreader feeds')")
         return 1
     library.feeds.remove(feed.id)
-    print(f"removed {feed.name} ({feed.items} items)")
+    print(f"removed {feed.name} ({count(feed.items, 'item')})")
     return 0
 
 
@@ -119,7 +131,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _import(library: Library, args: argparse.Namespace) -> int:
-    result = library.feeds.import_opml(args.file)
+    from .core.errors import NewsboatCacheError
+
+    cache = args.newsboat_cache
+    if cache:
+        try:  # before anything is subscribed: a wrong path costs nothing
+            library.feeds.check_newsboat_cache(cache)
+        except NewsboatCacheError as e:
+            err(str(e))
+            return 2
+    result = library.feeds.import_file(args.file)
     if result.error:
         # Errors about the file (missing, unreadable) name it already; those about its content don't.
         named = result.error.startswith(f"{Path(args.file)}:")
@@ -127,11 +148,35 @@ def _import(library: Library, args: argparse.Namespace) -> int:
         return 1
     for line in result.problems:
         err(f"skipped {line}")
+    # newsboat's saved searches and comments are not feeds: counted, so nothing goes unmentioned.
+    left_out = [
+        count(n, one, many)
+        for n, one, many in ((result.queries, "query", "queries"), (result.comments, "comment", None))
+        if n
+    ]
     print(
-        f"imported {result.created} new feeds ({result.existing} already subscribed, "
-        f"{len(result.problems)} skipped); run 'newsreader refresh' to fetch them"
+        f"imported {count(result.created, 'new feed')} ({result.existing} already subscribed, "
+        f"{len(result.problems)} skipped{'; left out ' + ' and '.join(left_out) if left_out else ''})"
+        + ("" if cache else "; run 'newsreader refresh' to fetch them")
     )
-    return 1 if result.problems else 0
+    status = 1 if result.problems else 0
+    if cache and result.feed_ids:
+        rows = [r for r in library.feeds.list() if r.id in set(result.feed_ids)]
+        refreshed = _fetch(library, rows)
+        if isinstance(refreshed, int):
+            return refreshed
+        try:
+            state = library.feeds.read_state_from_newsboat(cache, result.feed_ids)
+        except NewsboatCacheError as e:  # gone or replaced since it was checked
+            err(str(e))
+            return 2
+        print(
+            f"read state from {cache}: {state.matched} of {count(state.articles, 'article')} found "
+            f"there, {state.read} read"
+        )
+    elif cache:
+        err(f"{cache}: no new feeds, so no read state taken (only feeds this import adds get it)")
+    return status
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -156,11 +201,6 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def _refresh(library: Library, args: argparse.Namespace) -> int:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from .core.errors import Busy
-
     rows = library.feeds.list()
     if args.urls:
         wanted = []
@@ -174,6 +214,18 @@ def _refresh(library: Library, args: argparse.Namespace) -> int:
     if not rows:
         err("no feeds to refresh: newsreader add URL, or newsreader import FILE.opml")
         return 0
+    refreshed = _fetch(library, rows)
+    return refreshed if isinstance(refreshed, int) else 0
+
+
+def _fetch(library: Library, rows: list[FeedRow]) -> RefreshReport | int:
+    """Refresh ``rows`` with a progress bar on stderr, then report failures and a summary line;
+    the report, or the exit status when the refresh could not run or was interrupted."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .core.errors import Busy
+
     console = Console(stderr=True)
     try:
         with Progress(
@@ -200,8 +252,8 @@ def _refresh(library: Library, args: argparse.Namespace) -> int:
         err(f"{o.name}: {o.error}")
     new = len(report.new_ids)
     print(
-        f"refreshed {len(report.outcomes)} feeds in {report.elapsed:.1f} s: {new} new items, "
+        f"refreshed {count(len(report.outcomes), 'feed')} in {report.elapsed:.1f} s: {count(new, 'new item')}, "
         f"{len(report.failed)} failed",
         file=sys.stderr,
     )
-    return 0
+    return report

@@ -18,7 +18,7 @@ import argparse
 import json
 import sys
 
-from .cli_support import err, run_library_command
+from .cli_support import count, err, run_library_command
 
 EXIT_BAD_QUERY = 2
 
@@ -128,7 +128,12 @@ def _print_page(page) -> None:
     console.print(Text(clean_line(page.name), style="bold"), Text(f" {page.label}", style="dim"))
     if page.aliases:
         console.print(Text("also: " + ", ".join(clean_line(a) for a in page.aliases[:8]), style="dim"))
-    console.print(Text(f"named in {len(page.articles)} articles, quoted {len(page.said)} times", style="dim"))
+    console.print(
+        Text(
+            f"named in {count(len(page.articles), 'article')}, quoted {count(len(page.said), 'time')}",
+            style="dim",
+        )
+    )
     sections = (
         ("Articles", [f"{(a.date or '')[:10]}  {clean_line(a.title)}" for a in page.articles[:10]]),
         (
@@ -189,7 +194,7 @@ def analyze_library(args: argparse.Namespace) -> int:
             return 2
         if tty:
             print(file=sys.stderr)
-        err(f"analysed {done} articles in {time.perf_counter() - t0:.1f} s")
+        err(f"analysed {count(done, 'article')} in {time.perf_counter() - t0:.1f} s")
         return 0
 
     return run_library_command(analyse, args)

@@ -17,6 +17,34 @@ def _home() -> Path | None:
     return Path(home).expanduser() if home else None
 
 
+def home_problem() -> str | None:
+    """Why ``$NEWSREADER_HOME`` cannot hold newsreader's files (one line), or None when it can.
+
+    A file, a path under a file, or a folder that cannot be written or created: every command
+    reports it in one line instead of failing deep in SQLite with a traceback.
+    """
+    home = _home()
+    if home is None:
+        return None
+    where = f"NEWSREADER_HOME={home}"
+    probe = home
+    while not probe.exists():
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    if not probe.is_dir():
+        if probe == home:
+            return f"{where} is a file, not a folder"
+        return f"{where} cannot be created: {probe} is a file, not a folder"
+    if not os.access(probe, os.W_OK | os.X_OK):
+        return f"{where} is not writable" if probe == home else f"{where} cannot be created in {probe}"
+    for sub in ("config", "data", "cache"):
+        inner = home / sub
+        if inner.exists() and not inner.is_dir():
+            return f"{where}: {inner} is a file, not a folder"
+    return None
+
+
 def config_dir() -> Path:
     home = _home()
     if home:
@@ -42,6 +70,11 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def config_path() -> Path:
+    """The settings file, ``config.toml`` (it need not exist)."""
+    return config_dir() / "config.toml"
 
 
 def database_path() -> Path:

@@ -17,3 +17,7 @@ class ModelUnavailable(RuntimeError):
 
 class QueryError(ValueError):
     """A search query that cannot be run; ``str(err)`` is one line saying what is wrong."""
+
+
+class NewsboatCacheError(Exception):
+    """newsboat's cache.db cannot be read for read state; ``str(err)`` is one line naming it."""

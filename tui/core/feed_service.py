@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import builtins
+import dataclasses
 import sys
 import threading
 from collections.abc import AsyncIterator, Sequence
@@ -24,6 +25,8 @@ from .store import ArticleRepo, Database, FeedRepo
 
 if TYPE_CHECKING:  # pragma: no cover
     from .feeds.fetch import FetchOptions
+    from .feeds.newsboat import ReadStateImport
+    from .feeds.opml import OpmlFeed
     from .refresh import Refresher
 
 
@@ -68,11 +71,64 @@ class FeedService:
         result = read_opml(path)
         if result.error:
             return OpmlImport(error=result.error)
-        created = 0
-        for f in result.feeds:
-            _id, new = self._feeds.add(f.url, title=f.title or None, folder=f.folder, html_url=f.html_url)
-            created += new
-        return OpmlImport(created, len(result.feeds) - created, tuple(result.problems))
+        return self._subscribe_all(result.feeds, result.problems)
+
+    def import_file(self, path: str | Path) -> OpmlImport:
+        """Subscribe to the feeds of an OPML file or a newsboat ``urls`` file (told apart by their
+        first bytes; folders and newsboat's tags kept as folders; nothing is fetched)."""
+        from .feeds.newsboat import looks_like_opml, read_urls
+
+        p = Path(path)
+        try:
+            with p.open("rb") as f:
+                head = f.read(4096)
+        except FileNotFoundError:
+            return OpmlImport(error=f"{p}: no such file")
+        except OSError as e:
+            return OpmlImport(error=f"{p}: cannot read ({e.strerror or type(e).__name__})")
+        if looks_like_opml(head):
+            return self.import_opml(p)
+        urls = read_urls(p)
+        if urls.error:
+            return OpmlImport(error=urls.error)
+        done = self._subscribe_all(urls.feeds, urls.problems)
+        return dataclasses.replace(done, queries=urls.queries, comments=urls.comments)
+
+    def _subscribe_all(self, feeds: Sequence[OpmlFeed], problems: Sequence[str]) -> OpmlImport:
+        created: builtins.list[int] = []
+        for f in feeds:
+            feed_id, new = self._feeds.add(f.url, title=f.title or None, folder=f.folder, html_url=f.html_url)
+            if new:
+                created.append(feed_id)
+        return OpmlImport(len(created), len(feeds) - len(created), tuple(problems), feed_ids=tuple(created))
+
+    def read_state_from_newsboat(self, cache: str | Path, feed_ids: Sequence[int]) -> ReadStateImport:
+        """Mark the articles of ``feed_ids`` read or unread as newsboat's ``cache.db`` has them,
+        matched by guid, else by link, within the same feed; articles it lacks are left alone.
+        Raises :class:`~.errors.NewsboatCacheError` (one line) for a file that is not such a cache."""
+        from .feeds.newsboat import ReadStateImport, read_cache
+
+        feeds = [f for f in (self._feeds.find(i) for i in feed_ids) if f is not None]
+        cached = read_cache(cache, {f.url for f in feeds})
+        states: builtins.list[tuple[int, bool]] = []
+        articles = 0
+        for feed in feeds:
+            items = cached.get(feed.url, [])
+            by_guid = {i.guid: i for i in items if i.guid}
+            by_link = {i.url: i for i in items if i.url}
+            for ident in self._feeds.item_identities(feed.id):
+                articles += 1
+                hit = by_guid.get(ident.item_id) or (by_link.get(ident.link) if ident.link else None)
+                if hit is not None:
+                    states.append((ident.article_id, not hit.unread))
+        self._feeds.set_read_many(states)
+        return ReadStateImport(articles, len(states), sum(read for _, read in states))
+
+    def check_newsboat_cache(self, cache: str | Path) -> None:
+        """Raise :class:`~.errors.NewsboatCacheError` unless ``cache`` is a newsboat cache."""
+        from .feeds.newsboat import read_cache
+
+        read_cache(cache, set())
 
     def export_opml(self) -> str:
         """Every subscription as an OPML 2.0 document."""
@@ -111,6 +167,9 @@ class FeedService:
         self, urls: Sequence[str], folder: str | None = None
     ) -> tuple[builtins.list[FeedOutcome], builtins.list[str]]:
         """Subscribe to ``urls`` that answer with a feed: (added outcomes, refusal lines).
+
+        A URL subscribed already is not fetched: its outcome has ``already_subscribed`` (and a
+        ``folder`` given moves it there).
 
         Raises ``Busy`` if another process is refreshing this library.
         """

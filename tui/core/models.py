@@ -180,6 +180,7 @@ class FeedRow:
 
     def to_json(self) -> dict:
         return {
+            "id": self.id,
             "url": self.url,
             "title": self.title,
             "folder": self.folder,
@@ -202,6 +203,7 @@ class FeedOutcome:
     not_modified: bool = False
     error: str | None = None
     warning: str | None = None
+    already_subscribed: bool = False  # ``add`` of a feed subscribed before: nothing was fetched
 
     @property
     def name(self) -> str:
@@ -226,12 +228,16 @@ class RefreshReport:
 
 @dataclass(frozen=True, slots=True)
 class OpmlImport:
-    """What importing an OPML file did; ``error`` when the file itself could not be used."""
+    """What importing an OPML or newsboat urls file did (``feed_ids``: the feeds it created; lines
+    of a urls file left out counted in ``queries``/``comments``); ``error``: the file is unusable."""
 
     created: int = 0
     existing: int = 0
     problems: tuple[str, ...] = ()
     error: str | None = None
+    feed_ids: tuple[int, ...] = ()
+    queries: int = 0
+    comments: int = 0
 
 
 Progress = Callable[[int, int, FeedOutcome], object]

@@ -136,14 +136,25 @@ class Refresher:
         """Subscribe to ``urls`` that answer with a feed; (added outcomes, refusal lines)."""
         refusals: list[str] = []
         checked: list[str] = []
+        added: list[FeedOutcome] = []
         for raw in urls:
             problem = url_problem(raw)
             if problem:
                 refusals.append(f"{raw}: {problem}")
-            else:
-                checked.append(check_url(raw))
+                continue
+            url = check_url(raw)
+            existing = await asyncio.to_thread(self.feeds.find, url)
+            if existing is None:
+                checked.append(url)
+                continue
+            # Subscribed already: nothing to fetch (a refresh does that); a folder given moves it.
+            if folder is not None and folder != existing.folder:
+                await asyncio.to_thread(self.feeds.add, url, folder=folder)
+            added.append(
+                FeedOutcome(url, existing.id, existing.title, items=existing.items, already_subscribed=True)
+            )
+        total = len(added) + len(checked)
         results = await fetch_many([FetchRequest(u) for u in checked], self.fetch)
-        added: list[FeedOutcome] = []
         for url, result in zip(checked, results, strict=True):
             if result.error or result.body is None:
                 refusals.append(f"{url}: {result.error or 'empty response'}")
@@ -160,7 +171,7 @@ class Refresher:
             o = await self._store_result(feed, result)
             added.append(o)
             if progress:
-                progress(len(added), len(checked), o)
+                progress(len(added), total, o)
         return added, refusals
 
     async def full_text(self, article_id: int) -> str | None:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding, Keymap
 from textual.screen import Screen
 
+from ..core.config import ConfigWriteError, Settings, save_value
 from ..paths import styles_dir
 from .keys import Section, priority_keys, section
 from .screens.help import HelpScreen
 from .screens.reader import ReaderScreen
+from .settings import apply_settings
 from .widgets.article_body import ArticleBody
 from .widgets.article_list import ArticleList
 from .widgets.feed_tree import FeedTree
@@ -47,14 +50,51 @@ class NewsApp(App[None]):
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.command-palette"),
     ]
 
-    def __init__(self, library: Library, *, open_article: int | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        library: Library,
+        *,
+        open_article: int | None = None,
+        settings: Settings | None = None,
+        settings_problems: Sequence[str] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.library = library
         self.open_article = open_article
+        self.settings = settings or Settings()
+        self._settings_problems = list(settings_problems)
+        self._saved_theme = self.settings.theme  # what config.toml says: no need to write it back
+        self._settings_applied = False  # the themes set while starting are not the user's choice
+        self._theme_write = threading.Lock()
         self.keymap: dict[str, str] = {}
 
     def get_default_screen(self) -> Screen[Any]:
         return ReaderScreen(self.library, self.open_article)
+
+    def on_mount(self) -> None:
+        apply_settings(self, self.settings, self._settings_problems)
+        self._settings_applied = True
+
+    def watch_theme(self, theme: str) -> None:
+        """Save a theme chosen in the palette to config.toml (other keys and comments kept)."""
+        if self.settings.path is None or theme == self._saved_theme or not self._settings_applied:
+            return
+        self._saved_theme = theme
+        self.run_worker(
+            self._save_theme, name="save-theme", group="settings", thread=True, exit_on_error=False
+        )
+
+    def _save_theme(self) -> None:
+        assert self.settings.path is not None
+        try:
+            # One write at a time, each of the latest choice: quick changes end with the last one saved.
+            with self._theme_write:
+                save_value(self.settings.path, "theme", self._saved_theme)
+        except ConfigWriteError as e:
+            self.call_from_thread(
+                self.notify, f"theme not saved: {e}", title="Settings", severity="warning", markup=False
+            )
 
     def on_unmount(self) -> None:
         # The feed parser's worker processes (started by the first refresh) end with the app.

@@ -1,8 +1,10 @@
-"""Sidecar metadata: ``X.json`` beside ``X.txt`` gives title, date, source, url and attribution.
+"""Sidecar metadata: ``X.json`` beside ``X.txt`` gives its title, source, date, attribution and url.
 
-The keys follow the seeds' sidecars (``title``, ``date``, ``source_url``, ``attribution``,
-``licence``); ``source``/``url``/``publisher`` are accepted too. A broken sidecar is a warning,
-never a failure: the article itself is still readable.
+A sidecar is a JSON object with only those keys (:data:`SIDECAR_KEYS`), each a string or null;
+anything else beside an article is not a sidecar (``analyze --json X.txt > X.json`` writes an
+object with ``text``, ``entities``... that must not rename the article) and is ignored with one
+warning saying why. A broken sidecar is a warning, never a failure: the article itself is still
+readable.
 """
 
 from __future__ import annotations
@@ -42,20 +44,35 @@ def source_from_url(url: str) -> str | None:
     return name.upper() if len(name) <= 3 else name.capitalize()
 
 
-def _field(data: dict, *keys: str) -> str | None:
-    for key in keys:
-        value = data.get(key)
-        if isinstance(value, str) and value.strip():
-            return clean_line(value)
-    return None
+SIDECAR_KEYS = ("title", "source", "date", "attribution", "url")
+"""The keys a sidecar may have; an object with any other key is not a sidecar."""
+
+
+def _field(data: dict, key: str) -> str | None:
+    value = data.get(key)
+    return clean_line(value) if isinstance(value, str) and value.strip() else None
 
 
 def _warn(doc: Document, warning: str) -> Document:
     return replace(doc, warnings=[*doc.warnings, warning])
 
 
+def sidecar_problem(data: object) -> str | None:
+    """Why ``data`` (parsed JSON) is not a sidecar, in a few words; None when it is one."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    unknown = sorted(str(k) for k in data if k not in SIDECAR_KEYS)
+    if unknown:
+        shown = ", ".join(unknown[:5]) + (", …" if len(unknown) > 5 else "")
+        return f"unexpected keys {shown}; a sidecar has only {', '.join(SIDECAR_KEYS)}"
+    wrong = [k for k in SIDECAR_KEYS if data.get(k) is not None and not isinstance(data[k], str)]
+    if wrong:
+        return f"{', '.join(wrong)} not text"
+    return None
+
+
 def apply_sidecar(doc: Document, article: Path) -> Document:
-    """``doc`` filled from ``article``'s sidecar JSON when there is one (a warning for a broken one)."""
+    """``doc`` filled from ``article``'s sidecar JSON when there is one (a warning for one ignored)."""
     sidecar = article.with_suffix(".json")
     try:
         if not sidecar.is_file():
@@ -66,10 +83,11 @@ def apply_sidecar(doc: Document, article: Path) -> Document:
     except (OSError, UnicodeDecodeError, ValueError) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else type(e).__name__
         return _warn(doc, f"{sidecar}: sidecar ignored ({reason})")
-    if not isinstance(data, dict):
-        return _warn(doc, f"{sidecar}: sidecar ignored (not a JSON object)")
-    url = _field(data, "source_url", "url", "link") or doc.url
-    source = _field(data, "source", "publisher", "site_name")
+    problem = sidecar_problem(data)
+    if problem:
+        return _warn(doc, f"{sidecar}: not a sidecar, ignored ({problem})")
+    url = _field(data, "url") or doc.url
+    source = _field(data, "source")
     if source and source.startswith(("http://", "https://")):
         url = url or source
         source = None
@@ -77,9 +95,9 @@ def apply_sidecar(doc: Document, article: Path) -> Document:
         source = source_from_url(url)
     return replace(
         doc,
-        title=_field(data, "title", "headline") or doc.title,
-        date=_field(data, "date", "published", "date_published") or doc.date,
+        title=_field(data, "title") or doc.title,
+        date=_field(data, "date") or doc.date,
         url=url,
-        attribution=_field(data, "attribution", "credit") or doc.attribution,
+        attribution=_field(data, "attribution") or doc.attribution,
         source=source or doc.source,
     )

@@ -46,7 +46,12 @@ class Database:
         self.path = Path(path)
         self._name = str(path)  # as given, for messages
         if not self.in_memory:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise LibraryError(
+                    f"{self.path.parent}: cannot create the library's folder ({e.strerror})"
+                ) from None
         try:
             self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
             self._db.row_factory = sqlite3.Row

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from dataclasses import dataclass
 
 from ..models import FeedRow
 from .database import Database, now_iso
@@ -13,6 +14,15 @@ _FEED_COLS = """
     (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id) AS items,
     (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread
 """
+
+
+@dataclass(frozen=True, slots=True)
+class ItemIdentity:
+    """How a feed item is known elsewhere (newsboat's cache): its guid (else link), and link."""
+
+    article_id: int
+    item_id: str
+    link: str | None
 
 
 def _row(r) -> FeedRow:
@@ -116,3 +126,15 @@ class FeedRepo:
         """Fetch the full text of the feed's new teaser items after each refresh (or stop)."""
         with self.db.transaction() as db:
             db.execute("UPDATE feeds SET auto_full = ? WHERE id = ?", (int(on), feed_id))
+
+    def item_identities(self, feed_id: int) -> builtins.list[ItemIdentity]:
+        """Each item of the feed with its item id (the feed's guid, else its link) and link."""
+        prefix = f"feed:{feed_id}:"
+        with self.db.read() as db:
+            rows = db.execute("SELECT id, key, url FROM articles WHERE feed_id = ?", (feed_id,)).fetchall()
+        return [ItemIdentity(int(r[0]), str(r[1]).removeprefix(prefix), r[2]) for r in rows]
+
+    def set_read_many(self, states: builtins.list[tuple[int, bool]]) -> None:
+        """Set each (article id, read) in one transaction."""
+        with self.db.transaction() as db:
+            db.executemany("UPDATE articles SET read = ? WHERE id = ?", [(int(r), i) for i, r in states])
