@@ -1,0 +1,121 @@
+"""Documents and what the analysis finds in them: blocks, entities, quotes, summaries.
+
+Offsets everywhere are character offsets into ``Document.text``: a block, an entity mention
+and a quote all point into the same string, so the UI can highlight and scroll without
+re-deriving anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Block kinds produced by the text reader.
+HEADLINE = "headline"
+STANDFIRST = "standfirst"  # a publisher's summary bullet under the headline
+PARAGRAPH = "paragraph"
+SUBHEAD = "subhead"  # a section heading inside the body
+CAPTION = "caption"  # a photo caption
+CREDIT = "credit"  # "Photographer: ...", "Photo: ...", "(Reuters)" style credits
+MEDIA = "media"  # a video/audio title or other embedded-media label
+PROMO = "promo"  # boilerplate: "Read more", "QuickTake ...", newsletter/terminal plugs
+LIST_ITEM = "list_item"  # a bullet inside the body (HTML <li>, markdown "- ")
+DATELINE = "dateline"  # "LONDON 1996-08-30" style lines
+
+# Kinds whose text is analysed for entities (everything the reader keeps as content).
+ENTITY_KINDS = frozenset({HEADLINE, STANDFIRST, PARAGRAPH, SUBHEAD, CAPTION, LIST_ITEM, DATELINE, MEDIA})
+# Kinds that carry quotations worth extracting.
+QUOTE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, STANDFIRST})
+# Kinds whose sentences may become summary bullets.
+SUMMARY_KINDS = frozenset({PARAGRAPH, LIST_ITEM})
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One structural unit of an article: ``text[start:end]`` with a kind."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article as read from a file or a feed: the text and its structure."""
+
+    text: str
+    blocks: list[Block]
+    title: str = ""
+    path: str | None = None
+    source: str | None = None  # publisher or feed title
+    date: str | None = None  # ISO 8601 date or datetime
+    url: str | None = None
+    attribution: str | None = None  # licence/credit line to show with the article
+    warnings: list[str] = field(default_factory=list)
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    def blocks_of(self, *kinds: str) -> list[Block]:
+        return [b for b in self.blocks if b.kind in kinds]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One entity mention; ``canonical`` is the name shared by all mentions of the same entity."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # OntoNotes label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, DATE, MONEY, ...
+    canonical: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation: ``start``/``end`` cover the content without the quotation marks."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None  # canonical entity name, or the speaker phrase when not an entity
+    cue: str | None  # the reporting verb or phrase ("said", "according to")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The result of analysing one document."""
+
+    entities: list[Entity]
+    quotes: list[Quote]
+    summary: list[str]
+    version: str = ""
+
+    def entity_counts(self) -> dict[tuple[str, str], int]:
+        """Mentions per (canonical, label)."""
+        counts: dict[tuple[str, str], int] = {}
+        for e in self.entities:
+            key = (e.canonical, e.label)
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def to_json(self) -> dict:
+        return {
+            "entities": [
+                {"start": e.start, "end": e.end, "text": e.text, "label": e.label, "canonical": e.canonical}
+                for e in self.entities
+            ],
+            "quotes": [
+                {"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker, "cue": q.cue}
+                for q in self.quotes
+            ],
+            "summary": list(self.summary),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict, version: str = "") -> Analysis:
+        return cls(
+            entities=[Entity(**e) for e in data.get("entities", [])],
+            quotes=[Quote(**q) for q in data.get("quotes", [])],
+            summary=list(data.get("summary", [])),
+            version=version,
+        )
