@@ -125,16 +125,35 @@ async def test_cursor_keys_open_articles_and_persist_read_state(analysed_library
         await wait_for(pilot, lambda: screen.article_id == rows[-1].id, "G opens the last article")
         await pilot.press("g")
         await wait_for(pilot, lambda: screen.article_id == rows[0].id, "g opens the first article")
-        # The unread mark went away on screen...
-        assert screen.sidebar.rows[rows[1].id].read
-        assert not screen.sidebar.article_list.row_text(rows[1].id).startswith("●")
-        assert screen.sidebar.article_list.row_text(rows[3].id).startswith("●")
+        # Skimmed past: still unread; the article the cursor rests on is read after 2 s (mark_read).
+        assert not screen.sidebar.rows[rows[1].id].read and not screen.sidebar.rows[rows[2].id].read
+        assert screen.sidebar.article_list.row_text(rows[1].id).startswith("●")
+        await wait_for(pilot, lambda: screen.sidebar.rows[rows[0].id].read, "read after resting on it")
+        assert not screen.sidebar.article_list.row_text(rows[0].id).startswith("●")
         await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
     # ...and in the store.
     read = {r.id: r.read for r in analysed_library.articles()}
-    assert read[rows[0].id] and read[rows[1].id] and read[rows[2].id] and read[rows[-1].id]
-    assert not read[rows[3].id]
+    assert read[rows[0].id] and not read[rows[1].id] and not read[rows[2].id] and not read[rows[3].id]
     assert asked == []  # navigating a pre-analysed library never asks the model for anything
+
+
+@pytest.mark.parametrize("after", [0.0, None])
+async def test_mark_read_on_open_or_manual(analysed_library, after):
+    from tui.core.config import Settings
+
+    rows = analysed_library.articles()
+    app = NewsApp(analysed_library, settings=Settings(mark_read_after=after))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("down")
+        await wait_for(pilot, lambda: screen.article_id == rows[1].id, "down opens the next article")
+        if after == 0.0:  # "on-open"
+            await wait_for(pilot, lambda: screen.sidebar.rows[rows[1].id].read, "read at once")
+        else:  # "manual": only m marks it
+            await pilot.pause(0.3)
+            assert not screen.sidebar.rows[rows[1].id].read and not screen.sidebar.rows[rows[0].id].read
+            await pilot.press("m")
+            assert screen.sidebar.rows[rows[1].id].read
 
 
 async def test_enter_opens_and_focuses_the_body(analysed_library):

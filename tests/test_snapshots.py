@@ -12,11 +12,15 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
+from tui.core.config import Settings
 from tui.core.library import Library
 from tui.core.models import Analysis, Block, Document, Entity, Quote
 from tui.core.store import AnalysisRepo, ArticleRepo, Database, FeedRepo, NewItem
 from tui.paths import database_path
 from tui.ui.app import NewsApp
+
+# Read as soon as opened (the old default): a 2 s timer must not race the snapshot.
+ON_OPEN = Settings(mark_read_after=0.0)
 
 SIZE = (140, 40)
 
@@ -219,7 +223,7 @@ async def _settled(pilot: Pilot) -> None:
 
 
 def test_main_screen(snap_compare, example_library):
-    assert snap_compare(NewsApp(example_library), terminal_size=SIZE, run_before=_settled)
+    assert snap_compare(NewsApp(example_library, settings=ON_OPEN), terminal_size=SIZE, run_before=_settled)
 
 
 def test_main_screen_reading(snap_compare, example_library):
@@ -230,7 +234,7 @@ def test_main_screen_reading(snap_compare, example_library):
         await pilot.press("tab", "right_square_bracket", "right_square_bracket", "right_square_bracket")
         await pilot.pause()
 
-    assert snap_compare(NewsApp(example_library), terminal_size=SIZE, run_before=read)
+    assert snap_compare(NewsApp(example_library, settings=ON_OPEN), terminal_size=SIZE, run_before=read)
 
 
 def test_main_screen_highlighting_off(snap_compare, example_library):
@@ -239,7 +243,7 @@ def test_main_screen_highlighting_off(snap_compare, example_library):
         await pilot.press("h")
         await pilot.pause()
 
-    assert snap_compare(NewsApp(example_library), terminal_size=SIZE, run_before=off)
+    assert snap_compare(NewsApp(example_library, settings=ON_OPEN), terminal_size=SIZE, run_before=off)
 
 
 def test_markup_article(snap_compare, example_library):
@@ -248,7 +252,7 @@ def test_markup_article(snap_compare, example_library):
     async def settle(pilot: Pilot) -> None:
         await _settled(pilot)
 
-    app = NewsApp(example_library, open_article=markup)
+    app = NewsApp(example_library, settings=ON_OPEN, open_article=markup)
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
 
 
@@ -258,12 +262,14 @@ def test_help_screen(snap_compare, example_library):
         await pilot.press("question_mark")
         await pilot.pause()
 
-    assert snap_compare(NewsApp(example_library), terminal_size=SIZE, run_before=help_)
+    assert snap_compare(NewsApp(example_library, settings=ON_OPEN), terminal_size=SIZE, run_before=help_)
 
 
 def test_main_screen_narrow(snap_compare, example_library):
     """An 80x24 terminal: quotes and summary move under the article."""
-    assert snap_compare(NewsApp(example_library), terminal_size=(80, 24), run_before=_settled)
+    assert snap_compare(
+        NewsApp(example_library, settings=ON_OPEN), terminal_size=(80, 24), run_before=_settled
+    )
 
 
 def test_feeds_screen(snap_compare, feeds_library):
@@ -274,7 +280,9 @@ def test_feeds_screen(snap_compare, feeds_library):
         await pilot.press("shift+tab", "G")
         await _settled(pilot)
 
-    assert snap_compare(NewsApp(feeds_library), terminal_size=SIZE, run_before=choose_broken)
+    assert snap_compare(
+        NewsApp(feeds_library, settings=ON_OPEN), terminal_size=SIZE, run_before=choose_broken
+    )
 
 
 def test_add_feed_dialog(snap_compare, feeds_library):
@@ -287,7 +295,7 @@ def test_add_feed_dialog(snap_compare, feeds_library):
         await pilot.press(*"ftp://example.com/feed")
         await pilot.pause()
 
-    assert snap_compare(NewsApp(feeds_library), terminal_size=SIZE, run_before=add)
+    assert snap_compare(NewsApp(feeds_library, settings=ON_OPEN), terminal_size=SIZE, run_before=add)
 
 
 def test_open_link_dialog(snap_compare, feeds_library):
@@ -297,4 +305,4 @@ def test_open_link_dialog(snap_compare, feeds_library):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
-    assert snap_compare(NewsApp(feeds_library), terminal_size=SIZE, run_before=open_link)
+    assert snap_compare(NewsApp(feeds_library, settings=ON_OPEN), terminal_size=SIZE, run_before=open_link)

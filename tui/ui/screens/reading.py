@@ -11,6 +11,7 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from textual.cache import LRUCache
+from textual.timer import Timer
 from textual.worker import Worker
 
 from ...core.models import STANDFIRST, Analysis, Document
@@ -33,6 +34,7 @@ class Reading:
         self.analysis: Analysis | None = None
         self._documents: LRUCache[int, Document] = LRUCache(64)
         self._analyses: LRUCache[int, Analysis] = LRUCache(256)
+        self._read_timer: Timer | None = None
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -84,11 +86,30 @@ class Reading:
             screen.analysis_runner.want(article_id)
         else:
             self.load_related()
-        row = screen.sidebar.rows.get(article_id)
-        if row is not None and not row.read:
-            self.set_state(article_id, read=True)
+        self._mark_read_later(article_id)
         self._after_open(mark, focus_body)
         screen.refresh_status()
+
+    def _mark_read_later(self, article_id: int) -> None:
+        """Mark the article read once it has been open ``mark_read`` seconds (the setting): at
+        once, after a while (skimming past it leaves it unread), or never."""
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        settings = getattr(self.screen.app, "settings", None)
+        after = settings.mark_read_after if settings is not None else 0.0
+        if after is None:
+            return
+        if after <= 0:
+            self._mark_read_if_open(article_id)
+        else:
+            self._read_timer = self.screen.set_timer(after, lambda: self._mark_read_if_open(article_id))
+
+    def _mark_read_if_open(self, article_id: int) -> None:
+        self._read_timer = None
+        row = self.screen.sidebar.rows.get(article_id)
+        if article_id == self.article_id and row is not None and not row.read:
+            self.set_state(article_id, read=True)
 
     def _after_open(self, mark: tuple[int, int] | None, focus_body: bool) -> None:
         body = self.screen.body
