@@ -293,10 +293,10 @@ class ReaderCommands(_ReaderProvider):
                 self._action("toggle_highlight"),
                 "Colour people, places, organisations… (h)",
             ),
-            ("Next entity mention", self._action("next_entity"), "Mark the next highlighted name (])"),
+            ("Next entity mention", self._action("entity(True)"), "Mark the next highlighted name (])"),
             (
                 "Previous entity mention",
-                self._action("previous_entity"),
+                self._action("entity(False)"),
                 "Mark the previous highlighted name ([)",
             ),
             (

@@ -146,27 +146,26 @@ class AddFeedScreen(ModalScreen["FeedOutcome | None"]):
             self.query_one("#add-feed-url", Input).focus()
 
 
-class ConfirmOpenScreen(ModalScreen[bool]):
-    """``Open example.com?`` with the whole address below; y/Enter opens, n/Esc does not."""
+class ConfirmScreen(ModalScreen[bool]):
+    """A question with a detail line below; y/Enter says yes, n/Esc no."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Open", id="confirm.yes"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "Cancel", id="confirm.no"),
     ]
 
-    def __init__(self, host: str, url: str) -> None:
+    def __init__(self, title: str, question: Content, detail: str, yes: str) -> None:
         super().__init__()
-        self.host = host
-        self.url = url
+        self.title_text, self.question, self.detail, self.yes = title, question, detail, yes
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog") as dialog:
-            dialog.border_title = "Open in the browser"
-            dialog.border_subtitle = "y to open · n or Esc to cancel"
-            yield Static(Content.assemble("Open ", (self.host, "bold"), "?"), id="confirm-question")
-            yield Static(Content(self.url), id="confirm-url")
+            dialog.border_title = self.title_text
+            dialog.border_subtitle = f"y to {self.yes.lower()} · n or Esc to cancel"
+            yield Static(self.question, id="confirm-question")
+            yield Static(Content(self.detail), id="confirm-url")
             with Horizontal(id="confirm-buttons"):
-                yield Button("Open", variant="primary", id="confirm-open")
+                yield Button(self.yes, variant="primary", id="confirm-open")
                 yield Button("Cancel", id="confirm-cancel")
 
     def on_mount(self) -> None:
@@ -178,3 +177,12 @@ class ConfirmOpenScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class ConfirmOpenScreen(ConfirmScreen):
+    """``Open example.com?`` with the whole address below."""
+
+    def __init__(self, host: str, url: str) -> None:
+        super().__init__("Open in the browser", Content.assemble("Open ", (host, "bold"), "?"), url, "Open")
+        self.host = host
+        self.url = url

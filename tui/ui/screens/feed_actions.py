@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
+from ...core.models import ViewKind
 from ..links import display_link
 from ..messages import FeedsProgress, FeedsRefreshed, FullTextFetched, LinkFound
 from ..status import count
@@ -160,6 +161,9 @@ class FeedActions:
 
     def mark_chosen_read(self) -> None:
         sidebar = self.screen.sidebar
+        if sidebar.view.kind in (ViewKind.ALL, ViewKind.UNREAD):
+            self.screen.navigation.mark_all_read()  # everything: asks first
+            return
         ids = sidebar.target_feeds()
         if not ids:
             self.say("Choose a feed or folder in the tree to mark it read.", timeout=4)

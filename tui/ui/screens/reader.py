@@ -41,6 +41,7 @@ from ..widgets.status import StatusBar
 from ..widgets.summary import SummaryPane
 from .feed_actions import FeedActions
 from .loading import LibraryLoader, Then
+from .navigation import Navigation
 from .reading import Reading
 from .searching import Searching
 
@@ -56,18 +57,17 @@ KEYS = [
     Binding("slash", "search", "Search", key_display="/", id="search.open"),
     Binding("S", "save_search", "Save search", show=False, id="search.save"),
     Binding("t", "sort_search", "Sort search by rank/date", show=False, id="search.sort"),
-    Binding("right_square_bracket", "next_entity", "Next entity", key_display="]", id="reader.next-entity"),
+    Binding("right_square_bracket", "entity(True)", "Next entity", key_display="]", id="reader.next-entity"),
     Binding(
-        "left_square_bracket",
-        "previous_entity",
-        "Prev entity",
-        key_display="[",
-        id="reader.previous-entity",
+        "left_square_bracket", "entity(False)", "Prev entity", key_display="[", id="reader.previous-entity"
     ),
     # Priority: these scroll the article whichever pane has focus.
-    Binding("space", "page_down", "Page down", show=False, priority=True, id="reader.page-down"),
-    Binding("pagedown", "page_down", "Page down", show=False, priority=True, id="reader.page-down-key"),
-    Binding("pageup", "page_up", "Page up", show=False, priority=True, id="reader.page-up"),
+    Binding("space", "page(True)", "Page down", show=False, priority=True, id="reader.page-down"),
+    Binding("pagedown", "page(True)", "Page down", show=False, priority=True, id="reader.page-down-key"),
+    Binding("pageup", "page(False)", "Page up", show=False, priority=True, id="reader.page-up"),
+    Binding("n", "unread(True)", "Next unread", show=False, id="reader.next-unread"),
+    Binding("N", "unread(False)", "Previous unread", show=False, id="reader.previous-unread"),
+    Binding("z,f11", "zoom", "Full screen", show=False, id="reader.zoom"),
     # Feeds and article state: ids under "feeds." and "article." are listed in their own help sections.
     Binding("r", "refresh_feed", "Refresh feed", id="feeds.refresh"),
     Binding("R", "refresh_all", "Refresh all feeds", show=False, id="feeds.refresh-all"),
@@ -75,6 +75,7 @@ KEYS = [
     Binding("M", "mark_feed_read", "Mark feed read", show=False, id="feeds.mark-read"),
     Binding("u", "toggle_unread_only", "Unread only", show=False, id="feeds.unread-only"),
     Binding("m", "toggle_read", "Read/unread", show=False, id="article.toggle-read"),
+    Binding("U", "undo_read", "Undo mark read", show=False, id="article.undo-read"),
     Binding("s", "toggle_star", "Star", show=False, id="article.star"),
     Binding("o", "open_link", "Open in browser", show=False, id="article.open-link"),
     Binding("f", "fetch_full_text", "Fetch full text", show=False, id="article.full-text"),
@@ -107,6 +108,7 @@ class ReaderScreen(Screen[None]):
         self.feed_actions = FeedActions(self)
         self.loader = LibraryLoader(self)
         self.searching = Searching(self)
+        self.navigation = Navigation(self)
 
     @property
     def article_id(self) -> int | None:
@@ -269,17 +271,20 @@ class ReaderScreen(Screen[None]):
     def action_toggle_highlight(self) -> None:
         self.article_view.highlight = not self.article_view.highlight
 
-    def action_next_entity(self) -> None:
-        self.article_view.jump(forward=True)
+    def action_entity(self, forward: bool) -> None:
+        self.article_view.jump(forward=forward)
 
-    def action_previous_entity(self) -> None:
-        self.article_view.jump(forward=False)
+    def action_page(self, down: bool) -> None:
+        (self.body.scroll_page_down if down else self.body.scroll_page_up)()
 
-    def action_page_down(self) -> None:
-        self.body.scroll_page_down()
+    def action_unread(self, forward: bool) -> None:
+        self.navigation.next_unread(forward)
 
-    def action_page_up(self) -> None:
-        self.body.scroll_page_up()
+    def action_undo_read(self) -> None:
+        self.navigation.undo_read()
+
+    def action_zoom(self) -> None:
+        self.navigation.toggle_zoom()
 
     def action_refresh_feed(self) -> None:
         self.feed_actions.refresh_chosen()

@@ -172,13 +172,19 @@ class Reading:
         if message.article_id == self.article_id:
             self.screen.quotes.show_related(message.related)
 
-    def set_state(self, article_id: int, *, read: bool | None = None, starred: bool | None = None) -> None:
-        """Mark an article read or starred on screen now, and in the library in a thread."""
+    def set_state(
+        self, article_id: int, *, read: bool | None = None, starred: bool | None = None, remember: bool = True
+    ) -> None:
+        """Mark an article read or starred on screen now, and in the library in a thread; a
+        mark-read is ``remember``ed for U (undo)."""
         changes = {k: v for k, v in (("read", read), ("starred", starred)) if v is not None}
         self.screen.sidebar.change(article_id, **changes)
         if read is not None:  # a story is read once: its other sources with it
-            for other in story_siblings(self.screen.sidebar.rows, article_id):
+            others = story_siblings(self.screen.sidebar.rows, article_id)
+            for other in others:
                 self.screen.sidebar.change(other, read=read)
+            if read and remember:
+                self.screen.navigation.marked_read([article_id, *others])
         library = self.library
 
         sidebar, app = self.screen.sidebar, self.screen.app

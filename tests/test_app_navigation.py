@@ -1,0 +1,95 @@
+"""Pilot tests of moving through the library: n / N to the next and previous unread article
+(across feeds), U to undo the last mark-read, z for the article full screen, M on All asking
+before it marks everything read. Seeds with saved analyses and three outlets' reports (no model)."""
+
+from __future__ import annotations
+
+from tests.test_app import SIZE, settle, wait_for
+from tests.test_app_feeds import RecordingApp
+from tests.test_app_stories import story_library  # noqa: F401  (a fixture)
+from tui.core.config import Settings
+from tui.ui.screens.dialogs import ConfirmScreen
+from tui.ui.views import feed_key
+
+MANUAL = Settings(mark_read_after=None)  # nothing is read unless m says so
+ON_OPEN = Settings(mark_read_after=0.0)
+
+
+def feed_id(library, name: str) -> int:
+    return next(f.id for f in library.feeds.list() if f.title == name)
+
+
+async def test_n_and_N_go_to_unread_articles_and_on_to_the_next_feed(story_library):  # noqa: F811
+    library, ids = story_library
+    app = RecordingApp(library, settings=MANUAL)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        sidebar = screen.sidebar
+        # Rail Weekly lists the bridge report and the wire copy; n goes down it, then on to the
+        # next feed of the tree with unread articles (Wire Service), N comes back.
+        sidebar.select_view(feed_key(feed_id(library, "Rail Weekly")))
+        await wait_for(pilot, lambda: sidebar.view == feed_key(feed_id(library, "Rail Weekly")), "the feed")
+        sidebar.article_list.focus()
+        await wait_for(pilot, lambda: screen.article_id == ids["b"], "its newest article")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: screen.article_id == ids["wire"][1], "the next unread")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: sidebar.view == feed_key(feed_id(library, "Wire Service")), "next feed")
+        await wait_for(pilot, lambda: screen.article_id == ids["wire"][2], "its unread article")
+        await pilot.press("N")
+        await wait_for(pilot, lambda: sidebar.view == feed_key(feed_id(library, "Rail Weekly")), "back")
+        await wait_for(pilot, lambda: screen.article_id == ids["wire"][1], "its last unread article")
+        # Nothing unread anywhere: n says so.
+        for row in list(sidebar.rows.values()):
+            sidebar.change(row.id, read=True)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.said("No more unread articles"), "the notice")
+
+
+async def test_U_makes_the_last_articles_marked_read_unread_again(story_library):  # noqa: F811
+    library, ids = story_library
+    app = RecordingApp(library, settings=ON_OPEN)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        rows = screen.sidebar.rows
+        await wait_for(pilot, lambda: rows[ids["b"]].read and rows[ids["a"]].read, "the story read on open")
+        await pilot.press("U")
+        assert not rows[ids["b"]].read and not rows[ids["a"]].read  # the story's both reports
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        await pilot.press("U")
+        await wait_for(pilot, lambda: app.said("Nothing to undo"), "nothing more to undo")
+    assert not any(r.read for r in library.article_rows([ids["a"], ids["b"]]))
+
+
+async def test_z_gives_the_article_the_whole_screen_and_back(story_library):  # noqa: F811
+    library, _ = story_library
+    app = RecordingApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await settle(app, pilot)
+        assert screen.article_view.size.width < 60 and screen.article_view.size.height < 15
+        await pilot.press("z")
+        await wait_for(pilot, lambda: screen.article_view.size.width >= 78, "the article full width")
+        assert screen.article_view.size.height >= 18  # the footer and status line stay
+        assert not screen.sidebar.display or screen.sidebar.size.width == 0
+        assert screen.body.has_focus
+        await pilot.press("z")
+        await wait_for(pilot, lambda: screen.article_view.size.width < 60, "back beside the sidebar")
+
+
+async def test_M_on_all_articles_asks_before_marking_everything_read(story_library):  # noqa: F811
+    library, _ = story_library
+    app = RecordingApp(library, settings=MANUAL)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("M")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is screen, "answered no")
+        assert any(not r.read for r in screen.sidebar.rows.values())
+        await pilot.press("M")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked again")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: all(r.read for r in screen.sidebar.rows.values()), "all read")
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        assert screen.sidebar.feed_tree.nav[screen.sidebar.view].unread == 0
+    assert all(r.read for r in library.articles())
