@@ -325,6 +325,7 @@ async def test_o_confirms_the_real_host_then_opens_the_link(analysed_library, fe
     opened: list[str] = []
     app = RecordingApp(analysed_library)
     monkeypatch.setattr(app, "open_url", lambda url, new_tab=True: opened.append(url))
+    monkeypatch.setattr("webbrowser.get", lambda *a: object())  # as if the system had a browser
     async with app.run_test(size=SIZE) as pilot:
         screen = await refresh_all(app, pilot)
         ferry = next(

@@ -13,6 +13,7 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from ...core.models import ViewKind
+from ..browser import open_in_browser
 from ..links import display_link
 from ..messages import FeedsProgress, FeedsRefreshed, FullTextFetched, LinkFound
 from ..status import count
@@ -64,6 +65,17 @@ class FeedActions:
             self.say("No feeds yet: press a to add one.", timeout=4)
             return
         self._start_refresh(None)
+
+    def start_timer(self) -> None:
+        """Refresh every feed every ``refresh_every`` (the setting) while the app runs."""
+        settings = getattr(self.screen.app, "settings", None)
+        every = settings.refresh_every if settings is not None else None
+        if every:
+            self.screen.set_interval(every, self._timed_refresh)
+
+    def _timed_refresh(self) -> None:
+        if self.screen.sidebar.feeds and not self.refreshing:
+            self._start_refresh(None)
 
     def _start_refresh(self, feed_ids: list[int] | None) -> None:
         if self.refreshing:
@@ -233,11 +245,10 @@ class FeedActions:
 
     def _open_in_browser(self, url: str) -> None:
         app = self.screen.app
-        if app.is_web:
-            app.open_url(url)  # the web driver only sends a message to the browser
-        else:
-            # Starting a browser can take seconds (and may block on some systems).
-            self.screen.run_worker(lambda: app.open_url(url), thread=True, group="link", exit_on_error=False)
+        settings = getattr(app, "settings", None)
+        open_in_browser(
+            app, url, settings.browser if settings is not None else None, lambda text: self.say(text)
+        )
 
     # -- full text --------------------------------------------------------------------------
 
