@@ -6,6 +6,7 @@ Pure functions over plain rows (no Textual): the screen filters its rows through
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -15,6 +16,8 @@ from ..core.sanitize import clean_line
 
 if TYPE_CHECKING:
     from ..core.models import ArticleRow, FeedRow
+
+_RUNS = re.compile(r"\d+|\D+")
 
 ALL = ViewKey(ViewKind.ALL)
 UNREAD = ViewKey(ViewKind.UNREAD)
@@ -133,6 +136,11 @@ def feeds_in_view(feeds: Sequence[FeedRow], key: ViewKey) -> list[int]:
     return []
 
 
+def natural(name: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key putting "feed 2" before "feed 10": runs of digits compare as numbers."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in _RUNS.findall(name.casefold()))
+
+
 def display_name(text: str | None, fallback: str = "Untitled") -> str:
     """One clean line of feed-supplied text for labels and messages (controls, bidi removed)."""
     cleaned = clean_line(text or "")
@@ -158,9 +166,16 @@ class NavNode:
 
 
 def build_nav(
-    rows: Sequence[ArticleRow], feeds: Sequence[FeedRow], searches: Sequence[SearchView] = ()
+    rows: Sequence[ArticleRow],
+    feeds: Sequence[FeedRow],
+    searches: Sequence[SearchView] = (),
+    *,
+    hide_failing: bool = False,
+    hide_read: bool = False,
 ) -> list[NavNode]:
-    """The tree: All, Unread, Starred, local articles (when any), searches, folders and feeds."""
+    """The tree: All, Unread, Starred, local articles (when any), searches, folders and feeds;
+    without the feeds whose last refresh failed (``hide_failing``) or with nothing unread
+    (``hide_read``, newsboat's show-read-feeds = no) when asked."""
     # Counts are of stories: wire copy in three feeds is one unread item in All and its folders.
     unread: dict[int | None, Tally] = {}
     total: dict[int | None, Tally] = {}
@@ -212,6 +227,8 @@ def build_nav(
             feed_total.count,
             error=display_name(f.error) if f.error else None,
         )
+        if (hide_failing and f.error) or (hide_read and not node.unread):
+            continue
         parts = folder_parts(f.folder)
         siblings = loose
         for depth in range(len(parts)):
@@ -228,11 +245,16 @@ def build_nav(
         siblings.append(node)
     for path, folder in folders.items():
         folder.unread, folder.total = folder_unread[path].count, folder_total[path].count
+        failing = [f for f in feeds if f.error and in_folder(f.folder, path)]
+        if failing:  # the folder says so too: "!" and which feeds, without opening it
+            folder.error = f"{len(failing)} failing: " + ", ".join(
+                display_name(f.title, display_name(f.url, "Feed")) for f in failing[:5]
+            )
 
     # Folders first, then feeds, each by name (the store orders feeds by folder and title already).
     def order(nodes: list[NavNode]) -> list[NavNode]:
         for n in nodes:
             n.children = order(n.children)
-        return sorted(nodes, key=lambda n: (not n.is_folder, n.name.casefold()))
+        return sorted(nodes, key=lambda n: (not n.is_folder, natural(n.name)))
 
     return top + order(loose)

@@ -66,12 +66,15 @@ class FeedActions:
             return
         self._start_refresh(None)
 
-    def start_timer(self) -> None:
-        """Refresh every feed every ``refresh_every`` (the setting) while the app runs."""
+    def apply_settings(self) -> None:
+        """Refresh every ``refresh_every`` while the app runs; hide failing or read feeds."""
         settings = getattr(self.screen.app, "settings", None)
-        every = settings.refresh_every if settings is not None else None
-        if every:
-            self.screen.set_interval(every, self._timed_refresh)
+        if settings is None:
+            return
+        if settings.refresh_every:
+            self.screen.set_interval(settings.refresh_every, self._timed_refresh)
+        options = {"hide_failing": settings.hide_failing, "hide_read": settings.hide_read_feeds}
+        self.screen.sidebar.tree_options = options
 
     def _timed_refresh(self) -> None:
         if self.screen.sidebar.feeds and not self.refreshing:

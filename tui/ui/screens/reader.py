@@ -158,7 +158,7 @@ class ReaderScreen(Screen[None]):
         self.summary.border_title = "Summary"
         self.sidebar.article_list.focus()
         self.reload(Then(first=self._initial, first_page=True))
-        self.feed_actions.start_timer()
+        self.feed_actions.apply_settings()
 
     def on_unmount(self) -> None:
         self.analysis_runner.close()

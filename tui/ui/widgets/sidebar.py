@@ -64,6 +64,7 @@ class Sidebar(Vertical):
         self.current: int | None = None  # the article open in the reader
         self.searches = Searches()
         self.edits = PendingEdits()
+        self.tree_options: dict[str, bool] = {}  # build_nav's hide_failing / hide_read (settings)
 
     def compose(self) -> ComposeResult:
         yield FeedTree(id="feeds")
@@ -220,7 +221,8 @@ class Sidebar(Vertical):
 
     def _update_nav(self) -> None:
         views = self.searches.views()
-        self.feed_tree.set_nodes(build_nav(list(self.rows.values()), self.feeds, views), self.view)
+        nodes = build_nav(list(self.rows.values()), self.feeds, views, **self.tree_options)
+        self.feed_tree.set_nodes(nodes, self.view)
 
     # -- events ---------------------------------------------------------------------------------
 

@@ -1,0 +1,56 @@
+"""The feeds tree built from plain rows: natural order, a folder marked when its feeds fail, and
+the hide_failing / hide_read_feeds settings."""
+
+from __future__ import annotations
+
+from tui.core.models import ArticleRow, FeedRow
+from tui.ui.views import build_nav, natural
+
+
+def feed(feed_id: int, title: str, folder: str | None = None, error: str | None = None) -> FeedRow:
+    return FeedRow(
+        feed_id,
+        f"https://{feed_id}.example/rss",
+        title,
+        folder,
+        None,
+        0,
+        0,
+        None,
+        error,
+        None,
+        None,
+        None,
+        None,
+        False,
+    )
+
+
+def row(article_id: int, feed_id: int, read: bool = False) -> ArticleRow:
+    return ArticleRow(article_id, f"t{article_id}", None, None, read, False, feed_id, None, None, True)
+
+
+def names(nodes) -> list[str]:
+    return [n.name for top in nodes for n in top.walk()]
+
+
+def test_feeds_sort_in_natural_order():
+    assert sorted(["feed 10", "Feed 2", "feed 1"], key=natural) == ["feed 1", "Feed 2", "feed 10"]
+    feeds = [feed(1, "feed 10"), feed(2, "feed 2"), feed(3, "feed 1", "News 10"), feed(4, "x", "News 9")]
+    assert names(build_nav([], feeds))[3:] == ["News 9", "x", "News 10", "feed 1", "feed 2", "feed 10"]
+
+
+def test_a_folder_with_failing_feeds_is_marked_and_says_which():
+    feeds = [feed(1, "Good", "News"), feed(2, "Broken", "News/Local", "HTTP 500")]
+    nodes = {n.name: n for top in build_nav([], feeds) for n in top.walk()}
+    assert nodes["News"].error == "1 failing: Broken" and nodes["Local"].error == "1 failing: Broken"
+    assert nodes["Good"].error is None and nodes["Broken"].error == "HTTP 500"
+
+
+def test_failing_and_read_feeds_can_be_hidden():
+    feeds = [feed(1, "Good"), feed(2, "Broken", error="HTTP 500"), feed(3, "Read")]
+    rows = [row(1, 1), row(2, 2), row(3, 3, read=True)]
+    assert {"Good", "Broken", "Read"} <= set(names(build_nav(rows, feeds)))
+    assert "Broken" not in names(build_nav(rows, feeds, hide_failing=True))
+    shown = names(build_nav(rows, feeds, hide_read=True))
+    assert "Read" not in shown and "Good" in shown and "Broken" in shown
