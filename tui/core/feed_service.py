@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .lock import SharedRefreshLock, lock_path
 from .models import FeedOutcome, FeedRow, OpmlImport, Progress, RefreshReport
+from .sanitize import clean_line
 from .store import ArticleRepo, Database, FeedRepo
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,6 +56,18 @@ class FeedService:
     def remove(self, feed_id: int) -> None:
         """Unsubscribe; the feed's items go with it."""
         self._feeds.remove(feed_id)
+
+    def rename(self, feed_id: int, title: str | None) -> None:
+        """Give a feed the reader's own name, kept over refreshes (None: the feed's own again)."""
+        self._feeds.rename(feed_id, clean_line(title or "") or None)
+
+    def move(self, feed_id: int, folder: str | None) -> None:
+        """File a feed in another folder ("News/Tech" nests; None or "": no folder)."""
+        self._feeds.move(feed_id, _folder(folder))
+
+    def rename_folder(self, old: str, new: str | None) -> int:
+        """Rename a folder with its sub-folders (None or "": its feeds leave it); feeds moved."""
+        return self._feeds.rename_folder(old, _folder(new))
 
     def mark_read(self, feed_id: int, read: bool = True) -> None:
         """Mark every item of the feed read (or unread)."""
@@ -252,3 +265,9 @@ def _start_resource_tracker() -> None:
         resource_tracker.ensure_running()
     finally:
         sys.stderr = captured
+
+
+def _folder(text: str | None) -> str | None:
+    """A folder path as typed, tidied: "News / Tech/" -> "News/Tech"; empty -> None."""
+    parts = [clean_line(p) for p in (text or "").split("/")]
+    return "/".join(p for p in parts if p) or None

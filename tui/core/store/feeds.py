@@ -108,7 +108,8 @@ class FeedRepo:
         with self.db.transaction() as db:
             db.execute(
                 "UPDATE feeds SET last_refresh = ?, last_error = ?, warning = ?, retry_after = ?, "
-                "title = COALESCE(?, title), html_url = COALESCE(?, html_url) WHERE id = ?",
+                "title = CASE WHEN renamed THEN title ELSE COALESCE(?, title) END, "
+                "html_url = COALESCE(?, html_url) WHERE id = ?",
                 (now_iso(), error, warning, retry_after, title, html_url, feed_id),
             )
             if validators:
@@ -116,6 +117,34 @@ class FeedRepo:
                     "UPDATE feeds SET etag = ?, last_modified = ? WHERE id = ?",
                     (etag, last_modified, feed_id),
                 )
+
+    def rename(self, feed_id: int, title: str | None) -> None:
+        """Name a feed as the reader likes (kept over refreshes); None: the feed's own title
+        again (from its next refresh)."""
+        with self.db.transaction() as db:
+            db.execute(
+                "UPDATE feeds SET title = COALESCE(?, title), renamed = ? WHERE id = ?",
+                (title, int(title is not None), feed_id),
+            )
+
+    def move(self, feed_id: int, folder: str | None) -> None:
+        """File a feed in another folder (None: in no folder)."""
+        with self.db.transaction() as db:
+            db.execute("UPDATE feeds SET folder = ? WHERE id = ?", (folder, feed_id))
+
+    def rename_folder(self, old: str, new: str | None) -> int:
+        """Rename a folder, its sub-folders with it (None: their feeds leave the folder); how many
+        feeds moved."""
+        with self.db.transaction() as db:
+            rows = db.execute(
+                "SELECT id, folder FROM feeds WHERE folder = ? OR substr(folder, 1, ?) = ?",
+                (old, len(old) + 1, f"{old}/"),
+            ).fetchall()
+            for r in rows:
+                rest = r["folder"][len(old) :].lstrip("/")
+                folder = "/".join(p for p in (new or "", rest) if p) or None
+                db.execute("UPDATE feeds SET folder = ? WHERE id = ?", (folder, r["id"]))
+        return len(rows)
 
     def mark_read(self, feed_id: int, read: bool = True) -> None:
         """Mark every item of the feed read (or unread)."""

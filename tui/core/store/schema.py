@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 MIGRATIONS: dict[int, str] = {
     # 0 -> 1: the reading slice.
@@ -193,5 +193,10 @@ MIGRATIONS: dict[int, str] = {
         sort_key DESC, id DESC, listed, title, source, date, read, starred, feed_id, teaser, hash
     );
     CREATE INDEX articles_feed_read ON articles (feed_id, read);  -- the feeds' counts, likewise
+    """,
+    # 5 -> 6: a feed renamed by the reader keeps that name; a refresh no longer puts back the
+    # title the feed gives itself.
+    6: """
+    ALTER TABLE feeds ADD COLUMN renamed INTEGER NOT NULL DEFAULT 0;
     """,
 }

@@ -186,3 +186,32 @@ class ConfirmOpenScreen(ConfirmScreen):
         super().__init__("Open in the browser", Content.assemble("Open ", (host, "bold"), "?"), url, "Open")
         self.host = host
         self.url = url
+
+
+class PromptScreen(ModalScreen["str | None"]):
+    """One line to type (a name, a folder): Enter gives it, Esc gives None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
+
+    def __init__(self, title: str, label: str, value: str = "", suggestions: list[str] | None = None) -> None:
+        super().__init__()
+        self.title_text, self.label, self.value = title, label, value
+        self.suggestions = suggestions or []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-dialog") as dialog:
+            dialog.border_title = self.title_text
+            dialog.border_subtitle = "Enter to keep · Esc to cancel"
+            yield Label(self.label, id="confirm-question")
+            suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
+            yield Input(self.value, id="prompt-input", suggester=suggester)
+
+    def on_mount(self) -> None:
+        self.query_one("#prompt-input", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -40,6 +40,7 @@ from ..widgets.sidebar import Sidebar
 from ..widgets.status import StatusBar
 from ..widgets.summary import SummaryPane
 from .feed_actions import FeedActions
+from .feed_edits import FeedEditing
 from .loading import LibraryLoader, Then
 from .navigation import Navigation
 from .reading import Reading
@@ -109,6 +110,7 @@ class ReaderScreen(Screen[None]):
         self.loader = LibraryLoader(self)
         self.searching = Searching(self)
         self.navigation = Navigation(self)
+        self.feed_edits = FeedEditing(self)
 
     @property
     def article_id(self) -> int | None:
@@ -286,6 +288,9 @@ class ReaderScreen(Screen[None]):
 
     def action_zoom(self) -> None:
         self.navigation.toggle_zoom()
+
+    def action_feed_edit(self, what: str) -> None:
+        self.feed_edits.ask(what)
 
     def action_refresh_feed(self) -> None:
         self.feed_actions.refresh_chosen()

@@ -41,6 +41,10 @@ class FeedTree(Tree[ViewKey]):
         Binding("G,end", "scroll_end", "Last", show=False, id="feeds.last"),
         Binding("right,l", "expand", "Open folder", show=False, id="feeds.expand"),
         Binding("left", "collapse", "Close folder", show=False, id="feeds.collapse"),
+        # Changes to the subscriptions (the reader screen asks first, see FeedEditing).
+        Binding("x,delete", "screen.feed_edit('remove')", "Remove feed", show=False, id="feeds.remove"),
+        Binding("e", "screen.feed_edit('rename')", "Rename feed or folder", show=False, id="feeds.rename"),
+        Binding("F", "screen.feed_edit('move')", "Move feed to a folder", show=False, id="feeds.move"),
     ]
 
     @dataclass

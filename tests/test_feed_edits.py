@@ -1,0 +1,105 @@
+"""Renaming, moving and removing feeds and renaming folders, in the core: the reader's name
+survives a refresh, folders nest and tidy, and the search index follows a renamed feed."""
+
+from __future__ import annotations
+
+from tests.feedserver import feed_server_fixture  # noqa: F401 - the fixture
+from tests.test_app_feeds import HARBOUR, rss
+from tests.test_app_stories import story_library  # noqa: F401 - a fixture
+from tui.core.library import Library
+from tui.core.store import Database, FeedRepo
+
+
+def test_rename_move_and_folders(tmp_path):
+    with Library.open(tmp_path / "lib.db") as library:
+        feeds = library.feeds
+        ids = {}
+        for name, folder in (("a", "News/Tech"), ("b", "News/Tech/Deep"), ("c", "News"), ("d", "Newsy")):
+            ids[name], _ = add_feed(library, name, folder)
+        feeds.rename(ids["a"], "  My \x1b[31mname\u202e ")
+        feeds.move(ids["c"], " World / Europe/ ")
+        assert feeds.rename_folder("News/Tech", "Computing") == 2
+        by = {f.id: f for f in feeds.list()}
+        assert by[ids["a"]].title == "My [31mname" and by[ids["a"]].folder == "Computing"
+        assert by[ids["b"]].folder == "Computing/Deep"
+        assert by[ids["c"]].folder == "World/Europe" and by[ids["d"]].folder == "Newsy"
+        assert feeds.rename_folder("Computing", "") == 2
+        assert {by_id.folder for by_id in feeds.list() if by_id.id in (ids["a"], ids["b"])} == {None, "Deep"}
+        feeds.move(ids["d"], None)
+        assert feeds.find(ids["d"]).folder is None
+
+
+def add_feed(library, name, folder):
+    db = Database(library.path)
+    try:
+        return FeedRepo(db).add(f"https://{name}.example/rss", title=name, folder=folder)
+    finally:
+        db.close()
+
+
+async def test_a_renamed_feed_keeps_its_name_over_a_refresh_and_search_follows(tmp_path, feed_server):
+    url = feed_server.body("/harbour.xml", rss("Harbour News", HARBOUR))
+    with Library.open(tmp_path / "lib.db") as library:
+        (added,), _ = await library.feeds.add([url])
+        feed_id = added.feed_id
+        library.feeds.rename(feed_id, "Port gazette")
+        await library.feeds.refresh([feed_id])
+        assert library.feeds.find(feed_id).title == "Port gazette"
+        assert library.search('feed:"Port gazette"') and library.search("gazette")  # the index has the name
+        library.feeds.rename(feed_id, None)  # the feed's own title again, from its next refresh
+        await library.feeds.refresh([feed_id])
+        assert library.feeds.find(feed_id).title == "Harbour News"
+        library.feeds.remove(feed_id)
+        assert library.feeds.list() == [] and library.articles() == []
+
+
+async def test_the_tree_renames_moves_and_removes_feeds_after_asking(story_library):  # noqa: F811
+    from textual.widgets import Input
+
+    from tests.test_app import SIZE, settle, wait_for
+    from tests.test_app_feeds import RecordingApp
+    from tui.ui.screens.dialogs import ConfirmScreen, PromptScreen
+    from tui.ui.views import feed_key, folder_key
+
+    library, _ = story_library
+    wire = next(f.id for f in library.feeds.list() if f.title == "Wire Service")
+    app = RecordingApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        tree = screen.sidebar.feed_tree
+
+        async def on(key) -> None:
+            screen.sidebar.select_view(key)
+            await wait_for(pilot, lambda: screen.sidebar.view == key, "the tree's cursor there")
+            tree.focus()
+            await pilot.pause()
+
+        async def answer(text: str) -> None:
+            await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen), "the prompt")
+            app.screen.query_one(Input).value = text
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: app.screen is screen, "the prompt closed")
+
+        await on(feed_key(wire))
+        await pilot.press("e")
+        await answer("Agency wire")
+        await wait_for(pilot, lambda: tree.nav[feed_key(wire)].name == "Agency wire", "renamed in the tree")
+        await pilot.press("F")
+        await answer("Agencies/World")
+        await wait_for(pilot, lambda: folder_key("Agencies/World") in tree.nav, "moved to a new folder")
+        await on(folder_key("Agencies"))
+        await pilot.press("e")
+        await answer("Wires")
+        await wait_for(pilot, lambda: folder_key("Wires/World") in tree.nav, "the folder renamed")
+        await on(feed_key(wire))
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked first")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is screen, "kept")
+        assert feed_key(wire) in tree.nav
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked again")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: feed_key(wire) not in tree.nav, "removed")
+        assert app.said("Removed Agency wire")
+    assert [f.title for f in library.feeds.list()] == ["Dresden Daily", "Rail Weekly"]

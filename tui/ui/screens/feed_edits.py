@@ -1,0 +1,126 @@
+"""Changing the subscriptions from the feeds tree: remove a feed (after asking), rename a feed or a
+folder, move a feed to another folder.
+
+:class:`FeedEditing` belongs to the reader screen. It asks with a dialog, changes the library in
+a thread, then reloads the tree; the keys sit on the tree (``x``, ``e``, ``F``) and the same
+commands are in the palette.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+
+from ...core.models import FeedRow, ViewKey
+from ..status import count
+from ..views import ALL, display_name, feed_key, folder_key, folder_parts
+from .loading import Then
+
+if TYPE_CHECKING:
+    from .reader import ReaderScreen
+
+
+class FeedEditing:
+    """Remove, rename and move what the tree's cursor is on."""
+
+    def __init__(self, screen: ReaderScreen) -> None:
+        self.screen = screen
+
+    def ask(self, what: str) -> None:
+        """``remove``, ``rename`` or ``move`` the chosen feed (``rename`` a chosen folder too)."""
+        sidebar = self.screen.sidebar
+        feed, folder = sidebar.chosen_feed, sidebar.view.folder
+        if what == "remove" and feed is not None:
+            self._remove(feed)
+        elif what == "rename" and feed is not None:
+            self._prompt("Rename feed", "Name (empty: the feed's own title)", feed.name, self._renamed(feed))
+        elif what == "rename" and folder is not None:
+            self._prompt(
+                "Rename folder", "Name (empty: its feeds leave the folder)", folder, self._folder(folder)
+            )
+        elif what == "move" and feed is not None:
+            folders = sorted({f.folder for f in sidebar.feeds if f.folder})
+            prompt = "Folder (News/Tech nests; empty: no folder)"
+            self._prompt("Move feed", prompt, feed.folder or "", self._moved(feed), folders)
+        else:
+            choose = "a feed or a folder" if what == "rename" else "a feed"
+            self.screen.notify(f"Choose {choose} in the tree first", timeout=3)
+
+    # -- the dialogs ------------------------------------------------------------------------
+
+    def _prompt(
+        self,
+        title: str,
+        label: str,
+        value: str,
+        then: Callable[[str], None],
+        suggestions: list[str] | None = None,
+    ) -> None:
+        from .dialogs import PromptScreen
+
+        def answered(text: str | None) -> None:
+            if text is not None:
+                then(text.strip())
+
+        self.screen.app.push_screen(PromptScreen(title, label, value, suggestions), answered)
+
+    def _remove(self, feed: FeedRow) -> None:
+        from .dialogs import ConfirmScreen
+
+        name = display_name(feed.name, "Feed")
+        question = Content.assemble("Remove ", (name, "bold"), "?")
+        detail = f"Unsubscribe; its {count(feed.items, 'article')} go with it."
+        library = self.screen.library
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._change(lambda: library.feeds.remove(feed.id), f"Removed {name}", ALL)
+
+        self.screen.app.push_screen(ConfirmScreen("Remove feed", question, detail, "Remove"), answered)
+
+    def _renamed(self, feed: FeedRow) -> Callable[[str], None]:
+        library = self.screen.library
+        return lambda text: self._change(
+            lambda: library.feeds.rename(feed.id, text or None), "Renamed" if text else "Own title back"
+        )
+
+    def _moved(self, feed: FeedRow) -> Callable[[str], None]:
+        library, name = self.screen.library, display_name(feed.name, "Feed")
+        where = lambda text: f"to {text}" if text else "out of its folder"  # noqa: E731
+        return lambda text: self._change(
+            lambda: library.feeds.move(feed.id, text or None),
+            f"Moved {name} {where(text)}",
+            feed_key(feed.id),
+        )
+
+    def _folder(self, old: str) -> Callable[[str], None]:
+        library = self.screen.library
+
+        def rename(text: str) -> None:
+            new = "/".join(folder_parts(text))
+            after = folder_key(new) if new else ALL
+            self._change(
+                lambda: library.feeds.rename_folder(old, new or None), f"Folder {old} renamed", after
+            )
+
+        return rename
+
+    # -- the change -------------------------------------------------------------------------
+
+    def _change(self, change: Callable[[], object], said: str, select: ViewKey | None = None) -> None:
+        """Make the change in a thread, then reload the tree (choosing ``select``) and say so."""
+        screen = self.screen
+
+        async def run() -> None:
+            try:
+                await asyncio.to_thread(change)
+            except Exception as e:  # the store went away, the disk is full...
+                screen.notify(f"Not changed: {e}", severity="error", markup=False)
+                return
+            screen.reload(Then(open_first=False, analyse=False, select=select))
+            screen.notify(said, timeout=2, markup=False)
+
+        screen.run_worker(run(), group="store", exit_on_error=False)
