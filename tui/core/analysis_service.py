@@ -2,8 +2,8 @@
 
 :class:`AnalysisService` is what :class:`~.library.Library` hands its analysis calls to. It
 takes jobs one at a time from whoever decides the order (the app's :class:`~.scheduler.AnalysisQueue`,
-or ``newsreader analyze``'s list), keeps at most one more chunk in flight than there are
-processes (so the article on screen never waits behind a long batch), stores each analysis
+or ``newsreader analyze``'s list), keeps one small chunk in flight per process (so the article
+on screen never waits behind a long batch, or a queue of them), stores each analysis
 as it comes back (only this process writes the database) and hands it on. With one process
 configured, or where processes cannot be started, the model runs here instead, as it did before.
 Analyses are cached by content hash and analyzer version, so a pass that is stopped resumes
@@ -107,13 +107,12 @@ class AnalysisService:
         iterator drops the jobs still in flight.
         """
         source = iter(jobs)
-        pool = self.pool
-        epoch = pool.epoch if pool is not None else 0
+        epoch = self.pool.epoch if self.pool is not None else 0
         inflight: dict[Future[list[Analysis]], tuple[list[_Todo], int]] = {}
         more = True
         try:
             while True:
-                while more and len(inflight) < self._slots():
+                while more and len(inflight) < self._slots() and not self._closed_since(epoch):
                     ready, todo = self._take(source, batch)
                     yield from ready
                     if todo:
@@ -124,12 +123,14 @@ class AnalysisService:
                     return
                 done, _ = wait(inflight, return_when=FIRST_COMPLETED)
                 for future in [f for f in inflight if f in done]:  # in the order they went
+                    if self._closed_since(epoch):
+                        return  # the library closed: the pass ends here
                     todo, attempt = inflight.pop(future)
                     try:
                         results = future.result()
                     except (BrokenProcessPool, CancelledError):
-                        if pool is not None and pool.epoch != epoch:
-                            return  # the library closed: the pass ends here
+                        if self._closed_since(epoch):
+                            return
                         if attempt > 1:
                             raise AnalysisCrashed(
                                 "the analysis process ended in the middle of a job"
@@ -143,10 +144,13 @@ class AnalysisService:
             for future in inflight:
                 future.cancel()
 
+    def _closed_since(self, epoch: int) -> bool:
+        return self.pool is not None and self.pool.epoch != epoch
+
     def _slots(self) -> int:
-        """Chunks in flight at once: one per process and one waiting, or one at a time here."""
-        n = self.processes
-        return 1 if n == 1 else n + 1
+        """Chunks in flight at once: one per process, so a job taken now (the article on screen)
+        waits only for the first process to come free, never behind a queue of others."""
+        return self.processes
 
     def _take(
         self, source: Iterator[AnalysisJob], batch: int

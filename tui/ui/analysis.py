@@ -36,6 +36,7 @@ class AnalysisRunner:
         self.stopped = False  # the reader stopped the background pass
         self._painted = False  # the screen has painted once: workers may start
         self._wanted = False  # the queue asked for a worker before that
+        self._done = self._total = 0  # the background pass's progress as shown
 
     @property
     def state(self) -> AnalysisState:
@@ -94,7 +95,11 @@ class AnalysisRunner:
         if message.foreground and message.article_id == self.on_screen:
             self.on_screen = None
         if not message.foreground and not self.stopped:
-            self.progress = f"Analysing library {message.done}/{message.total}…"
+            # Processes finish their jobs out of order: the count shown never goes back.
+            same_pass = message.total == self._total
+            self._done = max(self._done, message.done) if same_pass else message.done
+            self._total = message.total
+            self.progress = f"Analysing library {self._done}/{message.total}…"
 
     def failed(self, message: AnalysisFailed) -> None:
         self.error = f"Analysis unavailable: {message.error}"
@@ -104,6 +109,7 @@ class AnalysisRunner:
 
     def finished(self) -> None:
         self.progress = ""
+        self._done = self._total = 0
 
     # -- the worker -----------------------------------------------------------------------------
 
