@@ -202,3 +202,29 @@ async def test_the_app_analyses_in_worker_processes_and_shows_the_pass(tmp_path)
     assert {total for _, total in background} == {len(rows) - 1}
     assert library.unanalysed() == []
     library.close()
+
+
+@pytest.mark.slow
+def test_processes_start_under_a_ui_that_replaced_stderr(tmp_path):
+    import subprocess
+    import sys
+
+    code = """
+import sys
+from pathlib import Path
+
+class Capture:  # what Textual puts in sys.stderr while the app runs
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+sys.stderr = Capture()
+from tui.core.library import Library
+
+with Library.open(sys.argv[1], processes=2) as library:
+    library.seed(Path(sys.argv[2]))
+    print(len(library.analyze_many(library.unanalysed()[:2])))
+"""
+    args = [sys.executable, "-c", code, str(tmp_path / "library.db"), str(SEEDS)]
+    r = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert (r.returncode, r.stdout) == (0, "2\n"), r.stderr

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import select
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterable
@@ -78,3 +79,27 @@ def exit_with(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the process's real stderr.
+
+    A full-screen UI replaces ``sys.stderr`` with a capture whose ``fileno()`` is -1; the
+    tracker, which a pool starts on first use, would then fail to spawn ("bad value(s) in
+    fds_to_keep") and every feed would fail to parse, every analysis fail. Started once, it
+    serves every pool. Call it before a pool starts its first process.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except Exception:  # noqa: BLE001 - no descriptor at all: the tracker does without one
+        usable = True
+    if usable or sys.__stderr__ is None:
+        resource_tracker.ensure_running()
+        return
+    captured, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured

@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from ..errors import ModelUnavailable
-from ..processes import quiet_worker, worker_context
+from ..processes import quiet_worker, start_resource_tracker, worker_context
 from .model import NO_MODEL, model_installed
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -105,7 +105,8 @@ class AnalysisPool:
                 except BrokenProcessPool:  # a worker died before we heard; a fresh pool next
                     self._drop(executor)
                     continue
-                except (OSError, RuntimeError) as e:
+                except Exception as e:  # noqa: BLE001 - whatever stops processes starting (OSError, a
+                    # ValueError from an unusable stderr, ...) leaves the analysis to this process
                     self.unavailable = True
                     self._drop(executor)
                     raise PoolUnavailable(str(e) or type(e).__name__) from e
@@ -121,13 +122,14 @@ class AnalysisPool:
             if not model_installed():
                 raise ModelUnavailable(NO_MODEL)
             try:
+                start_resource_tracker()  # with the real stderr, which the app has replaced
                 self._executor = ProcessPoolExecutor(
                     self.processes,
                     mp_context=worker_context(),
                     initializer=_init_worker,
                     initargs=(os.getpid(),),
                 )
-            except (OSError, ImportError, NotImplementedError) as e:
+            except Exception as e:  # noqa: BLE001 - no semaphores, no processes: analyse here
                 self.unavailable = True
                 raise PoolUnavailable(str(e) or type(e).__name__) from e
             self.warm = False
