@@ -2,12 +2,13 @@
 
     python bench/analysis_ui.py [--docs N] [--resizes K] [--processes P]
 
-Runs ``newsreader`` in a pseudo-terminal over a fresh library of N news articles, once with
+Runs ``newsreader`` in a pseudo-terminal: first over the analysed seeds (nothing to analyse: the
+baseline), then over a fresh library of N news articles, once with
 ``NEWSREADER_ANALYSIS_PROCESSES=1`` (the model in the app's process, as before the pool) and
 once with P processes (default: one per core). When the status line says the background pass
-runs, it resizes the terminal K times (0.5 s apart, between 140x40 and 120x36) and times each
-resize until the app has repainted (the first REPAINT bytes written after it; a status line
-update is far smaller). Meanwhile it samples VmRSS and Pss (smaps_rollup) of the app's process
+runs, it resizes the terminal K times (0.5 s apart, one row taller each time, from 30 rows) and
+times each resize until the app has drawn the new bottom row (a row it never drew before, so
+no progress update can be mistaken for the repaint). Meanwhile it samples VmRSS and Pss (smaps_rollup) of the app's process
 and of every process it started. Then it types ``q`` and times the exit (closing the library
 stops the analysis processes without waiting for their jobs).
 """
@@ -37,8 +38,7 @@ from analysis_pool import build_library, descendants, memory  # noqa: E402
 ANSI = re.compile(
     r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[PX^_][^\x1b]*\x1b\\|\x1b."
 )
-SIZES = ((40, 140), (36, 120))
-REPAINT = 4000  # bytes: a repaint of the whole screen is well over this, a status update well under
+FIRST_ROWS = 30
 
 
 class App:
@@ -55,8 +55,9 @@ class App:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # child
             os.execvpe(sys.executable, [sys.executable, "-m", "tui"], env)
-        self.resize(*SIZES[0])
+        self.resize(FIRST_ROWS, 140)
         self.text = ""
+        self.raw = b""  # since the last resize
         self.peaks: dict[int, tuple[int, int, str]] = {}
 
     def resize(self, rows: int, cols: int) -> None:
@@ -74,6 +75,7 @@ class App:
                 except OSError:
                     break
                 n += len(chunk)
+                self.raw += chunk
                 self.text = (self.text + ANSI.sub("", chunk.decode("utf-8", "replace")))[-20000:]
             self.sample()
         return n
@@ -86,12 +88,14 @@ class App:
             self.read(0.1)
 
     def time_resize(self, rows: int, cols: int, timeout: float = 10.0) -> float:
+        """Seconds from resizing to ``rows`` (more than ever before) until row ``rows`` is drawn."""
         self.read(0.05)  # drain what was already written
+        self.raw = b""
         t0 = time.perf_counter()
         self.resize(rows, cols)
-        got = 0
-        while got < REPAINT and time.perf_counter() - t0 < timeout:
-            got += self.read(0.005)
+        bottom = f"\x1b[{rows};".encode()
+        while bottom not in self.raw and time.perf_counter() - t0 < timeout:
+            self.read(0.002)
         return time.perf_counter() - t0
 
     _last_sample = 0.0
@@ -121,6 +125,35 @@ class App:
         return float("inf")
 
 
+def idle(d: Path, resizes: int) -> None:
+    """The same resizes in the app with nothing left to analyse (the seeds, analysed first)."""
+    import subprocess
+
+    from tui.core.library import Library
+    from tui.paths import seeds_dir
+
+    home = d / "home-idle"
+    with Library.open(home / "data" / "library.db", processes=1) as library:
+        library.seed(seeds_dir())
+    env = {**os.environ, "NEWSREADER_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-m", "tui", "analyze"], env=env, check=True, capture_output=True)
+    app = App(home, 1)
+    try:
+        app.wait_for("All articles analysed", 60)
+        app.read(1.0)
+        times = []
+        for i in range(resizes):
+            times.append(app.time_resize(FIRST_ROWS + 1 + i, 140 - 20 * (i % 2)))
+            app.read(0.5)
+        app.quit()
+    finally:
+        os.close(app.fd)
+    print(
+        f"nothing to analyse: resize to repaint median {statistics.median(times) * 1000:.0f} ms, "
+        f"max {max(times) * 1000:.0f} ms; app VmRSS {max(r for r, _, _ in app.peaks.values()) / 1024:.0f} MB"
+    )
+
+
 def run(template: Path, d: Path, processes: int, resizes: int) -> None:
     home = d / f"home-{processes}"
     (home / "data").mkdir(parents=True)
@@ -131,7 +164,7 @@ def run(template: Path, d: Path, processes: int, resizes: int) -> None:
         app.read(1.0)
         times = []
         for i in range(resizes):
-            times.append(app.time_resize(*SIZES[(i + 1) % 2]))
+            times.append(app.time_resize(FIRST_ROWS + 1 + i, 140 - 20 * (i % 2)))
             app.read(0.5)
         running = "Analysing library" in app.text[-3000:]
         exit_time = app.quit()
@@ -162,6 +195,7 @@ def main() -> None:
         template = Path(d) / "template.db"
         source = build_library(template, a.docs)
         print(f"{a.docs} articles ({source}), {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
+        idle(Path(d), a.resizes)
         for processes in (1, a.processes):
             run(template, Path(d), processes, a.resizes)
 

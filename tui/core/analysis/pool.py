@@ -57,8 +57,17 @@ class PoolUnavailable(RuntimeError):
 _analyzer: Analyzer | None = None
 
 
+NICE = 10
+"""How much lower than the parent's the workers' CPU priority is: on a busy machine the UI's own
+process (and its resizes) come first; with nothing else to run the workers still get every core."""
+
+
 def _init_worker(parent: int) -> None:
     quiet_worker(parent)
+    try:
+        os.nice(NICE)
+    except OSError:  # pragma: no cover - not allowed here: run at the parent's priority
+        pass
 
 
 def analyze_in_worker(docs: Sequence[Document]) -> list[Analysis]:
