@@ -184,7 +184,8 @@ def analyze_library(args: argparse.Namespace) -> int:
         jobs = [AnalysisJob(aid, False, n, len(todo)) for n, aid in enumerate(todo, 1)]
         batch = ANALYSE_BATCH if library.analysis_processes == 1 else POOL_BATCH
         try:
-            for _job, _analysis in library.analyze_jobs(jobs, batch):
+            # One chunk waits in line beyond one per process: no process waits for this one.
+            for _job, _analysis in library.analyze_jobs(jobs, batch, ahead=1):
                 done += 1
                 if tty or done % ANALYSE_BATCH == 0 or done == len(todo):
                     line = f"newsreader: analysed {done}/{len(todo)} articles"

@@ -97,11 +97,15 @@ class AnalysisService:
         out = {job.article_id: analysis for job, analysis in self.run(jobs, batch=max(1, batch))}
         return [out[aid] for aid in ids]
 
-    def run(self, jobs: Iterable[AnalysisJob], batch: int = 1) -> Iterator[tuple[AnalysisJob, Analysis]]:
+    def run(
+        self, jobs: Iterable[AnalysisJob], batch: int = 1, ahead: int = 0
+    ) -> Iterator[tuple[AnalysisJob, Analysis]]:
         """Each job with its analysis as it is ready (cached ones at once), storing new ones.
 
         Jobs are taken from ``jobs`` only when a process is free for them (``batch`` at a time,
-        a foreground job ending a batch), so whoever produces them can still change the order;
+        a foreground job ending a batch; ``ahead`` more chunks wait in line so that no process
+        waits for this one, at the cost of a job taken now waiting behind them), so whoever
+        produces them can still change the order;
         articles that are gone are skipped. Raises what the model raises (``ModelUnavailable``),
         or :class:`AnalysisCrashed`. Closing the service ends the pass quietly; closing the
         iterator drops the jobs still in flight.
@@ -112,7 +116,7 @@ class AnalysisService:
         more = True
         try:
             while True:
-                while more and len(inflight) < self._slots() and not self._closed_since(epoch):
+                while more and len(inflight) < self._slots(ahead) and not self._closed_since(epoch):
                     ready, todo = self._take(source, batch)
                     yield from ready
                     if todo:
@@ -147,10 +151,11 @@ class AnalysisService:
     def _closed_since(self, epoch: int) -> bool:
         return self.pool is not None and self.pool.epoch != epoch
 
-    def _slots(self) -> int:
-        """Chunks in flight at once: one per process, so a job taken now (the article on screen)
-        waits only for the first process to come free, never behind a queue of others."""
-        return self.processes
+    def _slots(self, ahead: int) -> int:
+        """Chunks in flight at once: one per process (with no ``ahead``, a job taken now, the
+        article on screen, waits only for the first process to come free); one here."""
+        n = self.processes
+        return 1 if n == 1 else n + ahead
 
     def _take(
         self, source: Iterator[AnalysisJob], batch: int

@@ -233,12 +233,12 @@ class Library:
         return self._analysis.analyze_many(article_ids)
 
     def analyze_jobs(
-        self, jobs: Iterable[AnalysisJob], batch: int = 1
+        self, jobs: Iterable[AnalysisJob], batch: int = 1, ahead: int = 0
     ) -> Iterator[tuple[AnalysisJob, Analysis]]:
         """Each job with its analysis as soon as it is ready, taking jobs only as processes come
         free (``iter(queue.next, None)`` keeps the queue's order live); see
         :meth:`.analysis_service.AnalysisService.run`."""
-        return self._analysis.run(jobs, batch)
+        return self._analysis.run(jobs, batch, ahead)
 
     def related_quotes(self, article_id: int, analysis: Analysis, limit: int = 20) -> list[RelatedQuote]:
         """Quotes elsewhere in the library by this article's speakers or about its main entities."""
