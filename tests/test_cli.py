@@ -153,17 +153,23 @@ def test_newer_database_refused_by_the_app(tmp_path, isolated_home):
 
 
 @pytest.mark.slow
-def test_analyze_without_paths_analyses_the_library(isolated_home):
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_analyze_without_paths_analyses_the_library(isolated_home, analyzer, processes):
     from tui.core.library import Library
     from tui.paths import database_path, seeds_dir
 
     with Library.open(database_path()) as library:
         library.seed(seeds_dir())
         assert len(library.unanalysed()) == 16
-    r = run("analyze")
+    env = {"NEWSREADER_ANALYSIS_PROCESSES": processes}
+    r = run("analyze", env=env)
     assert r.returncode == 0 and r.stdout == ""
+    assert r.stderr.splitlines()[-2] == "newsreader: analysed 16/16 articles"
     assert r.stderr.splitlines()[-1].startswith("newsreader: analysed 16 articles in ")
     with Library.open(database_path()) as library:
         assert library.unanalysed() == []
-    r = run("analyze")
+        # The same analyses as the model gives in this process, whichever process made them.
+        for row in library.articles():
+            assert library.cached_analysis(row.id) == analyzer.analyze(library.document(row.id))
+    r = run("analyze", env=env)
     assert (r.returncode, r.stderr) == (0, "newsreader: every article is analysed\n")

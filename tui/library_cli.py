@@ -163,16 +163,20 @@ def _print_page(page) -> None:
 
 
 ANALYSE_BATCH = 8
-"""Articles given to the model at a time by ``newsreader analyze`` over the library."""
+"""Articles given to the model at a time by ``newsreader analyze`` over the library, in-process."""
+
+POOL_BATCH = 2
+"""Articles given to an analysis process at a time (see ``bench/analysis_pool.py``)."""
 
 
 def analyze_library(args: argparse.Namespace) -> int:
     """Analyse every article of the library without a current analysis, newest and unread first,
-    with progress on stderr (for scripts and cron); what was done is kept, so an interrupted run
-    goes on where it stopped the next time."""
+    on every core, with progress on stderr (for scripts and cron); what was done is kept, so an
+    interrupted run goes on where it stopped the next time."""
     import time
 
-    from .core.errors import ModelUnavailable
+    from .core.errors import AnalysisCrashed, ModelUnavailable
+    from .core.scheduler import AnalysisJob
 
     def analyse(library, args: argparse.Namespace) -> int:
         rows = [r for r in library.articles() if not r.analysed]
@@ -182,14 +186,18 @@ def analyze_library(args: argparse.Namespace) -> int:
             return 0
         t0, done = time.perf_counter(), 0
         tty = sys.stderr.isatty()
+        jobs = [AnalysisJob(aid, False, n, len(todo)) for n, aid in enumerate(todo, 1)]
+        batch = ANALYSE_BATCH if library.analysis_processes == 1 else POOL_BATCH
         try:
-            for start in range(0, len(todo), ANALYSE_BATCH):
-                batch = todo[start : start + ANALYSE_BATCH]
-                library.analyze_many(batch)
-                done += len(batch)
-                line = f"newsreader: analysed {done}/{len(todo)} articles"
-                print(f"\r{line}" if tty else line, end="" if tty else "\n", file=sys.stderr, flush=True)
-        except ModelUnavailable as e:
+            # One chunk waits in line beyond one per process: no process waits for this one.
+            for _job, _analysis in library.analyze_jobs(jobs, batch, ahead=1):
+                done += 1
+                if tty or done % ANALYSE_BATCH == 0 or done == len(todo):
+                    line = f"newsreader: analysed {done}/{len(todo)} articles"
+                    print(f"\r{line}" if tty else line, end="" if tty else "\n", file=sys.stderr, flush=True)
+        except (ModelUnavailable, AnalysisCrashed) as e:
+            if tty and done:
+                print(file=sys.stderr)
             err(str(e))
             return 2
         if tty:

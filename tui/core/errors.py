@@ -15,6 +15,10 @@ class ModelUnavailable(RuntimeError):
     """No English spaCy model is installed."""
 
 
+class AnalysisCrashed(RuntimeError):
+    """An analysis process ended in the middle of the same job twice (a crash, or out of memory)."""
+
+
 class QueryError(ValueError):
     """A search query that cannot be run; ``str(err)`` is one line saying what is wrong."""
 

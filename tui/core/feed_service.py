@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import builtins
 import dataclasses
-import sys
 import threading
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -221,7 +220,9 @@ class FeedService:
         """The refresher, created in a thread on first use (its imports would stall the loop)."""
         if self._refresher is not None:
             return self._refresher
-        _start_resource_tracker()
+        from .processes import start_resource_tracker
+
+        start_resource_tracker()
         return await asyncio.to_thread(self._make_refresher)
 
     @asynccontextmanager
@@ -242,29 +243,6 @@ class FeedService:
     def _release_if_taken(self, taking: asyncio.Future[None]) -> None:
         if not taking.cancelled() and taking.exception() is None:
             self._refresh_lock.release()
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with the process's real stderr.
-
-    A full-screen UI replaces ``sys.stderr`` with a capture whose ``fileno()`` is -1; the
-    tracker, which the parser pool starts on first use, would then fail to spawn ("bad value(s)
-    in fds_to_keep") and every feed would fail to parse. Started once, it serves every pool.
-    """
-    from multiprocessing import resource_tracker
-
-    try:
-        usable = sys.stderr.fileno() >= 0
-    except Exception:  # noqa: BLE001 - no descriptor at all: the tracker does without one
-        usable = True
-    if usable or sys.__stderr__ is None:
-        resource_tracker.ensure_running()
-        return
-    captured, sys.stderr = sys.stderr, sys.__stderr__
-    try:
-        resource_tracker.ensure_running()
-    finally:
-        sys.stderr = captured
 
 
 def _folder(text: str | None) -> str | None:

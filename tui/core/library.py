@@ -2,21 +2,22 @@
 
 :class:`Library` holds the articles, their read state, cached analyses and related quotes, and
 hands out :class:`~.feed_service.FeedService` as ``library.feeds`` for everything feed-related.
-Everything here is synchronous and thread-safe; ``analyze`` runs the model and belongs in a
-worker, every other method is a short SQLite query. :func:`read_documents` and
+Everything here is synchronous and thread-safe; the ``analyze`` methods wait for the model (in
+worker processes, see :mod:`.analysis_service`) and belong in a worker, every other method is
+a short SQLite query. :func:`read_documents` and
 :func:`analyze_documents` serve ``newsreader analyze``, which needs no library. Nothing heavy is
 imported here: the model, feedparser and httpx load on first use.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from .analysis.version import ANALYZER_VERSION
+from .analysis.pool import analysis_processes
+from .analysis_service import AnalysisService
 from .errors import QueryError
 from .feed_service import FeedService
 from .models import (
@@ -33,6 +34,7 @@ from .models import (
 )
 from .query import parse_query
 from .reader import ReadError, read_file, read_paths
+from .scheduler import AnalysisJob
 from .store import AnalysisRepo, ArticleRepo, Database, EntityRepo, Progress, SearchRepo, StoryRepo
 from .story_view import Source, StoryView, build_story_view
 
@@ -45,15 +47,21 @@ _TOPIC_LABELS = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LOC", "FAC")
 
 
 class Library:
-    """Articles in a library database, analysed by an :class:`Analyzer`; feeds in ``feeds``.
+    """Articles in a library database, analysed in worker processes; feeds in ``feeds``.
 
     ``scope`` limits the view to those article ids (``newsreader PATH...``); related quotes
-    still come from the whole library. Use :meth:`open`; as a context manager the library
-    closes its database on exit.
+    still come from the whole library. ``processes`` analyse at once (default: one per core,
+    see :func:`~.analysis.pool.analysis_processes`); with 1, or with an ``analyzer`` given and
+    no ``processes``, the model runs in this process. Use :meth:`open`; as a context manager
+    the library closes its database on exit.
     """
 
     def __init__(
-        self, database: Database, analyzer: Analyzer | None = None, scope: Sequence[int] | None = None
+        self,
+        database: Database,
+        analyzer: Analyzer | None = None,
+        scope: Sequence[int] | None = None,
+        processes: int | None = None,
     ) -> None:
         self._db = database
         self._articles = ArticleRepo(database)
@@ -61,9 +69,10 @@ class Library:
         self._search = SearchRepo(database)
         self._entities = EntityRepo(database)
         self._stories = StoryRepo(database)
-        self._analyzer = analyzer
         self.scope = list(scope) if scope is not None else None
-        self._model_lock = threading.Lock()
+        if processes is None:
+            processes = 1 if analyzer is not None else analysis_processes()
+        self._analysis = AnalysisService(self._articles, self._analyses, analyzer, processes)
         self.feeds = FeedService(database)
 
     @classmethod
@@ -74,13 +83,14 @@ class Library:
         analyzer: Analyzer | None = None,
         scope: Sequence[int] | None = None,
         progress: Progress | None = None,
+        processes: int | None = None,
     ) -> Library:
         """The library in the database at ``path`` (``":memory:"`` for a throwaway one).
 
         ``progress(done, total)`` hears of a long first step (indexing an existing library for
         search). Raises :class:`~.errors.LibraryError` for a database that cannot be used.
         """
-        return cls(Database(path, progress), analyzer, scope)
+        return cls(Database(path, progress), analyzer, scope, processes)
 
     @property
     def path(self) -> Path:
@@ -88,7 +98,9 @@ class Library:
         return self._db.path
 
     def close(self) -> None:
-        """Stop the feed parser processes (if any were started); the library stays usable."""
+        """Stop the feed parser and analysis processes (if any were started), without waiting
+        for an analysis in progress; the library stays usable."""
+        self._analysis.close()
         self.feeds.close()
 
     def __enter__(self) -> Library:
@@ -105,21 +117,23 @@ class Library:
 
     @property
     def analyzer(self) -> Analyzer:
-        """Created on first use, in the worker that needs it: importing spaCy takes ~1 s."""
-        with self._model_lock:
-            if self._analyzer is None:
-                from .analysis import Analyzer
-
-                self._analyzer = Analyzer()
-            return self._analyzer
+        """The model in this process, created on first use, in the worker that needs it
+        (importing spaCy takes ~1 s)."""
+        return self._analysis.analyzer
 
     @property
     def model_loaded(self) -> bool:
-        return self._analyzer is not None and self._analyzer.loaded
+        """Is the model ready (in this process, or in an analysis process that has answered)?"""
+        return self._analysis.model_loaded
 
     @property
     def version(self) -> str:
-        return ANALYZER_VERSION if self._analyzer is None else self._analyzer.version
+        return self._analysis.version
+
+    @property
+    def analysis_processes(self) -> int:
+        """Processes that analyse (1: the model runs in this process)."""
+        return self._analysis.processes
 
     def articles(self, limit: int | None = None) -> list[ArticleRow]:
         """Rows of the articles in view, newest first (the newest ``limit`` when given)."""
@@ -230,26 +244,16 @@ class Library:
         return self.analyze_many([article_id])[0]
 
     def analyze_many(self, article_ids: Iterable[int]) -> list[Analysis]:
-        """Analyse several articles in one batch through the model; cached ones are not rerun."""
-        ids = list(article_ids)
-        out: dict[int, Analysis] = {}
-        todo: list[tuple[int, str, Document]] = []
-        for aid in ids:
-            h = self._articles.hash(aid)
-            cached = self._analyses.get(h, self.version)
-            if cached is not None:
-                out[aid] = cached
-            else:
-                todo.append((aid, h, self._articles.document(aid)))
-        if todo:
-            # One model, one thread at a time: spaCy pipelines are not meant to be shared across threads.
-            analyzer = self.analyzer
-            with self._model_lock:
-                results = list(analyzer.analyze_many([d for _, _, d in todo]))
-            for (aid, h, _), analysis in zip(todo, results, strict=True):
-                self._analyses.put(h, analysis)
-                out[aid] = analysis
-        return [out[aid] for aid in ids]
+        """Analyse several articles, spread over the analysis processes; cached ones are not rerun."""
+        return self._analysis.analyze_many(article_ids)
+
+    def analyze_jobs(
+        self, jobs: Iterable[AnalysisJob], batch: int = 1, ahead: int = 0
+    ) -> Iterator[tuple[AnalysisJob, Analysis]]:
+        """Each job with its analysis as soon as it is ready, taking jobs only as processes come
+        free (``iter(queue.next, None)`` keeps the queue's order live); see
+        :meth:`.analysis_service.AnalysisService.run`."""
+        return self._analysis.run(jobs, batch, ahead)
 
     def related_quotes(self, article_id: int, analysis: Analysis, limit: int = 20) -> list[RelatedQuote]:
         """Quotes elsewhere in the library by this article's speakers or about its main entities."""

@@ -1,4 +1,4 @@
-"""The reader's analysis: the core's queue, drained by one thread worker that only posts messages.
+"""The reader's analysis: the core's queue, drained by a thread worker that only waits and posts messages.
 
 :class:`AnalysisRunner` belongs to a screen. It tells the queue which article is on screen and
 which are listed, starts a worker when the queue asks for one (never before the first paint:
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
 
-from ..core.scheduler import AnalysisQueue
+from ..core.scheduler import AnalysisJob, AnalysisQueue
 from .messages import Analysed, AnalysisFailed, LibraryAnalysed
 from .status import AnalysisState
 
@@ -36,6 +36,7 @@ class AnalysisRunner:
         self.stopped = False  # the reader stopped the background pass
         self._painted = False  # the screen has painted once: workers may start
         self._wanted = False  # the queue asked for a worker before that
+        self._done = self._total = 0  # the background pass's progress as shown
 
     @property
     def state(self) -> AnalysisState:
@@ -94,7 +95,11 @@ class AnalysisRunner:
         if message.foreground and message.article_id == self.on_screen:
             self.on_screen = None
         if not message.foreground and not self.stopped:
-            self.progress = f"Analysing library {message.done}/{message.total}…"
+            # Processes finish their jobs out of order: the count shown never goes back.
+            same_pass = message.total == self._total
+            self._done = max(self._done, message.done) if same_pass else message.done
+            self._total = message.total
+            self.progress = f"Analysing library {self._done}/{message.total}…"
 
     def failed(self, message: AnalysisFailed) -> None:
         self.error = f"Analysis unavailable: {message.error}"
@@ -104,22 +109,35 @@ class AnalysisRunner:
 
     def finished(self) -> None:
         self.progress = ""
+        self._done = self._total = 0
 
     # -- the worker -----------------------------------------------------------------------------
 
     def _drain(self) -> None:
+        # The model runs in the library's analysis processes: this thread takes jobs from the
+        # queue as processes come free and mostly waits on them, holding no interpreter lock.
         worker = get_current_worker()
         post = self.node.post_message
         background = 0
-        while not worker.is_cancelled and (job := self.queue.next()) is not None:
-            try:
-                analysis = self.library.analyze(job.article_id)
-            except KeyError:  # the article went (its feed was removed) while it waited
-                continue
-            except Exception as e:  # the model is missing or broken: say so, keep reading
-                post(AnalysisFailed(job.article_id, str(e) or type(e).__name__))
-                return
-            background += not job.foreground
-            post(Analysed(job.article_id, analysis, job.foreground, job.done, job.total))
+        taken: list[AnalysisJob] = []
+
+        def take() -> AnalysisJob | None:
+            job = None if worker.is_cancelled else self.queue.next()
+            if job is not None:
+                taken[:] = [job]
+            return job
+
+        results = self.library.analyze_jobs(iter(take, None))
+        try:
+            for job, analysis in results:
+                background += not job.foreground
+                post(Analysed(job.article_id, analysis, job.foreground, job.done, job.total))
+                if worker.is_cancelled:
+                    break
+        except Exception as e:  # the model is missing or broken: say so, keep reading
+            post(AnalysisFailed(taken[0].article_id if taken else 0, str(e) or type(e).__name__))
+            return
+        finally:
+            results.close()
         if not worker.is_cancelled:
             post(LibraryAnalysed(background))  # the queue is empty: this worker ends

