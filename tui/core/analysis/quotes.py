@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_marks import Span, find_spans
-from .quotes_people import People
-from .quotes_people_index import SPEAKER_LABELS
+from .quotes_names import DISPLAY_NOUNS
+from .quotes_people import RELATIVE, People
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,6 +37,9 @@ if TYPE_CHECKING:  # pragma: no cover
 FLOAT_REACH = 2
 # Quotes shorter than this many words need a speaker to count as quotations, not scare quotes.
 MIN_UNATTRIBUTED_WORDS = 2
+# Who may speak on weak evidence alone (a clause subject, the sentence before, a colon): a person or
+# a body acting as one. A place or a nationality speaks only through a reporting verb ("China said").
+_WEAK_LABELS = ("PERSON", "ORG")
 # "SMITH: ..." or "MR. SMITH: ..." at the start of a quoted transcript paragraph.
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z'.-]+ ){0,2}[A-Z][A-Z'-]+): ")
 _MARKS = "\"“”‘’'„«»`"
@@ -51,6 +54,7 @@ class _Item:
     cue_text: str | None = None
     floating: bool = False
     context: str | None = None  # who the sentence before the quote is about
+    introduced: tuple[str, str | None] | None = None  # (speaker, cue) of a paragraph ending in a colon
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,8 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
             continue
         if _is_title(text) or _is_nickname(doc.text, s.start, s.end):
             continue
+        if it.cue is not None and _displayed(it.cue):
+            continue  # words worn or held up ("a T-shirt reading 'LOL'", "signs saying ..."): not speech
         out.append(Quote(s.start, s.end, text, it.speaker, it.cue_text))
     return out
 
@@ -113,9 +119,8 @@ def _introduced(text: str, prev: Paragraph, it: _Item, people: People) -> None:
     if cue is None or cue.subject is None:
         return
     name, label, shown = people.speaker(block.start, cue.subject)
-    if name is not None and (not cue.weak or label in SPEAKER_LABELS):
-        it.speaker = shown
-        it.cue_text = None if cue.weak else cue.text
+    if name is not None and shown is not None and (not cue.weak or label in _WEAK_LABELS):
+        it.introduced = (shown, None if cue.weak else cue.text)
 
 
 def _attribute_block(
@@ -127,9 +132,12 @@ def _attribute_block(
     for k, it in enumerate(items):
         lo = items[k - 1].span.end - off + 1 if k else 0
         hi = items[k + 1].span.start - off - 1 if k + 1 < len(items) else n
-        if it.speaker is not None:
-            continue  # introduced by the paragraph before
         it.cue = find_cue(sdoc, it.span.start - off, it.span.end - off, lo, hi)
+        if it.cue is None and it.introduced is not None:
+            # Introduced by the paragraph before, and no cue of its own ("said Kim" wins over the
+            # colon, whose clause may name someone else: "... he did not think Kim would last:").
+            it.speaker, it.cue_text = it.introduced
+            continue
         if it.cue is None and not _starts_sentence(sdoc.text, 0, it.span.start - off):
             # No reporting verb: a phrase quoted inside a sentence belongs to its clause's subject
             # ("Smith likened the plan to 'a slow-motion disaster'") when that is a name.
@@ -164,10 +172,10 @@ def _attribute_block(
                 # The nearest clause subject that is a name ("Smith seethed after the news that the
                 # aide she hired had 'lost' the files": the aide is no name, Smith is).
                 for subj in cue.further:
-                    if name is not None and label in SPEAKER_LABELS:
+                    if name is not None and label in _WEAK_LABELS:
                         break
                     name, label, shown = people.speaker(off, subj)
-                if it is not None and name is not None and label in SPEAKER_LABELS:
+                if it is not None and name is not None and label in _WEAK_LABELS:
                     it.speaker = shown
                 continue
             if name is not None:
@@ -226,7 +234,17 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
     if subj is None or people.in_quote(off + subj.idx):
         return None
     name, label, shown = people.speaker(off, subj)
-    return shown if name is not None and label in SPEAKER_LABELS else None
+    return shown if name is not None and label in _WEAK_LABELS else None
+
+
+def _displayed(cue: Cue) -> bool:
+    """Whether the cue's subject is a thing that shows words (a sign, a T-shirt), not a speaker."""
+    subj = cue.subject
+    if subj is None:
+        return False
+    if subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "a sign that read ..."
+    return subj.lemma_.lower() in DISPLAY_NOUNS or subj.lower_ in DISPLAY_NOUNS
 
 
 def _neighbour(text: str, it: _Item, siblings: list[_Item]) -> _Item | None:

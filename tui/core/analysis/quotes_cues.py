@@ -333,12 +333,17 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
     if not before:
         return None
     h = before[-1]
-    for _ in range(6):
+    first: Cue | None = None
+    for _ in range(8):
         if h.pos_ in ("VERB", "AUX"):
             subj = next((c for c in h.children if c.dep_ == "nsubj" and not quoted(c)), None)
             if subj is not None:
-                return Cue(h.text, h.idx, subj, weak=not is_reporting(h, strict=True))
+                if is_reporting(h, strict=True):
+                    # The reporting clause, however deep the colon sits in what is reported: "He told
+                    # a writer he did not think Smith would last:" introduces his words, not Smith's.
+                    return Cue(h.text, h.idx, subj)
+                first = first or Cue(h.text, h.idx, subj, weak=True)
         if h.head.i == h.i:
             break
         h = h.head
-    return None
+    return first
