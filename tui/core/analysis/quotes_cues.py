@@ -32,6 +32,8 @@ _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "M
 _SENTENCE_END = frozenset({".", "?", "!", ";"})
 _QUOTE_CHARS = frozenset("\"“”‘’'„«»")
 _DASHES = frozenset("—―–")
+# Relations joining a clause to a sibling or a circumstance, not to a verb reporting it.
+_SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis"})
 
 
 def _according(tok: Token) -> Token | None:
@@ -256,6 +258,10 @@ def _tree(inside: list[Token]) -> Cue | None:
                 found.append(_cue(h, subject_of(h)))
                 if h.dep_ == "acl" and h.head.pos_ == "PROPN":
                     break  # "footage of Smith saying '...'": Smith's words, whatever shows them
+                if h.dep_ in _SIDE_CLAUSES and _own_subject(h):
+                    # A clause beside the one above, not reported by it: in "Rubio suggested X,
+                    # while Cruz said that '...'" the words are Cruz's.
+                    break
             owner = speech_owner(h)
             if owner is not None:
                 found.append(Cue(h.text, h.idx, owner))
@@ -270,6 +276,14 @@ def _tree(inside: list[Token]) -> Cue | None:
             # report 'clearly suggests' fraud" the words are Smith's, not the report's.
             return found[-1]
     return None
+
+
+def _own_subject(verb: Token) -> bool:
+    """Whether ``verb`` has a subject of its own that is a name or a noun (not a relative pronoun)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN", "PRON") and not quoted(c)
+        for c in verb.children
+    )
 
 
 def _according_in(inside: list[Token]) -> Cue | None:

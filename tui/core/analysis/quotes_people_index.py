@@ -161,9 +161,10 @@ class PeopleIndex:
                     continue  # only the head token of each entity mention
                 if self.in_quote(off + tok.idx):
                     continue  # people named inside a quotation are talked about, not talking
-                # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer").
+                # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer",
+                # "Jane Doe, who runs the lab").
                 salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
-                rank = int(salient or any(c.dep_ == "appos" for c in tok.children))
+                rank = int(salient or any(_describes(c) for c in tok.children))
                 plural = tok.tag_ in ("NNS", "NNPS")
                 label = label_of(ent)
                 self.mentions.append(Mention(off + tok.idx, ent.canonical, label, rank, plural, start))
@@ -251,6 +252,14 @@ def label_of(ent: Entity) -> str:
         if name.lower() in MALE_NAMES or name.lower() in FEMALE_NAMES:
             return "PERSON"
     return ent.label
+
+
+def _describes(child: Token) -> bool:
+    """A description that introduces the one it hangs on: "Jane Doe, a lawyer", "Jane Doe, who runs
+    the lab" (whom the next "she said" means, though she is no subject)."""
+    if child.dep_ == "appos":
+        return True
+    return child.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ in SUBJECT_DEPS for c in child.children)
 
 
 def _same_referent(conj: Token) -> bool:
