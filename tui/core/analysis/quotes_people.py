@@ -15,7 +15,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
 from .quotes_names import BODY_NOUNS, FEMALE, MALE
-from .quotes_people_index import SPEAKER, Mention, PeopleIndex, label_of, noun_phrase
+from .quotes_people_index import Mention, PeopleIndex, label_of, noun_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -40,8 +40,8 @@ class People(PeopleIndex):
     def resolve_pronoun(self, word: str, pos: int) -> tuple[str, str] | None:
         """The (name, label) a pronoun subject at ``pos`` refers to, or None."""
         word = word.lower()
-        if word in ("he", "she"):
-            want = MALE if word == "he" else FEMALE
+        want = MALE if word == "he" else FEMALE if word == "she" else None
+        if want is not None:
             ok = lambda m: m.label == "PERSON" and self.gender_of(m.name) in (want, None)  # noqa: E731
         elif word == "it":
             ok = lambda m: (m.label in ("ORG", "GPE", "NORP", "FAC") or _body(m)) and not m.plural  # noqa: E731
@@ -55,14 +55,24 @@ class People(PeopleIndex):
         for m in reversed(self.mentions[max(0, end - 60) : end]):
             if not ok(m):
                 continue
+            if (
+                want is not None
+                and not (m.rank and not m.introduced)
+                and (m.sent, want) in self.pronoun_subjects
+            ):
+                # A sentence about someone already called "he"/"she" ("She said Trump was unlike
+                # Clinton, the former secretary"): the others in it are talked about, and the
+                # pronoun continues from further back.
+                continue
             if not m.rank:
                 fallback = fallback or m
                 continue
             # The most salient subject of the nearest sentence that has one: its speaker before
-            # other subjects ("Doe said Smith had ...": Doe).
+            # other subjects ("Doe said Smith had ...": Doe), a subject before one only described
+            # ("Doe accused Smith, the senator, of ...": Doe).
             if best is not None and m.sent != best.sent:
                 break
-            if best is None or (m.rank == SPEAKER and best.rank != SPEAKER):
+            if best is None or _salience(m) > _salience(best):
                 best = m
         if best is not None:
             return best.name, best.label
@@ -126,6 +136,10 @@ class People(PeopleIndex):
             if m.label == "PERSON" and role in self.roles.get(m.name, ()):
                 return m.name
         return None
+
+
+def _salience(m: Mention) -> int:
+    return 2 * m.rank - m.introduced
 
 
 def _body(m: Mention) -> bool:

@@ -65,6 +65,7 @@ class Mention:
     rank: int  # salience: SPEAKER a resolved speaker, 1 a subject (or introduced), 0 other
     plural: bool = False
     sent: int = -1  # document offset of the mention's sentence
+    introduced: bool = False  # salient for a description ("Jane Doe, a lawyer"), not as a subject
 
 
 class PeopleIndex:
@@ -85,6 +86,8 @@ class PeopleIndex:
         self.gender: dict[str, dict[str, int]] = {}
         self.roles: dict[str, set[str]] = {}  # canonical name -> role nouns seen with it
         self.mentions: list[Mention] = []
+        # (sentence offset, gender) of each sentence whose main subject is "he" or "she".
+        self.pronoun_subjects: set[tuple[int, str]] = set()
         self._sent_starts: list[int] = []
         for block, sdoc in paras:
             self._scan(block.start, sdoc)
@@ -139,6 +142,8 @@ class PeopleIndex:
             start = off + sent.start_char
             self._sent_starts.append(start)
             for tok in sent:
+                if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and tok.head.i == sent.root.i:
+                    self.pronoun_subjects.add((start, PRONOUN_GENDER[tok.lower_]))
                 ent = self.token_entity(off, tok)
                 if (
                     ent is None
@@ -164,10 +169,13 @@ class PeopleIndex:
                 # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer",
                 # "Jane Doe, who runs the lab").
                 salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
-                rank = int(salient or any(_describes(c) for c in tok.children))
+                introduced = not salient and any(_describes(c) for c in tok.children)
+                rank = int(salient or introduced)
                 plural = tok.tag_ in ("NNS", "NNPS")
                 label = label_of(ent)
-                self.mentions.append(Mention(off + tok.idx, ent.canonical, label, rank, plural, start))
+                self.mentions.append(
+                    Mention(off + tok.idx, ent.canonical, label, rank, plural, start, introduced)
+                )
                 if label != "PERSON":
                     continue
                 people.setdefault(ent.canonical, tok)
