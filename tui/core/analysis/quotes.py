@@ -43,6 +43,10 @@ _WEAK_LABELS = ("PERSON", "ORG")
 # "SMITH: ..." or "MR. SMITH: ..." at the start of a quoted transcript paragraph.
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z'.-]+ ){0,2}[A-Z][A-Z'-]+): ")
 _MARKS = "\"“”‘’'„«»`"
+# Words between a sign or a shirt and the quote on it ("a T-shirt reading", "that said", "with the words").
+_DISPLAY_LINKS = frozenset(
+    "read reading reads say saying says said that which with the words emblazoned bearing".split()
+)
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs. vs de la".split())
 
 
@@ -55,6 +59,7 @@ class _Item:
     floating: bool = False
     context: str | None = None  # who the sentence before the quote is about
     introduced: tuple[str, str | None] | None = None  # (speaker, cue) of a paragraph ending in a colon
+    shown: bool = False  # words on a sign or a T-shirt, not spoken
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +108,7 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
             continue
         if _is_title(text) or _is_nickname(doc.text, s.start, s.end):
             continue
-        if it.cue is not None and _displayed(it.cue):
+        if it.shown:
             continue  # words worn or held up ("a T-shirt reading 'LOL'", "signs saying ..."): not speech
         out.append(Quote(s.start, s.end, text, it.speaker, it.cue_text))
     return out
@@ -151,6 +156,10 @@ def _attribute_block(
                 it.speaker = people.surname(label.group(1)) or label.group(1).title()
         if it.cue is None and it.speaker is None:
             it.context = _previous_subject(sdoc, off, it.span.start - off, people)
+        it.shown = (it.cue is not None and _displayed(it.cue)) or _on_display(sdoc, it.span.start - off)
+        if it.shown:
+            it.cue = None
+            continue
         if it.cue is not None:
             pending.append((it.cue.pos, it.cue, it))
     # Reporting verbs outside quotes also name speakers (indirect speech) for floating quotes.
@@ -235,6 +244,19 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
         return None
     name, label, shown = people.speaker(off, subj)
     return shown if name is not None and label in _WEAK_LABELS else None
+
+
+def _on_display(sdoc: Doc, start: int) -> bool:
+    """Whether the words before the opening mark put the quote on a thing: "a T-shirt reading",
+    "signs that said", "a banner with the words"."""
+    before = [t for t in sdoc if t.idx + len(t.text) <= start and not t.is_punct][-6:]
+    for k, t in enumerate(before):
+        if t.lemma_.lower() in DISPLAY_NOUNS or t.lower_ in DISPLAY_NOUNS:
+            rest = before[k + 1 :]
+            return len(rest) <= 3 and all(
+                r.lower_ in _DISPLAY_LINKS or r.lemma_ in _DISPLAY_LINKS for r in rest
+            )
+    return False
 
 
 def _displayed(cue: Cue) -> bool:

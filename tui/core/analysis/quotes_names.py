@@ -88,5 +88,5 @@ BODY_NOUNS = frozenset(
 # Things that show words without anyone speaking them: a T-shirt "reading 'LOL'", signs "saying ...".
 DISPLAY_NOUNS = frozenset(
     "sign placard banner poster billboard shirt t-shirt tee sweatshirt hoodie jersey hat cap button badge "
-    "sticker mug tattoo graffiti plaque inscription logo flag wristband scarf mask screen marquee".split()
+    "sticker mug tattoo graffiti plaque inscription logo wristband scarf marquee".split()
 )
