@@ -105,3 +105,29 @@ def test_she_said_skips_a_person_only_talked_about(quotes):
         'the former minister. "We were promised jobs," she said.\n'
     )
     assert speaker_of(quotes(text), "promised jobs") == "Rita Moss"
+
+
+def test_a_name_label_before_a_quote_names_its_speaker(quotes):
+    text = (
+        'Debate\n\nJane Holt and Mark Webb both reject the plan. Holt: "Our goal is to stop it, not '
+        'to slow it." Webb: "The mission is to end it for good, whatever the cost."\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "Our goal") == "Jane Holt"
+    assert speaker_of(found, "The mission") == "Mark Webb"
+
+
+def test_a_byline_line_after_a_pull_quote_names_its_speaker(quotes):
+    text = (
+        'Quotable\n\n"The whole idea of a crooked deal is something we hear about all the time, and it '
+        'needs to stop."\n\n- Mary Tolan, a voter from Ohio.\n'
+    )
+    assert speaker_of(quotes(text), "crooked deal") == "Mary Tolan"
+
+
+def test_an_untagged_name_before_a_colon_is_a_person(quotes):
+    text = (
+        'Interview\n\n"The ones who have been here twenty years," Paul Brandt asked. "Do we send them '
+        'home?"\n\nZelinka interjected: "So you are saying there will be some flexibility?"\n'
+    )
+    assert speaker_of(quotes(text), "some flexibility") == "Zelinka"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
+from .quotes_bylines import byline_after, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_marks import Span, find_spans
 from .quotes_names import DISPLAY_NOUNS
@@ -97,7 +98,7 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
             _introduced(doc.text, qparas[b - 1], items[0], people)
         _attribute_block(b, block.start, sdoc, items, people, events)
     items = [it for b in sorted(by_block) for it in by_block[b]]
-    _fill_missing(doc.text, items, by_block, events, qparas)
+    _fill_missing(doc.text, items, by_block, events, qparas, people)
     out = []
     for it in items:
         s = it.span
@@ -154,6 +155,8 @@ def _attribute_block(
             if label:
                 # Transcript style, "SMITH: Well, ...": the label names the speaker.
                 it.speaker = people.surname(label.group(1)) or label.group(1).title()
+            else:
+                it.speaker = label_before(sdoc.text, max(lo, 0), it.span.start - off, people, off)
         if it.cue is None and it.speaker is None:
             it.context = _previous_subject(sdoc, off, it.span.start - off, people)
         it.shown = (it.cue is not None and _displayed(it.cue)) or _on_display(sdoc, it.span.start - off)
@@ -201,6 +204,7 @@ def _fill_missing(
     by_block: dict[int, list[_Item]],
     events: list[_Event],
     qparas: list[Paragraph],
+    people: People,
 ) -> None:
     """Speakers for quotes without a cue: their group, their neighbours, or the last speaker."""
     groups: dict[int, _Item] = {}
@@ -215,8 +219,12 @@ def _fill_missing(
         if src is not None:
             it.speaker, it.cue_text = src.speaker, src.cue_text
             continue
-        # A floating quote: a quoted sentence continuing the most recent speech event nearby.
         block = qparas[it.span.block][0]
+        byline = byline_after(text, it.span.end, block.end, people)
+        if byline is not None:
+            it.speaker = byline
+            continue
+        # A floating quote: a quoted sentence continuing the most recent speech event nearby.
         if not _starts_sentence(text, block.start, it.span.start):
             continue
         if it.context is not None:

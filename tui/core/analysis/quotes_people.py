@@ -103,6 +103,10 @@ class People(PeopleIndex):
             name = self.surnames[tok.text]
             return Speaker(name, "PERSON", name)
         phrase = noun_phrase(tok)
+        if _untagged_name(tok) and phrase == tok.text:
+            # A lone name the model did not tag ("Hannity interjected:"): a person, as the record of
+            # mentions already takes it (``PeopleIndex._scan``).
+            return Speaker(phrase, "PERSON", phrase)
         known = self._role_holder(off + tok.idx, tok)
         if known is not None:
             # The text calls them by their role here ("the mayor said"): show both, the name the
@@ -136,6 +140,16 @@ class People(PeopleIndex):
             if m.label == "PERSON" and role in self.roles.get(m.name, ()):
                 return m.name
         return None
+
+
+def _untagged_name(tok: Token) -> bool:
+    return (
+        tok.pos_ == "PROPN"
+        and not tok.ent_type_
+        and tok.text[:1].isupper()
+        and tok.text[1:2].islower()
+        and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in tok.children)
+    )
 
 
 def _salience(m: Mention) -> int:
