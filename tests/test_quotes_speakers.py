@@ -131,3 +131,23 @@ def test_an_untagged_name_before_a_colon_is_a_person(quotes):
         'home?"\n\nZelinka interjected: "So you are saying there will be some flexibility?"\n'
     )
     assert speaker_of(quotes(text), "some flexibility") == "Zelinka"
+
+
+def test_names_the_tagger_misreads_after_a_quote_are_speakers(quotes):
+    text = (
+        "Data\n\nBut Bill Skelly, a longtime data operative, vouched for both of them.\n\n"
+        '"Having access to the file and two people who understand it is valuable," said Skelly, '
+        "explaining he worked more closely with one of them.\n\n"
+        "George Will urged the electorate to abandon all outsider candidates.\n\n"
+        '"The eruption of war in the capital of an ally is a reminder of what is at stake," Will wrote.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "Having access") == "Bill Skelly"
+    assert speaker_of(found, "eruption of war") == "George Will"
+
+
+def test_a_manner_of_saying_verb_is_a_cue(quotes):
+    text = (
+        'Floor\n\n"This is fantastic!" beamed Donald Hart of Madison, who came to be closer to the stage.\n'
+    )
+    assert speaker_of(quotes(text), "fantastic") == "Donald Hart"

@@ -150,6 +150,8 @@ def _after(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
         ):
             if subj is None and not pre:
                 subj = _inverted_subject(t, window[k + 1 :])
+            elif subj is None and all(p.is_alpha and p.text[:1].isupper() for p in pre):
+                subj = pre[-1]  # a name the tagger took for an auxiliary: '"...," Will wrote'
             return _cue(t, subj)
         nominal = [p for p in pre if p.pos_ in ("PROPN", "NOUN", "PRON")]
         if (
@@ -198,13 +200,19 @@ def _inverted_subject(verb: Token, rest: list[Token]) -> Token | None:
     for t in rest:
         if t.ent_type_ in _NOT_SPEAKERS:
             return None  # "said Thursday morning on ...": no speaker after the verb
-        if t.pos_ in ("PROPN", "NOUN"):
+        if t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in ("PERSON", "ORG") or _capitalised(t):
+            # (a name the tagger took for an adverb still counts: '"...," said Skelly')
             while t.dep_ in ("compound", "flat") and t.head.i > t.i:
                 t = t.head
             return t
         if t.pos_ not in ("DET", "ADJ", "ADV"):
             return None
     return None
+
+
+def _capitalised(t: Token) -> bool:
+    """A capitalised word inside a sentence, whatever the tagger made of it: likely a name."""
+    return t.is_alpha and t.text[:1].isupper() and not t.is_sent_start and t.pos_ in ("ADV", "ADJ", "AUX")
 
 
 def _before(sdoc: Doc, first: Token, start: int, lo: int) -> Cue | None:
