@@ -151,3 +151,15 @@ def test_a_manner_of_saying_verb_is_a_cue(quotes):
         'Floor\n\n"This is fantastic!" beamed Donald Hart of Madison, who came to be closer to the stage.\n'
     )
     assert speaker_of(quotes(text), "fantastic") == "Donald Hart"
+
+
+def test_adding_after_a_reported_clause_speaks_for_the_reporter(quotes):
+    text = (
+        "Book\n\nIn the book, Gary Byrne also wrote the agents knew to brace for the eruptions, saying, "
+        '"They did not happen every day, but we learned about them fast."\n\n'
+        'Tom Pike told the radio host that Mitt Rome "had a crazy policy which was maniacal," adding, '
+        '"He lost all of the young vote, he lost everybody."\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "learned about them") == "Gary Byrne"
+    assert speaker_of(found, "young vote") == "Tom Pike"

@@ -110,7 +110,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         "AUX",
         "ADP",
     ):
-        return subject_of(verb.head, depth + 1)
+        head = verb.head
+        # "Doe wrote the agents knew it, saying '...'": a speech verb hung on the reported clause
+        # speaks for the one who reports it, not for the clause's own subject.
+        while head.dep_ == "ccomp" and is_reporting(head.head) and is_reporting(verb):
+            head = head.head
+        return subject_of(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         head = verb.head
         # "the council issued a statement calling ...": the text's issuer, when the clause names one.
