@@ -163,3 +163,12 @@ def test_adding_after_a_reported_clause_speaks_for_the_reporter(quotes):
     found = quotes(text)
     assert speaker_of(found, "learned about them") == "Gary Byrne"
     assert speaker_of(found, "young vote") == "Tom Pike"
+
+
+def test_an_attribution_written_as_its_own_sentence(quotes):
+    text = (
+        "Emails\n\nThe candidate spoke after Sara Kent at the rally.\n\n"
+        '"Russia, if you are listening, I hope you are able to find the emails that are missing." '
+        'Pike said. "You will be rewarded."\n'
+    )
+    assert speaker_of(quotes(text), "Russia, if you") == "Pike"

@@ -63,7 +63,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
     if not inside:
         return None
     before_ch = _prev_char(text, start - 1, lo)
-    after_ok = _after_allowed(text, start, end)
+    after_ok = _after_allowed(text, start, end) or _bare_attribution(sdoc, end, hi)
     order = []
     if before_ch == ":" or _verb_before_comma(sdoc, start, lo):
         order.append("before")
@@ -120,6 +120,22 @@ def _after_allowed(text: str, start: int, end: int) -> bool:
     while j < len(text) and not text[j].isalpha():
         j += 1
     return j < len(text) and text[j].islower()
+
+
+def _bare_attribution(sdoc: Doc, end: int, hi: int) -> bool:
+    """Whether the sentence after a quote that ends in a full stop is only its attribution, written
+    as a sentence of its own ('"... missing." Trump said.', "Smith said on Tuesday.")."""
+    rest = [t for t in sdoc if end < t.idx < hi and t.text not in _QUOTE_CHARS]
+    stop = next((k for k, t in enumerate(rest) if t.text in _SENTENCE_END), None)
+    if stop is None or not 2 <= stop <= 8:
+        return False
+    words = rest[:stop]
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+    return (
+        len(verbs) == 1
+        and is_reporting(verbs[0])
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verbs[0].children)
+    )
 
 
 def _after(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
