@@ -172,3 +172,11 @@ def test_an_attribution_written_as_its_own_sentence(quotes):
         'Pike said. "You will be rewarded."\n'
     )
     assert speaker_of(quotes(text), "Russia, if you") == "Pike"
+
+
+def test_a_piece_speaks_for_whoever_published_it(quotes):
+    text = (
+        'Plan\n\nThe Daily Ledger recently ran a piece that noted his "health care plan would benefit '
+        'affluent households more than poorer ones."\n'
+    )
+    assert speaker_of(quotes(text), "health care plan") == "Daily Ledger"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .quotes_names import BODY_NOUNS, FEMALE, MALE
 from .quotes_people_index import Mention, PeopleIndex, label_of, noun_phrase
+from .quotes_verbs import TEXT_NOUNS, clause_subject
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -23,6 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..models import Entity
 
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Writings published by someone, who speaks through them.
+_WRITINGS = TEXT_NOUNS | frozenset("piece article column editorial story op-ed essay".split())
 
 
 class Speaker(NamedTuple):
@@ -91,6 +94,11 @@ class People(PeopleIndex):
         """The speaker named by subject token ``tok``; label "NP" for a plain phrase."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
+            if tok.lemma_.lower() in _WRITINGS and tok.dep_ in ("dobj", "pobj"):
+                # "The Post ran a piece that noted ...": the piece speaks for whoever published it.
+                issuer = clause_subject(tok)
+                if issuer is not None and self.token_entity(off, issuer) is not None:
+                    tok = issuer
         if tok.pos_ == "PRON":
             hit = self.resolve_pronoun(tok.lower_, off + tok.idx)
             return Speaker(*hit, hit[0]) if hit else Speaker(None, "PRON", None)

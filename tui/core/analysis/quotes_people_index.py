@@ -301,4 +301,5 @@ def noun_phrase(tok: Token) -> str:
         right -= 1
     while left < tok.i and doc[left].is_punct:
         left += 1
-    return doc[left : right + 1].text
+    # (Runs of spaces are tokens of their own: "a piece  that" must not show as "a piece  ".)
+    return " ".join(doc[left : right + 1].text.split())
