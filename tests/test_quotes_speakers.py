@@ -180,3 +180,14 @@ def test_a_piece_speaks_for_whoever_published_it(quotes):
         'affluent households more than poorer ones."\n'
     )
     assert speaker_of(quotes(text), "health care plan") == "Daily Ledger"
+
+
+def test_a_quote_far_from_any_speaker_stays_unattributed(quotes):
+    text = (
+        'Budget\n\n"We will cut taxes this year," said Ann Roe.\n\n'
+        "The council met again on Friday, and the vote was delayed for a week.\n\n"
+        '"Nobody here wants another delay of this kind."\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "cut taxes") == "Ann Roe"
+    assert speaker_of(found, "Nobody here") is None

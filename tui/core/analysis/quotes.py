@@ -34,8 +34,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .pipeline import Paragraph
 
-# A floating quote continues a speaker from at most this many quote-bearing blocks back.
-FLOAT_REACH = 2
+# A floating quote continues a speaker from at most this many quote-bearing blocks back. Two blocks
+# back was right only a third of the time on PolNeAR train: a guess, so the quote stays unattributed.
+FLOAT_REACH = 1
 # Quotes shorter than this many words need a speaker to count as quotations, not scare quotes.
 MIN_UNATTRIBUTED_WORDS = 2
 # Who may speak on weak evidence alone (a clause subject, the sentence before, a colon): a person or
