@@ -191,3 +191,11 @@ def test_a_quote_far_from_any_speaker_stays_unattributed(quotes):
     found = quotes(text)
     assert speaker_of(found, "cut taxes") == "Ann Roe"
     assert speaker_of(found, "Nobody here") is None
+
+
+def test_he_said_prefers_the_main_clause_subject(quotes):
+    text = (
+        "Plant\n\nAfter the vote, Tom Hale rejected the idea that Bill Ross had wanted to close the "
+        'plant.\n\n"We will not let that happen to this town," he said.\n'
+    )
+    assert speaker_of(quotes(text), "let that happen") == "Tom Hale"

@@ -81,8 +81,10 @@ class People(PeopleIndex):
             return best.name, best.label
         if fallback is None and word in ("he", "she"):
             # The gender evidence may be wrong or shared by a family name: the last person subject.
+            other = FEMALE if want == MALE else MALE
             for m in reversed(self.mentions[max(0, end - 60) : end]):
-                if m.label == "PERSON" and m.rank:
+                # (but not one the text shows to be of the other sex: "Fiorina ... Trump. 'I', she said")
+                if m.label == "PERSON" and m.rank and self.gender_of(m.name) != other:
                     return m.name, m.label
             # No person at all: the small model often tags a lone surname as an organisation.
             for m in reversed(self.mentions[max(0, end - 60) : end]):
@@ -161,7 +163,8 @@ def _untagged_name(tok: Token) -> bool:
 
 
 def _salience(m: Mention) -> int:
-    return 2 * m.rank - m.introduced
+    """Speakers first, then the main clause's subject, other subjects, people only described."""
+    return 3 * m.rank + m.main - m.introduced
 
 
 def _body(m: Mention) -> bool:

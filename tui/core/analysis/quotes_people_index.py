@@ -66,6 +66,7 @@ class Mention:
     plural: bool = False
     sent: int = -1  # document offset of the mention's sentence
     introduced: bool = False  # salient for a description ("Jane Doe, a lawyer"), not as a subject
+    main: bool = False  # the subject of its sentence's main clause
 
 
 class PeopleIndex:
@@ -173,8 +174,9 @@ class PeopleIndex:
                 rank = int(salient or introduced)
                 plural = tok.tag_ in ("NNS", "NNPS")
                 label = label_of(ent)
+                main = tok.dep_ in SUBJECT_DEPS and tok.head.i == sent.root.i
                 self.mentions.append(
-                    Mention(off + tok.idx, ent.canonical, label, rank, plural, start, introduced)
+                    Mention(off + tok.idx, ent.canonical, label, rank, plural, start, introduced, main)
                 )
                 if label != "PERSON":
                     continue
