@@ -199,3 +199,12 @@ def test_he_said_prefers_the_main_clause_subject(quotes):
         'plant.\n\n"We will not let that happen to this town," he said.\n'
     )
     assert speaker_of(quotes(text), "let that happen") == "Tom Hale"
+
+
+def test_an_unnamed_share_of_voters_does_not_carry_on_to_the_next_quote(quotes):
+    text = (
+        "Poll\n\nAsked about the plan, 72 percent of voters said yes while 48 percent overall agreed "
+        'with it.\n\n"Historically, lesser-known candidates winning early contests have seen the '
+        'biggest boost."\n'
+    )
+    assert speaker_of(quotes(text), "biggest boost") is None

@@ -70,6 +70,7 @@ class _Event:
     block: int
     name: str | None
     cue: str
+    label: str = "NP"
 
 
 def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]) -> list[Quote]:
@@ -179,6 +180,7 @@ def _attribute_block(
     pending.sort(key=lambda p: p[1].subject.idx if p[1].subject is not None else p[0])
     for pos, cue, it in pending:
         name = shown = None
+        label = "NP"
         if cue.subject is not None:
             name, label, shown = people.speaker(off, cue.subject)
             if cue.weak:
@@ -195,7 +197,7 @@ def _attribute_block(
                 people.add_speaker(off + cue.subject.idx, name, label, cue.subject.tag_ in ("NNS", "NNPS"))
         if it is not None:
             it.speaker, it.cue_text = shown, cue.text
-        events.append(_Event(off + pos, b, name, cue.text))
+        events.append(_Event(off + pos, b, name, cue.text, label))
     events.sort(key=lambda e: e.pos)
 
 
@@ -233,8 +235,10 @@ def _fill_missing(
             it.speaker, it.floating = it.context, True
             continue
         i = bisect_left(positions, it.span.start)
-        if i and events[i - 1].block >= it.span.block - FLOAT_REACH and events[i - 1].name:
-            it.speaker, it.floating = events[i - 1].name, True
+        last = events[i - 1] if i else None
+        # (only a named person or body: an unnamed "48 percent" or "critics" is too weak to carry on)
+        if last and last.block >= it.span.block - FLOAT_REACH and last.name and last.label in _WEAK_LABELS:
+            it.speaker, it.floating = last.name, True
 
 
 def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | None:
