@@ -208,3 +208,12 @@ def test_an_unnamed_share_of_voters_does_not_carry_on_to_the_next_quote(quotes):
         'biggest boost."\n'
     )
     assert speaker_of(quotes(text), "biggest boost") is None
+
+
+def test_a_retort_is_a_cue(quotes):
+    text = (
+        "Debate\n\nBush hit Trump for using the law to seize land from a widow in New Jersey.\n\n"
+        '"Jeb wants to be a tough guy tonight," Trump shot back.\n'
+    )
+    found = [q for q in quotes(text) if "tough guy" in q.text]
+    assert [(q.speaker, q.cue) for q in found] == [("Trump", "shot back")]

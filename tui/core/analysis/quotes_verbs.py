@@ -61,10 +61,17 @@ def is_reporting(tok: Token, strict: bool = False) -> bool:
         return False  # "so-called", "self-described": an adjective, not a speech act
     forms = reporting_forms()
     if tok.lower_ not in forms and tok.lemma_.lower() not in forms:
-        return _as_put_it(tok)
+        return _as_put_it(tok) or _answer_back(tok)
     if strict and tok.lemma_.lower() in _WEAK_LEMMAS:
         return tok.lemma_.lower() == "point" and any(c.dep_ == "prt" for c in tok.children)
     return True
+
+
+def _answer_back(tok: Token) -> bool:
+    """A retort: '"...," Smith shot back', "fired back", "hit back"."""
+    return tok.lemma_.lower() in ("shoot", "fire", "hit") and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" and c.i == tok.i + 1 for c in tok.children
+    )
 
 
 def _as_put_it(tok: Token) -> bool:
@@ -150,7 +157,9 @@ def quoted(tok: Token) -> bool:
 def cue_text(verb: Token) -> str:
     if verb.lower_ == "according":
         return verb.doc[verb.i : verb.i + 2].text
-    parts = [verb] + [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    parts = [verb] + [
+        c for c in verb.children if c.i == verb.i + 1 and (c.dep_ == "prt" or c.lower_ == "back")
+    ]
     return verb.doc[parts[0].i : parts[-1].i + 1].text
 
 
