@@ -217,3 +217,11 @@ def test_a_retort_is_a_cue(quotes):
     )
     found = [q for q in quotes(text) if "tough guy" in q.text]
     assert [(q.speaker, q.cue) for q in found] == [("Trump", "shot back")]
+
+
+def test_a_persons_response_or_claim_is_their_words(quotes):
+    text = (
+        "Emails\n\nMary Holt wrote to the minister, Anna Berg, in December about the deaths of six "
+        'soldiers. Berg\'s response was: "Is that shop in Leeds or in York?"\n'
+    )
+    assert speaker_of(quotes(text), "that shop") == "Anna Berg"

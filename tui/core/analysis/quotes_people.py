@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .quotes_names import BODY_NOUNS, FEMALE, MALE
 from .quotes_people_index import Mention, PeopleIndex, label_of, noun_phrase
-from .quotes_verbs import TEXT_NOUNS, clause_subject
+from .quotes_verbs import TEXT_NOUNS, clause_subject, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -101,6 +101,9 @@ class People(PeopleIndex):
                 issuer = clause_subject(tok)
                 if issuer is not None and self.token_entity(off, issuer) is not None:
                     tok = issuer
+        owner = speech_owner(tok)
+        if owner is not None and self.token_entity(off, owner) is not None:
+            tok = owner  # "Clinton's response was: ...", "Doe's claim is that ...": their words
         if tok.pos_ == "PRON":
             hit = self.resolve_pronoun(tok.lower_, off + tok.idx)
             return Speaker(*hit, hit[0]) if hit else Speaker(None, "PRON", None)
