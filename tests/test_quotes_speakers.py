@@ -225,3 +225,12 @@ def test_a_persons_response_or_claim_is_their_words(quotes):
         'soldiers. Berg\'s response was: "Is that shop in Leeds or in York?"\n'
     )
     assert speaker_of(quotes(text), "that shop") == "Anna Berg"
+
+
+def test_a_name_shared_by_two_people_means_the_one_the_text_is_about(quotes):
+    text = (
+        "Brothers\n\nPark Min Ho, 45, was the elder son of the late leader. He once told a writer that "
+        "Park Min Su would not be a good leader:\n\n"
+        '"The regime of my brother will not last long," said Park to the writer in 2012.\n'
+    )
+    assert speaker_of(quotes(text), "will not last long") == "Park Min Ho"

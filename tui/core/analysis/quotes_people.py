@@ -111,7 +111,10 @@ class People(PeopleIndex):
         if ent is None:
             ent = self._attached_name(off, tok)
         if ent is not None:
-            return Speaker(ent.canonical, label_of(ent), ent.canonical)
+            name = ent.canonical
+            if ent.label == "PERSON" and " " not in name:
+                name = self._shared_name(name, off + tok.idx) or name
+            return Speaker(name, label_of(ent), name)
         if tok.text in self.surnames and (tok.pos_ == "PROPN" or tok.text[1:].islower()):
             name = self.surnames[tok.text]
             return Speaker(name, "PERSON", name)
@@ -128,6 +131,15 @@ class People(PeopleIndex):
                 phrase = phrase[0].lower() + phrase[1:]
             return Speaker(known, "PERSON", f"{known} ({phrase})")
         return Speaker(phrase, "NP", phrase)
+
+    def _shared_name(self, word: str, pos: int) -> str | None:
+        """The person a name shared by several full names means ("Kim" among Kim Jong Nam, Kim Jong
+        Un, ...): the last of them that was the main subject of a sentence before ``pos``."""
+        full = {m.name for m in self.mentions if m.label == "PERSON" and word in m.name.split()}
+        if len(full) < 2:
+            return None
+        end = bisect_left([m.pos for m in self.mentions], pos)
+        return next((m.name for m in reversed(self.mentions[:end]) if m.name in full and m.main), None)
 
     def _attached_name(self, off: int, tok: Token) -> Entity | None:
         """A name attached to a role noun: "the secretary, Jane Doe", "spokesman John Kirby", or the
