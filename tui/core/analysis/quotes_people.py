@@ -135,7 +135,9 @@ class People(PeopleIndex):
     def _shared_name(self, word: str, pos: int) -> str | None:
         """The person a name shared by several full names means ("Kim" among Kim Jong Nam, Kim Jong
         Un, ...): the last of them that was the main subject of a sentence before ``pos``."""
-        full = {m.name for m in self.mentions if m.label == "PERSON" and word in m.name.split()}
+        full = {
+            m.name for m in self.mentions if m.label == "PERSON" and m.name != word and word in m.name.split()
+        }
         if len(full) < 2:
             return None
         end = bisect_left([m.pos for m in self.mentions], pos)
