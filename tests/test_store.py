@@ -172,6 +172,8 @@ def test_library_analysis_is_cached_and_related_quotes_cross_articles(library):
     related = library.related_quotes(founding.id, a)
     assert related, "the seeds share Putin, Trump and Obama across articles"
     assert all(r.article_id != founding.id for r in related)
+    # The pane shows "— speaker · reason": the reason never repeats the speaker.
+    assert not any(r.quote.speaker and r.quote.speaker in r.reason for r in related)
 
 
 def test_a_library_in_memory_needs_no_file():

@@ -322,7 +322,8 @@ def _related_quotes(
         if idx < len(qs):
             seen.add((h, idx))
             q = qs[idx]
-            reason = "same speaker" if q.speaker in speakers else f"by {q.speaker}"
+            # The pane shows the speaker already ("— Tim Cook"): say why, not who again.
+            reason = "same speaker" if q.speaker in speakers else "speaker named here"
             out.append(RelatedQuote(titles[h].id, titles[h].title, q, reason))
     for h, names in mentioning.items():
         if h not in titles:
@@ -330,7 +331,7 @@ def _related_quotes(
         for idx, q in enumerate(quotes_of(h)):
             if (h, idx) in seen:
                 continue
-            about = next((n for n in main if n in names and _mentions(q.text, n)), None)
+            about = next((n for n in main if n in names and n != q.speaker and _mentions(q.text, n)), None)
             if about:
                 seen.add((h, idx))
                 out.append(RelatedQuote(titles[h].id, titles[h].title, q, f"about {about}"))

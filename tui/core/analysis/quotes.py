@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
+from .quotes_bylines import byline_after, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_marks import Span, find_spans
-from .quotes_people import People
-from .quotes_people_index import SPEAKER_LABELS
+from .quotes_names import DISPLAY_NOUNS
+from .quotes_people import RELATIVE, People
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,13 +34,21 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .pipeline import Paragraph
 
-# A floating quote continues a speaker from at most this many quote-bearing blocks back.
-FLOAT_REACH = 2
+# A floating quote continues a speaker from at most this many quote-bearing blocks back. Two blocks
+# back was right only a third of the time on PolNeAR train: a guess, so the quote stays unattributed.
+FLOAT_REACH = 1
 # Quotes shorter than this many words need a speaker to count as quotations, not scare quotes.
 MIN_UNATTRIBUTED_WORDS = 2
+# Who may speak on weak evidence alone (a clause subject, the sentence before, a colon): a person or
+# a body acting as one. A place or a nationality speaks only through a reporting verb ("China said").
+_WEAK_LABELS = ("PERSON", "ORG")
 # "SMITH: ..." or "MR. SMITH: ..." at the start of a quoted transcript paragraph.
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z'.-]+ ){0,2}[A-Z][A-Z'-]+): ")
 _MARKS = "\"“”‘’'„«»`"
+# Words between a sign or a shirt and the quote on it ("a T-shirt reading", "that said", "with the words").
+_DISPLAY_LINKS = frozenset(
+    "read reading reads say saying says said that which with the words emblazoned bearing".split()
+)
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs. vs de la".split())
 
 
@@ -51,6 +60,8 @@ class _Item:
     cue_text: str | None = None
     floating: bool = False
     context: str | None = None  # who the sentence before the quote is about
+    introduced: tuple[str, str | None] | None = None  # (speaker, cue) of a paragraph ending in a colon
+    shown: bool = False  # words on a sign or a T-shirt, not spoken
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +70,7 @@ class _Event:
     block: int
     name: str | None
     cue: str
+    label: str = "NP"
 
 
 def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]) -> list[Quote]:
@@ -88,7 +100,7 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
             _introduced(doc.text, qparas[b - 1], items[0], people)
         _attribute_block(b, block.start, sdoc, items, people, events)
     items = [it for b in sorted(by_block) for it in by_block[b]]
-    _fill_missing(doc.text, items, by_block, events, qparas)
+    _fill_missing(doc.text, items, by_block, events, qparas, people)
     out = []
     for it in items:
         s = it.span
@@ -99,6 +111,8 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
             continue
         if _is_title(text) or _is_nickname(doc.text, s.start, s.end):
             continue
+        if it.shown:
+            continue  # words worn or held up ("a T-shirt reading 'LOL'", "signs saying ..."): not speech
         out.append(Quote(s.start, s.end, text, it.speaker, it.cue_text))
     return out
 
@@ -113,9 +127,8 @@ def _introduced(text: str, prev: Paragraph, it: _Item, people: People) -> None:
     if cue is None or cue.subject is None:
         return
     name, label, shown = people.speaker(block.start, cue.subject)
-    if name is not None and (not cue.weak or label in SPEAKER_LABELS):
-        it.speaker = shown
-        it.cue_text = None if cue.weak else cue.text
+    if name is not None and shown is not None and (not cue.weak or label in _WEAK_LABELS):
+        it.introduced = (shown, None if cue.weak else cue.text)
 
 
 def _attribute_block(
@@ -127,9 +140,12 @@ def _attribute_block(
     for k, it in enumerate(items):
         lo = items[k - 1].span.end - off + 1 if k else 0
         hi = items[k + 1].span.start - off - 1 if k + 1 < len(items) else n
-        if it.speaker is not None:
-            continue  # introduced by the paragraph before
         it.cue = find_cue(sdoc, it.span.start - off, it.span.end - off, lo, hi)
+        if it.cue is None and it.introduced is not None:
+            # Introduced by the paragraph before, and no cue of its own ("said Kim" wins over the
+            # colon, whose clause may name someone else: "... he did not think Kim would last:").
+            it.speaker, it.cue_text = it.introduced
+            continue
         if it.cue is None and not _starts_sentence(sdoc.text, 0, it.span.start - off):
             # No reporting verb: a phrase quoted inside a sentence belongs to its clause's subject
             # ("Smith likened the plan to 'a slow-motion disaster'") when that is a name.
@@ -141,8 +157,14 @@ def _attribute_block(
             if label:
                 # Transcript style, "SMITH: Well, ...": the label names the speaker.
                 it.speaker = people.surname(label.group(1)) or label.group(1).title()
+            else:
+                it.speaker = label_before(sdoc.text, max(lo, 0), it.span.start - off, people, off)
         if it.cue is None and it.speaker is None:
             it.context = _previous_subject(sdoc, off, it.span.start - off, people)
+        it.shown = (it.cue is not None and _displayed(it.cue)) or _on_display(sdoc, it.span.start - off)
+        if it.shown:
+            it.cue = None
+            continue
         if it.cue is not None:
             pending.append((it.cue.pos, it.cue, it))
     # Reporting verbs outside quotes also name speakers (indirect speech) for floating quotes.
@@ -158,23 +180,24 @@ def _attribute_block(
     pending.sort(key=lambda p: p[1].subject.idx if p[1].subject is not None else p[0])
     for pos, cue, it in pending:
         name = shown = None
+        label = "NP"
         if cue.subject is not None:
             name, label, shown = people.speaker(off, cue.subject)
             if cue.weak:
                 # The nearest clause subject that is a name ("Smith seethed after the news that the
                 # aide she hired had 'lost' the files": the aide is no name, Smith is).
                 for subj in cue.further:
-                    if name is not None and label in SPEAKER_LABELS:
+                    if name is not None and label in _WEAK_LABELS:
                         break
                     name, label, shown = people.speaker(off, subj)
-                if it is not None and name is not None and label in SPEAKER_LABELS:
+                if it is not None and name is not None and label in _WEAK_LABELS:
                     it.speaker = shown
                 continue
             if name is not None:
                 people.add_speaker(off + cue.subject.idx, name, label, cue.subject.tag_ in ("NNS", "NNPS"))
         if it is not None:
             it.speaker, it.cue_text = shown, cue.text
-        events.append(_Event(off + pos, b, name, cue.text))
+        events.append(_Event(off + pos, b, name, cue.text, label))
     events.sort(key=lambda e: e.pos)
 
 
@@ -184,6 +207,7 @@ def _fill_missing(
     by_block: dict[int, list[_Item]],
     events: list[_Event],
     qparas: list[Paragraph],
+    people: People,
 ) -> None:
     """Speakers for quotes without a cue: their group, their neighbours, or the last speaker."""
     groups: dict[int, _Item] = {}
@@ -198,8 +222,12 @@ def _fill_missing(
         if src is not None:
             it.speaker, it.cue_text = src.speaker, src.cue_text
             continue
-        # A floating quote: a quoted sentence continuing the most recent speech event nearby.
         block = qparas[it.span.block][0]
+        byline = byline_after(text, it.span.end, block.end, people)
+        if byline is not None:
+            it.speaker = byline
+            continue
+        # A floating quote: a quoted sentence continuing the most recent speech event nearby.
         if not _starts_sentence(text, block.start, it.span.start):
             continue
         if it.context is not None:
@@ -207,8 +235,10 @@ def _fill_missing(
             it.speaker, it.floating = it.context, True
             continue
         i = bisect_left(positions, it.span.start)
-        if i and events[i - 1].block >= it.span.block - FLOAT_REACH and events[i - 1].name:
-            it.speaker, it.floating = events[i - 1].name, True
+        last = events[i - 1] if i else None
+        # (only a named person or body: an unnamed "48 percent" or "critics" is too weak to carry on)
+        if last and last.block >= it.span.block - FLOAT_REACH and last.name and last.label in _WEAK_LABELS:
+            it.speaker, it.floating = last.name, True
 
 
 def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | None:
@@ -226,7 +256,30 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
     if subj is None or people.in_quote(off + subj.idx):
         return None
     name, label, shown = people.speaker(off, subj)
-    return shown if name is not None and label in SPEAKER_LABELS else None
+    return shown if name is not None and label in _WEAK_LABELS else None
+
+
+def _on_display(sdoc: Doc, start: int) -> bool:
+    """Whether the words before the opening mark put the quote on a thing: "a T-shirt reading",
+    "signs that said", "a banner with the words"."""
+    before = [t for t in sdoc if t.idx + len(t.text) <= start and not t.is_punct][-6:]
+    for k, t in enumerate(before):
+        if t.lemma_.lower() in DISPLAY_NOUNS or t.lower_ in DISPLAY_NOUNS:
+            rest = before[k + 1 :]
+            return len(rest) <= 3 and all(
+                r.lower_ in _DISPLAY_LINKS or r.lemma_ in _DISPLAY_LINKS for r in rest
+            )
+    return False
+
+
+def _displayed(cue: Cue) -> bool:
+    """Whether the cue's subject is a thing that shows words (a sign, a T-shirt), not a speaker."""
+    subj = cue.subject
+    if subj is None:
+        return False
+    if subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "a sign that read ..."
+    return subj.lemma_.lower() in DISPLAY_NOUNS or subj.lower_ in DISPLAY_NOUNS
 
 
 def _neighbour(text: str, it: _Item, siblings: list[_Item]) -> _Item | None:

@@ -32,6 +32,8 @@ _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "M
 _SENTENCE_END = frozenset({".", "?", "!", ";"})
 _QUOTE_CHARS = frozenset("\"“”‘’'„«»")
 _DASHES = frozenset("—―–")
+# Relations joining a clause to a sibling or a circumstance, not to a verb reporting it.
+_SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis"})
 
 
 def _according(tok: Token) -> Token | None:
@@ -61,7 +63,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
     if not inside:
         return None
     before_ch = _prev_char(text, start - 1, lo)
-    after_ok = _after_allowed(text, start, end)
+    after_ok = _after_allowed(text, start, end) or _bare_attribution(sdoc, end, hi)
     order = []
     if before_ch == ":" or _verb_before_comma(sdoc, start, lo):
         order.append("before")
@@ -120,6 +122,22 @@ def _after_allowed(text: str, start: int, end: int) -> bool:
     return j < len(text) and text[j].islower()
 
 
+def _bare_attribution(sdoc: Doc, end: int, hi: int) -> bool:
+    """Whether the sentence after a quote that ends in a full stop is only its attribution, written
+    as a sentence of its own ('"... missing." Trump said.', "Smith said on Tuesday.")."""
+    rest = [t for t in sdoc if end < t.idx < hi and t.text not in _QUOTE_CHARS]
+    stop = next((k for k, t in enumerate(rest) if t.text in _SENTENCE_END), None)
+    if stop is None or not 2 <= stop <= 8:
+        return False
+    words = rest[:stop]
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+    return (
+        len(verbs) == 1
+        and is_reporting(verbs[0])
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verbs[0].children)
+    )
+
+
 def _after(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
     window: list[Token] = []
     for t in sdoc:
@@ -148,6 +166,8 @@ def _after(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
         ):
             if subj is None and not pre:
                 subj = _inverted_subject(t, window[k + 1 :])
+            elif subj is None and all(p.is_alpha and p.text[:1].isupper() for p in pre):
+                subj = pre[-1]  # a name the tagger took for an auxiliary: '"...," Will wrote'
             return _cue(t, subj)
         nominal = [p for p in pre if p.pos_ in ("PROPN", "NOUN", "PRON")]
         if (
@@ -196,13 +216,19 @@ def _inverted_subject(verb: Token, rest: list[Token]) -> Token | None:
     for t in rest:
         if t.ent_type_ in _NOT_SPEAKERS:
             return None  # "said Thursday morning on ...": no speaker after the verb
-        if t.pos_ in ("PROPN", "NOUN"):
+        if t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in ("PERSON", "ORG") or _capitalised(t):
+            # (a name the tagger took for an adverb still counts: '"...," said Skelly')
             while t.dep_ in ("compound", "flat") and t.head.i > t.i:
                 t = t.head
             return t
         if t.pos_ not in ("DET", "ADJ", "ADV"):
             return None
     return None
+
+
+def _capitalised(t: Token) -> bool:
+    """A capitalised word inside a sentence, whatever the tagger made of it: likely a name."""
+    return t.is_alpha and t.text[:1].isupper() and not t.is_sent_start and t.pos_ in ("ADV", "ADJ", "AUX")
 
 
 def _before(sdoc: Doc, first: Token, start: int, lo: int) -> Cue | None:
@@ -256,6 +282,10 @@ def _tree(inside: list[Token]) -> Cue | None:
                 found.append(_cue(h, subject_of(h)))
                 if h.dep_ == "acl" and h.head.pos_ == "PROPN":
                     break  # "footage of Smith saying '...'": Smith's words, whatever shows them
+                if h.dep_ in _SIDE_CLAUSES and _own_subject(h):
+                    # A clause beside the one above, not reported by it: in "Rubio suggested X,
+                    # while Cruz said that '...'" the words are Cruz's.
+                    break
             owner = speech_owner(h)
             if owner is not None:
                 found.append(Cue(h.text, h.idx, owner))
@@ -270,6 +300,14 @@ def _tree(inside: list[Token]) -> Cue | None:
             # report 'clearly suggests' fraud" the words are Smith's, not the report's.
             return found[-1]
     return None
+
+
+def _own_subject(verb: Token) -> bool:
+    """Whether ``verb`` has a subject of its own that is a name or a noun (not a relative pronoun)."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN", "PRON") and not quoted(c)
+        for c in verb.children
+    )
 
 
 def _according_in(inside: list[Token]) -> Cue | None:
@@ -333,12 +371,17 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
     if not before:
         return None
     h = before[-1]
-    for _ in range(6):
+    first: Cue | None = None
+    for _ in range(8):
         if h.pos_ in ("VERB", "AUX"):
             subj = next((c for c in h.children if c.dep_ == "nsubj" and not quoted(c)), None)
             if subj is not None:
-                return Cue(h.text, h.idx, subj, weak=not is_reporting(h, strict=True))
+                if is_reporting(h, strict=True):
+                    # The reporting clause, however deep the colon sits in what is reported: "He told
+                    # a writer he did not think Smith would last:" introduces his words, not Smith's.
+                    return Cue(h.text, h.idx, subj)
+                first = first or Cue(h.text, h.idx, subj, weak=True)
         if h.head.i == h.i:
             break
         h = h.head
-    return None
+    return first

@@ -85,3 +85,8 @@ BODY_NOUNS = frozenset(
     "magazine site website campaign committee company group agency department government "
     "administration council court party team network board office firm union commission".split()
 )
+# Things that show words without anyone speaking them: a T-shirt "reading 'LOL'", signs "saying ...".
+DISPLAY_NOUNS = frozenset(
+    "sign placard banner poster billboard shirt t-shirt tee sweatshirt hoodie jersey hat cap button badge "
+    "sticker mug tattoo graffiti plaque inscription logo wristband scarf marquee".split()
+)

@@ -15,7 +15,8 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
 from .quotes_names import BODY_NOUNS, FEMALE, MALE
-from .quotes_people_index import SPEAKER, Mention, PeopleIndex, label_of, noun_phrase
+from .quotes_people_index import Mention, PeopleIndex, label_of, noun_phrase
+from .quotes_verbs import TEXT_NOUNS, clause_subject, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -23,6 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..models import Entity
 
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Writings published by someone, who speaks through them.
+_WRITINGS = TEXT_NOUNS | frozenset("piece article column editorial story op-ed essay".split())
 
 
 class Speaker(NamedTuple):
@@ -40,8 +43,8 @@ class People(PeopleIndex):
     def resolve_pronoun(self, word: str, pos: int) -> tuple[str, str] | None:
         """The (name, label) a pronoun subject at ``pos`` refers to, or None."""
         word = word.lower()
-        if word in ("he", "she"):
-            want = MALE if word == "he" else FEMALE
+        want = MALE if word == "he" else FEMALE if word == "she" else None
+        if want is not None:
             ok = lambda m: m.label == "PERSON" and self.gender_of(m.name) in (want, None)  # noqa: E731
         elif word == "it":
             ok = lambda m: (m.label in ("ORG", "GPE", "NORP", "FAC") or _body(m)) and not m.plural  # noqa: E731
@@ -55,21 +58,33 @@ class People(PeopleIndex):
         for m in reversed(self.mentions[max(0, end - 60) : end]):
             if not ok(m):
                 continue
+            if (
+                want is not None
+                and not (m.rank and not m.introduced)
+                and (m.sent, want) in self.pronoun_subjects
+            ):
+                # A sentence about someone already called "he"/"she" ("She said Trump was unlike
+                # Clinton, the former secretary"): the others in it are talked about, and the
+                # pronoun continues from further back.
+                continue
             if not m.rank:
                 fallback = fallback or m
                 continue
             # The most salient subject of the nearest sentence that has one: its speaker before
-            # other subjects ("Doe said Smith had ...": Doe).
+            # other subjects ("Doe said Smith had ...": Doe), a subject before one only described
+            # ("Doe accused Smith, the senator, of ...": Doe).
             if best is not None and m.sent != best.sent:
                 break
-            if best is None or (m.rank == SPEAKER and best.rank != SPEAKER):
+            if best is None or _salience(m) > _salience(best):
                 best = m
         if best is not None:
             return best.name, best.label
         if fallback is None and word in ("he", "she"):
             # The gender evidence may be wrong or shared by a family name: the last person subject.
+            other = FEMALE if want == MALE else MALE
             for m in reversed(self.mentions[max(0, end - 60) : end]):
-                if m.label == "PERSON" and m.rank:
+                # (but not one the text shows to be of the other sex: "Fiorina ... Trump. 'I', she said")
+                if m.label == "PERSON" and m.rank and self.gender_of(m.name) != other:
                     return m.name, m.label
             # No person at all: the small model often tags a lone surname as an organisation.
             for m in reversed(self.mentions[max(0, end - 60) : end]):
@@ -81,6 +96,14 @@ class People(PeopleIndex):
         """The speaker named by subject token ``tok``; label "NP" for a plain phrase."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
+            if tok.lemma_.lower() in _WRITINGS and tok.dep_ in ("dobj", "pobj"):
+                # "The Post ran a piece that noted ...": the piece speaks for whoever published it.
+                issuer = clause_subject(tok)
+                if issuer is not None and self.token_entity(off, issuer) is not None:
+                    tok = issuer
+        owner = speech_owner(tok)
+        if owner is not None and self.token_entity(off, owner) is not None:
+            tok = owner  # "Clinton's response was: ...", "Doe's claim is that ...": their words
         if tok.pos_ == "PRON":
             hit = self.resolve_pronoun(tok.lower_, off + tok.idx)
             return Speaker(*hit, hit[0]) if hit else Speaker(None, "PRON", None)
@@ -88,11 +111,18 @@ class People(PeopleIndex):
         if ent is None:
             ent = self._attached_name(off, tok)
         if ent is not None:
-            return Speaker(ent.canonical, label_of(ent), ent.canonical)
+            name = ent.canonical
+            if ent.label == "PERSON" and " " not in name:
+                name = self._shared_name(name, off + tok.idx) or name
+            return Speaker(name, label_of(ent), name)
         if tok.text in self.surnames and (tok.pos_ == "PROPN" or tok.text[1:].islower()):
             name = self.surnames[tok.text]
             return Speaker(name, "PERSON", name)
         phrase = noun_phrase(tok)
+        if _untagged_name(tok) and phrase == tok.text:
+            # A lone name the model did not tag ("Hannity interjected:"): a person, as the record of
+            # mentions already takes it (``PeopleIndex._scan``).
+            return Speaker(phrase, "PERSON", phrase)
         known = self._role_holder(off + tok.idx, tok)
         if known is not None:
             # The text calls them by their role here ("the mayor said"): show both, the name the
@@ -101,6 +131,17 @@ class People(PeopleIndex):
                 phrase = phrase[0].lower() + phrase[1:]
             return Speaker(known, "PERSON", f"{known} ({phrase})")
         return Speaker(phrase, "NP", phrase)
+
+    def _shared_name(self, word: str, pos: int) -> str | None:
+        """The person a name shared by several full names means ("Kim" among Kim Jong Nam, Kim Jong
+        Un, ...): the last of them that was the main subject of a sentence before ``pos``."""
+        full = {
+            m.name for m in self.mentions if m.label == "PERSON" and m.name != word and word in m.name.split()
+        }
+        if len(full) < 2:
+            return None
+        end = bisect_left([m.pos for m in self.mentions], pos)
+        return next((m.name for m in reversed(self.mentions[:end]) if m.name in full and m.main), None)
 
     def _attached_name(self, off: int, tok: Token) -> Entity | None:
         """A name attached to a role noun: "the secretary, Jane Doe", "spokesman John Kirby", or the
@@ -126,6 +167,21 @@ class People(PeopleIndex):
             if m.label == "PERSON" and role in self.roles.get(m.name, ()):
                 return m.name
         return None
+
+
+def _untagged_name(tok: Token) -> bool:
+    return (
+        tok.pos_ == "PROPN"
+        and not tok.ent_type_
+        and tok.text[:1].isupper()
+        and tok.text[1:2].islower()
+        and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in tok.children)
+    )
+
+
+def _salience(m: Mention) -> int:
+    """Speakers first, then the main clause's subject, other subjects, people only described."""
+    return 3 * m.rank + m.main - m.introduced
 
 
 def _body(m: Mention) -> bool:

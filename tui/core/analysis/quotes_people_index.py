@@ -65,6 +65,8 @@ class Mention:
     rank: int  # salience: SPEAKER a resolved speaker, 1 a subject (or introduced), 0 other
     plural: bool = False
     sent: int = -1  # document offset of the mention's sentence
+    introduced: bool = False  # salient for a description ("Jane Doe, a lawyer"), not as a subject
+    main: bool = False  # the subject of its sentence's main clause
 
 
 class PeopleIndex:
@@ -85,6 +87,8 @@ class PeopleIndex:
         self.gender: dict[str, dict[str, int]] = {}
         self.roles: dict[str, set[str]] = {}  # canonical name -> role nouns seen with it
         self.mentions: list[Mention] = []
+        # (sentence offset, gender) of each sentence whose main subject is "he" or "she".
+        self.pronoun_subjects: set[tuple[int, str]] = set()
         self._sent_starts: list[int] = []
         for block, sdoc in paras:
             self._scan(block.start, sdoc)
@@ -139,6 +143,8 @@ class PeopleIndex:
             start = off + sent.start_char
             self._sent_starts.append(start)
             for tok in sent:
+                if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and tok.head.i == sent.root.i:
+                    self.pronoun_subjects.add((start, PRONOUN_GENDER[tok.lower_]))
                 ent = self.token_entity(off, tok)
                 if (
                     ent is None
@@ -161,12 +167,17 @@ class PeopleIndex:
                     continue  # only the head token of each entity mention
                 if self.in_quote(off + tok.idx):
                     continue  # people named inside a quotation are talked about, not talking
-                # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer").
+                # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer",
+                # "Jane Doe, who runs the lab").
                 salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
-                rank = int(salient or any(c.dep_ == "appos" for c in tok.children))
+                introduced = not salient and any(_describes(c) for c in tok.children)
+                rank = int(salient or introduced)
                 plural = tok.tag_ in ("NNS", "NNPS")
                 label = label_of(ent)
-                self.mentions.append(Mention(off + tok.idx, ent.canonical, label, rank, plural, start))
+                main = tok.dep_ in SUBJECT_DEPS and tok.head.i == sent.root.i
+                self.mentions.append(
+                    Mention(off + tok.idx, ent.canonical, label, rank, plural, start, introduced, main)
+                )
                 if label != "PERSON":
                     continue
                 people.setdefault(ent.canonical, tok)
@@ -253,6 +264,14 @@ def label_of(ent: Entity) -> str:
     return ent.label
 
 
+def _describes(child: Token) -> bool:
+    """A description that introduces the one it hangs on: "Jane Doe, a lawyer", "Jane Doe, who runs
+    the lab" (whom the next "she said" means, though she is no subject)."""
+    if child.dep_ == "appos":
+        return True
+    return child.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ in SUBJECT_DEPS for c in child.children)
+
+
 def _same_referent(conj: Token) -> bool:
     """A second description of the same one, "the former governor and current nominee": a
     conjoined common noun with no determiner of its own (not "the mayor and his wife")."""
@@ -284,4 +303,5 @@ def noun_phrase(tok: Token) -> str:
         right -= 1
     while left < tok.i and doc[left].is_punct:
         left += 1
-    return doc[left : right + 1].text
+    # (Runs of spaces are tokens of their own: "a piece  that" must not show as "a piece  ".)
+    return " ".join(doc[left : right + 1].text.split())

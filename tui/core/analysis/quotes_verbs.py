@@ -20,7 +20,9 @@ _EXTRA_LEMMAS = (
     "whisper call acknowledge lament muse recount maintain agree post deny retort scoff declare confide "
     "speculate summarize summarise opine protest snap tease chide criticise dub label brand blast slam "
     "praise hail accuse question object insist explain tell add say learn quote predict write reveal "
-    "recommend pledge threaten plead cry read rule chant"
+    "recommend pledge threaten plead cry read rule chant "
+    # The manner of saying: '"Go back," Smith barked', '"This is fantastic!" beamed Doe'.
+    "bark exhort interject gush sneer snarl growl thunder fume chuckle beam"
 )
 # Verbs in the list that mostly govern things other than speech: not enough to attribute a quote
 # sitting inside their clause ("released its 'Super Plan'"), though fine right next to a quote.
@@ -59,10 +61,17 @@ def is_reporting(tok: Token, strict: bool = False) -> bool:
         return False  # "so-called", "self-described": an adjective, not a speech act
     forms = reporting_forms()
     if tok.lower_ not in forms and tok.lemma_.lower() not in forms:
-        return _as_put_it(tok)
+        return _as_put_it(tok) or _answer_back(tok)
     if strict and tok.lemma_.lower() in _WEAK_LEMMAS:
         return tok.lemma_.lower() == "point" and any(c.dep_ == "prt" for c in tok.children)
     return True
+
+
+def _answer_back(tok: Token) -> bool:
+    """A retort: '"...," Smith shot back', "fired back", "hit back"."""
+    return tok.lemma_.lower() in ("shoot", "fire", "hit") and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" and c.i == tok.i + 1 for c in tok.children
+    )
 
 
 def _as_put_it(tok: Token) -> bool:
@@ -108,7 +117,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         "AUX",
         "ADP",
     ):
-        return subject_of(verb.head, depth + 1)
+        head = verb.head
+        # "Doe wrote the agents knew it, saying '...'": a speech verb hung on the reported clause
+        # speaks for the one who reports it, not for the clause's own subject.
+        while head.dep_ == "ccomp" and is_reporting(head.head) and is_reporting(verb):
+            head = head.head
+        return subject_of(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         head = verb.head
         # "the council issued a statement calling ...": the text's issuer, when the clause names one.
@@ -143,7 +157,9 @@ def quoted(tok: Token) -> bool:
 def cue_text(verb: Token) -> str:
     if verb.lower_ == "according":
         return verb.doc[verb.i : verb.i + 2].text
-    parts = [verb] + [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    parts = [verb] + [
+        c for c in verb.children if c.i == verb.i + 1 and (c.dep_ == "prt" or c.lower_ == "back")
+    ]
     return verb.doc[parts[0].i : parts[-1].i + 1].text
 
 
