@@ -192,3 +192,19 @@ async def test_feed_fetches_refuse_while_another_process_refreshes(tmp_path):
             await lib.feeds.refresh()
         with pytest.raises(Busy, match="refreshing this library"):
             await lib.feeds.add(["https://example.com/feed.xml"])
+
+
+def test_changes_by_another_connection_are_seen_but_not_read_marks(tmp_path):
+    path = tmp_path / "lib.db"
+    mine, other = Database(path), Database(path)
+    try:
+        assert mine.changed_elsewhere() is False  # the first look sets what is known
+        ArticleRepo(other).upsert("k", Document(text="T", blocks=[], title="T"))
+        assert mine.changed_elsewhere() is True and mine.changed_elsewhere() is False
+        ArticleRepo(other).set_read(1)  # a read mark elsewhere is not a new article
+        assert mine.changed_elsewhere() is False
+        ArticleRepo(mine).upsert("k2", Document(text="U", blocks=[], title="U"))  # our own write
+        assert mine.changed_elsewhere() is False
+    finally:
+        mine.close()
+        other.close()

@@ -229,6 +229,10 @@ class Library:
         """Ids (newest first) of articles in view without a current analysis."""
         return [r.id for r in self.articles() if not r.analysed]
 
+    def changed_elsewhere(self) -> bool:
+        """Another process added or removed feeds or articles since the last call (a short query)."""
+        return self._db.changed_elsewhere()
+
     def set_read(self, article_id: int, read: bool = True) -> list[int]:
         """Mark an article read (or unread) with the other listed articles of its story: a story
         is read once, whichever outlet it was read in. The ids marked, the article's first."""

@@ -69,6 +69,8 @@ class Database:
         except sqlite3.DatabaseError as e:
             raise LibraryError(f"{self._name}: not a usable newsreader database ({e})") from None
         self._lock = threading.RLock()
+        self._data_version: int | None = None  # see changed_elsewhere
+        self._shape: tuple[int, ...] = ()
         self._build_search_index(progress)
         self._group_stories(progress)
 
@@ -163,6 +165,22 @@ class Database:
         """Close the connection (the last one to close checkpoints the write-ahead log)."""
         with self._lock:
             self._db.close()
+
+    def changed_elsewhere(self) -> bool:
+        """Have feeds or articles been added or removed by another process (``newsreader add``,
+        ``import``, ``refresh`` from cron) since the last call? Analyses and read marks do not count."""
+        with self.read() as db:
+            version = db.execute("PRAGMA data_version").fetchone()[0]
+            if version == self._data_version:
+                return False  # nobody else committed anything: no query
+            shape = db.execute(
+                "SELECT (SELECT COUNT(*) FROM feeds), (SELECT MAX(id) FROM feeds), "
+                "(SELECT MAX(id) FROM articles), (SELECT COUNT(*) FROM articles WHERE listed = 1)"
+            ).fetchone()
+        first = self._data_version is None
+        self._data_version, changed = version, tuple(shape) != self._shape
+        self._shape = tuple(shape)
+        return changed and not first
 
     # -- meta -----------------------------------------------------------------------------
 

@@ -33,6 +33,9 @@ class Then:
     first_page: bool = False  # show the newest articles at once, then the whole library
 
 
+WATCH_EVERY = 2.0
+"""Seconds between two looks for changes made by another process."""
+
 FIRST_PAGE = 300
 """Articles shown before the rest of a large library is read (a few screens of the list)."""
 
@@ -48,6 +51,23 @@ class LibraryLoader:
     def loading(self) -> bool:
         """A load is on its way."""
         return self._applied < self._seq
+
+    def watch(self, every: float = WATCH_EVERY) -> None:
+        """Show feeds and articles that another process adds (``newsreader add``, ``import``,
+        a refresh from cron) without R: the library is asked every ``every`` seconds."""
+        if self.screen.library.scope is None:
+            self.screen.set_interval(every, self._check)
+
+    def _check(self) -> None:
+        screen = self.screen
+        if self.loading or screen.feed_actions.refreshing:
+            return  # a reload is coming anyway
+
+        async def check() -> None:
+            if await asyncio.to_thread(screen.library.changed_elsewhere):
+                screen.reload(Then(open_first=False))
+
+        screen.run_worker(check(), group="watch", exclusive=True, exit_on_error=False)
 
     def load(self, then: Then) -> Worker[None]:
         if then.first_page:
@@ -102,6 +122,7 @@ def _read(library: Library, scoped: bool, limit: int | None = None):
         return library.articles(), [], [], {}
     if limit is not None:
         return library.articles(limit), library.feeds.list(), None, None
+    library.changed_elsewhere()  # what other processes did so far is in this load
     saved = library.saved_searches()
     found: dict[str, list[int]] = {}
     for s in saved:

@@ -161,6 +161,7 @@ class ReaderScreen(Screen[None]):
         self.sidebar.article_list.focus()
         self.reload(Then(first=self._initial, first_page=True))
         self.feed_actions.apply_settings()
+        self.loader.watch()
 
     def on_unmount(self) -> None:
         self.analysis_runner.close()
