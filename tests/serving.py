@@ -11,6 +11,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+STOP_WITHIN = 15  # seconds; open sessions are told to quit, where aiohttp alone would wait a minute
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -35,7 +37,7 @@ def served(home: Path, *args: str, timeout: float = 30) -> Iterator[str]:
     """Run ``newsreader serve`` over ``home`` on a free port; yields the page's address.
 
     Waits until the port accepts connections; the server (and the app processes of its
-    sessions) is stopped with SIGTERM on the way out, as Ctrl+C would.
+    sessions) is stopped with SIGTERM on the way out, as Ctrl+C would, and must stop promptly.
     """
     port = free_port()
     proc = subprocess.Popen(
@@ -60,8 +62,11 @@ def served(home: Path, *args: str, timeout: float = 30) -> Iterator[str]:
     finally:
         proc.terminate()
         try:
-            proc.wait(timeout=15)
+            proc.wait(timeout=STOP_WITHIN)
+            stopped = True
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+            stopped = False
         proc.stderr.close()
+    assert stopped, f"serve did not stop within {STOP_WITHIN} s of SIGTERM"

@@ -52,38 +52,44 @@ def test_the_app_in_chromium_shows_the_article_and_j_moves(isolated_home, tmp_pa
         # A mark only this home has: the served app shows it only if it runs over this home.
         library.set_starred(rows[-1].id)
 
-    with served(isolated_home) as url, sync_api.sync_playwright() as pw:
+    with sync_api.sync_playwright() as pw:
         try:
             browser = pw.chromium.launch(executable_path=chromium)
         except sync_api.Error as e:
             pytest.skip(f"Chromium at {chromium} would not start: {str(e).splitlines()[0]}")
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
-            # Nothing leaves the machine: the page asks for a web font elsewhere; refuse it.
-            page.route(lambda u: not u.startswith(url), lambda route: route.abort())
-            page.route("**/static/js/textual.js", _with_screen_reader_mode)
-            page.goto(url)
-            screen = page.locator(".xterm-accessibility-tree")
-            try:
-                sync_api.expect(screen).to_contain_text(_headline_start(first), timeout=TIMEOUT_MS)
-                assert _headline_start(first) in _article_pane(screen.inner_text())
-                assert _headline_start(second) not in _article_pane(screen.inner_text())
-                assert re.search(r"Starred\s+1\b", screen.inner_text()), "not the server's library"
-
-                page.locator(".xterm-helper-textarea").focus()  # where xterm.js takes keys
-                page.keyboard.press("j")
-                page.wait_for_function(
-                    "([tree, start]) => document.querySelector(tree).innerText"
-                    ".split('\\n').some(row => row.split('││')[1]?.includes(start))",
-                    arg=[".xterm-accessibility-tree", _headline_start(second)],
-                    timeout=TIMEOUT_MS,
-                )
-                assert _headline_start(first) not in _article_pane(screen.inner_text())
-            except (AssertionError, sync_api.Error):
-                page.screenshot(path=tmp_path / "served.png")
-                raise
+            # The server stops with the tab still open, as Ctrl+C would: served() checks it is prompt.
+            with served(isolated_home) as url:
+                _check_the_page(sync_api, page, url, first, second, tmp_path)
         finally:
             browser.close()
+
+
+def _check_the_page(sync_api, page, url: str, first: str, second: str, tmp_path) -> None:
+    # Nothing leaves the machine: the page asks for a web font elsewhere; refuse it.
+    page.route(lambda u: not u.startswith(url), lambda route: route.abort())
+    page.route("**/static/js/textual.js", _with_screen_reader_mode)
+    page.goto(url)
+    screen = page.locator(".xterm-accessibility-tree")
+    try:
+        sync_api.expect(screen).to_contain_text(_headline_start(first), timeout=TIMEOUT_MS)
+        assert _headline_start(first) in _article_pane(screen.inner_text())
+        assert _headline_start(second) not in _article_pane(screen.inner_text())
+        assert re.search(r"Starred\s+1\b", screen.inner_text()), "not the server's library"
+
+        page.locator(".xterm-helper-textarea").focus()  # where xterm.js takes keys
+        page.keyboard.press("j")
+        page.wait_for_function(
+            "([tree, start]) => document.querySelector(tree).innerText"
+            ".split('\\n').some(row => row.split('││')[1]?.includes(start))",
+            arg=[".xterm-accessibility-tree", _headline_start(second)],
+            timeout=TIMEOUT_MS,
+        )
+        assert _headline_start(first) not in _article_pane(screen.inner_text())
+    except (AssertionError, sync_api.Error):
+        page.screenshot(path=tmp_path / "served.png")
+        raise
 
 
 def _with_screen_reader_mode(route) -> None:

@@ -10,7 +10,9 @@ on ``0.0.0.0`` works from whichever of the machine's addresses it is reached at.
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
+import socket
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,6 +37,13 @@ def names_loopback(netloc: str) -> bool:
         return False
 
 
+def _unspecified(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        return False
+
+
 def refusal(host: str, origin: str | None, *, public: bool) -> str | None:
     """Why a request with this ``Host`` and ``Origin`` is refused, or None to serve it."""
     if not public and not names_loopback(host):
@@ -48,11 +57,16 @@ class NewsServer(Server):
     """textual-serve's server running newsreader, with the guards described above."""
 
     def __init__(self, command: str, *, host: str, port: int, public: bool) -> None:
-        shown = f"[{host}]" if ":" in host else host
+        self.everywhere = _unspecified(host)
+        if self.everywhere:  # 0.0.0.0 or :: is no address to browse to: name this machine instead
+            host_shown = socket.gethostname()
+        else:
+            host_shown = f"[{host}]" if ":" in host else host
         super().__init__(
-            command, host=host, port=port, title="newsreader", public_url=f"http://{shown}:{port}"
+            command, host=host, port=port, title="newsreader", public_url=f"http://{host_shown}:{port}"
         )
         self.public = public
+        self._sessions: set[asyncio.Task[Any]] = set()
 
     def _check(self, request: web.Request, *, websocket: bool) -> None:
         origin = request.headers.get("Origin") if websocket else None
@@ -70,8 +84,25 @@ class NewsServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         self._check(request, websocket=True)
-        return await super().handle_websocket(request)
+        task = asyncio.current_task()
+        assert task is not None
+        self._sessions.add(task)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self._sessions.discard(task)
+
+    async def on_shutdown(self, app: Any) -> None:
+        # aiohttp waits up to a minute for handlers still running, and an open tab's websocket
+        # never ends by itself: cancel each session, which quits its app (textual-serve sends the
+        # app "quit" and waits for it) and closes the tab's websocket.
+        sessions = list(self._sessions)
+        for task in sessions:
+            task.cancel()
+        if sessions:
+            await asyncio.wait(sessions, timeout=10)
 
     async def on_startup(self, app: Any) -> None:
         # One line instead of textual-serve's banner (which names the whole command line).
-        print(f"newsreader: serving the app on {self.public_url} (Ctrl+C stops)", flush=True)
+        where = f"every address of this machine, as {self.public_url}" if self.everywhere else self.public_url
+        print(f"newsreader: serving the app on {where} (Ctrl+C stops)", flush=True)
