@@ -27,6 +27,7 @@ COMMANDS = [
     ["search", "ferry"],
     ["who", "Obama"],
     ["stories"],
+    ["serve"],
     ["config", "--path"],
     ["config", "--init"],
 ]
