@@ -311,6 +311,15 @@ async def test_related_quote_opens_its_article_at_the_quote(analysed_library):
         assert screen.document is not None
         assert screen.document.text[target.quote.start : target.quote.end] == target.quote.text
         assert screen.sidebar.article_list.current_id == target.article_id
+        # The quote is marked in the Quotes pane too, and the article scrolled to it.
+        at = next(n for n, q in enumerate(screen.quotes.quotes) if (q.start, q.end) == screen.body.mark)
+        await wait_for(
+            pilot, lambda: screen.quotes.highlighted == screen.quotes.get_option_index(f"q{at}"), "marked"
+        )
+        row = screen.body._layout.row_of(target.quote.start) if screen.body._layout else None
+        assert (
+            row is not None and screen.body.scroll_y <= row < screen.body.scroll_y + screen.body.size.height
+        )
 
 
 async def test_summary_bullet_marks_its_sentence(analysed_library):

@@ -35,6 +35,7 @@ class Reading:
         self._documents: LRUCache[int, Document] = LRUCache(64)
         self._analyses: LRUCache[int, Analysis] = LRUCache(256)
         self._read_timer: Timer | None = None
+        self.quote_mark: tuple[int, int] | None = None
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -113,8 +114,10 @@ class Reading:
 
     def _after_open(self, mark: tuple[int, int] | None, focus_body: bool) -> None:
         body = self.screen.body
+        self.quote_mark = mark  # a quote followed here is marked in the Quotes pane once it shows
         if mark is not None:
             body.mark_range(*mark)
+            self.screen.quotes.select_quote(*mark)
         if focus_body:
             body.focus()
 
@@ -154,6 +157,8 @@ class Reading:
         if message.article_id == self.article_id and self.analysis is None:
             self.analysis = message.analysis
             self.show_panes()
+            if self.quote_mark is not None:
+                self.screen.quotes.select_quote(*self.quote_mark)
             self.load_related()
 
     def load_related(self) -> None:

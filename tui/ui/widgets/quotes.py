@@ -70,6 +70,14 @@ class QuotesPane(WrappedList):
         self.related = list(related)
         self._rebuild(keep_highlight=True)
 
+    def select_quote(self, start: int, end: int) -> bool:
+        """Highlight the article's quote at ``start``-``end`` (one followed from elsewhere)."""
+        for n, q in enumerate(self.quotes):
+            if (q.start, q.end) == (start, end):
+                self.highlighted = self.get_option_index(f"q{n}")
+                return True
+        return False
+
     def _rebuild(self, keep_highlight: bool = False) -> None:
         previous = self.highlighted if keep_highlight else None
         entries: list[Entry | None] = []
