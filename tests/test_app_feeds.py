@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, ProgressBar, Static
 
 from tests.feedserver import FeedServer, feed_server_fixture, send  # noqa: F401 - the fixture
 from tests.test_app import SIZE, offered, settle, wait_for
+from tui.core.config import Settings
 from tui.core.store import Database, FeedRepo
 from tui.ui.app import NewsApp
 from tui.ui.screens.dialogs import AddFeedScreen, ConfirmOpenScreen
@@ -25,6 +26,8 @@ from tui.ui.screens.reader import ReaderScreen
 from tui.ui.views import ALL, LOCAL, STARRED, UNREAD, feed_key, folder_key
 
 pytestmark = pytest.mark.slow
+
+ON_OPEN = Settings(mark_read_after=0.0)
 
 HARBOUR = [
     (
@@ -248,7 +251,7 @@ async def test_escape_cancels_the_add_dialog(analysed_library):
 
 async def test_m_s_u_and_M_change_and_keep_article_state(analysed_library, feed_server):
     harbour = subscribe(analysed_library, feed_server.body("/harbour.xml", rss("Harbour News", HARBOUR)))
-    app = RecordingApp(analysed_library)
+    app = RecordingApp(analysed_library, settings=ON_OPEN)  # read as soon as opened
     async with app.run_test(size=SIZE) as pilot:
         screen = await refresh_all(app, pilot)
         await choose(pilot, screen, feed_key(harbour))
@@ -284,7 +287,7 @@ async def test_views_and_folders_filter_the_article_list(analysed_library, feed_
     )
     garden = subscribe(analysed_library, feed_server.body("/g.xml", rss("Garden Club", GARDEN)), "News")
     seeds = len(analysed_library.articles())
-    app = RecordingApp(analysed_library)
+    app = RecordingApp(analysed_library, settings=ON_OPEN)  # read as soon as opened
     async with app.run_test(size=SIZE) as pilot:
         screen = await refresh_all(app, pilot)
         assert len(listed(screen)) == seeds + 3
