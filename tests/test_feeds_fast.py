@@ -236,3 +236,63 @@ def test_the_fast_path_matches_feedparser_over_the_shared_corpora():
     assert not mismatched, f"{len(mismatched)} of {taken} feeds differ: {mismatched[:10]}"
     # Most real RSS and Atom should take the fast path; if this drops, something declines too much.
     assert taken >= 700, taken
+
+
+@pytest.mark.slow
+def test_the_fast_path_matches_feedparser_on_shuffled_and_edited_corpus_entries():
+    """Entries' elements moved, doubled, dropped, retexted and given attributes: the order rules
+    (which link, summary or author wins) must be feedparser's too."""
+    import copy
+    import random
+
+    files = [p for p in _corpus_files() if accepted(p.read_bytes())]
+    if not files:
+        pytest.skip(f"{CORPORA} is not here")
+    rng = random.Random(10)
+    texts = [
+        "",
+        " x ",
+        "a&b",
+        "<b>x</b>",
+        "http://e.example/a?b=1&amp;c=2",
+        "Ã©t\u0085",
+        "Mon, 03 Mar 2025 10:00:00 GMT",
+    ]
+    attrs = [
+        "false",
+        "true",
+        "True",
+        "html",
+        "text",
+        "xhtml",
+        "alternate",
+        "self",
+        "text/html",
+        "http://e.example/x",
+    ]
+    mismatched = []
+    for _ in range(300):
+        path = rng.choice(files)
+        root = lxml.etree.fromstring(path.read_bytes())
+        entries = [e for e in root.iter("item", "{http://www.w3.org/2005/Atom}entry")]
+        for _ in range(3):
+            kids = [k for k in rng.choice(entries) if isinstance(k.tag, str)] if entries else []
+            if not kids:
+                continue
+            k, op = rng.choice(kids), rng.randrange(5)
+            parent = k.getparent()
+            if op == 0:
+                parent.remove(k)
+                parent.insert(rng.randrange(len(parent) + 1), k)
+            elif op == 1:
+                parent.insert(rng.randrange(len(parent) + 1), copy.deepcopy(k))
+            elif op == 2:
+                parent.remove(k)
+            elif op == 3:
+                k.set(rng.choice(["isPermaLink", "type", "rel", "href"]), rng.choice(attrs))
+            else:
+                k.text = rng.choice(texts)
+        data = lxml.etree.tostring(root, xml_declaration=True, encoding="utf-8")
+        if accepted(data) and parse_feed(data) != parse_feed(data, fast=False):
+            mismatched.append(str(path.relative_to(CORPORA)))
+    assert not mismatched, mismatched[:10]
