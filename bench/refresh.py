@@ -7,7 +7,9 @@ Last-Modified, 304 on a match) on 127.0.0.1 with ``latency`` seconds before ever
 Each round, into a fresh home:
 
 - newsreader: ``newsreader import`` of an OPML of the feeds, then ``newsreader refresh`` timed
-  twice: first (everything new) and again (every feed unchanged: conditional GET, 304s).
+  twice: first (everything new) and again (every feed unchanged: conditional GET, 304s); then,
+  into another fresh home, ``newsreader add`` of every feed URL in one command (row ``add``),
+  which fetches, checks and stores them as a first refresh does.
 - newsboat (when installed): ``newsboat -x reload -u URLS -c CACHE -C CONFIG`` with
   ``reload-threads 8``, timed three times: newsboat stores a new feed's validators only from
   its second reload on, so its second run downloads everything again and its third is the
@@ -205,7 +207,22 @@ def run_newsreader(farm: FeedFarm, work: Path) -> list[Run]:
                 rc,
             )
         )
+    runs.append(_run_add(farm, work, nr))
     return runs
+
+
+def _run_add(farm: FeedFarm, work: Path, nr: list[str]) -> Run:
+    """``newsreader add`` of every feed URL at once, into a fresh home."""
+    env = {**os.environ, "NEWSREADER_HOME": str(work / "newsreader-add-home")}
+    before = (farm.stats.ok, farm.stats.not_modified)
+    wall, rss, pss, cpu, rc, tail = measure([*nr, "add", *farm.urls()], env)
+    if rc:
+        print(f"newsreader add failed ({rc}): {tail}", file=sys.stderr)
+    feeds = json.loads(
+        subprocess.run([*nr, "feeds", "--json"], env=env, check=True, capture_output=True).stdout
+    )
+    ok, not_modified = farm.stats.ok - before[0], farm.stats.not_modified - before[1]
+    return Run("newsreader", "add", wall, rss, pss, cpu, ok, not_modified, sum(f["items"] for f in feeds), rc)
 
 
 def run_newsboat(farm: FeedFarm, work: Path) -> list[Run]:

@@ -49,6 +49,7 @@ def run_app(paths: Sequence[str] = ()) -> int:
     from .ui.app import NewsApp
 
     settings, problems = load_settings(config_path())
+    library.feeds.set_per_server_limit(settings.per_server_limit)
     open_article = library.scope[0] if library.scope else None
     NewsApp(library, open_article=open_article, settings=settings, settings_problems=problems).run()
     return 0

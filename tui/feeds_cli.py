@@ -58,9 +58,21 @@ def cmd_add(args: argparse.Namespace) -> int:
     return run_library_command(_add, args)
 
 
+def _use_settings(library: Library) -> None:
+    """What ``config.toml`` says about fetching (``per_server_limit``); each problem one line."""
+    from .core.config import load_settings
+    from .paths import config_path
+
+    settings, problems = load_settings(config_path())
+    for line in problems:
+        err(line)
+    library.feeds.set_per_server_limit(settings.per_server_limit)
+
+
 def _add(library: Library, args: argparse.Namespace) -> int:
     from .core.errors import Busy
 
+    _use_settings(library)
     try:
         added, refusals = asyncio.run(library.feeds.add(args.urls, folder=args.folder))
     except Busy as e:
@@ -226,6 +238,7 @@ def _fetch(library: Library, rows: list[FeedRow]) -> RefreshReport | int:
 
     from .core.errors import Busy
 
+    _use_settings(library)
     console = Console(stderr=True)
     try:
         with Progress(

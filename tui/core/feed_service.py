@@ -41,6 +41,7 @@ class FeedService:
         self._refresh_lock = SharedRefreshLock(None if db.in_memory else lock_path(db.path))
         self._refresher: Refresher | None = None
         self._refresher_guard = threading.Lock()
+        self._per_server_limit: int | None = None
 
     # -- subscriptions --------------------------------------------------------------------
 
@@ -199,6 +200,13 @@ class FeedService:
         refresher = await self._get_refresher()
         await refresher.auto_full_text(report)
 
+    def set_per_server_limit(self, limit: int) -> None:
+        """Requests in flight at once to one server when fetching (the ``per_server_limit`` setting)."""
+        with self._refresher_guard:
+            self._per_server_limit = limit
+            if self._refresher is not None:
+                self._refresher.set_per_server_limit(limit)
+
     def close(self) -> None:
         """Stop the feed parser processes (if any were started); a later fetch starts them again."""
         with self._refresher_guard:
@@ -213,7 +221,9 @@ class FeedService:
             if self._refresher is None:
                 from .refresh import Refresher  # feedparser, httpx and lxml: ~0.3 s, on first use
 
-                self._refresher = Refresher(self._feeds, self._articles, fetch=self._fetch)
+                self._refresher = Refresher(
+                    self._feeds, self._articles, fetch=self._fetch, per_server_limit=self._per_server_limit
+                )
             return self._refresher
 
     async def _get_refresher(self) -> Refresher:

@@ -11,6 +11,7 @@ import dataclasses
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 # Submodules, not the package: the parser and the reader's block rules stay out of this
 # process until a feed has new items (see feeds/pool.py).
@@ -19,6 +20,9 @@ from .feeds.pool import FeedParserPool, ParseJob
 from .feeds.urls import check_url, url_problem
 from .models import FeedOutcome, FeedRow, Progress, RefreshReport
 from .store import ArticleRepo, FeedRepo, NewItem
+
+if TYPE_CHECKING:
+    from .feeds.parse import ParsedFeed
 
 REFRESH_CONCURRENCY = 64
 
@@ -40,7 +44,13 @@ class Refresher:
     """
 
     def __init__(
-        self, feeds: FeedRepo, articles: ArticleRepo, *, workers: int = 2, fetch: FetchOptions | None = None
+        self,
+        feeds: FeedRepo,
+        articles: ArticleRepo,
+        *,
+        workers: int = 2,
+        fetch: FetchOptions | None = None,
+        per_server_limit: int | None = None,
     ) -> None:
         self.feeds = feeds
         self.articles = articles
@@ -48,6 +58,12 @@ class Refresher:
         # Feeds live on many servers and most of a refresh is waiting for them: many requests
         # in flight overall, while fetch_many's per-server limit keeps each server's share polite.
         self.fetch = fetch or FetchOptions(concurrency=REFRESH_CONCURRENCY)
+        if per_server_limit is not None:
+            self.set_per_server_limit(per_server_limit)
+
+    def set_per_server_limit(self, limit: int) -> None:
+        """Requests in flight at once to one server, from the next fetch on."""
+        self.fetch = dataclasses.replace(self.fetch, per_host=max(1, limit))
 
     def close(self) -> None:
         self.pool.close()
@@ -104,6 +120,11 @@ class Refresher:
             # A feed that stops parsing keeps its items; validators are not saved so it is refetched.
             await asyncio.to_thread(self.feeds.record_refresh, feed.id, error=parsed.error)
             return dataclasses.replace(o, error=parsed.error)
+        return await self._save_parsed(feed, result, parsed)
+
+    async def _save_parsed(self, feed: FeedRow, result: FetchResult, parsed: ParsedFeed) -> FeedOutcome:
+        """Store a parsed feed's items and its refresh state (validators included)."""
+        o = FeedOutcome(feed.url, feed.id, feed.title)
         title = feed.title or parsed.title or None
         source = title or feed.url
         items = []
@@ -153,25 +174,34 @@ class Refresher:
             added.append(
                 FeedOutcome(url, existing.id, existing.title, items=existing.items, already_subscribed=True)
             )
+        checked = list(dict.fromkeys(checked))  # a URL given twice is fetched once
         total = len(added) + len(checked)
-        results = await fetch_many([FetchRequest(u) for u in checked], self.fetch)
-        for url, result in zip(checked, results, strict=True):
+        outcomes: dict[str, FeedOutcome] = {}
+        refused: dict[str, str] = {}
+
+        # The refresh's path: fetched concurrently, each feed parsed (once, documents and all) and
+        # stored as it lands, so the parser workers run while other feeds are still downloading.
+        async def on_done(result: FetchResult) -> None:
+            url = result.url
             if result.error or result.body is None:
-                refusals.append(f"{url}: {result.error or 'empty response'}")
-                continue
-            parsed = await self.pool.parse(ParseJob.from_fetch(result))
+                refused[url] = f"{url}: {result.error or 'empty response'}"
+                return
+            parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
             if parsed.error:
-                refusals.append(f"{url}: {parsed.error}")
-                continue
+                refused[url] = f"{url}: {parsed.error}"
+                return
             feed_id, _created = await asyncio.to_thread(
                 self.feeds.add, url, title=parsed.title or None, folder=folder, html_url=parsed.link
             )
             feed = await asyncio.to_thread(self.feeds.find, feed_id)
             assert feed is not None
-            o = await self._store_result(feed, result)
-            added.append(o)
+            outcomes[url] = o = await self._save_parsed(feed, result, parsed)
             if progress:
-                progress(len(added), total, o)
+                progress(len(added) + len(outcomes), total, o)
+
+        await fetch_many([FetchRequest(u) for u in checked], self.fetch, on_done=on_done)
+        added.extend(outcomes[u] for u in checked if u in outcomes)
+        refusals.extend(refused[u] for u in checked if u in refused)
         return added, refusals
 
     async def full_text(self, article_id: int) -> str | None:

@@ -87,7 +87,9 @@ class FetchOptions:
     """How to fetch: limits, timeouts and headers (the defaults suit one-off fetches)."""
 
     concurrency: int = 16  # requests in flight overall
-    per_host: int = 4  # requests in flight per server (host and port)
+    # Requests in flight per server (host and port): what browsers allow, so 200 feeds on one
+    # server take a third less time than at 4 without asking more of it than a browser would.
+    per_host: int = 6
     deadline: float = 60.0  # seconds per request, waiting for a slot excluded
     connect_timeout: float = 10.0
     read_timeout: float = 20.0

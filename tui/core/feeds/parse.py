@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -22,6 +22,7 @@ import lxml.etree
 import lxml.html
 
 from ..sanitize import clean_line
+from .fast import read_plain_feed
 from .items import MAX_ENTRIES, FeedItem, RawEntry, build_item, clean_title, dedupe
 from .jsonfeed import NotJsonFeed, looks_like_json, read_json_feed
 from .urls import safe_link
@@ -70,35 +71,48 @@ class ParsedFeed:
         return self.error is None
 
 
-def parse_feed(data: bytes, headers: Mapping[str, str] | None = None, url: str | None = None) -> ParsedFeed:
+def parse_feed(
+    data: bytes, headers: Mapping[str, str] | None = None, url: str | None = None, *, fast: bool = True
+) -> ParsedFeed:
     """Parse one feed's bytes; ``headers`` are the response headers, ``url`` the final URL.
 
-    Never raises for bad input (only :class:`TypeError` when ``data`` is not bytes).
+    Plain RSS 2.0 and Atom take the fast path (:mod:`.fast`) unless ``fast`` is false; the
+    result is the same either way. Never raises for bad input (only :class:`TypeError` when
+    ``data`` is not bytes).
     """
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError("parse_feed takes the response body as bytes, never a URL, path or str")
     try:
-        return _parse(bytes(data), {k.lower(): v for k, v in (headers or {}).items()}, url)
+        return _parse(bytes(data), {k.lower(): v for k, v in (headers or {}).items()}, url, fast)
     except RecursionError:
         return ParsedFeed(error="could not parse the feed (nested too deeply)")
     except Exception as e:  # noqa: BLE001 - a hostile feed must fail alone, readably
         return ParsedFeed(error=f"could not parse the feed ({type(e).__name__}: {clean_line(str(e))[:200]})")
 
 
-def _parse(data: bytes, headers: dict[str, str], url: str | None) -> ParsedFeed:
+def _parse(data: bytes, headers: dict[str, str], url: str | None, fast: bool = True) -> ParsedFeed:
     if not data.strip():
         return ParsedFeed(error="not a feed: the response is empty")
     base = safe_link(url) if url else None
     content_type = headers.get("content-type", "").split(";")[0].strip().lower()
     if looks_like_json(data) or content_type in ("application/feed+json", "application/json"):
         return _parse_json(data, base)
+    data = _shorten_authors(_utf16_to_utf8(data))
+    if fast:
+        plain = read_plain_feed(data, content_type, _charset(headers.get("content-type", "")))
+        if plain is not None:
+            title = clean_title(plain.title, plain.title_is_html)
+            link = safe_link(plain.link, base)
+            if not plain.entries:
+                return ParsedFeed(title=title, link=link, format=plain.version)
+            pairs, failed = _pairs(plain.entries, lambda raw: base)
+            return _finish(title, link, plain.version, pairs, failed, len(plain.entries), [])
     # No Content-Location for feedparser: it would resolve guids against it, and an id must not
     # change when the feed moves. Links are resolved against ``base`` here instead.
     hdrs = {k: v for k, v in headers.items() if k in ("content-type", "content-language")}
     # Our own HTML-to-text drops active content and resolves links, so feedparser's slower
     # sanitiser and resolver passes are skipped.
     warnings = []
-    data = _shorten_authors(_utf16_to_utf8(data))
     try:
         result = _feedparser(data, hdrs)
     except Exception:  # noqa: BLE001 - feedparser raises on some charrefs and DOCTYPEs; repair, retry once
@@ -124,9 +138,21 @@ def _parse(data: bytes, headers: dict[str, str], url: str | None) -> ParsedFeed:
         return ParsedFeed(error=f"not a feed: {reason}")
     if bozo and _matters(exc):
         warnings.append(f"the feed has errors but was read ({_describe(exc)})")
-    pairs, failed = _items(raw_entries[:MAX_ENTRIES], base)
-    if len(raw_entries) > MAX_ENTRIES:
-        warnings.append(f"{len(raw_entries)} entries; kept the first {MAX_ENTRIES}")
+    pairs, failed = _pairs(raw_entries, lambda e: _entry_base(e) or base, _raw_entry)
+    return _finish(title, link, version, pairs, failed, len(raw_entries), warnings)
+
+
+def _finish(
+    title: str,
+    link: str | None,
+    version: str,
+    pairs: list[tuple[FeedItem, bool]],
+    failed: int,
+    total: int,
+    warnings: list[str],
+) -> ParsedFeed:
+    if total > MAX_ENTRIES:
+        warnings.append(f"{total} entries; kept the first {MAX_ENTRIES}")
     if failed:
         warnings.append(f"{failed} unreadable entries skipped")
     items, dupes = dedupe(pairs)
@@ -135,6 +161,14 @@ def _parse(data: bytes, headers: dict[str, str], url: str | None) -> ParsedFeed:
     return ParsedFeed(
         title=title, link=link, entries=items, warning="; ".join(warnings) or None, format=version
     )
+
+
+def _charset(content_type: str) -> str:
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip("\"'")
+    return ""
 
 
 def _parse_json(data: bytes, base: str | None) -> ParsedFeed:
@@ -164,14 +198,18 @@ def _parse_json(data: bytes, base: str | None) -> ParsedFeed:
     )
 
 
-def _items(raw_entries: list[Any], base: str | None) -> tuple[list[tuple[FeedItem, bool]], int]:
-    """Items paired with "has its own id", and how many entries failed."""
+def _pairs(
+    entries: Sequence[Any],
+    base_of: Callable[[Any], str | None],
+    to_raw: Callable[[Any], RawEntry] = lambda raw: raw,
+) -> tuple[list[tuple[FeedItem, bool]], int]:
+    """The first MAX_ENTRIES items paired with "has its own id", and how many entries failed."""
     pairs: list[tuple[FeedItem, bool]] = []
     failed = 0
-    for entry in raw_entries:
+    for entry in entries[:MAX_ENTRIES]:
         try:
-            raw = _raw_entry(entry)
-            pairs.append((build_item(raw, _entry_base(entry) or base), bool(raw.id)))
+            raw = to_raw(entry)
+            pairs.append((build_item(raw, base_of(entry)), bool(raw.id)))
         except Exception:  # noqa: BLE001 - one bad entry must not lose the feed
             failed += 1
     return pairs, failed
