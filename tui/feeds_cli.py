@@ -7,7 +7,6 @@ refused, ``refresh`` exits 0 when it ran (failed feeds are reported and stored, 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from pathlib import Path
@@ -74,6 +73,8 @@ def _add(library: Library, args: argparse.Namespace) -> int:
 
     _use_settings(library)
     try:
+        import asyncio
+
         added, refusals = asyncio.run(library.feeds.add(args.urls, folder=args.folder))
     except Busy as e:
         err(str(e))
@@ -250,6 +251,8 @@ def _fetch(library: Library, rows: list[FeedRow]) -> RefreshReport | int:
             transient=True,
         ) as bar:
             task = bar.add_task("feeds", total=len(rows))
+            import asyncio
+
             report = asyncio.run(
                 library.feeds.refresh(
                     [r.id for r in rows], lambda done, total, o: bar.update(task, completed=done)

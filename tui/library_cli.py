@@ -83,10 +83,22 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _print_hits(hits) -> None:
+    from .core.sanitize import clean_line
+
+    if not sys.stdout.isatty():  # a pipe or a file: plain lines, one write, no styling to do
+        lines = []
+        for hit in hits:
+            meta = " · ".join(p for p in (hit.source, (hit.date or "")[:10], f"#{hit.id}") if p)
+            lines += [
+                clean_line(hit.title) or "Untitled",
+                f"  {clean_line(meta)}",
+                f"  {clean_line(hit.snippet)}",
+                "",
+            ]
+        sys.stdout.write("".join(f"{line}\n" for line in lines))
+        return
     from rich.console import Console
     from rich.text import Text
-
-    from .core.sanitize import clean_line
 
     console = Console(highlight=False)
     for hit in hits:

@@ -9,7 +9,6 @@ and lxml load with the refresher, on first use.
 
 from __future__ import annotations
 
-import asyncio
 import builtins
 import dataclasses
 import threading
@@ -24,6 +23,8 @@ from .sanitize import clean_line
 from .store import ArticleRepo, Database, FeedRepo
 
 if TYPE_CHECKING:  # pragma: no cover
+    import asyncio
+
     from .feeds.fetch import FetchOptions
     from .feeds.newsboat import ReadStateImport
     from .feeds.opml import OpmlFeed
@@ -168,6 +169,8 @@ class FeedService:
         self, feed_ids: Sequence[int] | None = None, progress: Progress | None = None
     ) -> RefreshReport:
         """Refresh the given feeds (all when None); raises ``Busy`` if another process is."""
+        import asyncio  # here, not at import: `newsreader search` needs none of it
+
         refresher = await self._get_refresher()
         async with self._holding_refresh_lock():
             feeds = await asyncio.to_thread(self._feeds.list)
@@ -228,6 +231,8 @@ class FeedService:
 
     async def _get_refresher(self) -> Refresher:
         """The refresher, created in a thread on first use (its imports would stall the loop)."""
+        import asyncio  # here, not at import: `newsreader search` needs none of it
+
         if self._refresher is not None:
             return self._refresher
         from .processes import start_resource_tracker
@@ -238,6 +243,8 @@ class FeedService:
     @asynccontextmanager
     async def _holding_refresh_lock(self) -> AsyncIterator[None]:
         """Hold the library's refresh lock, taken and let go in a thread (file I/O)."""
+        import asyncio  # here, not at import: `newsreader search` needs none of it
+
         taking = asyncio.ensure_future(asyncio.to_thread(self._refresh_lock.acquire))
         try:
             await asyncio.shield(taking)

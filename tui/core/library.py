@@ -16,8 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from .analysis.pool import analysis_processes
-from .analysis_service import AnalysisService
+from .analysis.version import ANALYZER_VERSION
 from .errors import QueryError
 from .feed_service import FeedService
 from .models import (
@@ -36,10 +35,11 @@ from .query import parse_query
 from .reader import ReadError, read_file, read_paths
 from .scheduler import AnalysisJob
 from .store import AnalysisRepo, ArticleRepo, Database, EntityRepo, Progress, SearchRepo, StoryRepo
-from .story_view import Source, StoryView, build_story_view
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Analyzer
+    from .analysis_service import AnalysisService
+    from .story_view import StoryView
 
 
 # Entity types whose names make two articles "about the same thing".
@@ -70,9 +70,12 @@ class Library:
         self._entities = EntityRepo(database)
         self._stories = StoryRepo(database)
         self.scope = list(scope) if scope is not None else None
-        if processes is None:
-            processes = 1 if analyzer is not None else analysis_processes()
-        self._analysis = AnalysisService(self._articles, self._analyses, analyzer, processes)
+        # The analysis service (and its process pool's imports) comes on first use: a command
+        # such as `newsreader search` never needs it (a given analyzer makes it at once).
+        self._analyzer_given, self._processes = analyzer, processes
+        self._service: AnalysisService | None = None
+        if analyzer is not None:
+            self._analysis  # noqa: B018 - made now: the version is the given analyzer's
         self.feeds = FeedService(database)
 
     @classmethod
@@ -100,7 +103,8 @@ class Library:
     def close(self) -> None:
         """Stop the feed parser and analysis processes (if any were started), without waiting
         for an analysis in progress; the library stays usable."""
-        self._analysis.close()
+        if self._service is not None:
+            self._service.close()
         self.feeds.close()
 
     def __enter__(self) -> Library:
@@ -116,6 +120,18 @@ class Library:
     # -- reading --------------------------------------------------------------------------
 
     @property
+    def _analysis(self) -> AnalysisService:
+        if self._service is None:
+            from .analysis.pool import analysis_processes
+            from .analysis_service import AnalysisService
+
+            processes = self._processes
+            if processes is None:
+                processes = 1 if self._analyzer_given is not None else analysis_processes()
+            self._service = AnalysisService(self._articles, self._analyses, self._analyzer_given, processes)
+        return self._service
+
+    @property
     def analyzer(self) -> Analyzer:
         """The model in this process, created on first use, in the worker that needs it
         (importing spaCy takes ~1 s)."""
@@ -124,11 +140,11 @@ class Library:
     @property
     def model_loaded(self) -> bool:
         """Is the model ready (in this process, or in an analysis process that has answered)?"""
-        return self._analysis.model_loaded
+        return self._service is not None and self._service.model_loaded
 
     @property
     def version(self) -> str:
-        return self._analysis.version
+        return ANALYZER_VERSION if self._service is None else self._service.version
 
     @property
     def analysis_processes(self) -> int:
@@ -206,6 +222,8 @@ class Library:
     def story_view(self, story_id: int) -> StoryView | None:
         """A story seen whole: its sources, who said what across them, one summary (from cached
         analyses: ``waiting`` lists the sources still to analyse); None for an unknown story."""
+        from .story_view import Source, build_story_view
+
         story = self._stories.story(story_id)
         if story is None:
             return None
