@@ -222,16 +222,11 @@ class Library:
     def story_view(self, story_id: int) -> StoryView | None:
         """A story seen whole: its sources, who said what across them, one summary (from cached
         analyses: ``waiting`` lists the sources still to analyse); None for an unknown story."""
-        from .story_view import Source, build_story_view
+        from .story_view import read_story_view
 
-        story = self._stories.story(story_id)
-        if story is None:
-            return None
-        sources = [
-            Source(row, self._articles.document(row.id), self.cached_analysis(row.id))
-            for row in self.article_rows(story.article_ids)
-        ]
-        return build_story_view(story.id, story.title, sources)
+        return read_story_view(
+            self._stories.story(story_id), self.article_rows, self.document, self.cached_analysis
+        )
 
     def article_rows(self, article_ids: Sequence[int]) -> list[ArticleRow]:
         """Rows of exactly these articles, newest first (a story's sources, say)."""
@@ -290,25 +285,29 @@ class Library:
 
     def seed(self, seeds_dir: Path) -> int:
         """Import the shipped sample articles once (first run); returns how many were added."""
-        if self._db.get_meta("seeded"):
-            return 0
-        n = 0
-        # Sample articles are the .txt files; their .json sidecars and notes ride along.
-        for item in sorted(seeds_dir.glob("*.txt")):
-            try:
-                doc = read_file(item)
-            except ReadError:
-                continue
-            self._articles.upsert(f"seed:{item.name}", doc)
-            n += 1
-        self._db.set_meta("seeded", "1")
-        return n
+        return _seed(self._db, self._articles, seeds_dir)
 
     def open_files(self, paths: Sequence[str]) -> tuple[list[int], list[str]]:
         """Add files for ``newsreader PATH...`` (not listed in the library); (ids, problem lines)."""
         docs, problems = read_paths(paths)
         ids = [self._articles.upsert(f"file:{Path(d.path or '').resolve()}", d, listed=False) for d in docs]
         return ids, problems
+
+
+def _seed(db: Database, articles: ArticleRepo, seeds_dir: Path) -> int:
+    if db.get_meta("seeded"):
+        return 0
+    n = 0
+    # Sample articles are the .txt files; their .json sidecars and notes ride along.
+    for item in sorted(seeds_dir.glob("*.txt")):
+        try:
+            doc = read_file(item)
+        except ReadError:
+            continue
+        articles.upsert(f"seed:{item.name}", doc)
+        n += 1
+    db.set_meta("seeded", "1")
+    return n
 
 
 def _related_quotes(

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .models import Analysis, ArticleRow, Document
+from .models import Analysis, ArticleRow, Document, Story
 
 SUMMARY_BULLETS = 5
 # Two sentences (or quotes) say the same when this share of the shorter one's words is in the other.
@@ -92,6 +92,19 @@ def same_words(a: frozenset[str], b: frozenset[str]) -> bool:
     if min(len(a), len(b)) < 4:  # too few words to tell a rewording from another sentence
         return a == b
     return len(a & b) / min(len(a), len(b)) >= SAME_WORDS
+
+
+def read_story_view(
+    story: Story | None,
+    rows: Callable[[Sequence[int]], list[ArticleRow]],
+    document: Callable[[int], Document],
+    analysis: Callable[[int], Analysis | None],
+) -> StoryView | None:
+    """The view of ``story`` (None: None), its sources read through the library's functions."""
+    if story is None:
+        return None
+    sources = [Source(row, document(row.id), analysis(row.id)) for row in rows(story.article_ids)]
+    return build_story_view(story.id, story.title, sources)
 
 
 def build_story_view(story_id: int, title: str, sources: Sequence[Source]) -> StoryView:
