@@ -3,31 +3,8 @@ the hide_failing / hide_read_feeds settings."""
 
 from __future__ import annotations
 
-from tui.core.models import ArticleRow, FeedRow
+from tests.test_app_views import feed, row
 from tui.ui.views import build_nav, natural
-
-
-def feed(feed_id: int, title: str, folder: str | None = None, error: str | None = None) -> FeedRow:
-    return FeedRow(
-        feed_id,
-        f"https://{feed_id}.example/rss",
-        title,
-        folder,
-        None,
-        0,
-        0,
-        None,
-        error,
-        None,
-        None,
-        None,
-        None,
-        False,
-    )
-
-
-def row(article_id: int, feed_id: int, read: bool = False) -> ArticleRow:
-    return ArticleRow(article_id, f"t{article_id}", None, None, read, False, feed_id, None, None, True)
 
 
 def names(nodes) -> list[str]:

@@ -89,12 +89,14 @@ class FeedEditing:
 
     def _moved(self, feed: FeedRow) -> Callable[[str], None]:
         library, name = self.screen.library, display_name(feed.name, "Feed")
-        where = lambda text: f"to {text}" if text else "out of its folder"  # noqa: E731
-        return lambda text: self._change(
-            lambda: library.feeds.move(feed.id, text or None),
-            f"Moved {name} {where(text)}",
-            feed_key(feed.id),
-        )
+
+        def move(text: str) -> None:
+            where = f"to {text}" if text else "out of its folder"
+            self._change(
+                lambda: library.feeds.move(feed.id, text or None), f"Moved {name} {where}", feed_key(feed.id)
+            )
+
+        return move
 
     def _folder(self, old: str) -> Callable[[str], None]:
         library = self.screen.library
