@@ -61,15 +61,18 @@ _STOP = frozenset(
 
 
 def _words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+    folded = text.casefold()
+    if not folded.isascii():  # accents off, character by character, only where there are any
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return _WORD.findall(folded)
 
 
 def lead(text: str, blocks: Iterable[Block]) -> str:
     """The first :data:`LEAD_WORDS` words of the body (no headline, captions or credits)."""
     words: list[str] = []
-    parts = [text[b.start : b.end] for b in blocks if b.kind not in _SKIP_KINDS]
-    for part in parts or [text]:
+    body = [b for b in blocks if b.kind not in _SKIP_KINDS]
+    for part in (text[b.start : b.end] for b in body) if body else [text]:
         words.extend(part.split())
         if len(words) >= LEAD_WORDS:
             break
@@ -87,17 +90,28 @@ def shingles(title: str, lead_text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def jaccard(a: frozenset[Any], b: frozenset[Any]) -> float:
     """|a ∩ b| / |a ∪ b| (0 for two empty sets)."""
     union = len(a | b)
     return len(a & b) / union if union else 0.0
 
 
-def same_event(a: frozenset[str], b: frozenset[str]) -> float:
+def same_event(a: frozenset[Any], b: frozenset[Any]) -> float:
     """The Jaccard similarity when both sets are big enough to judge, else 0."""
     if len(a) < MIN_SHINGLES or len(b) < MIN_SHINGLES:
         return 0.0
     return jaccard(a, b)
+
+
+def hashed(items: Iterable[str]) -> frozenset[int]:
+    """Each shingle as a 61-bit number (stable across processes: no ``hash()``).
+
+    Stories keep these, not the words: comparing two articles is then a set operation on small
+    ints, and a candidate's set is read back from SQLite instead of recomputed from its text.
+    """
+    return frozenset(
+        int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest()) % _MASK for s in items
+    )
 
 
 def signature(items: frozenset[str]) -> list[int]:
@@ -107,10 +121,12 @@ def signature(items: frozenset[str]) -> list[int]:
     (:func:`_min_hashes`), the same numbers at a sixth of the time of Python's big integers,
     which made this most of a first refresh's CPU (a test keeps the two equal).
     """
-    hs = [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest()) % _MASK for s in items]
-    if not hs:
-        return []
-    return _min_hashes(hs)
+    return signature_of(hashed(items))
+
+
+def signature_of(hashes: frozenset[int]) -> list[int]:
+    """:func:`signature` of shingles already :func:`hashed`."""
+    return _min_hashes(sorted(hashes)) if hashes else []
 
 
 def _min_hashes(hs: list[int]) -> list[int]:

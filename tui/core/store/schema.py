@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 MIGRATIONS: dict[int, str] = {
     # 0 -> 1: the reading slice.
@@ -198,5 +198,13 @@ MIGRATIONS: dict[int, str] = {
     # title the feed gives itself.
     6: """
     ALTER TABLE feeds ADD COLUMN renamed INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 6 -> 7: an article's hashed shingles and its feed are kept beside its bands, so a new article is
+    # compared with its candidates without reading and re-reducing their texts (which made grouping
+    # most of a first refresh's CPU). Rows from before keep NULL until grouping reads them once.
+    7: """
+    ALTER TABLE story_members ADD COLUMN feed_id INTEGER;
+    ALTER TABLE story_members ADD COLUMN shingles BLOB;
+    UPDATE story_members SET feed_id = (SELECT feed_id FROM articles WHERE id = article_id);
     """,
 }

@@ -38,7 +38,21 @@ class _Article:
     id: int
     feed_id: int | None
     day: int
-    shingles: frozenset[str]
+    shingles: frozenset[int]  # hashed (similarity.hashed)
+
+
+def _pack(values: Sequence[int], code: str = "q") -> bytes:
+    return struct.pack(f"<{len(values)}{code}", *values)
+
+
+def _unpack(blob: bytes, code: str = "q") -> tuple[int, ...]:
+    return struct.unpack(f"<{len(blob) // 8}{code}", blob)
+
+
+def _reduce(row: sqlite3.Row) -> frozenset[int]:
+    """An article's hashed shingles, from its headline and the lead of its text."""
+    blocks = [Block(k, s, e) for k, s, e in json.loads(row["blocks"])]
+    return similarity.hashed(similarity.shingles(row["title"], similarity.lead(row["text"], blocks)))
 
 
 def _load(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, _Article]:
@@ -52,9 +66,7 @@ def _load(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, _Article]:
             part,
         )
         for r in rows:
-            blocks = [Block(k, s, e) for k, s, e in json.loads(r["blocks"])]
-            lead = similarity.lead(r["text"], blocks)
-            out[r["id"]] = _Article(r["id"], r["feed_id"], r["day"], similarity.shingles(r["title"], lead))
+            out[r["id"]] = _Article(r["id"], r["feed_id"], r["day"], _reduce(r))
     return out
 
 
@@ -63,10 +75,9 @@ def _forget(db: sqlite3.Connection, article_id: int) -> None:
     row = db.execute("SELECT day, bands FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
     if row is None:
         return
-    keys = struct.unpack(f"<{len(row['bands']) // 8}q", row["bands"])
     db.executemany(
         "DELETE FROM story_bands WHERE band = ? AND day = ? AND article_id = ?",
-        [(k, row["day"], article_id) for k in keys],
+        [(k, row["day"], article_id) for k in _unpack(row["bands"])],
     )
     db.execute("DELETE FROM story_members WHERE article_id = ?", (article_id,))
 
@@ -84,13 +95,14 @@ def group_articles(db: sqlite3.Connection, article_ids: Sequence[int]) -> None:
         if art is None:
             continue
         _forget(db, aid)
-        keys = similarity.band_keys(similarity.signature(art.shingles))
-        story_id = _best_story(db, art, keys, known)
+        keys = similarity.band_keys(similarity.signature_of(art.shingles))
+        story_id = _best_story(db, art, keys)
         if story_id is None:
             story_id = int(db.execute("INSERT INTO stories DEFAULT VALUES").lastrowid or 0)
         db.execute(
-            "INSERT INTO story_members (article_id, story_id, day, bands) VALUES (?, ?, ?, ?)",
-            (aid, story_id, art.day, struct.pack(f"<{len(keys)}q", *keys)),
+            "INSERT INTO story_members (article_id, story_id, day, bands, feed_id, shingles) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (aid, story_id, art.day, _pack(keys), art.feed_id, _pack(sorted(art.shingles), "Q")),
         )
         db.executemany(
             "INSERT OR IGNORE INTO story_bands (band, day, article_id) VALUES (?, ?, ?)",
@@ -98,29 +110,43 @@ def group_articles(db: sqlite3.Connection, article_ids: Sequence[int]) -> None:
         )
 
 
-def _best_story(
-    db: sqlite3.Connection, art: _Article, keys: list[int], known: dict[int, _Article]
-) -> int | None:
-    """The story of the most similar candidate that reaches the threshold, or None."""
-    if len(art.shingles) < similarity.MIN_SHINGLES or not keys:
-        return None
+def _candidates(db: sqlite3.Connection, art: _Article, keys: list[int]) -> list[tuple[_Article, int]]:
+    """Articles sharing a band with ``art`` in its window, with their stories.
+
+    Their shingles come from their member rows; a row from before schema 7 has none yet, and gets
+    them here, once.
+    """
     marks = ",".join("?" * len(keys))
     rows = db.execute(
-        f"SELECT DISTINCT b.article_id, m.story_id FROM story_bands b "
+        f"SELECT DISTINCT b.article_id, m.story_id, m.day, m.feed_id, m.shingles FROM story_bands b "
         f"JOIN story_members m ON m.article_id = b.article_id "
         f"WHERE b.band IN ({marks}) AND b.day BETWEEN ? AND ? AND b.article_id != ?",
         (*keys, art.day - WINDOW_DAYS, art.day + WINDOW_DAYS, art.id),
     ).fetchall()
-    if not rows:
+    stale = [r["article_id"] for r in rows if r["shingles"] is None]
+    filled = _load(db, stale) if stale else {}
+    for a in filled.values():
+        db.execute(
+            "UPDATE story_members SET shingles = ?, feed_id = ? WHERE article_id = ?",
+            (_pack(sorted(a.shingles), "Q"), a.feed_id, a.id),
+        )
+    out = []
+    for r in sorted(rows, key=lambda r: r["article_id"]):
+        other = filled.get(r["article_id"])
+        if other is None and r["shingles"] is not None:
+            other = _Article(r["article_id"], r["feed_id"], r["day"], frozenset(_unpack(r["shingles"], "Q")))
+        if other is not None:
+            out.append((other, r["story_id"]))
+    return out
+
+
+def _best_story(db: sqlite3.Connection, art: _Article, keys: list[int]) -> int | None:
+    """The story of the most similar candidate that reaches the threshold, or None."""
+    if len(art.shingles) < similarity.MIN_SHINGLES or not keys:
         return None
-    stories = {r["article_id"]: r["story_id"] for r in rows}
-    missing = [i for i in stories if i not in known]
-    if missing:
-        known.update(_load(db, missing))
     best, best_score = None, similarity.SAME_EVENT
-    for cid, story_id in sorted(stories.items()):
-        other = known.get(cid)
-        if other is None or (art.feed_id is not None and other.feed_id == art.feed_id):
+    for other, story_id in _candidates(db, art, keys):
+        if art.feed_id is not None and other.feed_id == art.feed_id:
             continue
         if abs(other.day - art.day) > WINDOW_DAYS:  # a stale band row of a reused id
             continue
