@@ -21,3 +21,10 @@ def test_min_hashes_at_the_edges_of_the_field():
     assert _min_hashes(edges) == [min((a * h + b) % _MASK for h in edges) for a, b in _PARAMS]
     for h in edges:
         assert _min_hashes([h]) == [(a * h + b) % _MASK for a, b in _PARAMS]
+
+
+def test_signatures_of_many_sets_at_once_are_each_ones_own():
+    rng = random.Random(11)
+    sets = [similarity.hashed(f"{rng.random()} {k}" for k in range(n)) for n in (5, 0, 1, 60, 0, 33, 2)]
+    assert similarity.signatures_of(sets) == [similarity.signature_of(s) for s in sets]
+    assert similarity.signatures_of([]) == [] and similarity.signatures_of([frozenset()]) == [[]]

@@ -126,17 +126,43 @@ def signature(items: frozenset[str]) -> list[int]:
 
 def signature_of(hashes: frozenset[int]) -> list[int]:
     """:func:`signature` of shingles already :func:`hashed`."""
-    return _min_hashes(sorted(hashes)) if hashes else []
+    return signatures_of([hashes])[0]
+
+
+def signatures_of(sets: list[frozenset[int]]) -> list[list[int]]:
+    """:func:`signature_of` of many sets in one pass (a feed's items at once): the numpy work is
+    done over all their shingles together and cut back per set, which for sets of ~50 shingles
+    costs a fifth of one call each."""
+    import numpy as np  # only when articles are grouped: not on every command's import path
+
+    flat = [h for s in sets for h in sorted(s)]
+    if not flat:
+        return [[] for _ in sets]
+    starts, at = [], 0
+    for s in sets:
+        starts.append(at)
+        at += len(s)
+    nonempty = [i for i, s in enumerate(sets) if s]
+    mins = np.minimum.reduceat(_min_hash_matrix(flat), [starts[i] for i in nonempty], axis=1)
+    out: list[list[int]] = [[] for _ in sets]
+    for col, i in enumerate(nonempty):
+        out[i] = [int(v) for v in mins[:, col]]
+    return out
 
 
 def _min_hashes(hs: list[int]) -> list[int]:
-    """``[min((a * h + b) % p for h in hs) for a, b in _PARAMS]`` for ``h < p = 2**61 - 1``.
+    """``[min((a * h + b) % p for h in hs) for a, b in _PARAMS]`` for ``h < p = 2**61 - 1``."""
+    return [int(v) for v in _min_hash_matrix(hs).min(axis=1)]
+
+
+def _min_hash_matrix(hs: list[int]) -> Any:
+    """``(a * h + b) % p`` for every parameter pair (rows) and every ``h`` (columns).
 
     a * h needs 122 bits: a and h are split into 32-bit halves, the four partial products fit in
     64 bits, and 2**61 = 1 (mod p) folds them back: 2**64 = 8, mid * 2**32 = (mid >> 29) +
     (mid mod 2**29) * 2**32, low = (low >> 61) + (low mod 2**61). Every sum stays below 2**64.
     """
-    import numpy as np  # only when articles are grouped: not on every command's import path
+    import numpy as np
 
     u = np.uint64
     p = u(_MASK)
@@ -155,8 +181,7 @@ def _min_hashes(hs: list[int]) -> list[int]:
     )
     total = (total & p) + (total >> u(61))
     total = (total & p) + (total >> u(61))
-    total = np.where(total >= p, total - p, total)
-    return [int(v) for v in total.min(axis=1)]
+    return np.where(total >= p, total - p, total)
 
 
 @functools.cache

@@ -90,12 +90,12 @@ def group_articles(db: sqlite3.Connection, article_ids: Sequence[int]) -> None:
     if not article_ids:
         return
     known = _load(db, article_ids)
-    for aid in article_ids:
-        art = known.get(aid)
-        if art is None:
-            continue
+    order = [known[aid] for aid in dict.fromkeys(article_ids) if aid in known]
+    signatures = similarity.signatures_of([art.shingles for art in order])
+    for art, sig in zip(order, signatures, strict=True):
+        aid = art.id
         _forget(db, aid)
-        keys = similarity.band_keys(similarity.signature_of(art.shingles))
+        keys = similarity.band_keys(sig)
         story_id = _best_story(db, art, keys)
         if story_id is None:
             story_id = int(db.execute("INSERT INTO stories DEFAULT VALUES").lastrowid or 0)
@@ -110,50 +110,67 @@ def group_articles(db: sqlite3.Connection, article_ids: Sequence[int]) -> None:
         )
 
 
-def _candidates(db: sqlite3.Connection, art: _Article, keys: list[int]) -> list[tuple[_Article, int]]:
-    """Articles sharing a band with ``art`` in its window, with their stories.
+def _candidates(db: sqlite3.Connection, art: _Article, keys: list[int]) -> list[tuple[int, int, bytes]]:
+    """(article id, story id, packed hashed shingles) of the articles sharing a band with ``art``
+    in its window, from another feed.
 
-    Their shingles come from their member rows; a row from before schema 7 has none yet, and gets
-    them here, once.
+    A member row from before schema 7 has no shingles yet, and gets them here, once.
     """
+    cur = db.cursor()
+    cur.row_factory = None  # plain tuples: a busy library gives each new article dozens of rows
     marks = ",".join("?" * len(keys))
-    rows = db.execute(
+    rows = cur.execute(
         f"SELECT DISTINCT b.article_id, m.story_id, m.day, m.feed_id, m.shingles FROM story_bands b "
         f"JOIN story_members m ON m.article_id = b.article_id "
         f"WHERE b.band IN ({marks}) AND b.day BETWEEN ? AND ? AND b.article_id != ?",
         (*keys, art.day - WINDOW_DAYS, art.day + WINDOW_DAYS, art.id),
     ).fetchall()
-    stale = [r["article_id"] for r in rows if r["shingles"] is None]
-    filled = _load(db, stale) if stale else {}
-    for a in filled.values():
-        db.execute(
-            "UPDATE story_members SET shingles = ?, feed_id = ? WHERE article_id = ?",
-            (_pack(sorted(a.shingles), "Q"), a.feed_id, a.id),
-        )
-    out = []
-    for r in sorted(rows, key=lambda r: r["article_id"]):
-        other = filled.get(r["article_id"])
-        if other is None and r["shingles"] is not None:
-            other = _Article(r["article_id"], r["feed_id"], r["day"], frozenset(_unpack(r["shingles"], "Q")))
-        if other is not None:
-            out.append((other, r["story_id"]))
-    return out
+    stale = [r[0] for r in rows if r[4] is None]
+    if stale:
+        filled = _load(db, stale)
+        for a in filled.values():
+            db.execute(
+                "UPDATE story_members SET shingles = ?, feed_id = ? WHERE article_id = ?",
+                (_pack(sorted(a.shingles), "Q"), a.feed_id, a.id),
+            )
+        rows = [
+            (r[0], r[1], r[2], filled[r[0]].feed_id, _pack(sorted(filled[r[0]].shingles), "Q"))
+            if r[4] is None and r[0] in filled
+            else r
+            for r in rows
+        ]
+    return [
+        (aid, story_id, blob)
+        for aid, story_id, day, feed_id, blob in sorted(rows)
+        if blob is not None
+        and not (art.feed_id is not None and feed_id == art.feed_id)
+        and abs(day - art.day) <= WINDOW_DAYS  # else a stale band row of a reused id
+    ]
 
 
 def _best_story(db: sqlite3.Connection, art: _Article, keys: list[int]) -> int | None:
-    """The story of the most similar candidate that reaches the threshold, or None."""
+    """The story of the most similar candidate that reaches the threshold, or None.
+
+    The exact Jaccard similarity of every candidate at once, in numpy: the shingles of all of
+    them in one array, each marked when ``art`` has it, the marks summed per candidate.
+    """
     if len(art.shingles) < similarity.MIN_SHINGLES or not keys:
         return None
-    best, best_score = None, similarity.SAME_EVENT
-    for other, story_id in _candidates(db, art, keys):
-        if art.feed_id is not None and other.feed_id == art.feed_id:
-            continue
-        if abs(other.day - art.day) > WINDOW_DAYS:  # a stale band row of a reused id
-            continue
-        score = similarity.same_event(art.shingles, other.shingles)
-        if score >= best_score:
-            best, best_score = story_id, score
-    return best
+    found = _candidates(db, art, keys)
+    if not found:
+        return None
+    import numpy as np
+
+    sizes = np.array([len(blob) // 8 for _, _, blob in found])
+    values = np.frombuffer(b"".join(blob for _, _, blob in found), dtype="<u8")
+    mine = np.fromiter(art.shingles, dtype=np.uint64, count=len(art.shingles))
+    marks = np.isin(values, mine, assume_unique=True).astype(np.int64)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    shared = np.add.reduceat(marks, starts) if len(values) else np.zeros(len(found), np.int64)
+    shared = np.where(sizes > 0, shared, 0)  # reduceat reads the next value for an empty one
+    scores = np.where(sizes >= similarity.MIN_SHINGLES, shared / (len(art.shingles) + sizes - shared), 0.0)
+    best = len(found) - 1 - int(np.argmax(scores[::-1]))  # the last of equals: the newest article
+    return found[best][1] if scores[best] >= similarity.SAME_EVENT else None
 
 
 class StoryRepo:
