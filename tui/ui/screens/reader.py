@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker
@@ -34,6 +34,7 @@ from ..messages import (
 from ..status import status_line
 from ..widgets.article_body import ArticleBody
 from ..widgets.article_view import ArticleView
+from ..widgets.panes import ReaderPanes
 from ..widgets.quotes import QuotesPane
 from ..widgets.search_line import SearchLine
 from ..widgets.sidebar import Sidebar
@@ -139,7 +140,7 @@ class ReaderScreen(Screen[None]):
         self.quotes = QuotesPane(id="quotes")
         self.summary = SummaryPane(id="summary")
         self.status_bar = StatusBar(id="statusbar")
-        with Horizontal(id="main"):
+        with ReaderPanes(getattr(self.app, "ui_state", None), id="main"):
             yield self.sidebar
             yield self.article_view
             with Vertical(id="side"):
