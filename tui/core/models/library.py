@@ -58,6 +58,8 @@ class FeedRow:
     last_modified: str | None
     retry_after: str | None
     auto_full: bool
+    last_ok: str | None = None
+    """When the last refresh without an error was (None: never, or not known)."""
 
     @property
     def name(self) -> str:
