@@ -98,9 +98,6 @@ class ReaderScreen(Screen[None]):
 
     COMMANDS = {ArticleCommands, EntityCommands, FeedCommands, ReaderCommands}
 
-    NARROW = 110
-    """Below this many columns the quotes and summary move under the article."""
-
     def __init__(self, library: Library, open_article: int | None = None) -> None:
         super().__init__()
         self.library = library
@@ -148,9 +145,6 @@ class ReaderScreen(Screen[None]):
                 yield self.summary
         yield self.status_bar
         yield Footer()
-
-    def on_resize(self) -> None:
-        self.set_class(self.size.width < self.NARROW, "-narrow")
 
     @property
     def body(self) -> ArticleBody:

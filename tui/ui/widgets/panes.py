@@ -22,9 +22,13 @@ from .sidebar import Sidebar
 STEP = 4
 """Columns the sidebar grows or shrinks by at each key press."""
 
+NARROW = 110
+"""Below this many columns the quotes and summary move under the article (``-narrow``)."""
+
 
 class ReaderPanes(Horizontal):
-    """Sidebar | article | quotes and summary; the sidebar's width and closed folders last."""
+    """Sidebar | article | quotes and summary (on narrow screens the last two go under the
+    article); the sidebar's width and the closed folders last."""
 
     BINDINGS = [
         Binding(
@@ -54,6 +58,7 @@ class ReaderPanes(Horizontal):
         self._apply_width()
 
     def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
         self._apply_width()
 
     @property
