@@ -40,6 +40,7 @@ from ..widgets.search_line import SearchLine
 from ..widgets.sidebar import Sidebar
 from ..widgets.status import StatusBar
 from ..widgets.summary import SummaryPane
+from .failing import FailingFeeds
 from .feed_actions import FeedActions
 from .feed_edits import FeedEditing
 from .loading import LibraryLoader, Then
@@ -74,6 +75,9 @@ KEYS = [
     Binding("r", "refresh_feed", "Refresh feed", id="feeds.refresh"),
     Binding("R", "refresh_all", "Refresh all feeds", show=False, id="feeds.refresh-all"),
     Binding("a", "add_feed", "Add feed", id="feeds.add"),
+    Binding(
+        "exclamation_mark", "failing_feeds", "Failing feeds", key_display="!", show=False, id="feeds.failing"
+    ),
     Binding("M", "mark_feed_read", "Mark feed read", show=False, id="feeds.mark-read"),
     Binding("u", "toggle_unread_only", "Unread only", show=False, id="feeds.unread-only"),
     Binding("m", "toggle_read", "Read/unread", show=False, id="article.toggle-read"),
@@ -109,6 +113,7 @@ class ReaderScreen(Screen[None]):
         self.searching = Searching(self)
         self.navigation = Navigation(self)
         self.feed_edits = FeedEditing(self)
+        self.failing_feeds = FailingFeeds(self)
 
     @property
     def article_id(self) -> int | None:
@@ -287,6 +292,9 @@ class ReaderScreen(Screen[None]):
 
     def action_feed_edit(self, what: str) -> None:
         self.feed_edits.ask(what)
+
+    def action_failing_feeds(self) -> None:
+        self.failing_feeds.show()
 
     def action_refresh_feed(self) -> None:
         self.feed_actions.refresh_chosen()
