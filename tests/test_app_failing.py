@@ -13,6 +13,7 @@ from tests.test_app_views import feed
 from tui.core.store import Database, FeedRepo
 from tui.ui.screens.dialogs import ConfirmOpenScreen, ConfirmScreen
 from tui.ui.screens.failing import FailingFeedsScreen, describe
+from tui.ui.views import FAILING
 
 pytestmark = pytest.mark.slow
 
@@ -78,12 +79,28 @@ async def test_failing_feeds_show_their_errors_and_can_be_retried_opened_and_rem
         assert not isinstance(app.screen, FailingFeedsScreen)
 
 
-async def test_failing_feeds_is_in_the_palette(analysed_library, feed_server):
+async def test_failing_feeds_from_the_tree_and_the_palette(analysed_library, feed_server):
     bad = feed_server.body("/broken.xml", b"nope", status=500, content_type="text/plain")
     subscribe(analysed_library, bad)
     app = RecordingApp(analysed_library)
     async with app.run_test(size=(80, 24)) as pilot:
-        await refresh_all(app, pilot)
+        screen = await refresh_all(app, pilot)
+        # The tree has an entry while a feed fails; Enter on it opens the view.
+        tree = screen.sidebar.feed_tree
+        tree.focus()
+        await pilot.press("g")
+        while tree.current_key != FAILING:
+            before = tree.cursor_line
+            await pilot.press("j")
+            await pilot.pause()
+            assert tree.cursor_line != before, "no Failing feeds entry"
+        await pilot.pause()
+        assert screen.sidebar.view != FAILING  # not a list: the articles stay those of the node above
+        assert tree.nav[FAILING].name == "Failing feeds" and tree.nav[FAILING].unread == 1
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FailingFeedsScreen), "the failing feeds")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, "back")
         await pilot.press("ctrl+p")
         await pilot.press(*"failing")
         await pilot.pause()

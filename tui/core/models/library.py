@@ -140,6 +140,7 @@ class ViewKind(StrEnum):
     FEED = "feed"
     FOLDER = "folder"
     SEARCH = "search"  # the articles a query finds
+    FAILING = "failing"  # not a list: choosing it opens the failing feeds
 
 
 @dataclass(frozen=True, slots=True)

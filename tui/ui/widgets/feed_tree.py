@@ -20,7 +20,7 @@ from textual.widgets.tree import TreeNode
 
 from ...core.models import ViewKey, ViewKind
 from ..format import shorten
-from ..views import STARRED, NavNode
+from ..views import FAILING, STARRED, NavNode
 from .styling import StyleCache
 
 
@@ -153,15 +153,17 @@ class FeedTree(Tree[ViewKey]):
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[ViewKey]) -> None:
         event.stop()
-        if event.node.data is not None:
+        if event.node.data is not None and event.node.data != FAILING:  # not a list: Enter opens it
             self.post_message(self.ViewChosen(event.node.data, focus_list=False))
 
-    def on_tree_node_selected(self, event: Tree.NodeSelected[ViewKey]) -> None:
+    async def on_tree_node_selected(self, event: Tree.NodeSelected[ViewKey]) -> None:
         event.stop()
         node = event.node
         if node.data is None:
             return
-        if node.allow_expand:
+        if node.data == FAILING:
+            await self.run_action("screen.failing_feeds")  # what ! does
+        elif node.allow_expand:
             node.toggle()
         else:
             self.post_message(self.ViewChosen(node.data, focus_list=True))
