@@ -79,6 +79,8 @@ class FailingFeedsScreen(ModalScreen["FailingChoice | None"]):
         Binding("o", "choose('open-site')", "Open site", id="failing.open-site"),
         Binding("x,delete", "choose('remove')", "Remove", id="failing.remove"),
         Binding("escape,q", "close", "Close", id="failing.close"),
+        Binding("j", "move(1)", "Next", show=False, id="failing.down"),
+        Binding("k", "move(-1)", "Previous", show=False, id="failing.up"),
     ]
 
     def __init__(self, feeds: list[FeedRow]) -> None:
@@ -109,6 +111,10 @@ class FailingFeedsScreen(ModalScreen["FailingChoice | None"]):
         feed = self.chosen
         if feed is not None:
             self.dismiss(FailingChoice(FailingAction(action), feed.id))
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        (options.action_cursor_down if step > 0 else options.action_cursor_up)()
 
     def action_close(self) -> None:
         self.dismiss(None)
