@@ -23,8 +23,15 @@ ALL = ViewKey(ViewKind.ALL)
 UNREAD = ViewKey(ViewKind.UNREAD)
 STARRED = ViewKey(ViewKind.STARRED)
 LOCAL = ViewKey(ViewKind.LOCAL)
+FAILING = ViewKey(ViewKind.FAILING)
 
-VIEW_NAMES = {ALL: "All articles", UNREAD: "Unread", STARRED: "Starred", LOCAL: "Local articles"}
+VIEW_NAMES = {
+    ALL: "All articles",
+    UNREAD: "Unread",
+    STARRED: "Starred",
+    LOCAL: "Local articles",
+    FAILING: "Failing feeds",
+}
 
 feed_key = ViewKey.of_feed
 folder_key = ViewKey.of_folder
@@ -165,6 +172,12 @@ class NavNode:
             yield from child.walk()
 
 
+def _which(failing: Sequence[FeedRow]) -> str:
+    """``2 failing: Harbour, Garden`` (five names at most)."""
+    names = ", ".join(display_name(f.title, display_name(f.url, "Feed")) for f in failing[:5])
+    return f"{len(failing)} failing: {names}"
+
+
 def build_nav(
     rows: Sequence[ArticleRow],
     feeds: Sequence[FeedRow],
@@ -173,7 +186,8 @@ def build_nav(
     hide_failing: bool = False,
     hide_read: bool = False,
 ) -> list[NavNode]:
-    """The tree: All, Unread, Starred, local articles (when any), searches, folders and feeds;
+    """The tree: All, Unread, Starred, local articles (when any), searches, the failing feeds
+    (when any: choosing it opens their view), folders and feeds;
     without the feeds whose last refresh failed (``hide_failing``) or with nothing unread
     (``hide_read``, newsboat's show-read-feeds = no) when asked."""
     # Counts are of stories: wire copy in three feeds is one unread item in All and its folders.
@@ -214,6 +228,9 @@ def build_nav(
                 view.key, view.name, Tally.of(r for r in found if not r.read).count, Tally.of(found).count
             )
         )
+    failing = [f for f in feeds if f.error]
+    if failing:  # also when they are hidden (hide_failing): the way to them
+        top.append(NavNode(FAILING, VIEW_NAMES[FAILING], len(failing), len(failing), error=_which(failing)))
     folders: dict[str, NavNode] = {}
     folder_unread: dict[str, Tally] = {}
     folder_total: dict[str, Tally] = {}
@@ -245,11 +262,9 @@ def build_nav(
         siblings.append(node)
     for path, folder in folders.items():
         folder.unread, folder.total = folder_unread[path].count, folder_total[path].count
-        failing = [f for f in feeds if f.error and in_folder(f.folder, path)]
-        if failing:  # the folder says so too: "!" and which feeds, without opening it
-            folder.error = f"{len(failing)} failing: " + ", ".join(
-                display_name(f.title, display_name(f.url, "Feed")) for f in failing[:5]
-            )
+        inside = [f for f in failing if in_folder(f.folder, path)]
+        if inside:  # the folder says so too: "!" and which feeds, without opening it
+            folder.error = _which(inside)
 
     # Folders first, then feeds, each by name (the store orders feeds by folder and title already).
     def order(nodes: list[NavNode]) -> list[NavNode]:
