@@ -52,7 +52,7 @@ def _unpack(blob: bytes, code: str = "q") -> tuple[int, ...]:
 def _reduce(row: sqlite3.Row) -> frozenset[int]:
     """An article's hashed shingles, from its headline and the lead of its text."""
     blocks = [Block(k, s, e) for k, s, e in json.loads(row["blocks"])]
-    return similarity.hashed(similarity.shingles(row["title"], similarity.lead(row["text"], blocks)))
+    return similarity.shingle_hashes(row["title"], similarity.lead(row["text"], blocks))
 
 
 def _load(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, _Article]:
@@ -85,65 +85,61 @@ def _forget(db: sqlite3.Connection, article_id: int) -> None:
 def group_articles(db: sqlite3.Connection, article_ids: Sequence[int]) -> None:
     """Put each article (new or changed) into the story of its closest match, or a story of its own.
 
-    Runs in the caller's transaction; articles of one batch can match each other.
+    Runs in the caller's transaction; articles of one batch can match each other. An article too
+    short to judge (:data:`~..similarity.MIN_SHINGLES`) gets a story of its own and no bands.
     """
     if not article_ids:
         return
     known = _load(db, article_ids)
     order = [known[aid] for aid in dict.fromkeys(article_ids) if aid in known]
-    signatures = similarity.signatures_of([art.shingles for art in order])
-    for art, sig in zip(order, signatures, strict=True):
-        aid = art.id
-        _forget(db, aid)
-        keys = similarity.band_keys(sig)
-        story_id = _best_story(db, art, keys)
+    judged = [art for art in order if len(art.shingles) >= similarity.MIN_SHINGLES]
+    bands = dict(
+        zip(
+            (art.id for art in judged),
+            similarity.band_keys_of(similarity.signatures_of([art.shingles for art in judged])),
+            strict=True,
+        )
+    )
+    for art in order:
+        _forget(db, art.id)
+        keys = bands.get(art.id, [])
+        story_id = _best_story(db, art, keys) if keys else None
         if story_id is None:
             story_id = int(db.execute("INSERT INTO stories DEFAULT VALUES").lastrowid or 0)
         db.execute(
-            "INSERT INTO story_members (article_id, story_id, day, bands, feed_id, shingles) "
+            "INSERT INTO story_members (article_id, story_id, day, feed_id, bands, shingles) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (aid, story_id, art.day, _pack(keys), art.feed_id, _pack(sorted(art.shingles), "Q")),
+            (art.id, story_id, art.day, art.feed_id, _pack(keys), _pack(sorted(art.shingles), "Q")),
         )
         db.executemany(
             "INSERT OR IGNORE INTO story_bands (band, day, article_id) VALUES (?, ?, ?)",
-            [(k, art.day, aid) for k in keys],
+            [(k, art.day, art.id) for k in keys],
         )
 
 
-def _candidates(db: sqlite3.Connection, art: _Article, keys: list[int]) -> list[tuple[int, int, bytes]]:
-    """(article id, story id, packed hashed shingles) of the articles sharing a band with ``art``
-    in its window, from another feed.
-
-    A member row from before schema 7 has no shingles yet, and gets them here, once.
-    """
+def _candidates(db: sqlite3.Connection, art: _Article, keys: list[int]) -> list[tuple[int, bytes]]:
+    """(story id, packed hashed shingles) of the articles of other feeds that share a band with
+    ``art`` in its window, in the order of their ids."""
     cur = db.cursor()
     cur.row_factory = None  # plain tuples: a busy library gives each new article dozens of rows
-    marks = ",".join("?" * len(keys))
-    rows = cur.execute(
-        f"SELECT DISTINCT b.article_id, m.story_id, m.day, m.feed_id, m.shingles FROM story_bands b "
-        f"JOIN story_members m ON m.article_id = b.article_id "
-        f"WHERE b.band IN ({marks}) AND b.day BETWEEN ? AND ? AND b.article_id != ?",
-        (*keys, art.day - WINDOW_DAYS, art.day + WINDOW_DAYS, art.id),
+    # The band index alone first (small rows, no DISTINCT over shingles), then each member once.
+    ids = cur.execute(
+        f"SELECT DISTINCT article_id FROM story_bands WHERE band IN ({','.join('?' * len(keys))}) "
+        "AND day BETWEEN ? AND ?",
+        (*keys, art.day - WINDOW_DAYS, art.day + WINDOW_DAYS),
     ).fetchall()
-    stale = [r[0] for r in rows if r[4] is None]
-    if stale:
-        filled = _load(db, stale)
-        for a in filled.values():
-            db.execute(
-                "UPDATE story_members SET shingles = ?, feed_id = ? WHERE article_id = ?",
-                (_pack(sorted(a.shingles), "Q"), a.feed_id, a.id),
-            )
-        rows = [
-            (r[0], r[1], r[2], filled[r[0]].feed_id, _pack(sorted(filled[r[0]].shingles), "Q"))
-            if r[4] is None and r[0] in filled
-            else r
-            for r in rows
-        ]
+    ids = [i for (i,) in ids if i != art.id]
+    if not ids:
+        return []
+    rows = cur.execute(
+        "SELECT article_id, story_id, day, feed_id, shingles FROM story_members "
+        f"WHERE article_id IN ({','.join('?' * len(ids))}) ORDER BY article_id",
+        ids,
+    ).fetchall()
     return [
-        (aid, story_id, blob)
-        for aid, story_id, day, feed_id, blob in sorted(rows)
-        if blob is not None
-        and not (art.feed_id is not None and feed_id == art.feed_id)
+        (story_id, blob)
+        for _, story_id, day, feed_id, blob in rows
+        if not (art.feed_id is not None and feed_id == art.feed_id)
         and abs(day - art.day) <= WINDOW_DAYS  # else a stale band row of a reused id
     ]
 
@@ -152,25 +148,24 @@ def _best_story(db: sqlite3.Connection, art: _Article, keys: list[int]) -> int |
     """The story of the most similar candidate that reaches the threshold, or None.
 
     The exact Jaccard similarity of every candidate at once, in numpy: the shingles of all of
-    them in one array, each marked when ``art`` has it, the marks summed per candidate.
+    them in one array, each looked up in ``art``'s sorted ones, the hits summed per candidate.
     """
-    if len(art.shingles) < similarity.MIN_SHINGLES or not keys:
-        return None
     found = _candidates(db, art, keys)
     if not found:
         return None
     import numpy as np
 
-    sizes = np.array([len(blob) // 8 for _, _, blob in found])
-    values = np.frombuffer(b"".join(blob for _, _, blob in found), dtype="<u8")
-    mine = np.fromiter(art.shingles, dtype=np.uint64, count=len(art.shingles))
-    marks = np.isin(values, mine, assume_unique=True).astype(np.int64)
+    sizes = np.array([len(blob) // 8 for _, blob in found])
+    values = np.frombuffer(b"".join(blob for _, blob in found), dtype="<u8")
+    mine = np.array(sorted(art.shingles), dtype=np.uint64)
+    at = np.minimum(np.searchsorted(mine, values), len(mine) - 1)
+    hits = (mine[at] == values).astype(np.int64)
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    shared = np.add.reduceat(marks, starts) if len(values) else np.zeros(len(found), np.int64)
-    shared = np.where(sizes > 0, shared, 0)  # reduceat reads the next value for an empty one
-    scores = np.where(sizes >= similarity.MIN_SHINGLES, shared / (len(art.shingles) + sizes - shared), 0.0)
+    shared = np.where(sizes > 0, np.add.reduceat(hits, starts), 0) if len(values) else 0 * sizes
+    union = len(mine) + sizes - shared
+    scores = np.where(sizes >= similarity.MIN_SHINGLES, shared / np.maximum(union, 1), 0.0)
     best = len(found) - 1 - int(np.argmax(scores[::-1]))  # the last of equals: the newest article
-    return found[best][1] if scores[best] >= similarity.SAME_EVENT else None
+    return found[best][0] if scores[best] >= similarity.SAME_EVENT else None
 
 
 class StoryRepo:
