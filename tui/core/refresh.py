@@ -133,17 +133,18 @@ class Refresher:
             items.append(NewItem(it.id, dataclasses.replace(doc, source=source), it.is_teaser))
 
         def save() -> list[int]:
-            new = self.articles.save_feed_items(feed.id, items)
-            self.feeds.record_refresh(
-                feed.id,
-                error=None,
-                warning=parsed.warning,
-                title=parsed.title or None,
-                html_url=parsed.link,
-                etag=result.etag,
-                last_modified=result.last_modified,
-                validators=True,
-            )
+            with self.articles.db.transaction():  # one commit for the items and the feed's state
+                new = self.articles.save_feed_items(feed.id, items)
+                self.feeds.record_refresh(
+                    feed.id,
+                    error=None,
+                    warning=parsed.warning,
+                    title=parsed.title or None,
+                    html_url=parsed.link,
+                    etag=result.etag,
+                    last_modified=result.last_modified,
+                    validators=True,
+                )
             return new
 
         new_ids = await asyncio.to_thread(save)
