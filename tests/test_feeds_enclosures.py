@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.feedserver import feed_server_fixture  # noqa: F401 - the fixture
 from tests.test_feeds_fast import accepted, assert_same, atom, rss
 from tui.core.feeds import item_to_document, parse_feed
 from tui.core.feeds.items import Enclosure
@@ -78,3 +79,19 @@ def test_the_article_lists_enclosures_after_its_links():
         (2, True, "audio/mpeg, 24.3 MB"),
     ]
     assert "link[1]." in doc.text
+
+
+async def test_a_fetched_full_text_keeps_the_items_enclosures(tmp_path, feed_server):
+    from tests.test_app_feeds import FULL_PAGE
+    from tui.core.library import Library
+
+    page = feed_server.body("/ferry.html", FULL_PAGE, content_type="text/html; charset=utf-8")
+    episode = EPISODE.replace("https://pod.example/12</link>", f"{page}</link>")
+    url = feed_server.body("/pod.xml", rss(episode))
+    with Library.open(tmp_path / "lib.db") as library:
+        (added,), _ = await library.feeds.add([url])
+        (row,) = [r for r in library.articles() if r.feed_id == added.feed_id]
+        assert await library.feeds.full_text(row.id) is None
+        doc = library.document(row.id)
+        assert "Marta Silva" in doc.text
+        assert [link.url for link in document_links(doc) if link.enclosure] == ["https://pod.example/12.mp3"]
