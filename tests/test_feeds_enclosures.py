@@ -95,3 +95,35 @@ async def test_a_fetched_full_text_keeps_the_items_enclosures(tmp_path, feed_ser
         doc = library.document(row.id)
         assert "Marta Silva" in doc.text
         assert [link.url for link in document_links(doc) if link.enclosure] == ["https://pod.example/12.mp3"]
+
+
+def test_json_feed_attachments_are_enclosures():
+    import json
+
+    data = json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "Pod",
+            "items": [
+                {
+                    "id": "1",
+                    "title": "Episode",
+                    "content_text": "Notes.",
+                    "attachments": [
+                        {
+                            "url": "https://pod.example/1.m4a",
+                            "mime_type": "audio/x-m4a",
+                            "size_in_bytes": 1048576,
+                        },
+                        {"url": "javascript:alert(1)", "mime_type": "audio/mpeg"},
+                        {"url": "https://pod.example/1.txt", "size_in_bytes": True},
+                    ],
+                }
+            ],
+        }
+    ).encode()
+    (ep,) = parse_feed(data).entries
+    assert [(e.url, e.detail) for e in ep.enclosures] == [
+        ("https://pod.example/1.m4a", "audio/x-m4a, 1.0 MB"),
+        ("https://pod.example/1.txt", ""),
+    ]
