@@ -219,3 +219,12 @@ def test_a_long_code_line_is_cut_not_wrapped_at_words():
     assert len(code) > 1 and all(len(r) <= 30 for r in code)
     # Cut at the width, wherever that falls (a space at a row's end is not drawn).
     assert "".join(r[4:] for r in code).replace(" ", "") == doc.block_text(doc.blocks[-1]).replace(" ", "")
+
+
+def test_an_item_that_is_mostly_code_or_quotation_is_not_a_teaser():
+    from tui.core.feeds.items import is_teaser
+
+    code = "<pre>" + "\n".join(f"step_{i}(value, other, more)" for i in range(60)) + "</pre>"
+    quote = "<blockquote>" + " ".join(["words"] * 90) + "</blockquote>"
+    assert not is_teaser(html_to_text("<p>Short intro.</p>" + code).blocks)
+    assert not is_teaser(html_to_text("<p>Short intro.</p>" + quote).blocks)

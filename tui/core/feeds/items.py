@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from ..models import LIST_ITEM, PARAGRAPH, enclosure_detail
+from ..models import BLOCKQUOTE, CODE, LIST_ITEM, PARAGRAPH, enclosure_detail
 from ..sanitize import clean_line, clean_text
 from .html_text import HtmlText, blocks_to_text, html_to_text, text_to_blocks
 from .urls import safe_link
@@ -33,6 +33,7 @@ _TEASER_END = re.compile(
     r"read the (?:full|rest of the|whole) (?:story|article|post))\b)[\s\W]*$",
     re.IGNORECASE,
 )
+_BODY_KINDS = frozenset({PARAGRAPH, LIST_ITEM, BLOCKQUOTE, CODE})  # what counts as the article's words
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 
 
@@ -165,7 +166,7 @@ def enclosures(raw: list[tuple[str, str, str]], base: str | None) -> list[Enclos
 
 def is_teaser(blocks: list[tuple[str, str]]) -> bool:
     """Short, or ends with an ellipsis or "Read more": the feed carries a teaser, not the article."""
-    words = sum(len(t.split()) for k, t in blocks if k in (PARAGRAPH, LIST_ITEM))
+    words = sum(len(t.split()) for k, t in blocks if k in _BODY_KINDS)
     if words < TEASER_WORDS:
         return True
     return bool(_TEASER_END.search(blocks[-1][1][-80:])) if blocks else True
