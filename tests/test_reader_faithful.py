@@ -228,3 +228,16 @@ def test_an_item_that_is_mostly_code_or_quotation_is_not_a_teaser():
     quote = "<blockquote>" + " ".join(["words"] * 90) + "</blockquote>"
     assert not is_teaser(html_to_text("<p>Short intro.</p>" + code).blocks)
     assert not is_teaser(html_to_text("<p>Short intro.</p>" + quote).blocks)
+
+
+def test_only_links_in_the_text_kept_are_listed_numbered_in_reading_order():
+    doc = parse_html(
+        "<html><body><nav><a href='https://site.example/home'>Home</a></nav>"
+        "<div class='sidebar'><a href='https://site.example/other'>Other</a></div>"
+        "<p>Outside the article: <a href='https://site.example/outside'>out</a>.</p>"
+        "<article><h1>Story</h1><p>The <a href='https://a.example/'>first</a> and "
+        "<span hidden><a href='https://site.example/hidden'>hidden</a></span>"
+        "<a href='https://b.example/'>second</a>.</p></article></body></html>"
+    )
+    assert texts(doc, PARAGRAPH) == ["The first[1] and second[2]."]
+    assert texts(doc, LINK) == ["[1] https://a.example/", "[2] https://b.example/"]

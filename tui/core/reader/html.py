@@ -48,6 +48,10 @@ _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+")
 # Control characters that are not HTML whitespace: libxml2 turns some into U+FFFD, and the text
 # would drop them anyway (clean_line), so they go before parsing.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Where the walker put a link's number: control characters the page cannot contain (see _CONTROLS),
+# made "[n]" once it is known which parts are kept.
+_MARK = "\x01{}\x02"
+_MARKED = re.compile("\x01(\\d+)\x02")
 
 
 def _split_title(title: str) -> tuple[str, str | None]:
@@ -70,7 +74,7 @@ def _date(value: str | None) -> str | None:
 def _extract(data: bytes, drop_chrome: bool, base: str | None) -> tuple[HtmlWalker, LinkNumbers, bool]:
     """The parts and links of the page, and whether chrome was still open when the input ended."""
     links = LinkNumbers(lambda href: safe_link(href, base))
-    ex = HtmlWalker(ARTICLE_RULES, drop_chrome=drop_chrome, on_link=links)
+    ex = HtmlWalker(ARTICLE_RULES, drop_chrome=drop_chrome, on_link=links, marker=_MARK.format)
     # The text is already decoded: UTF-8 bytes with the encoding given, so a <meta charset> or an
     # XML declaration in the page cannot make libxml2 decode it again differently.
     parser = lxml.etree.HTMLParser(
@@ -82,6 +86,17 @@ def _extract(data: bytes, drop_chrome: bool, base: str | None) -> tuple[HtmlWalk
     parser.close()
     ex.flush()
     return ex, links, unclosed_chrome
+
+
+def _numbered(parts: list[Part], found: list[str]) -> tuple[list[Part], list[str]]:
+    """Links numbered 1, 2... in the order the kept text names them; links only in dropped parts go."""
+    new: dict[int, int] = {}
+
+    def number(m: re.Match[str]) -> str:
+        return f"[{new.setdefault(int(m.group(1)), len(new) + 1)}]"
+
+    parts = [(kind, _MARKED.sub(number, text)) for kind, text in parts]
+    return parts, [found[old - 1] for old in new]
 
 
 def parse_html(html: str, base: str | None = None) -> Document:
@@ -103,10 +118,10 @@ def parse_html(html: str, base: str | None = None) -> Document:
         parts = [p for p in parts if p[2] or p[0] == HEADLINE]
     page_title = clean_line("".join(ex.title))
     headline, site = _split_title(page_title) if page_title else ("", None)
-    blocks: list[Part] = [(kind, text) for kind, text, _ in parts]
+    blocks, found = _numbered([(kind, text) for kind, text, _ in parts], links.found)
     if headline and not any(kind == HEADLINE for kind, _ in blocks):
         blocks.insert(0, (HEADLINE, headline))
-    blocks.extend(link_parts(links.found))
+    blocks.extend(link_parts(found))
     doc = build_document(blocks)
     meta = ex.meta
     date = _date(next((meta[k] for k in _DATE_META if k in meta), None)) or _date(ex.time) or doc.date

@@ -121,7 +121,8 @@ class HtmlWalker:
 
     ``drop_chrome`` skips page chrome (page rules only); ``max_chars`` caps the text, ending it at a
     block boundary and setting :attr:`truncated`; ``on_link`` is called with the ``href`` of every
-    ``<a>`` walked and returns the link's number, which follows the link's text as ``[n]``.
+    ``<a>`` walked (outside skipped elements) and returns the link's number, which follows the link's
+    text as ``marker(n)`` (``[n]``).
 
     Faithful to the markup: ``<pre>`` becomes one :data:`CODE` part with its lines and indentation;
     list items start with their bullet or number, indented by nesting (:class:`~.html_lists.Lists`);
@@ -135,11 +136,13 @@ class HtmlWalker:
         drop_chrome: bool = False,
         max_chars: int | None = None,
         on_link: Callable[[str | None], int | None] | None = None,
+        marker: Callable[[int], str] = "[{}]".format,
     ) -> None:
         self.rules = rules
         self.drop_chrome = drop_chrome
         self.max_chars = max_chars
         self.on_link = on_link
+        self.marker = marker
         # Open elements, each with the state it gives its content (inherited from its parent), so
         # every lookup reads only the top of the stack however deep the page nests.
         self.stack: list[Open] = []
@@ -242,7 +245,7 @@ class HtmlWalker:
             self.lists.start(tag, attrib)
         elif tag == "a":
             number = None
-            if self.on_link is not None and not skip:
+            if self.on_link is not None and not self.stack[-1].skip:
                 number = self.on_link(attrib.get("href"))
             self.anchors.start(number, len(self.parts), len(self.buf))
 
@@ -258,7 +261,7 @@ class HtmlWalker:
         number = self.anchors.claim()
         self.flush()
         if not top.skip:
-            self._emit(IMAGE, text + (f"[{number}]" if number else ""), top.main)
+            self._emit(IMAGE, text + (self.marker(number) if number else ""), top.main)
 
     def _page_meta(self, tag: str, a: dict[str, str]) -> bool:
         """Note what ``<meta>``, ``<link rel=canonical>`` and ``<time>`` say; True for the first two."""
@@ -297,7 +300,7 @@ class HtmlWalker:
         if tag == "a":
             number = self.anchors.end(len(self.parts), self.buf)
             if number is not None and not top.skip and not top.pre:
-                self.buf.append(f"[{number}]")
+                self.buf.append(self.marker(number))
         if top.pre and tag != "pre":
             if tag in self.rules.blocks:
                 self.buf.append("\n")
