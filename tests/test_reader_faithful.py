@@ -241,3 +241,21 @@ def test_only_links_in_the_text_kept_are_listed_numbered_in_reading_order():
     )
     assert texts(doc, PARAGRAPH) == ["The first[1] and second[2]."]
     assert texts(doc, LINK) == ["[1] https://a.example/", "[2] https://b.example/"]
+
+
+def test_articles_stored_before_numbering_show_their_promo_link_lines_as_links():
+    from tui.core.models import PROMO, Block
+
+    text = "Headline\n\nBody text.\n\n[1] https://old.example/a\n\nRead more at our site"
+    doc = Document(
+        text=text,
+        blocks=[
+            Block("headline", 0, 8),
+            Block(PARAGRAPH, 10, 20),
+            Block(PROMO, 22, 47),
+            Block(PROMO, 49, len(text)),
+        ],
+    )
+    assert [(link.number, link.url) for link in document_links(doc)] == [(1, "https://old.example/a")]
+    shown = rows(doc, 60)
+    assert shown[-2:] == ["Links", "  [1] https://old.example/a"] and "Read more at our site" not in shown
