@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .feeds.fetch import FetchOptions, FetchRequest, FetchResult, fetch_many
 from .feeds.pool import FeedParserPool, ParseJob
 from .feeds.urls import check_url, url_problem
-from .models import FeedOutcome, FeedRow, Progress, RefreshReport
+from .models import FeedOutcome, FeedRow, Progress, RefreshReport, document_links
 from .store import ArticleRepo, FeedRepo, NewItem
 
 if TYPE_CHECKING:
@@ -217,8 +217,10 @@ class Refresher:
         if not full.ok:
             return full.error
         doc = await asyncio.to_thread(self.articles.document, article_id)
+        # The page has its own links; the feed item's enclosures (a podcast's audio) stay listed.
+        enclosures = [(link.url, link.detail) for link in document_links(doc) if link.enclosure]
         new = blocks_to_document(
-            doc.title, full.blocks, full.links, source=doc.source, date=doc.date, url=doc.url
+            doc.title, full.blocks, full.links, enclosures, source=doc.source, date=doc.date, url=doc.url
         )
         await asyncio.to_thread(self.articles.save_full_text, article_id, new)
         return None

@@ -43,6 +43,7 @@ from ..widgets.summary import SummaryPane
 from .failing import FailingFeeds
 from .feed_actions import FeedActions
 from .feed_edits import FeedEditing
+from .links import LinkActions
 from .loading import LibraryLoader, Then
 from .navigation import Navigation
 from .reading import Reading
@@ -84,6 +85,19 @@ KEYS = [
     Binding("U", "undo_read", "Undo mark read", show=False, id="article.undo-read"),
     Binding("s", "toggle_star", "Star", show=False, id="article.star"),
     Binding("o", "open_link", "Open in browser", show=False, id="article.open-link"),
+    Binding("L", "open_link('list')", "Links: pick one to open", show=False, id="article.links"),
+    # A digit starts a link number; Enter opens that link (through the same confirm as o).
+    *(
+        Binding(
+            d,
+            f"open_link('{d}')",
+            "Open link by number, Enter",
+            show=False,
+            key_display="1…9",
+            id=f"article.link-{d}",
+        )
+        for d in "123456789"
+    ),
     Binding("f", "fetch_full_text", "Fetch full text", show=False, id="article.full-text"),
     Binding("v", "show_story", "Story: every source", show=False, id="article.story"),
 ]
@@ -114,6 +128,7 @@ class ReaderScreen(Screen[None]):
         self.navigation = Navigation(self)
         self.feed_edits = FeedEditing(self)
         self.failing_feeds = FailingFeeds(self)
+        self.links = LinkActions(self)
 
     @property
     def article_id(self) -> int | None:
@@ -317,8 +332,8 @@ class ReaderScreen(Screen[None]):
     def action_toggle_star(self) -> None:
         self.reading.toggle(starred=True)
 
-    def action_open_link(self) -> None:
-        self.feed_actions.open_link()
+    def action_open_link(self, which: str = "") -> None:
+        (self.links.choose(which) if which else self.feed_actions.open_link())
 
     def action_fetch_full_text(self) -> None:
         self.feed_actions.fetch_full_text()
