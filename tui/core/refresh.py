@@ -128,9 +128,10 @@ class Refresher:
         title = feed.title or parsed.title or None
         source = title or feed.url
         items = []
-        for it, doc in zip(parsed.entries, parsed.documents, strict=True):
+        sketches = parsed.sketches or [None] * len(parsed.documents)
+        for it, doc, sketch in zip(parsed.entries, parsed.documents, sketches, strict=True):
             # The subscription's own title wins over the feed's.
-            items.append(NewItem(it.id, dataclasses.replace(doc, source=source), it.is_teaser))
+            items.append(NewItem(it.id, dataclasses.replace(doc, source=source), it.is_teaser, sketch))
 
         def save() -> list[int]:
             with self.articles.db.transaction():  # one commit for the items and the feed's state

@@ -65,6 +65,7 @@ class ParsedFeed:
     alternates: list[str] = field(default_factory=list)  # feeds an HTML page links to
     # One Document per entry when the pool was asked for them (``ParseJob(documents=True)``).
     documents: list[Any] = field(default_factory=list)
+    sketches: list[Any] = field(default_factory=list)  # and each one's similarity.Sketch
 
     @property
     def ok(self) -> bool:
