@@ -9,7 +9,7 @@ import pytest
 
 from tests.helpers import make_doc
 from tui.core.analysis.summary import clean_sentence
-from tui.core.analysis.summary_quality import MIN_TOKENS, is_bare_quote, is_furniture, is_whole
+from tui.core.analysis.summary_quality import MIN_TOKENS, continues, is_bare_quote, is_furniture, is_whole
 from tui.core.models import Document
 from tui.core.reader import read_file
 
@@ -160,6 +160,7 @@ def body(*paragraphs: str) -> Document:
         # captions and credits left inside body text
         "Mayor Lena Fischer (left) and councillor Tom Berg (right) present the budget in Eastbridge.",
         "Councillor Tom Berg, pictured far right, arrives at the town hall in Eastbridge on Tuesday",
+        "Councillor Tom Berg, pictured here in 2019, has fought for the tram lines for a decade.",
         "Photo: Jonas Weber for the Eastbridge Courier, taken at the town hall on Tuesday evening.",
         # promos
         "Scroll down for video of the council meeting in Eastbridge and the vote on the budget.",
@@ -170,6 +171,7 @@ def body(*paragraphs: str) -> Document:
         # pieces of sentences: no full stop, a broken quotation, a tail in lower case
         "The mayor said the vote was a turning point for the whole of the city and its people",
         'Mayor Lena Fischer called it "the biggest investment in public transport for decades.',
+        "It is the biggest investment in public transport that the city of Eastbridge has seen.'",
     ],
 )
 def test_bad_sentences_never_become_bullets(analyzer, bad):
@@ -199,6 +201,15 @@ def test_sentence_broken_by_a_paragraph_break_is_joined(analyzer):
     assert tail not in bullets
 
 
+def test_sentence_cut_after_a_function_word_is_joined(analyzer):
+    head = "The city council will carry the first passengers on the new tram lines to"
+    tail = "Eastbridge Central Station from the autumn of 2027, officials said on Tuesday."
+    doc = body(LEAD, head, tail, SECOND, THIRD, FOURTH)
+    bullets = analyzer.analyze(doc).summary
+    assert tail not in bullets and head not in bullets
+    assert f"{head} {tail}" in bullets
+
+
 def test_five_sentences_always_give_three_bullets(analyzer):
     # Only two good sentences: the rest is filled from the others, page furniture last.
     doc = body(
@@ -220,6 +231,13 @@ def test_sentence_tests():
     assert not is_whole("The council approved the budget")  # no full stop
     assert not is_whole("on Tuesday, after a long debate.")  # the tail of a broken sentence
     assert not is_whole('He called it "a turning point.')  # a quotation cut in two
+    assert not is_whole("It was the best day of my life.’")  # the tail of a quotation
+    assert is_whole("He said: ‘It was the best day of my life.’")
+    assert is_whole("The players' union agreed to the new contract.")
+    assert continues("The council met on", "Tuesday to vote.")
+    assert continues("The council met", "on Tuesday to vote.")
+    assert not continues("The council met on Tuesday.", "on Tuesday to vote.")
+    assert not continues("Council meeting", "The vote is on Tuesday.")
     assert is_furniture("Jane Roe (second left) with her family at the ceremony on Friday.")
     assert is_furniture("Scroll down for video")
     assert not is_furniture("The left-wing party won the election on Sunday by a wide margin.")

@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import SUMMARY_KINDS, Document, Entity, Quote
-from .summary_quality import MIN_TOKENS, ends_open, is_bare_quote, is_furniture, is_statement, is_whole
+from .summary_quality import (
+    MIN_TOKENS,
+    continues,
+    ends_open,
+    is_bare_quote,
+    is_furniture,
+    is_statement,
+    is_whole,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .pipeline import Paragraph
@@ -102,7 +110,7 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
             last = n == len(sents) - 1
             start = block.start + sent.start_char
             prev = out[-1] if out else None
-            if n == 0 and prev is not None and prev.open_end and text[:1].islower():
+            if n == 0 and prev is not None and prev.open_end and continues(prev.text, text):
                 prev.text = f"{prev.text} {text}"
                 prev.end, prev.tokens, prev.last = start + len(sent.text), prev.tokens + len(sent), last
                 prev.open_end = last and ends_open(text)
