@@ -52,6 +52,7 @@ LENGTH_PENALTY = 0.2 / 30  # per word
 _SOURCE_TAG = re.compile(r"^(?:[A-Z][A-Z .,'/-]{1,40}\s*)?\([A-Z][\w .&'-]{0,40}\)\s*(?:--|[-–—])?\s*")
 _LEADING_JUNK = re.compile(r"^[\s•·▪‣◦●○■□►▶*◆◇→»|–—-]+")
 _SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 
 # Fallback order when too few sentences are good: a bare quote or a short sentence reads better
 # than a fragment, and page furniture comes last.
@@ -139,7 +140,7 @@ def _tier(cand: _Candidate, raw: str, quoted: list[tuple[int, int]]) -> int:
 
 
 def _score(cand: _Candidate, named: int) -> float:
-    figures = any(c.isdigit() for c in cand.text)
+    figures = _DIGIT.search(cand.text) is not None
     return (
         math.exp(-POSITION_DECAY * cand.index)
         + ENTITY_BONUS * min(named, ENTITY_CAP) / ENTITY_CAP
