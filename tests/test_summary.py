@@ -225,6 +225,16 @@ def test_five_sentences_always_give_three_bullets(analyzer):
     assert not any(b.startswith("Scroll down") for b in bullets)
 
 
+def test_short_item_gets_no_fragments_or_furniture(analyzer):
+    # Under five sentences nothing forces three bullets: fragments and promos are left out.
+    doc = body(
+        "Council backs trams and night buses with a 40 million euro budget",
+        LEAD,
+        "Sign up to our newsletter for the latest news from Eastbridge every single morning.",
+    )
+    assert analyzer.analyze(doc).summary == [LEAD]
+
+
 def test_sentence_tests():
     assert is_whole("The council approved the budget.")
     assert is_whole("He called it “a turning point.”")

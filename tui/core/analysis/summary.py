@@ -11,7 +11,8 @@ that decays with its position (news puts the facts first), plus a little for the
 names (the analysis's own entities: concrete sentences carry the story) and for figures, minus a
 little for length, since long sentences dilute a short summary. The best three are returned in
 article order, cleaned of datelines such as "(CNN)" and of stray whitespace. Articles with fewer
-good sentences are filled up with the others in article order, page furniture last.
+good sentences are filled up with whole sentences that are not news (a bare quote, a question);
+an article of five sentences or more is filled up to three with anything, page furniture last.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 BULLETS = 3
 MAX_BULLETS = 5
+# Articles of this many sentences always get BULLETS bullets; shorter ones only good sentences.
+FILL_SENTENCES = 5
 # Only the opening of a long article is scored: the lead prior makes later sentences lose anyway,
 # and it bounds the work on very long inputs.
 CANDIDATES = 30
@@ -88,7 +91,10 @@ def summarise(
     good = sorted((c for c in cands if c.tier == _GOOD), key=lambda c: -c.score)
     chosen = good[:BULLETS]
     if len(chosen) < BULLETS:
-        rest = sorted((c for c in cands if c.tier != _GOOD), key=lambda c: (c.tier, c.index))
+        # Whole sentences that are not news may fill up; fragments and page furniture only when an
+        # article of FILL_SENTENCES or more would otherwise have fewer than three bullets.
+        worst = _FURNITURE if len(cands) >= FILL_SENTENCES else _WEAK
+        rest = sorted((c for c in cands if _GOOD < c.tier <= worst), key=lambda c: (c.tier, c.index))
         chosen += rest[: BULLETS - len(chosen)]
     chosen.sort(key=lambda c: c.index)
     return [c.text for c in chosen[:MAX_BULLETS]]
