@@ -234,3 +234,43 @@ def test_a_name_shared_by_two_people_means_the_one_the_text_is_about(quotes):
         '"The regime of my brother will not last long," said Park to the writer in 2012.\n'
     )
     assert speaker_of(quotes(text), "will not last long") == "Park Min Ho"
+
+
+def test_a_passive_cue_gives_its_by_phrase(quotes):
+    text = (
+        'Budget\n\nThe proposal has been described as "a slow-motion disaster" by Nora Blake, an '
+        'economist at the bank.\n\nThe plan was called "reckless" by the opposition.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "slow-motion disaster") == "Nora Blake"
+    assert speaker_of(found, "reckless") == "the opposition"
+
+
+def test_the_name_in_a_described_apposition_beats_the_possessor(quotes):
+    text = (
+        "Gala\n\nAt the dinner, the mayor's guest, the actress Helen Park, told the room: "
+        '"We will rebuild the library together."\n'
+    )
+    assert speaker_of(quotes(text), "rebuild the library") == "Helen Park"
+
+
+def test_a_sentence_misread_as_a_noun_phrase_keeps_its_speaker(quotes):
+    text = 'Rally\n\nA man near the stage yelled "Go home!" as the speaker left.\n'
+    assert speaker_of(quotes(text), "Go home") == "A man near the stage"
+
+
+def test_she_said_may_mean_a_surname_the_model_took_for_an_organisation(quotes):
+    # The small model tags a lone "Brandt" as ORG; she is still the one speaking.
+    text = (
+        "Tax\n\nAs for the tax, Brandt offered her own approach.\n\n"
+        '"Prices will fall before the winter, and I will not raise the rate," she said.\n'
+    )
+    assert speaker_of(quotes(text), "Prices will fall") == "Brandt"
+
+
+def test_he_added_follows_a_name_with_an_apostrophe(quotes):
+    text = (
+        'Bets\n\nThe host asked the writer who would win. O\'Malley replied, "I would bet on the mayor."'
+        '\n\n"We never confuse hope with a forecast," he added.\n'
+    )
+    assert speaker_of(quotes(text), "hope with a forecast") == "O'Malley"

@@ -14,8 +14,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
-from .quotes_names import BODY_NOUNS, FEMALE, MALE
-from .quotes_people_index import Mention, PeopleIndex, label_of, noun_phrase
+from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES
+from .quotes_people_index import SPEAKER, Mention, PeopleIndex, label_of, noun_phrase
 from .quotes_verbs import TEXT_NOUNS, clause_subject, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,7 +45,7 @@ class People(PeopleIndex):
         word = word.lower()
         want = MALE if word == "he" else FEMALE if word == "she" else None
         if want is not None:
-            ok = lambda m: m.label == "PERSON" and self.gender_of(m.name) in (want, None)  # noqa: E731
+            ok = lambda m: _person(m) and self.gender_of(m.name) in (want, None)  # noqa: E731
         elif word == "it":
             ok = lambda m: (m.label in ("ORG", "GPE", "NORP", "FAC") or _body(m)) and not m.plural  # noqa: E731
         elif word == "they":
@@ -148,12 +148,14 @@ class People(PeopleIndex):
         person the role describes ("McConnell, the Senate majority leader, who said"): a person
         before an organisation that only qualifies the role ("Senate")."""
         near = [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
+        # (and the name in a described apposition: "the mayor's host, the actress Jane Doe, said")
+        near += [g for c in near if c.dep_ == "appos" for g in c.children if g.dep_ in ("appos", "flat")]
         if tok.dep_ == "appos":
             near.append(tok.head)
         found = [e for e in (self.token_entity(off, t) for t in near) if e is not None]
         for label in ("PERSON", "ORG"):
             for e in found:
-                if e.label == label:
+                if e.label == label or label == "PERSON" and _given_name(e.text):
                     return e
         return None
 
@@ -174,9 +176,31 @@ def _untagged_name(tok: Token) -> bool:
         tok.pos_ == "PROPN"
         and not tok.ent_type_
         and tok.text[:1].isupper()
-        and tok.text[1:2].islower()
+        and (tok.text[1:2].islower() or tok.text[1:2] in "'’" and tok.text[2:3].isupper())
         and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in tok.children)
     )
+
+
+def _person(m: Mention) -> bool:
+    return m.label == "PERSON" or _mistagged_person(m)
+
+
+def _mistagged_person(m: Mention) -> bool:
+    """A lone surname the small model tagged a place or a body ("Fiorina said" as ORG) that is the
+    main subject of its sentence: "he"/"she" may mean it."""
+    # (A place only when it spoke: "Florida voted" is no person, "Rihanna said" is.)
+    return (
+        (m.label == "ORG" and m.main or m.label == "GPE" and m.rank == SPEAKER)
+        and " " not in m.name
+        and m.name[:1].isupper()
+        and m.name[1:].islower()
+    )
+
+
+def _given_name(text: str) -> bool:
+    """A name that starts with a common given name ("Helen Park", whatever the tagger made of it)."""
+    words = text.split()
+    return len(words) >= 2 and (words[0].lower() in MALE_NAMES or words[0].lower() in FEMALE_NAMES)
 
 
 def _salience(m: Mention) -> int:

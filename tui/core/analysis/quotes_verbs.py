@@ -95,6 +95,9 @@ class Cue:
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of ``verb``, borrowed from the governing verb or noun when it has none."""
+    agent = None if depth else _agent(verb)
+    if agent is not None:
+        return agent  # "was called 'a trap' by Jane Doe": the agent speaks, not the passive subject
     # (A dash the tagger took for a noun is no subject: "... public ― Smith boasted".)
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)]
     if subjects:
@@ -131,6 +134,23 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if issuer is not None and issuer.lemma_.lower() not in TEXT_NOUNS:
                 return issuer
         return head  # "a statement saying ...", "the official who spoke ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "NOUN":
+        # "A man in the back yelled '...'" misread as a noun phrase ("a man [who was] yelled"): the
+        # sentence has no verb but this one, so its noun is the one speaking.
+        return verb.head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive reporting verb ("has been described as '...' by Jane Doe")."""
+    if not is_reporting(verb) or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    # (The parser often hangs the "by" on the quoted words: "described as 'a disaster' by Doe".)
+    for c in verb.subtree:
+        if c.i > verb.i and (c.dep_ == "agent" or c.lower_ == "by" and c.dep_ == "prep") and not quoted(c):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (c.dep_ == "agent" or obj.pos_ == "PROPN"):
+                return obj
     return None
 
 
