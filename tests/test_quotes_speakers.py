@@ -274,3 +274,18 @@ def test_he_added_follows_a_name_with_an_apostrophe(quotes):
         '\n\n"We never confuse hope with a forecast," he added.\n'
     )
     assert speaker_of(quotes(text), "hope with a forecast") == "O'Malley"
+
+
+def test_a_speech_verb_the_tagger_read_as_an_adjective_is_still_a_cue(quotes):
+    text = 'Vote\n\n"Game over," tweeted council spokesman Alan Price. "The count is done."\n'
+    found = quotes(text)
+    assert speaker_of(found, "Game over") == "Alan Price"
+    assert speaker_of(found, "count is done") == "Alan Price"
+
+
+def test_he_said_after_a_reported_clause_is_not_the_name_inside_it(quotes):
+    text = (
+        "Voters\n\nJoe Harlan, a teacher in Leeds, said he will not vote for the mayor. Also, Victor "
+        'Moss is no reformer, he said. "He\'s a showman!"\n'
+    )
+    assert speaker_of(quotes(text), "showman") == "Joe Harlan"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .quotes_verbs import LISTENER_LEMMAS, Cue, cue_text, is_reporting, subject_of
+from .quotes_verbs import LISTENER_LEMMAS, Cue, cue_text, is_reporting, reporting_forms, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -64,6 +64,8 @@ def bare_attribution(sdoc: Doc, end: int, hi: int) -> bool:
 
 
 def after_cue(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
+    # A quote closed on a comma (or ? !) inside its sentence is followed by its attribution.
+    comma_close = end > start and sdoc.text[end - 1] in ",?!"
     window: list[Token] = []
     for t in sdoc:
         if t.idx <= end or t.text in QUOTE_CHARS and t.idx == end:
@@ -76,6 +78,8 @@ def after_cue(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
         if speaker is not None:
             return make_cue(t, speaker) if all(p.is_punct for p in window[:k]) else None
         if not is_reporting(t):
+            if comma_close and _mistagged_cue(t, window[:k], window[k + 1 :]):
+                return make_cue(t, inverted_subject(t, window[k + 1 :]))
             continue
         pre = [p for p in window[:k] if not p.is_punct and p.text not in QUOTE_CHARS]
         subj = subject_of(t)
@@ -154,3 +158,14 @@ def inverted_subject(verb: Token, rest: list[Token]) -> Token | None:
 def _capitalised(t: Token) -> bool:
     """A capitalised word inside a sentence, whatever the tagger made of it: likely a name."""
     return t.is_alpha and t.text[:1].isupper() and not t.is_sent_start and t.pos_ in ("ADV", "ADJ", "AUX")
+
+
+def _mistagged_cue(tok: Token, pre: list[Token], rest: list[Token]) -> bool:
+    """A speech verb right after a quote, before the speaker's name, that the tagger read as an
+    adjective or a noun: '"...," tweeted council spokesman Alan Price'."""
+    word = tok.lower_
+    if tok.tag_.startswith("VB") and tok.dep_ != "amod" or word not in reporting_forms():
+        return False
+    if not word.endswith(("ed", "s")) or any(not p.is_punct and p.text not in QUOTE_CHARS for p in pre):
+        return False
+    return bool(rest) and (rest[0].pos_ == "PROPN" or rest[0].ent_type_ in ("PERSON", "ORG"))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES
 from .quotes_people_index import SPEAKER, Mention, PeopleIndex, label_of, noun_phrase
-from .quotes_verbs import TEXT_NOUNS, clause_subject, speech_owner
+from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -40,8 +40,9 @@ class People(PeopleIndex):
     """Who a speaker is: the names, pronouns and role descriptions of subjects resolved against the
     document's record of people (``PeopleIndex``)."""
 
-    def resolve_pronoun(self, word: str, pos: int) -> tuple[str, str] | None:
-        """The (name, label) a pronoun subject at ``pos`` refers to, or None."""
+    def resolve_pronoun(self, word: str, pos: int, skip: tuple[int, int] = (0, 0)) -> tuple[str, str] | None:
+        """The (name, label) a pronoun subject at ``pos`` refers to, or None; mentions inside
+        ``skip`` (document offsets) are not candidates."""
         word = word.lower()
         want = MALE if word == "he" else FEMALE if word == "she" else None
         if want is not None:
@@ -56,7 +57,7 @@ class People(PeopleIndex):
         best: Mention | None = None
         end = bisect_left([m.pos for m in self.mentions], pos)
         for m in reversed(self.mentions[max(0, end - 60) : end]):
-            if not ok(m):
+            if not ok(m) or skip[0] <= m.pos < skip[1]:
                 continue
             if (
                 want is not None
@@ -105,7 +106,7 @@ class People(PeopleIndex):
         if owner is not None and self.token_entity(off, owner) is not None:
             tok = owner  # "Clinton's response was: ...", "Doe's claim is that ...": their words
         if tok.pos_ == "PRON":
-            hit = self.resolve_pronoun(tok.lower_, off + tok.idx)
+            hit = self.resolve_pronoun(tok.lower_, off + tok.idx, _reported_before(off, tok))
             return Speaker(*hit, hit[0]) if hit else Speaker(None, "PRON", None)
         ent = self.token_entity(off, tok)
         if ent is None:
@@ -179,6 +180,20 @@ def _untagged_name(tok: Token) -> bool:
         and (tok.text[1:2].islower() or tok.text[1:2] in "'’" and tok.text[2:3].isupper())
         and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in tok.children)
     )
+
+
+def _reported_before(off: int, tok: Token) -> tuple[int, int]:
+    """The clause a pronoun speaker reports when it comes first ("Smith is no conservative, he
+    said"): the pronoun cannot mean a name inside it, so those mentions are skipped."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.i <= tok.i and not verb.tag_.startswith("VB"):
+        return (0, 0)
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i), None)
+    if clause is None or any(t.text == ":" or is_reporting(t) for t in clause.subtree):
+        # "Doe saw it differently: '...' he said", "Doe weighed in, telling Mic '...', he said": a
+        # clause that opens or reports speech itself; its speaker may well be "he".
+        return (0, 0)
+    return (off + clause.left_edge.idx, off + clause.right_edge.idx + len(clause.right_edge.text))
 
 
 def _person(m: Mention) -> bool:
