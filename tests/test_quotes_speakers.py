@@ -289,3 +289,12 @@ def test_he_said_after_a_reported_clause_is_not_the_name_inside_it(quotes):
         'Moss is no reformer, he said. "He\'s a showman!"\n'
     )
     assert speaker_of(quotes(text), "showman") == "Joe Harlan"
+
+
+def test_he_is_never_a_country_the_text_puts_things_in(quotes):
+    text = (
+        "Visit\n\nRussia said the talks would resume. The senator has business interests in Russia. "
+        'Last week, in an interview with a Russian network, he blasted the press for being "utterly '
+        'dishonest."\n'
+    )
+    assert speaker_of(quotes(text), "utterly dishonest") != "Russia"

@@ -46,7 +46,9 @@ class People(PeopleIndex):
         word = word.lower()
         want = MALE if word == "he" else FEMALE if word == "she" else None
         if want is not None:
-            ok = lambda m: _person(m) and self.gender_of(m.name) in (want, None)  # noqa: E731
+            ok = lambda m: (  # noqa: E731
+                _person(m) and m.name not in self.places and self.gender_of(m.name) in (want, None)
+            )
         elif word == "it":
             ok = lambda m: (m.label in ("ORG", "GPE", "NORP", "FAC") or _body(m)) and not m.plural  # noqa: E731
         elif word == "they":
@@ -201,9 +203,9 @@ def _person(m: Mention) -> bool:
 
 
 def _mistagged_person(m: Mention) -> bool:
-    """A lone surname the small model tagged a place or a body ("Fiorina said" as ORG) that is the
-    main subject of its sentence: "he"/"she" may mean it."""
-    # (A place only when it spoke: "Florida voted" is no person, "Rihanna said" is.)
+    """A lone surname the small model tagged an organisation or a place ("Fiorina said" as ORG)
+    that is the main subject of its sentence, or (a place) that spoke: "he"/"she" may mean it,
+    unless the text uses it as a place ("in Russia")."""
     return (
         (m.label == "ORG" and m.main or m.label == "GPE" and m.rank == SPEAKER)
         and " " not in m.name

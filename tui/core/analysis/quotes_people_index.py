@@ -50,6 +50,7 @@ _ROLE_ABBREVIATIONS = {
     "atty": ("attorney",),
 }
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PLACE_PREPOSITIONS = frozenset("in from into across throughout inside".split())
 SPEAKER = 2  # the rank of a resolved speaker among mentions
 # The noun phrase of a speaker stops before these: clauses and asides hanging off the head noun.
 _NP_STOP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis"})
@@ -89,6 +90,8 @@ class PeopleIndex:
         self.mentions: list[Mention] = []
         # (sentence offset, gender) of each sentence whose main subject is "he" or "she".
         self.pronoun_subjects: set[tuple[int, str]] = set()
+        # Places the text puts things in ("in Russia", "from Ohio"): a place there is never "he".
+        self.places: set[str] = set()
         self._sent_starts: list[int] = []
         for block, sdoc in paras:
             self._scan(block.start, sdoc)
@@ -165,6 +168,8 @@ class PeopleIndex:
                     continue
                 if ent is None or tok.head.i != tok.i and self._same_entity(off, tok.head, ent):
                     continue  # only the head token of each entity mention
+                if ent.label == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPOSITIONS:
+                    self.places.add(ent.canonical)
                 if self.in_quote(off + tok.idx):
                     continue  # people named inside a quotation are talked about, not talking
                 # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer",
