@@ -298,3 +298,27 @@ def test_he_is_never_a_country_the_text_puts_things_in(quotes):
         'dishonest."\n'
     )
     assert speaker_of(quotes(text), "utterly dishonest") != "Russia"
+
+
+def test_misparsed_attributions_keep_their_named_subject(quotes):
+    text = (
+        'Schools\n\nVarga, a Lind ally, called the city\'s schools "strong and improving."\n\n'
+        "Norris didn't seem impressed with the mayor's remarks on Tuesday, telling reporters, "
+        '"A lot of people said the mayor should resign."\n\n'
+        'When someone in the crowd shouted, "Lind," Pratt joked, again in a mock accent, "Come on up '
+        'and join us!"\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "strong and improving") == "Varga"
+    assert speaker_of(found, "should resign") == "Norris"
+    assert speaker_of(found, "join us") == "Pratt"
+
+
+def test_an_unnamed_speaker_is_shown_as_the_text_says(quotes):
+    text = (
+        'Forum\n\nWhen someone in the crowd shouted, "Lind," the host laughed.\n\n'
+        '"Better watch out for the new rules," tweeted another.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "Lind") == "someone in the crowd"
+    assert speaker_of(found, "watch out") == "another"

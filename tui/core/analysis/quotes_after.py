@@ -145,6 +145,8 @@ def inverted_subject(verb: Token, rest: list[Token]) -> Token | None:
     for t in rest:
         if t.ent_type_ in _NOT_SPEAKERS:
             return None  # "said Thursday morning on ...": no speaker after the verb
+        if t.lower_ in ("another", "someone", "somebody") and t.dep_ in ("nsubj", "dobj", "attr"):
+            return t  # '"...," tweeted another': shown as written
         if t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in ("PERSON", "ORG") or _capitalised(t):
             # (a name the tagger took for an adverb still counts: '"...," said Skelly')
             while t.dep_ in ("compound", "flat") and t.head.i > t.i:

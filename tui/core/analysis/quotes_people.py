@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..models import Entity
 
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Pronouns for someone the text does not name: shown as written, never resolved to a name.
+_INDEFINITE = frozenset("someone somebody another".split())
 # Writings published by someone, who speaks through them.
 _WRITINGS = TEXT_NOUNS | frozenset("piece article column editorial story op-ed essay".split())
 
@@ -107,6 +109,9 @@ class People(PeopleIndex):
         owner = speech_owner(tok)
         if owner is not None and self.token_entity(off, owner) is not None:
             tok = owner  # "Clinton's response was: ...", "Doe's claim is that ...": their words
+        if tok.pos_ == "PRON" and tok.lower_ in _INDEFINITE:
+            phrase = noun_phrase(tok)  # "someone in the crowd shouted": what the text says, no name
+            return Speaker(phrase, "NP", phrase)
         if tok.pos_ == "PRON":
             hit = self.resolve_pronoun(tok.lower_, off + tok.idx, _reported_before(off, tok))
             return Speaker(*hit, hit[0]) if hit else Speaker(None, "PRON", None)
