@@ -322,3 +322,19 @@ def test_an_unnamed_speaker_is_shown_as_the_text_says(quotes):
     found = quotes(text)
     assert speaker_of(found, "Lind") == "someone in the crowd"
     assert speaker_of(found, "watch out") == "another"
+
+
+def test_a_parenthetical_attribution_inside_the_clause_names_the_speaker(quotes):
+    text = (
+        "Trade\n\nBound together by centuries of trade, the two nations, Lee said, now have a "
+        '"golden opportunity" to grow.\n'
+    )
+    assert speaker_of(quotes(text), "golden opportunity") == "Lee"
+
+
+def test_a_colon_after_what_happened_gives_the_clause_subject(quotes):
+    text = (
+        'Email\n\nFry has since apologized for what happened: "Yes, I should have used two accounts. '
+        'Not doing so was a mistake."\n'
+    )
+    assert speaker_of(quotes(text), "two accounts") == "Fry"

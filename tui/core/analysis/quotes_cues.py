@@ -35,6 +35,7 @@ from .quotes_verbs import (
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
+_WH_WORDS = frozenset("what which that who whoever whatever".split())
 # Relations joining a clause to a sibling or a circumstance, not to a verb reporting it.
 _SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis"})
 
@@ -155,6 +156,9 @@ def _tree(inside: list[Token]) -> Cue | None:
             owner = speech_owner(h)
             if owner is not None:
                 found.append(Cue(h.text, h.idx, owner))
+            aside = _parenthetical(h, ids)
+            if aside is not None:
+                found.append(aside)  # "the two nations, Lee said, have a 'golden opportunity'"
             speaker = according(h)
             if speaker is not None:
                 found.append(make_cue(h, speaker))
@@ -165,6 +169,16 @@ def _tree(inside: list[Token]) -> Cue | None:
             # The outermost reporting clause is the source of the whole account: in "Smith said the
             # report 'clearly suggests' fraud" the words are Smith's, not the report's.
             return found[-1]
+    return None
+
+
+def _parenthetical(h: Token, ids: set[int]) -> Cue | None:
+    """A reporting verb with its own subject set in the clause as an aside ("X, Lee said, is ...")."""
+    for c in h.children:
+        if c.dep_ == "parataxis" and c.i not in ids and is_reporting(c, strict=True) and not quoted(c):
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None:
+                return make_cue(c, subj)
     return None
 
 
@@ -241,6 +255,8 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
     for _ in range(8):
         if h.pos_ in ("VERB", "AUX"):
             subj = next((c for c in h.children if c.dep_ == "nsubj" and not quoted(c)), None)
+            if subj is not None and subj.lower_ in _WH_WORDS:
+                subj = None  # "apologised for what happened:": "what" is no one; go on up
             if subj is not None:
                 if is_reporting(h, strict=True):
                     # The reporting clause, however deep the colon sits in what is reported: "He told
