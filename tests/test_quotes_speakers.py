@@ -338,3 +338,11 @@ def test_a_colon_after_what_happened_gives_the_clause_subject(quotes):
         'Not doing so was a mistake."\n'
     )
     assert speaker_of(quotes(text), "two accounts") == "Fry"
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_someone_is_theirs(quotes):
+    text = (
+        "Remarks\n\nThe debate went on late into the night.\n\nMaria Lund kept up her attack on the "
+        'council.\n\n"Eight years ago they promised a new bridge, and all we got was a study."\n'
+    )
+    assert speaker_of(quotes(text), "new bridge") == "Maria Lund"
