@@ -346,3 +346,12 @@ def test_a_quote_paragraph_after_a_paragraph_about_someone_is_theirs(quotes):
         'council.\n\n"Eight years ago they promised a new bridge, and all we got was a study."\n'
     )
     assert speaker_of(quotes(text), "new bridge") == "Maria Lund"
+
+
+def test_a_name_the_parser_left_hanging_at_the_head_of_a_sentence_is_its_subject(quotes):
+    text = (
+        "Climate\n\nTed Nolan, an analyst, said no large economy had managed it yet.\n\nAnd Obama, for "
+        "all the progress he helped wrangle from world leaders, seems to agree. \"We don't yet know "
+        'exactly what is going to work best," he said.\n'
+    )
+    assert speaker_of(quotes(text), "work best") == "Obama"

@@ -174,12 +174,14 @@ class PeopleIndex:
                     continue  # people named inside a quotation are talked about, not talking
                 # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer",
                 # "Jane Doe, who runs the lab").
+                opening = _opens_sentence(tok, sent.start)
                 salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
+                salient = salient or opening
                 introduced = not salient and any(_describes(c) for c in tok.children)
                 rank = int(salient or introduced)
                 plural = tok.tag_ in ("NNS", "NNPS")
                 label = label_of(ent)
-                main = tok.dep_ in SUBJECT_DEPS and tok.head.i == sent.root.i
+                main = tok.dep_ in SUBJECT_DEPS and tok.head.i == sent.root.i or opening
                 self.mentions.append(
                     Mention(off + tok.idx, ent.canonical, label, rank, plural, start, introduced, main)
                 )
@@ -267,6 +269,15 @@ def label_of(ent: Entity) -> str:
         if name.lower() in MALE_NAMES or name.lower() in FEMALE_NAMES:
             return "PERSON"
     return ent.label
+
+
+def _opens_sentence(tok: Token, start: int) -> bool:
+    """A name the parser left hanging at the head of its sentence ("And Obama, for all ..., seems
+    to agree" with "Obama" as a modifier): the sentence's subject all the same."""
+    if tok.dep_ not in ("npadvmod", "dep", "nmod") or tok.head.dep_ not in ("ROOT", "parataxis"):
+        return False
+    first = tok.left_edge.i
+    return all(t.is_punct or t.pos_ in ("CCONJ", "ADV") for t in tok.doc[start:first])
 
 
 def _describes(child: Token) -> bool:
