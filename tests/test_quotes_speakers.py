@@ -355,3 +355,12 @@ def test_a_name_the_parser_left_hanging_at_the_head_of_a_sentence_is_its_subject
         'exactly what is going to work best," he said.\n'
     )
     assert speaker_of(quotes(text), "work best") == "Obama"
+
+
+def test_she_said_prefers_a_woman_just_named_to_a_subject_further_back(quotes):
+    text = (
+        "Rally\n\nThe spokesman Ari Dane said the crowd was the largest yet.\n\nAt an event in Dayton, "
+        "62-year-old Brenda Olsen also railed against the plan, and explained how much it upset her. "
+        '"They should listen to us," she said.\n'
+    )
+    assert speaker_of(quotes(text), "listen to us") == "Brenda Olsen"

@@ -80,6 +80,8 @@ class People(PeopleIndex):
             # ("Doe accused Smith, the senator, of ...": Doe).
             if best is not None and m.sent != best.sent:
                 break
+            if best is None and self._known_nearer(fallback, m, want):
+                break  # "62-year-old Brenda Johnson also railed ... 'X,' she said": she, not a subject further back
             if best is None or _salience(m) > _salience(best):
                 best = m
         if best is not None:
@@ -96,6 +98,17 @@ class People(PeopleIndex):
                 if m.label == "ORG" and m.rank and " " not in m.name and not m.name.isupper():
                     return m.name, "PERSON"
         return (fallback.name, fallback.label) if fallback else None
+
+    def _known_nearer(self, near: Mention | None, far: Mention, want: str | None) -> bool:
+        """Whether a person named in a nearer sentence, known to be of the pronoun's sex, beats a
+        subject further back whose sex the text does not tell."""
+        return (
+            near is not None
+            and want is not None
+            and near.sent > far.sent
+            and self.gender_of(near.name) == want
+            and self.gender_of(far.name) != want
+        )
 
     def speaker(self, off: int, tok: Token) -> Speaker:
         """The speaker named by subject token ``tok``; label "NP" for a plain phrase."""
