@@ -364,3 +364,9 @@ def test_she_said_prefers_a_woman_just_named_to_a_subject_further_back(quotes):
         '"They should listen to us," she said.\n'
     )
     assert speaker_of(quotes(text), "listen to us") == "Brenda Olsen"
+
+
+def test_after_an_inverted_verb_the_possessor_is_not_the_speaker(quotes):
+    text = 'Guns\n\n"Owners should leave their weapons at home," opined Dayton\'s Evening Ledger.\n'
+    speaker = speaker_of(quotes(text), "leave their weapons")
+    assert speaker is not None and speaker.endswith("Evening Ledger")

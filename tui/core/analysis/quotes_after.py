@@ -149,7 +149,8 @@ def inverted_subject(verb: Token, rest: list[Token]) -> Token | None:
             return t  # '"...," tweeted another': shown as written
         if t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in ("PERSON", "ORG") or _capitalised(t):
             # (a name the tagger took for an adverb still counts: '"...," said Skelly')
-            while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+            # (a possessor is not the speaker: '"...," opined Cleveland's Plain Dealer')
+            while t.dep_ in ("compound", "flat", "poss") and t.head.i > t.i:
                 t = t.head
             return t
         if t.pos_ not in ("DET", "ADJ", "ADV"):
