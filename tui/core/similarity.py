@@ -20,7 +20,10 @@ boilerplate carried by two outlets' feeds would still be grouped (a known limit)
 MinHash only finds candidates cheaply. :data:`HASHES` min-hashes are cut into :data:`BANDS` bands
 of :data:`ROWS` rows; articles sharing any band are compared exactly. With two rows a band, a pair
 at Jaccard 0.2 shares a band with probability 1 - (1 - 0.2**2)**32 = 0.73, at 0.3 0.95, at 0.5
-~1.0, while unrelated articles (<= 0.02) almost never do.
+~1.0, while an unrelated one (<= 0.02) does with probability ~0.013: rare for a pair, but a
+first refresh puts 10,000 articles in one 3-day window, so a new article meets dozens of
+candidates. Hence the candidates' shingles are kept hashed beside their bands and compared all at
+once (store/stories.py), and each article's sketch is made where it is parsed (:func:`sketches`).
 """
 
 from __future__ import annotations
