@@ -6,6 +6,8 @@
 #                    server on 127.0.0.1 at a free port; prints one line
 #                    `url=URL user=NAME password=SECRET` on stdout (everything else on stderr)
 #   ttrss.sh update  run tt-rss's own updater once (as www-data: it refuses root) to fetch feeds
+#   ttrss.sh suspend / resume   stop the web server / start it again at the same address (the
+#                    tests' "server down")
 #   ttrss.sh stop    remove what start made: the server, the database and its role, the config
 #                    file it wrote (the one before it put back), PostgreSQL if start started it
 #
@@ -105,9 +107,8 @@ PHP
     chown root:www-data "$DBCONF" && chmod 640 "$DBCONF"
     touch "$STATE/wrote-config"
     port=$(free_port)
-    # PHP 8.2 warns a lot on stderr; the JSON answers stay clean.
-    setsid runuser -u www-data -- php -S "127.0.0.1:$port" -t "$WWW" >"$STATE/php.log" 2>&1 </dev/null &
-    echo $! >"$STATE/php.pid"
+    echo "$port" >"$STATE/port"
+    serve
     local url="http://127.0.0.1:$port" answer=""
     for _ in $(seq 1 100); do
         answer=$(api "$url" '{"op":"getApiLevel"}')
@@ -121,6 +122,33 @@ PHP
     echo "url=$url user=admin password=$password"
 }
 
+serve() {
+    # PHP 8.2 warns a lot on stderr; the JSON answers stay clean.
+    setsid runuser -u www-data -- php -S "127.0.0.1:$(cat "$STATE/port")" -t "$WWW" >>"$STATE/php.log" 2>&1 </dev/null &
+    echo $! >"$STATE/php.pid"
+}
+
+end_server() {
+    [ -e "$STATE/php.pid" ] || return 0
+    local pid
+    pid=$(cat "$STATE/php.pid")
+    # setsid made the server its own process group: end it and the PHP under runuser.
+    kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    rm -f "$STATE/php.pid"
+}
+
+resume() {
+    [ -e "$STATE/url" ] || die "not started"
+    [ -e "$STATE/php.pid" ] && return 0
+    serve
+    for _ in $(seq 1 100); do
+        case "$(api "$(cat "$STATE/url")" '{"op":"getApiLevel"}')" in *'"status":'*) return 0 ;; esac
+        sleep 0.1
+    done
+    die "tt-rss did not come back"
+}
+
 update() {
     [ -e "$STATE/url" ] || die "not started"
     (cd "$WWW" && runuser -u www-data -- php update.php --feeds --force-update) >"$STATE/update.log" 2>&1 ||
@@ -131,14 +159,7 @@ stop_quietly() { stop >/dev/null 2>&1 || true; }
 
 stop() {
     [ -d "$STATE" ] || return 0
-    if [ -e "$STATE/php.pid" ]; then
-        local pid
-        pid=$(cat "$STATE/php.pid")
-        # setsid made the server its own process group: end it and the PHP under runuser.
-        kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        rm -f "$STATE/php.pid"
-    fi
+    end_server
     if [ -e "$STATE/wrote-config" ]; then
         if [ -e "$STATE/database.php.orig" ]; then mv "$STATE/database.php.orig" "$DBCONF"; else rm -f "$DBCONF"; fi
         rm -f "$STATE/wrote-config"
@@ -157,5 +178,7 @@ case "${1:-}" in
     start) start ;;
     stop) stop ;;
     update) update ;;
-    *) echo "usage: $0 start|stop|update" >&2; exit 2 ;;
+    suspend) end_server ;;
+    resume) resume ;;
+    *) echo "usage: $0 start|stop|update|suspend|resume" >&2; exit 2 ;;
 esac

@@ -42,6 +42,7 @@ from .pages import (
     SearchOrder,
     Story,
 )
+from .sync import SyncReport, SyncStatus
 
 __all__ = [
     "Analysis",
@@ -77,6 +78,8 @@ __all__ = [
     "SearchHit",
     "SearchOrder",
     "Story",
+    "SyncReport",
+    "SyncStatus",
     "ViewKey",
     "ViewKind",
 ]

@@ -58,6 +58,7 @@ class FeedRow:
     last_modified: str | None
     retry_after: str | None
     auto_full: bool
+    synced: bool = False  # the feed comes from the sync server (which fetches it)
 
     @property
     def name(self) -> str:

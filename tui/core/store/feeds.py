@@ -12,7 +12,8 @@ _FEED_COLS = """
     f.id, f.url, f.title, f.folder, f.html_url, f.last_refresh, f.last_error, f.warning, f.etag,
     f.last_modified, f.retry_after, f.auto_full,
     (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id) AS items,
-    (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread
+    (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread,
+    EXISTS (SELECT 1 FROM sync_feeds s WHERE s.feed_id = f.id) AS synced
 """
 
 
@@ -41,6 +42,7 @@ def _row(r) -> FeedRow:
         last_modified=r["last_modified"],
         retry_after=r["retry_after"],
         auto_full=bool(r["auto_full"]),
+        synced=bool(r["synced"]),
     )
 
 
