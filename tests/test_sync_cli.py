@@ -7,19 +7,19 @@ import stat
 
 import pytest
 
-from tests.ttrss_server import FEEDS, ITEMS, server, ttrss, ttrss_feeds  # noqa: F401
+from tests.ttrss_server import FEEDS, ITEMS
 from tui.cli import main
 from tui.paths import data_dir
 
 pytestmark = pytest.mark.server
 
 
-def _setup(monkeypatch, server, password):  # noqa: F811
+def _setup(monkeypatch, server, password):
     monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
     return main(["sync", "setup", server.url, "--user", server.user, "--password-stdin"])
 
 
-def test_setup_then_sync(monkeypatch, capsys, server):  # noqa: F811
+def test_setup_then_sync(monkeypatch, capsys, server):
     assert _setup(monkeypatch, server, server.password) == 0
     out, errors = capsys.readouterr()
     assert server.password not in out + errors
@@ -33,7 +33,7 @@ def test_setup_then_sync(monkeypatch, capsys, server):  # noqa: F811
     assert "last sync: 20" in out and "changes waiting: 0" in out and server.password not in out
 
 
-def test_a_wrong_password_is_one_line(monkeypatch, capsys, server):  # noqa: F811
+def test_a_wrong_password_is_one_line(monkeypatch, capsys, server):
     assert _setup(monkeypatch, server, "wrong-one") == 2
     out, errors = capsys.readouterr()
     assert errors.count("\n") == 1 and "wrong user name or password" in errors and "wrong-one" not in errors

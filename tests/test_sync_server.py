@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.ttrss_server import CATEGORY, FEEDS, ITEMS, server, ttrss, ttrss_feeds  # noqa: F401
+from tests.ttrss_server import CATEGORY, FEEDS, ITEMS
 from tui.core.errors import SyncError
 from tui.core.library import Library
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.server
 
 
 @pytest.fixture
-def lib(tmp_path, server):  # noqa: F811
+def lib(tmp_path, server):
     """A library set up to sync with the server (nothing synced yet)."""
     with Library.open(tmp_path / "library.db") as library:
         library.sync.setup(server.url, server.user, server.password)
@@ -28,7 +28,7 @@ def _remote_ids(lib: Library) -> dict[int, int]:
     return {r.id: by_link[lib.feeds.article_link(r.id)] for r in lib.articles()}
 
 
-def test_first_sync_brings_feeds_folders_and_articles(lib, server):  # noqa: F811
+def test_first_sync_brings_feeds_folders_and_articles(lib, server):
     report = lib.sync.run()
     feeds = lib.feeds.list()
     assert sorted(f.url for f in feeds) == sorted(server.feed_urls)
@@ -39,13 +39,16 @@ def test_first_sync_brings_feeds_folders_and_articles(lib, server):  # noqa: F81
     doc = lib.document(report.new_ids[0])
     assert "ferry would run again" in doc.text and doc.source and doc.source.startswith("Sync feed")
     assert lib.search_ids("Westport")  # searchable like any article
+    first = next(f for f in feeds if f.folder == CATEGORY)
+    lib.feeds.move(first.id, "Mine")  # a folder chosen here stays while the server's is unchanged
     again = lib.sync.run()
     assert again.new_ids == [] and again.feeds_added == 0
+    assert lib.feeds.find(first.id).folder == "Mine"
     status = lib.sync.status()
     assert status.last_sync and status.error is None and status.pending == 0
 
 
-async def test_a_local_feed_with_the_same_url_is_matched(tmp_path, server):  # noqa: F811
+async def test_a_local_feed_with_the_same_url_is_matched(tmp_path, server):
     with Library.open(tmp_path / "library.db") as lib:
         added, refusals = await lib.feeds.add([server.feed_urls[1]])
         assert not refusals and len(lib.articles()) == ITEMS
@@ -55,7 +58,7 @@ async def test_a_local_feed_with_the_same_url_is_matched(tmp_path, server):  # n
         assert len(lib.articles()) == FEEDS * ITEMS  # the 20 fetched here were matched, not doubled
 
 
-def test_a_read_mark_made_here_shows_on_the_server(lib, server):  # noqa: F811
+def test_a_read_mark_made_here_shows_on_the_server(lib, server):
     lib.sync.run()
     remote = _remote_ids(lib)
     article = lib.articles()[0].id
@@ -68,7 +71,7 @@ def test_a_read_mark_made_here_shows_on_the_server(lib, server):  # noqa: F811
     assert lib.sync.status().pending == 0
 
 
-def test_a_star_made_on_the_server_shows_here_after_the_next_sync(lib, server):  # noqa: F811
+def test_a_star_made_on_the_server_shows_here_after_the_next_sync(lib, server):
     lib.sync.run()
     remote = _remote_ids(lib)
     article = lib.articles()[3].id
@@ -80,7 +83,7 @@ def test_a_star_made_on_the_server_shows_here_after_the_next_sync(lib, server): 
     assert lib.sync.status().pending == 0  # what the server said is not sent back
 
 
-def test_an_offline_change_is_sent_when_the_server_is_back(lib, server):  # noqa: F811
+def test_an_offline_change_is_sent_when_the_server_is_back(lib, server):
     lib.sync.run()
     remote = _remote_ids(lib)
     article = lib.articles()[5].id
@@ -99,7 +102,7 @@ def test_an_offline_change_is_sent_when_the_server_is_back(lib, server):  # noqa
     assert lib.sync.status().pending == 0 and lib.sync.status().error is None
 
 
-def test_when_both_sides_changed_the_later_change_wins(lib, server):  # noqa: F811
+def test_when_both_sides_changed_the_later_change_wins(lib, server):
     lib.sync.run()
     remote = _remote_ids(lib)
     first, second = lib.articles()[1].id, lib.articles()[2].id
@@ -119,7 +122,7 @@ def test_when_both_sides_changed_the_later_change_wins(lib, server):  # noqa: F8
     assert not lib.article_rows([second])[0].starred
 
 
-def test_subscriptions_added_and_removed_here_reach_the_server(lib, server):  # noqa: F811
+def test_subscriptions_added_and_removed_here_reach_the_server(lib, server):
     lib.sync.run()
     fourth = server.feed_urls[0].replace("feed1", f"feed{FEEDS + 1}")
     opml = lib.path.parent / "four.opml"
@@ -143,7 +146,7 @@ def test_subscriptions_added_and_removed_here_reach_the_server(lib, server):  # 
     server.api("updateFeed", feed_id=max(server.feed_ids))
 
 
-def test_a_subscription_the_server_refuses_stays_here(lib, server):  # noqa: F811
+def test_a_subscription_the_server_refuses_stays_here(lib, server):
     lib.sync.run()
     missing = server.feed_urls[0].replace("feed1", "nowhere")
     opml = lib.path.parent / "gone.opml"
@@ -158,7 +161,7 @@ def test_a_subscription_the_server_refuses_stays_here(lib, server):  # noqa: F81
     assert lib.sync.status().pending == 0
 
 
-def test_a_wrong_password_is_one_line_and_keeps_nothing(tmp_path, server):  # noqa: F811
+def test_a_wrong_password_is_one_line_and_keeps_nothing(tmp_path, server):
     with Library.open(tmp_path / "library.db") as lib:
         with pytest.raises(SyncError) as e:
             lib.sync.setup(server.url, server.user, "not-the-password")
@@ -167,7 +170,7 @@ def test_a_wrong_password_is_one_line_and_keeps_nothing(tmp_path, server):  # no
         assert lib.sync.status() is None
 
 
-def test_an_expired_session_is_opened_again(lib, server):  # noqa: F811
+def test_an_expired_session_is_opened_again(lib, server):
     lib.sync.run()
     with lib.sync.client() as client:
         client.login()
@@ -175,7 +178,7 @@ def test_an_expired_session_is_opened_again(lib, server):  # noqa: F811
         assert client.api_level() == 15  # NOT_LOGGED_IN, then a new login, once
 
 
-def test_the_api_turned_off_is_one_line(lib, server):  # noqa: F811
+def test_the_api_turned_off_is_one_line(lib, server):
     server.psql("UPDATE ttrss_user_prefs SET value = 'false' WHERE pref_name = 'ENABLE_API_ACCESS'")
     try:
         with pytest.raises(SyncError, match="the API is off for admin"):

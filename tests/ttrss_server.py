@@ -3,7 +3,8 @@ session (skipping with the script's reason when it cannot), and a loopback feed 
 80 gives it 3 feeds of 20 items, which it reaches as ``http://0.0.0.0/...`` (tt-rss fetches from
 standard ports only, and not from loopback addresses by name).
 
-Import the fixtures: ``from tests.ttrss_server import ttrss, ttrss_feeds, server``.
+The fixtures are registered once, in ``tests/conftest.py`` (imported into several test modules
+they would be one session fixture each, and start the server twice).
 """
 
 from __future__ import annotations
@@ -118,7 +119,8 @@ def ttrss():
     line = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
     if done.returncode != 0 or not line.startswith("url="):
         reason = (done.stderr.strip().splitlines() or ["no reason given"])[-1]
-        subprocess.run([str(SCRIPT), "stop"], capture_output=True)
+        if "already started" not in reason:  # a server someone else started is not ours to stop
+            subprocess.run([str(SCRIPT), "stop"], capture_output=True)
         pytest.skip(f"no tt-rss: {reason}")
     fields = dict(part.split("=", 1) for part in line.split())
     server = Ttrss(fields["url"], fields["user"], fields["password"])

@@ -5,6 +5,7 @@
 #                    database and the admin user with the API enabled, serve it with PHP's built-in
 #                    server on 127.0.0.1 at a free port; prints one line
 #                    `url=URL user=NAME password=SECRET` on stdout (everything else on stderr)
+#   ttrss.sh install only the installs start does (for CI, before the tests' time limits start)
 #   ttrss.sh update  run tt-rss's own updater once (as www-data: it refuses root) to fetch feeds
 #   ttrss.sh suspend / resume   stop the web server / start it again at the same address (the
 #                    tests' "server down")
@@ -177,8 +178,12 @@ stop() {
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
+    install)
+        [ "$(id -u)" -eq 0 ] || die "must run as root to install packages"
+        mkdir -p "$STATE" && install_missing && { command -v curl >/dev/null || PACKAGES=(curl) install_missing; }
+        [ -e "$STATE/url" ] || rm -rf "$STATE" ;;
     update) update ;;
     suspend) end_server ;;
     resume) resume ;;
-    *) echo "usage: $0 start|stop|update|suspend|resume" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|install|update|suspend|resume" >&2; exit 2 ;;
 esac

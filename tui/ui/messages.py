@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..core.models import Analysis, RefreshReport, RelatedQuote, SearchHit
+from ..core.models import Analysis, RefreshReport, RelatedQuote, SearchHit, SyncReport, SyncStatus
 
 
 @dataclass
@@ -96,3 +96,14 @@ class SearchFound(Message):
     query: str
     hits: list[SearchHit]
     error: str | None = None
+
+
+@dataclass
+class SyncFinished(Message):
+    """A sync (or a background send of marks, ``background``) ended: what it did (``report``),
+    or why it failed (``error``, one line); ``status`` is the server's state after it."""
+
+    status: SyncStatus | None
+    report: SyncReport | None = None
+    error: str | None = None
+    background: bool = False

@@ -139,6 +139,7 @@ class ViewKind(StrEnum):
     FEED = "feed"
     FOLDER = "folder"
     SEARCH = "search"  # the articles a query finds
+    SERVER = "server"  # the feeds of the sync server (Tiny Tiny RSS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,7 +225,8 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE TABLE sync_feeds (
         feed_id   INTEGER PRIMARY KEY REFERENCES feeds (id) ON DELETE CASCADE,
-        remote_id INTEGER NOT NULL UNIQUE
+        remote_id INTEGER NOT NULL UNIQUE,
+        folder    TEXT                            -- the server's category when last seen
     );
     CREATE TABLE sync_articles (
         article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,

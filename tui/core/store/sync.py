@@ -161,11 +161,15 @@ class SyncRepo:
         with self.applying() as db:
             db.execute("DELETE FROM sync_categories")
             db.executemany("INSERT INTO sync_categories VALUES (?, ?)", list(categories.items()))
-            mapped = {r[0]: r[1] for r in db.execute("SELECT remote_id, feed_id FROM sync_feeds")}
+            rows = db.execute("SELECT remote_id, feed_id, folder FROM sync_feeds").fetchall()
+            mapped = {r[0]: r[1] for r in rows}
+            seen = {r[0]: r[2] for r in rows}
             for f in feeds:
                 folder = categories.get(f.category) if f.category > 0 else None
                 feed_id = mapped.pop(f.id, None)
-                if feed_id is None:
+                if feed_id is not None:
+                    move = seen[f.id] != folder  # moved there since: else a folder chosen here stays
+                else:
                     r = db.execute("SELECT id FROM feeds WHERE url = ?", (f.url,)).fetchone()
                     if r is None:
                         cur = db.execute(
@@ -175,11 +179,17 @@ class SyncRepo:
                         feed_id, added = int(cur.lastrowid or 0), added + 1
                     else:
                         feed_id = r[0]
-                    db.execute("INSERT OR REPLACE INTO sync_feeds VALUES (?, ?)", (feed_id, f.id))
+                    move = folder is not None  # a feed matched here takes the server's category
+                    db.execute(
+                        "INSERT OR REPLACE INTO sync_feeds (feed_id, remote_id) VALUES (?, ?)",
+                        (feed_id, f.id),
+                    )
+                if move:
+                    db.execute("UPDATE feeds SET folder = ? WHERE id = ?", (folder, feed_id))
+                db.execute("UPDATE sync_feeds SET folder = ? WHERE feed_id = ?", (folder, feed_id))
                 db.execute(
-                    "UPDATE feeds SET folder = ?, title = CASE WHEN renamed THEN title ELSE COALESCE(?, title) END "
-                    "WHERE id = ?",
-                    (folder, f.title, feed_id),
+                    "UPDATE feeds SET title = CASE WHEN renamed THEN title ELSE COALESCE(?, title) END WHERE id = ?",
+                    (f.title, feed_id),
                 )
             for feed_id in mapped.values():  # gone from the server
                 db.execute("DELETE FROM articles WHERE feed_id = ?", (feed_id,))
@@ -189,7 +199,9 @@ class SyncRepo:
 
     def link_feed(self, feed_id: int, remote_id: int) -> None:
         with self.db.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO sync_feeds VALUES (?, ?)", (feed_id, remote_id))
+            db.execute(
+                "INSERT OR REPLACE INTO sync_feeds (feed_id, remote_id) VALUES (?, ?)", (feed_id, remote_id)
+            )
 
     # -- articles -------------------------------------------------------------------------
 

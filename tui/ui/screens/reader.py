@@ -30,6 +30,7 @@ from ..messages import (
     LinkFound,
     RelatedQuotesReady,
     SearchFound,
+    SyncFinished,
 )
 from ..status import status_line
 from ..widgets.article_body import ArticleBody
@@ -45,6 +46,7 @@ from .loading import LibraryLoader, Then
 from .navigation import Navigation
 from .reading import Reading
 from .searching import Searching
+from .syncing import Syncing
 
 if TYPE_CHECKING:
     from ...core.library import Library
@@ -97,8 +99,7 @@ class ReaderScreen(Screen[None]):
 
     COMMANDS = {ArticleCommands, EntityCommands, FeedCommands, ReaderCommands}
 
-    NARROW = 110
-    """Below this many columns the quotes and summary move under the article."""
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # narrow: quotes, summary go below
 
     def __init__(self, library: Library, open_article: int | None = None) -> None:
         super().__init__()
@@ -111,6 +112,7 @@ class ReaderScreen(Screen[None]):
         self.searching = Searching(self)
         self.navigation = Navigation(self)
         self.feed_edits = FeedEditing(self)
+        self.syncing = Syncing(self)
 
     @property
     def article_id(self) -> int | None:
@@ -148,9 +150,6 @@ class ReaderScreen(Screen[None]):
         yield self.status_bar
         yield Footer()
 
-    def on_resize(self) -> None:
-        self.set_class(self.size.width < self.NARROW, "-narrow")
-
     @property
     def body(self) -> ArticleBody:
         return self.article_view.body
@@ -161,6 +160,7 @@ class ReaderScreen(Screen[None]):
         self.sidebar.article_list.focus()
         self.reload(Then(first=self._initial, first_page=True))
         self.feed_actions.apply_settings()
+        self.syncing.start()
         self.loader.watch()
 
     def on_unmount(self) -> None:
@@ -185,15 +185,15 @@ class ReaderScreen(Screen[None]):
 
     def refresh_status(self) -> None:
         """Say what the view holds and what is running."""
-        sidebar = self.sidebar
-        feed = sidebar.chosen_feed
+        feed = self.sidebar.chosen_feed
         self.status_bar.show(
             status_line(
-                articles=len(sidebar.listed),
-                unread=sidebar.article_list.unread,
+                articles=len(self.sidebar.listed),
+                unread=self.sidebar.article_list.unread,
                 feed_error=feed.error if feed is not None else None,
                 analysis=self.analysis_runner.state,
                 activity=self.feed_actions.activity,
+                sync=self.syncing.text,
             )
         )
 
@@ -255,6 +255,9 @@ class ReaderScreen(Screen[None]):
     def on_feeds_refreshed(self, message: FeedsRefreshed) -> None:
         self.feed_actions.refreshed(message)
 
+    def on_sync_finished(self, message: SyncFinished) -> None:
+        self.syncing.finished(message)
+
     def on_full_text_fetched(self, message: FullTextFetched) -> None:
         self.feed_actions.full_text_fetched(message)
 
@@ -297,7 +300,7 @@ class ReaderScreen(Screen[None]):
         self.feed_actions.refresh_chosen()
 
     def action_refresh_all(self) -> None:
-        self.feed_actions.refresh_all()
+        self.syncing.refresh_all()
 
     def action_add_feed(self) -> None:
         self.feed_actions.add()
