@@ -90,3 +90,11 @@ def test_marks_queue_only_for_synced_articles_and_not_before_setup(tmp_path):
         with pytest.raises(SyncError, match="sync setup"):
             lib.sync.run()
         assert lib.sync.push() == 0
+
+
+def test_a_server_change_counts_halfway_between_the_last_sync_and_now():
+    from tui.core.sync.engine import server_time
+
+    assert server_time("2026-11-30T08:00:00+00:00", "2026-11-30T10:00:00.000Z") == "2026-11-30T09:00:00.000Z"
+    assert server_time(None, "2026-11-30T10:00:00.000Z") == "2026-11-30T10:00:00.000Z"
+    assert server_time("2026-11-30T11:00:00+00:00", "2026-11-30T10:00:00.000Z") == "2026-11-30T10:00:00.000Z"

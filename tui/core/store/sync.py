@@ -74,6 +74,11 @@ class SyncRepo:
             pending = db.execute("SELECT COUNT(*) FROM sync_queue").fetchone()[0] if r else 0
         return SyncStatus(r["url"], r["user"], r["last_sync"], r["last_error"], pending) if r else None
 
+    def last_sync(self) -> str | None:
+        with self.db.read() as db:
+            r = db.execute("SELECT last_sync FROM sync_server").fetchone()
+        return r[0] if r else None
+
     def set_server(self, url: str, user: str, insecure: bool) -> None:
         """Sync with this server from now on; another server (or user) starts afresh."""
         with self.db.transaction() as db:

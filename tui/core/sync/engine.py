@@ -4,8 +4,10 @@ headlines, then settle read and star state both ways.
 Order matters for "nothing lost": local changes leave the queue only once the server has them,
 and a change made while the sync runs (queued after it started) is neither sent nor overwritten
 now, but at the next sync. When the same article's state changed on both sides since the last
-sync, the later change wins. tt-rss's API does not say when a mark was made on the server, so a
-server change is dated by the sync that first sees it.
+sync, the later change wins. tt-rss's API does not say when a mark was made on the server, only
+that it was made between the last sync and now: it is dated halfway between the two, so a mark
+made here just before a send wins over one the server got hours ago, and a mark made offline
+early on loses to a later one made on another device.
 """
 
 from __future__ import annotations
@@ -28,7 +30,25 @@ _FIELD = {"starred": 0, "read": 2}  # tt-rss's updateArticle fields (2 is *unrea
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return _iso(datetime.now(UTC))
+
+
+def _iso(when: datetime) -> str:
+    """As the queue's triggers write times: UTC to the millisecond, with a Z."""
+    return when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def server_time(last_sync: str | None, now: str) -> str:
+    """When a change seen on the server now is taken to have been made: halfway between the
+    last sync (which saw the article unchanged) and now."""
+    end = datetime.fromisoformat(now.replace("Z", "+00:00"))
+    try:
+        start = datetime.fromisoformat((last_sync or "").replace("Z", "+00:00"))
+    except ValueError:
+        return now
+    if start.tzinfo is None:
+        start = start.replace(tzinfo=UTC)
+    return _iso(start + (end - start) / 2) if start < end else now
 
 
 class Syncer:
@@ -38,7 +58,7 @@ class Syncer:
         self.repo, self.feeds, self.articles, self.client = repo, feeds, articles, client
 
     def sync(self) -> SyncReport:
-        started = _now()
+        server_at = server_time(self.repo.last_sync(), _now())
         problems: list[str] = []
         subscribed, unsubscribed = self._push_subscriptions(problems)
         categories = self.client.categories()
@@ -55,7 +75,7 @@ class Syncer:
         unread = {int(h["id"]) for h in self.client.headlines(view_mode="unread", content=False)}
         starred = {int(h["id"]) for h in self.client.headlines(feed_id=-1, content=False)}
         server = {rid: (rid not in unread, rid in starred) for rid in seen}
-        pushed, pulled, conflicts = self._settle(seen, server, started)
+        pushed, pulled, conflicts = self._settle(seen, server, server_at)
         return SyncReport(
             added, removed, new_ids, pushed, pulled, conflicts, subscribed, unsubscribed, problems
         )
@@ -70,7 +90,8 @@ class Syncer:
         by_article = {s.article_id: rid for rid, s in seen.items()}
         rids = sorted({by_article[c.article_id] for c in changes if c.article_id in by_article})
         server = self.client.article_states(rids)
-        pushed, _pulled, _conflicts = self._settle({r: seen[r] for r in server}, server, _now(), changes)
+        when = server_time(self.repo.last_sync(), _now())
+        pushed, _pulled, _conflicts = self._settle({r: seen[r] for r in server}, server, when, changes)
         return pushed
 
     # -- subscriptions --------------------------------------------------------------------
