@@ -33,6 +33,20 @@ def test_setup_then_sync(monkeypatch, capsys, server):
     assert "last sync: 20" in out and "changes waiting: 0" in out and server.password not in out
 
 
+def test_setup_asks_the_password_without_echo(monkeypatch, capsys, server):
+    asked = []
+
+    def getpass(prompt: str) -> str:
+        asked.append(prompt)
+        return server.password
+
+    monkeypatch.setattr("getpass.getpass", getpass)
+    assert main(["sync", "setup", server.url, "--user", server.user]) == 0
+    assert asked == [f"password for {server.user} at {server.url}: "]
+    out, errors = capsys.readouterr()
+    assert server.password not in out + errors and "logged in" in out
+
+
 def test_a_wrong_password_is_one_line(monkeypatch, capsys, server):
     assert _setup(monkeypatch, server, "wrong-one") == 2
     out, errors = capsys.readouterr()

@@ -133,31 +133,40 @@ class Syncer:
     # -- headlines ------------------------------------------------------------------------
 
     def _pull_headlines(self) -> list[int]:
+        """Store the server's headlines since the last sync (each feed's in one transaction), or
+        link them to the articles fetched here before; the ids of new articles."""
         server = self.repo.server()
-        since = server.since_id if server else 0
-        headlines = self.client.headlines(since_id=since)
+        headlines = self.client.headlines(since_id=server.since_id if server else 0)
         if not headlines:
             return []
         feed_ids = self.repo.feed_ids()
         linked = self.repo.linked_articles()
         matchers: dict[int, tuple[dict[str, int], dict[str, int]]] = {}
         links: list[tuple[int, int, bool, bool]] = []
-        new_ids: list[int] = []
+        to_store: dict[int, list[tuple[dict, NewItem]]] = {}
+        sources: dict[int, str | None] = {}  # each feed's title, for its articles' source
         for h in headlines:
             feed_id = feed_ids.get(int(h.get("feed_id") or 0))
             if feed_id is None:
                 continue
-            rid = int(h["id"])
             if feed_id not in matchers:
                 matchers[feed_id] = self._matcher(feed_id, linked)
+                feed = self.feeds.find(feed_id)
+                sources[feed_id] = (feed.title if feed else None) or h.get("feed_title") or None
             by_guid, by_link = matchers[feed_id]
             article_id = by_guid.get(_guid_hash(h.get("guid"))) or by_link.get(h.get("link") or "")
             if article_id is None:
-                article_id, new = self._store(feed_id, h)
-                if new:
-                    new_ids.append(article_id)
-            linked.add(article_id)
-            links.append((article_id, rid, not h.get("unread"), bool(h.get("marked"))))
+                to_store.setdefault(feed_id, []).append((h, _item(h, sources[feed_id])))
+            else:
+                linked.add(article_id)
+                links.append((article_id, int(h["id"]), not h.get("unread"), bool(h.get("marked"))))
+        new_ids: list[int] = []
+        for feed_id, pairs in to_store.items():
+            new_ids.extend(self.articles.save_feed_items(feed_id, [item for _, item in pairs]))
+            for h, item in pairs:
+                article_id = self.repo.article_by_key(f"feed:{feed_id}:{item.item_id}")
+                if article_id is not None:
+                    links.append((article_id, int(h["id"]), not h.get("unread"), bool(h.get("marked"))))
         self.repo.link_articles(links, max(int(h["id"]) for h in headlines))
         return new_ids
 
@@ -173,27 +182,6 @@ class Syncer:
             if ident.link:
                 by_link.setdefault(ident.link, ident.article_id)
         return by_guid, by_link
-
-    def _store(self, feed_id: int, h: dict) -> tuple[int, bool]:
-        updated = h.get("updated")
-        raw = RawEntry(
-            id=f"ttrss:{int(h['id'])}",
-            title=h.get("title") if isinstance(h.get("title"), str) else None,
-            title_is_html=True,
-            link=h.get("link") if isinstance(h.get("link"), str) else None,
-            date=datetime.fromtimestamp(updated, UTC) if isinstance(updated, int) and updated > 0 else None,
-            author=h.get("author") if isinstance(h.get("author"), str) else None,
-            contents=[(h["content"], "text/html")] if isinstance(h.get("content"), str) else [],
-        )
-        item = build_item(raw, raw.link)
-        feed = self.feeds.find(feed_id)
-        source = (feed.title if feed else None) or h.get("feed_title") or None
-        doc = dataclasses.replace(item_to_document(item, source), source=source)
-        new = self.articles.save_feed_items(feed_id, [NewItem(item.id, doc, item.is_teaser)])
-        if new:
-            return new[0], True
-        found = self.repo.article_by_key(f"feed:{feed_id}:{item.id}")
-        return int(found or 0), False
 
     # -- read and star state --------------------------------------------------------------
 
@@ -256,3 +244,20 @@ def _guid_hash(guid: object) -> str:
     except ValueError:
         return guid if guid.startswith("SHA1:") else ""
     return str(data.get("hash") or "") if isinstance(data, dict) else ""
+
+
+def _item(h: dict, source: str | None) -> NewItem:
+    """A headline as a feed item: its HTML through the same cleaning as any feed's."""
+    updated = h.get("updated")
+    raw = RawEntry(
+        id=f"ttrss:{int(h['id'])}",
+        title=h.get("title") if isinstance(h.get("title"), str) else None,
+        title_is_html=True,
+        link=h.get("link") if isinstance(h.get("link"), str) else None,
+        date=datetime.fromtimestamp(updated, UTC) if isinstance(updated, int) and updated > 0 else None,
+        author=h.get("author") if isinstance(h.get("author"), str) else None,
+        contents=[(h["content"], "text/html")] if isinstance(h.get("content"), str) else [],
+    )
+    item = build_item(raw, raw.link)
+    doc = dataclasses.replace(item_to_document(item, source), source=source)
+    return NewItem(item.id, doc, item.is_teaser)
