@@ -4,7 +4,7 @@ the hide_failing / hide_read_feeds settings."""
 from __future__ import annotations
 
 from tests.test_app_views import feed, row
-from tui.ui.views import build_nav, natural
+from tui.ui.views import FAILING, build_nav, natural
 
 
 def names(nodes) -> list[str]:
@@ -22,6 +22,14 @@ def test_a_folder_with_failing_feeds_is_marked_and_says_which():
     nodes = {n.name: n for top in build_nav([], feeds) for n in top.walk()}
     assert nodes["News"].error == "1 failing: Broken" and nodes["Local"].error == "1 failing: Broken"
     assert nodes["Good"].error is None and nodes["Broken"].error == "HTTP 500"
+
+
+def test_the_failing_feeds_entry_is_there_only_while_some_fail_even_when_hidden():
+    assert FAILING not in [n.key for n in build_nav([], [feed(1, "Good")])]
+    feeds = [feed(1, "Good"), feed(2, "Broken", "News", "HTTP 500"), feed(3, "Gone", error="HTTP 410")]
+    for hide in (False, True):
+        entry = {n.key: n for n in build_nav([], feeds, hide_failing=hide)}[FAILING]
+        assert (entry.name, entry.unread, entry.error) == ("Failing feeds", 2, "2 failing: Broken, Gone")
 
 
 def test_failing_and_read_feeds_can_be_hidden():

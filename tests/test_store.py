@@ -208,3 +208,21 @@ def test_changes_by_another_connection_are_seen_but_not_read_marks(tmp_path):
     finally:
         mine.close()
         other.close()
+
+
+def test_a_failing_feed_keeps_when_it_last_worked_and_forgets_it_when_removed(tmp_path):
+    from tui.core.store import FeedRepo
+
+    db = Database(tmp_path / "library.db")
+    feeds = FeedRepo(db)
+    feed_id, _ = feeds.add("https://example.com/feed.xml")
+    assert feeds.find(feed_id).last_ok is None  # never refreshed
+    feeds.record_refresh(feed_id, error=None)
+    worked = feeds.find(feed_id).last_ok
+    assert worked is not None and worked == feeds.find(feed_id).last_refresh
+    feeds.record_refresh(feed_id, error="HTTP 500")
+    failed = feeds.find(feed_id)
+    assert failed.error == "HTTP 500" and failed.last_ok == worked
+    feeds.remove(feed_id)
+    assert db.get_meta(f"feed_ok:{feed_id}") is None
+    db.close()

@@ -142,10 +142,12 @@ def test_the_threshold_sits_between_our_pairs():
     assert score(MACRON_PENSIONS, MACRON_CHINA) < similarity.SAME_EVENT / 2
 
 
-def test_a_schema_3_library_is_grouped_once_with_progress(tmp_path):
+@pytest.mark.parametrize("start", [3, 6])
+def test_an_older_library_is_grouped_once_with_progress(tmp_path, start):
+    """Schema 4 brought stories; schema 7 changed their band keys, so it groups everything again."""
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
-    for version in (1, 2, 3):
+    for version in range(1, start + 1):
         conn.executescript(f"BEGIN; {MIGRATIONS[version]}; PRAGMA user_version = {version}; COMMIT;")
     conn.execute("DELETE FROM meta")  # its search index was built
     conn.execute("INSERT INTO feeds (url, title, added_at) VALUES ('https://a/rss', 'A', '2024-01-01')")

@@ -45,11 +45,18 @@ def run_app(paths: Sequence[str] = ()) -> int:
         print("newsreader: nothing to read", file=sys.stderr)
         return 2
     from .core.config import load_settings
-    from .paths import config_path
+    from .core.ui_state import UiStateFile
+    from .paths import config_path, state_path
     from .ui.app import NewsApp
 
     settings, problems = load_settings(config_path())
     library.feeds.set_per_server_limit(settings.per_server_limit)
     open_article = library.scope[0] if library.scope else None
-    NewsApp(library, open_article=open_article, settings=settings, settings_problems=problems).run()
+    NewsApp(
+        library,
+        open_article=open_article,
+        settings=settings,
+        settings_problems=problems,
+        state_file=UiStateFile(state_path()),
+    ).run()
     return 0

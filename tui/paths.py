@@ -38,7 +38,7 @@ def home_problem() -> str | None:
         return f"{where} cannot be created: {probe} is a file, not a folder"
     if not os.access(probe, os.W_OK | os.X_OK):
         return f"{where} is not writable" if probe == home else f"{where} cannot be created in {probe}"
-    for sub in ("config", "data", "cache"):
+    for sub in ("config", "data", "cache", "state"):
         inner = home / sub
         if inner.exists() and not inner.is_dir():
             return f"{where}: {inner} is a file, not a folder"
@@ -72,9 +72,26 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
+def state_dir() -> Path:
+    home = _home()
+    if home:
+        return home / "state"
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
 def config_path() -> Path:
     """The settings file, ``config.toml`` (it need not exist)."""
     return config_dir() / "config.toml"
+
+
+def state_path() -> Path:
+    """What the app remembers between runs (closed folders, the sidebar's width): ``state.json``.
+
+    Not ``config.toml``: that file is the user's, and the app writes only a theme chosen in it.
+    """
+    return state_dir() / "state.json"
 
 
 def database_path() -> Path:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import struct
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -42,12 +41,19 @@ ROWS = 2
 BANDS = 32
 HASHES = ROWS * BANDS
 
-_MASK = (1 << 61) - 1  # a Mersenne prime: (a * x + b) mod p is a cheap family of permutations
-_PARAMS = [
-    (int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest()) % _MASK | 1,
-     int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest()) % _MASK)
-    for i in range(HASHES)
-]  # fmt: skip
+_U64 = (1 << 64) - 1
+
+
+def _param(name: str) -> int:
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest())
+
+
+# Multiply-shift hashing: h -> ((a * h + b) mod 2**64) >> 32, with ``a`` odd. The shingles' own
+# hashes are already uniform, so each pair orders them as a random permutation would, at three
+# numpy operations a value (a prime-field family costs about twenty).
+_PARAMS = [(_param(f"ms-a{i}") | 1, _param(f"ms-b{i}")) for i in range(HASHES)]
+# Each band's key: its two 32-bit rows side by side, xor a constant of the band's own.
+_BAND_SALT = [_param(f"band{i}") for i in range(BANDS)]
 _WORD = re.compile(r"\w+")
 _SKIP_KINDS = frozenset({HEADLINE, CAPTION, CREDIT, MEDIA, PROMO})
 _STOP = frozenset(
@@ -61,15 +67,18 @@ _STOP = frozenset(
 
 
 def _words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+    folded = text.casefold()
+    if not folded.isascii():  # accents off, character by character, only where there are any
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return _WORD.findall(folded)
 
 
 def lead(text: str, blocks: Iterable[Block]) -> str:
     """The first :data:`LEAD_WORDS` words of the body (no headline, captions or credits)."""
     words: list[str] = []
-    parts = [text[b.start : b.end] for b in blocks if b.kind not in _SKIP_KINDS]
-    for part in parts or [text]:
+    body = [b for b in blocks if b.kind not in _SKIP_KINDS]
+    for part in (text[b.start : b.end] for b in body) if body else [text]:
         words.extend(part.split())
         if len(words) >= LEAD_WORDS:
             break
@@ -87,84 +96,120 @@ def shingles(title: str, lead_text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def jaccard(a: frozenset[Any], b: frozenset[Any]) -> float:
     """|a ∩ b| / |a ∪ b| (0 for two empty sets)."""
     union = len(a | b)
     return len(a & b) / union if union else 0.0
 
 
-def same_event(a: frozenset[str], b: frozenset[str]) -> float:
+def same_event(a: frozenset[Any], b: frozenset[Any]) -> float:
     """The Jaccard similarity when both sets are big enough to judge, else 0."""
     if len(a) < MIN_SHINGLES or len(b) < MIN_SHINGLES:
         return 0.0
     return jaccard(a, b)
 
 
-def signature(items: frozenset[str]) -> list[int]:
-    """:data:`HASHES` min-hashes of a shingle set (stable across processes: no ``hash()``).
+def hashed(items: Iterable[str]) -> frozenset[int]:
+    """Each shingle ("word word") as a 64-bit number, stable across processes (no ``hash()``).
 
-    Each is ``min((a * h + b) % _MASK for h in hashes)``; computed with numpy in 64-bit lanes
-    (:func:`_min_hashes`), the same numbers at a sixth of the time of Python's big integers,
-    which made this most of a first refresh's CPU (a test keeps the two equal).
+    Stories keep these, not the words: comparing two articles is then a set operation on ints,
+    and a candidate's set is read back from SQLite instead of recomputed from its text.
     """
-    hs = [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest()) % _MASK for s in items]
-    if not hs:
-        return []
-    return _min_hashes(hs)
+    return frozenset(_pair(a, b) for a, _, b in (item.partition(" ") for item in items))
 
 
-def _min_hashes(hs: list[int]) -> list[int]:
-    """``[min((a * h + b) % p for h in hs) for a, b in _PARAMS]`` for ``h < p = 2**61 - 1``.
+def shingle_hashes(title: str, lead_text: str) -> frozenset[int]:
+    """``hashed(shingles(title, lead_text))`` without making the strings."""
+    out: set[int] = set()
+    for part in (title, lead_text):
+        words = _words(part)
+        for a, b in zip(words, words[1:], strict=False):
+            if a not in _STOP or b not in _STOP:
+                out.add(_pair(a, b))
+    return frozenset(out)
 
-    a * h needs 122 bits: a and h are split into 32-bit halves, the four partial products fit in
-    64 bits, and 2**61 = 1 (mod p) folds them back: 2**64 = 8, mid * 2**32 = (mid >> 29) +
-    (mid mod 2**29) * 2**32, low = (low >> 61) + (low mod 2**61). Every sum stays below 2**64.
+
+_word_hashes: dict[str, int] = {}
+
+
+def _word(word: str) -> int:
+    h = _word_hashes.get(word)
+    if h is None:
+        if len(_word_hashes) > 200_000:  # a long-running process reading many languages
+            _word_hashes.clear()
+        h = _word_hashes[word] = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest())
+    return h
+
+
+def _pair(a: str, b: str) -> int:
+    """Two words' hashes mixed in order (an odd multiplier is a bijection modulo 2**64)."""
+    return ((_word(a) * 0x9E3779B97F4A7C15) & _U64) ^ _word(b)
+
+
+def signature(items: frozenset[str]) -> list[int]:
+    """:data:`HASHES` 32-bit min-hashes of a shingle set (stable across processes)."""
+    return signature_of(hashed(items))
+
+
+def signature_of(hashes: frozenset[int]) -> list[int]:
+    """:func:`signature` of shingles already :func:`hashed`."""
+    return [int(v) for v in signatures_of([hashes])[0]]
+
+
+def signatures_of(sets: list[frozenset[int]]) -> Any:
+    """The signatures of many sets as one numpy array, a row each (zeros for an empty set).
+
+    All the sets' hashes go through the :data:`HASHES` functions in one array and the minimum is
+    taken per set (``minimum.reduceat``): a feed's items cost one pass, not one each.
     """
     import numpy as np  # only when articles are grouped: not on every command's import path
 
-    u = np.uint64
-    p = u(_MASK)
-    a_hi, a_lo, b = _lanes()
-    x = np.array(hs, dtype=np.uint64)[None, :]
-    x_hi, x_lo = x >> u(32), x & u(0xFFFFFFFF)
-    mid = a_hi * x_lo + a_lo * x_hi
-    low = a_lo * x_lo
-    total = (
-        (a_hi * x_hi) * u(8)
-        + (mid >> u(29))
-        + ((mid & u((1 << 29) - 1)) << u(32))
-        + (low >> u(61))
-        + (low & p)
-        + b
-    )
-    total = (total & p) + (total >> u(61))
-    total = (total & p) + (total >> u(61))
-    total = np.where(total >= p, total - p, total)
-    return [int(v) for v in total.min(axis=1)]
+    out = np.zeros((len(sets), HASHES), dtype=np.uint64)
+    nonempty = [i for i, st in enumerate(sets) if st]
+    if not nonempty:
+        return out
+    flat = np.fromiter((h for i in nonempty for h in sets[i]), dtype=np.uint64)
+    starts = np.cumsum([0] + [len(sets[i]) for i in nonempty[:-1]])
+    a, b = _lanes()
+    with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
+        values = (a * flat[None, :] + b) >> np.uint64(32)
+    out[nonempty] = np.minimum.reduceat(values, starts, axis=1).T
+    return out
+
+
+def band_keys_of(signatures: Any) -> list[list[int]]:
+    """One signed 64-bit key per band of each signature (a row of :func:`signatures_of`): equal
+    only for the same band with the same rows (the salt keeps bands apart), for SQLite."""
+    import numpy as np
+
+    rows = signatures.reshape(len(signatures), BANDS, ROWS)
+    keys = (rows[:, :, 0] << np.uint64(32)) | rows[:, :, 1]
+    keys ^= np.array(_BAND_SALT, dtype=np.uint64)[None, :]
+    return keys.view(np.int64).tolist()
 
 
 @functools.cache
-def _lanes() -> tuple[Any, Any, Any]:
-    """The hash parameters as numpy columns: a's high and low 32 bits, and b."""
+def _lanes() -> tuple[Any, Any]:
+    """The hash parameters as numpy columns."""
     import numpy as np
 
-    a = np.array([a % _MASK for a, _ in _PARAMS], dtype=np.uint64)[:, None]
+    a = np.array([a for a, _ in _PARAMS], dtype=np.uint64)[:, None]
     b = np.array([b for _, b in _PARAMS], dtype=np.uint64)[:, None]
-    return a >> np.uint64(32), a & np.uint64(0xFFFFFFFF), b
+    return a, b
 
 
 def reference_signature(items: frozenset[str]) -> list[int]:
     """:func:`signature` the slow, obvious way (for tests)."""
-    hs = [int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest()) for s in items]
+    hs = hashed(items)
     if not hs:
-        return []
-    return [min((a * h + b) % _MASK for h in hs) for a, b in _PARAMS]
+        return [0] * HASHES
+    return [min((((a * h + b) & _U64) >> 32) for h in hs) for a, b in _PARAMS]
 
 
-def band_keys(sig: list[int]) -> list[int]:
-    """One signed 64-bit key per band (band number and its rows hashed together), for SQLite."""
-    keys = []
-    for i in range(0, len(sig), ROWS):
-        raw = struct.pack(f"<H{ROWS}Q", i // ROWS, *sig[i : i + ROWS])
-        keys.append(int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), signed=True))
-    return keys
+def reference_band_keys(sig: list[int]) -> list[int]:
+    """:func:`band_keys_of` of one signature, the obvious way (for tests)."""
+    out = []
+    for band in range(BANDS):
+        key = (sig[band * ROWS] << 32 | sig[band * ROWS + 1]) ^ _BAND_SALT[band]
+        out.append(key - (1 << 64) if key >= 1 << 63 else key)
+    return out

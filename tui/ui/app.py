@@ -11,14 +11,17 @@ from textual.binding import Binding, Keymap
 from textual.screen import Screen
 
 from ..core.config import ConfigWriteError, Settings, save_value
+from ..core.ui_state import StateWriteError, UiState, UiStateFile
 from ..paths import styles_dir
 from .keys import Section, priority_keys, section
+from .messages import UiStateChanged
 from .screens.help import HelpScreen
 from .screens.reader import ReaderScreen
 from .settings import apply_settings
 from .widgets.article_body import ArticleBody
 from .widgets.article_list import ArticleList
 from .widgets.feed_tree import FeedTree
+from .widgets.panes import ReaderPanes
 from .widgets.quotes import QuotesPane
 from .widgets.sidebar import Sidebar
 from .widgets.summary import SummaryPane
@@ -57,6 +60,7 @@ class NewsApp(App[None]):
         open_article: int | None = None,
         settings: Settings | None = None,
         settings_problems: Sequence[str] = (),
+        state_file: UiStateFile | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -68,6 +72,11 @@ class NewsApp(App[None]):
         self._settings_applied = False  # the themes set while starting are not the user's choice
         self._theme_write = threading.Lock()
         self.keymap: dict[str, str] = {}
+        # What the last run left (closed folders, the sidebar's width); None: nothing remembered.
+        self.state_file = state_file
+        self.ui_state, state_problems = state_file.load() if state_file is not None else (UiState(), [])
+        self._settings_problems += state_problems
+        self._state_write = threading.Lock()
 
     def get_default_screen(self) -> Screen[Any]:
         return ReaderScreen(self.library, self.open_article)
@@ -96,6 +105,23 @@ class NewsApp(App[None]):
                 self.notify, f"theme not saved: {e}", title="Settings", severity="warning", markup=False
             )
 
+    def on_ui_state_changed(self, message: UiStateChanged) -> None:
+        self.ui_state = message.state
+        if self.state_file is not None:
+            self.run_worker(
+                self._save_state, name="save-state", group="settings", thread=True, exit_on_error=False
+            )
+
+    def _save_state(self) -> None:
+        assert self.state_file is not None
+        try:
+            with self._state_write:  # one write at a time, each of the newest state
+                self.state_file.save(self.ui_state)
+        except StateWriteError as e:
+            self.call_from_thread(
+                self.notify, f"layout not saved: {e}", title="Settings", severity="warning", markup=False
+            )
+
     def on_unmount(self) -> None:
         # The feed parser's worker processes (started by the first refresh) end with the app.
         self.library.close()
@@ -114,7 +140,9 @@ class NewsApp(App[None]):
         keymap = self.keymap if keymap is None else keymap
         screen_keys = priority_keys(ReaderScreen, keymap)
         grouped = ("feeds.", "article.", "search.")
-        everywhere = section(self, "Everywhere", [type(self), ReaderScreen], keymap, skip=grouped)
+        everywhere = section(
+            self, "Everywhere", [type(self), ReaderScreen, ReaderPanes], keymap, skip=grouped
+        )
         feeds = section(self, "Feeds", [ReaderScreen], keymap, only=("feeds.",))
         state = section(self, "Open article", [ReaderScreen], keymap, only=("article.",))
         search = section(self, "Search", [ReaderScreen, Sidebar], keymap, only=("search.",))

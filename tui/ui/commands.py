@@ -240,6 +240,11 @@ class FeedCommands(_ReaderProvider):
             ("Rename feed or folder", self._action("feed_edit('rename')"), "The one chosen in the tree (e)"),
             ("Move feed to a folder", self._action("feed_edit('move')"), "The feed chosen in the tree (F)"),
             ("Remove feed", self._action("feed_edit('remove')"), "Unsubscribe, after asking (x)"),
+            (
+                "Failing feeds",
+                self._action("failing_feeds"),
+                "Their errors: retry, open the site, remove (!)",
+            ),
             ("Toggle unread only", self._action("toggle_unread_only"), "Hide read articles in any view (u)"),
             ("Toggle read", self._action("toggle_read"), "Mark the open article read or unread (m)"),
             ("Toggle star", self._action("toggle_star"), "Star or unstar the open article (s)"),

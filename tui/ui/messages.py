@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from ..core.models import Analysis, RefreshReport, RelatedQuote, SearchHit, SyncReport, SyncStatus
+from ..core.ui_state import UiState
 
 
 @dataclass
@@ -96,6 +97,17 @@ class SearchFound(Message):
     query: str
     hits: list[SearchHit]
     error: str | None = None
+
+
+@dataclass
+class UiStateChanged(Message):
+    """What the app remembers between runs changed (a folder closed, the sidebar resized): the
+    app saves ``state`` in a thread. Only the newest of several queued ones needs saving."""
+
+    state: UiState
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, UiStateChanged)
 
 
 @dataclass

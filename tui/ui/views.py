@@ -23,6 +23,7 @@ ALL = ViewKey(ViewKind.ALL)
 UNREAD = ViewKey(ViewKind.UNREAD)
 STARRED = ViewKey(ViewKind.STARRED)
 LOCAL = ViewKey(ViewKind.LOCAL)
+FAILING = ViewKey(ViewKind.FAILING)
 SERVER = ViewKey(ViewKind.SERVER)
 
 VIEW_NAMES = {
@@ -30,6 +31,7 @@ VIEW_NAMES = {
     UNREAD: "Unread",
     STARRED: "Starred",
     LOCAL: "Local articles",
+    FAILING: "Failing feeds",
     SERVER: "Sync server",
 }
 
@@ -180,6 +182,12 @@ class NavNode:
             yield from child.walk()
 
 
+def _which(failing: Sequence[FeedRow]) -> str:
+    """``2 failing: Harbour, Garden`` (five names at most)."""
+    names = ", ".join(display_name(f.title, display_name(f.url, "Feed")) for f in failing[:5])
+    return f"{len(failing)} failing: {names}"
+
+
 def build_nav(
     rows: Sequence[ArticleRow],
     feeds: Sequence[FeedRow],
@@ -189,7 +197,8 @@ def build_nav(
     hide_read: bool = False,
     server: NavNode | None = None,
 ) -> list[NavNode]:
-    """The tree: All, Unread, Starred, local articles (when any), searches, folders and feeds;
+    """The tree: All, Unread, Starred, local articles (when any), searches, the failing feeds
+    (when any: choosing it opens their view), folders and feeds;
     without the feeds whose last refresh failed (``hide_failing``) or with nothing unread
     (``hide_read``, newsboat's show-read-feeds = no) when asked. With a ``server`` node (the
     sync server, named), its feeds and their folders go under it."""
@@ -231,6 +240,9 @@ def build_nav(
                 view.key, view.name, Tally.of(r for r in found if not r.read).count, Tally.of(found).count
             )
         )
+    failing = [f for f in feeds if f.error]
+    if failing:  # also when they are hidden (hide_failing): the way to them
+        top.append(NavNode(FAILING, VIEW_NAMES[FAILING], len(failing), len(failing), error=_which(failing)))
     folders: dict[str, NavNode] = {}
     folder_unread: dict[str, Tally] = {}
     folder_total: dict[str, Tally] = {}
@@ -269,11 +281,9 @@ def build_nav(
         siblings.append(node)
     for path, folder in folders.items():
         folder.unread, folder.total = folder_unread[path].count, folder_total[path].count
-        failing = [f for f in feeds if f.error and in_folder(f.folder, path)]
-        if failing:  # the folder says so too: "!" and which feeds, without opening it
-            folder.error = f"{len(failing)} failing: " + ", ".join(
-                display_name(f.title, display_name(f.url, "Feed")) for f in failing[:5]
-            )
+        inside = [f for f in failing if in_folder(f.folder, path)]
+        if inside:  # the folder says so too: "!" and which feeds, without opening it
+            folder.error = _which(inside)
 
     # Folders first, then feeds, each by name (the store orders feeds by folder and title already).
     def order(nodes: list[NavNode]) -> list[NavNode]:

@@ -58,6 +58,8 @@ class FeedRow:
     last_modified: str | None
     retry_after: str | None
     auto_full: bool
+    last_ok: str | None = None
+    """When the last refresh without an error was (None: never, or not known)."""
     synced: bool = False  # the feed comes from the sync server (which fetches it)
 
     @property
@@ -139,6 +141,7 @@ class ViewKind(StrEnum):
     FEED = "feed"
     FOLDER = "folder"
     SEARCH = "search"  # the articles a query finds
+    FAILING = "failing"  # not a list: choosing it opens the failing feeds
     SERVER = "server"  # the feeds of the sync server (Tiny Tiny RSS)
 
 

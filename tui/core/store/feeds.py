@@ -13,8 +13,13 @@ _FEED_COLS = """
     f.last_modified, f.retry_after, f.auto_full,
     (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id) AS items,
     (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread,
+    CASE WHEN f.last_error IS NULL THEN f.last_refresh
+         ELSE (SELECT m.value FROM meta m WHERE m.key = 'feed_ok:' || f.id) END AS last_ok,
     EXISTS (SELECT 1 FROM sync_feeds s WHERE s.feed_id = f.id) AS synced
 """
+# When a feed last refreshed without an error is kept in ``meta`` (no schema change for one
+# timestamp): only a failing feed needs it, its last_refresh being the failure's.
+_LAST_OK = "feed_ok:{}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +47,7 @@ def _row(r) -> FeedRow:
         last_modified=r["last_modified"],
         retry_after=r["retry_after"],
         auto_full=bool(r["auto_full"]),
+        last_ok=r["last_ok"],
         synced=bool(r["synced"]),
     )
 
@@ -83,6 +89,7 @@ class FeedRepo:
         with self.db.transaction() as db:
             db.execute("DELETE FROM articles WHERE feed_id = ?", (feed_id,))
             db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+            db.execute("DELETE FROM meta WHERE key = ?", (_LAST_OK.format(feed_id),))
 
     def list(self) -> builtins.list[FeedRow]:
         """Every subscription with its counts, in folder then title order."""
@@ -107,13 +114,18 @@ class FeedRepo:
         validators: bool = False,
     ) -> None:
         """Store the outcome of one refresh. Validators are replaced only when ``validators``."""
+        now = now_iso()
         with self.db.transaction() as db:
             db.execute(
                 "UPDATE feeds SET last_refresh = ?, last_error = ?, warning = ?, retry_after = ?, "
                 "title = CASE WHEN renamed THEN title ELSE COALESCE(?, title) END, "
                 "html_url = COALESCE(?, html_url) WHERE id = ?",
-                (now_iso(), error, warning, retry_after, title, html_url, feed_id),
+                (now, error, warning, retry_after, title, html_url, feed_id),
             )
+            if error is None:
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_LAST_OK.format(feed_id), now)
+                )
             if validators:
                 db.execute(
                     "UPDATE feeds SET etag = ?, last_modified = ? WHERE id = ?",

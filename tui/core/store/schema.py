@@ -199,9 +199,40 @@ MIGRATIONS: dict[int, str] = {
     6: """
     ALTER TABLE feeds ADD COLUMN renamed INTEGER NOT NULL DEFAULT 0;
     """,
-    # 7 and 8 are taken by work on other branches (stories, and one more); empty here, they
-    # are renumbered when the branches meet.
-    7: "",
+    # 6 -> 7: stories are found again with a cheaper MinHash (multiply-shift, 32-bit rows, bands
+    # keyed without hashing) and each member keeps its hashed shingles and feed beside its bands,
+    # so a new article is compared with its candidates without re-reading their texts (grouping
+    # was most of a first refresh's CPU). Band keys changed, so every article is grouped again,
+    # in batches after this step, as in step 4.
+    7: """
+    DROP TRIGGER story_members_empty;
+    DROP TABLE story_bands;
+    DROP TABLE story_members;
+    DELETE FROM stories;
+    CREATE TABLE story_members (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        story_id   INTEGER NOT NULL REFERENCES stories (id),
+        day        INTEGER NOT NULL,          -- whole days (julianday) of the article's date
+        feed_id    INTEGER,                   -- articles of one feed are never compared
+        bands      BLOB NOT NULL,             -- its band keys, little-endian int64s
+        shingles   BLOB NOT NULL              -- its hashed shingles, sorted little-endian uint64s
+    );
+    CREATE INDEX story_members_story ON story_members (story_id);
+    CREATE TABLE story_bands (
+        band       INTEGER NOT NULL,
+        day        INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,
+        PRIMARY KEY (band, day, article_id)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER story_members_empty AFTER DELETE ON story_members
+    WHEN NOT EXISTS (SELECT 1 FROM story_members WHERE story_id = old.story_id) BEGIN
+        DELETE FROM stories WHERE id = old.story_id;
+    END;
+    INSERT OR REPLACE INTO meta (key, value) VALUES ('story_index_upto', '0');
+    INSERT OR REPLACE INTO meta (key, value)
+        SELECT 'story_index_max', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles;
+    """,
+    # 8 is taken by work on another branch; empty here, renumbered when the branches meet.
     8: "",
     # 8 -> 9: sync with a Tiny Tiny RSS server. One server; the remote ids of its feeds,
     # categories and articles; the server's read/star state as last seen (to tell who changed

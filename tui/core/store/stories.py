@@ -38,7 +38,21 @@ class _Article:
     id: int
     feed_id: int | None
     day: int
-    shingles: frozenset[str]
+    shingles: frozenset[int]  # hashed (similarity.hashed)
+
+
+def _pack(values: Sequence[int], code: str = "q") -> bytes:
+    return struct.pack(f"<{len(values)}{code}", *values)
+
+
+def _unpack(blob: bytes, code: str = "q") -> tuple[int, ...]:
+    return struct.unpack(f"<{len(blob) // 8}{code}", blob)
+
+
+def _reduce(row: sqlite3.Row) -> frozenset[int]:
+    """An article's hashed shingles, from its headline and the lead of its text."""
+    blocks = [Block(k, s, e) for k, s, e in json.loads(row["blocks"])]
+    return similarity.shingle_hashes(row["title"], similarity.lead(row["text"], blocks))
 
 
 def _load(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, _Article]:
@@ -52,9 +66,7 @@ def _load(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, _Article]:
             part,
         )
         for r in rows:
-            blocks = [Block(k, s, e) for k, s, e in json.loads(r["blocks"])]
-            lead = similarity.lead(r["text"], blocks)
-            out[r["id"]] = _Article(r["id"], r["feed_id"], r["day"], similarity.shingles(r["title"], lead))
+            out[r["id"]] = _Article(r["id"], r["feed_id"], r["day"], _reduce(r))
     return out
 
 
@@ -63,10 +75,9 @@ def _forget(db: sqlite3.Connection, article_id: int) -> None:
     row = db.execute("SELECT day, bands FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
     if row is None:
         return
-    keys = struct.unpack(f"<{len(row['bands']) // 8}q", row["bands"])
     db.executemany(
         "DELETE FROM story_bands WHERE band = ? AND day = ? AND article_id = ?",
-        [(k, row["day"], article_id) for k in keys],
+        [(k, row["day"], article_id) for k in _unpack(row["bands"])],
     )
     db.execute("DELETE FROM story_members WHERE article_id = ?", (article_id,))
 
@@ -74,60 +85,87 @@ def _forget(db: sqlite3.Connection, article_id: int) -> None:
 def group_articles(db: sqlite3.Connection, article_ids: Sequence[int]) -> None:
     """Put each article (new or changed) into the story of its closest match, or a story of its own.
 
-    Runs in the caller's transaction; articles of one batch can match each other.
+    Runs in the caller's transaction; articles of one batch can match each other. An article too
+    short to judge (:data:`~..similarity.MIN_SHINGLES`) gets a story of its own and no bands.
     """
     if not article_ids:
         return
     known = _load(db, article_ids)
-    for aid in article_ids:
-        art = known.get(aid)
-        if art is None:
-            continue
-        _forget(db, aid)
-        keys = similarity.band_keys(similarity.signature(art.shingles))
-        story_id = _best_story(db, art, keys, known)
+    order = [known[aid] for aid in dict.fromkeys(article_ids) if aid in known]
+    judged = [art for art in order if len(art.shingles) >= similarity.MIN_SHINGLES]
+    bands = dict(
+        zip(
+            (art.id for art in judged),
+            similarity.band_keys_of(similarity.signatures_of([art.shingles for art in judged])),
+            strict=True,
+        )
+    )
+    for art in order:
+        _forget(db, art.id)
+        keys = bands.get(art.id, [])
+        story_id = _best_story(db, art, keys) if keys else None
         if story_id is None:
             story_id = int(db.execute("INSERT INTO stories DEFAULT VALUES").lastrowid or 0)
         db.execute(
-            "INSERT INTO story_members (article_id, story_id, day, bands) VALUES (?, ?, ?, ?)",
-            (aid, story_id, art.day, struct.pack(f"<{len(keys)}q", *keys)),
+            "INSERT INTO story_members (article_id, story_id, day, feed_id, bands, shingles) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (art.id, story_id, art.day, art.feed_id, _pack(keys), _pack(sorted(art.shingles), "Q")),
         )
         db.executemany(
             "INSERT OR IGNORE INTO story_bands (band, day, article_id) VALUES (?, ?, ?)",
-            [(k, art.day, aid) for k in keys],
+            [(k, art.day, art.id) for k in keys],
         )
 
 
-def _best_story(
-    db: sqlite3.Connection, art: _Article, keys: list[int], known: dict[int, _Article]
-) -> int | None:
-    """The story of the most similar candidate that reaches the threshold, or None."""
-    if len(art.shingles) < similarity.MIN_SHINGLES or not keys:
-        return None
-    marks = ",".join("?" * len(keys))
-    rows = db.execute(
-        f"SELECT DISTINCT b.article_id, m.story_id FROM story_bands b "
-        f"JOIN story_members m ON m.article_id = b.article_id "
-        f"WHERE b.band IN ({marks}) AND b.day BETWEEN ? AND ? AND b.article_id != ?",
-        (*keys, art.day - WINDOW_DAYS, art.day + WINDOW_DAYS, art.id),
+def _candidates(db: sqlite3.Connection, art: _Article, keys: list[int]) -> list[tuple[int, bytes]]:
+    """(story id, packed hashed shingles) of the articles of other feeds that share a band with
+    ``art`` in its window, in the order of their ids."""
+    cur = db.cursor()
+    cur.row_factory = None  # plain tuples: a busy library gives each new article dozens of rows
+    # The band index alone first (small rows, no DISTINCT over shingles), then each member once.
+    ids = cur.execute(
+        f"SELECT DISTINCT article_id FROM story_bands WHERE band IN ({','.join('?' * len(keys))}) "
+        "AND day BETWEEN ? AND ?",
+        (*keys, art.day - WINDOW_DAYS, art.day + WINDOW_DAYS),
     ).fetchall()
-    if not rows:
+    ids = [i for (i,) in ids if i != art.id]
+    if not ids:
+        return []
+    rows = cur.execute(
+        "SELECT article_id, story_id, day, feed_id, shingles FROM story_members "
+        f"WHERE article_id IN ({','.join('?' * len(ids))}) ORDER BY article_id",
+        ids,
+    ).fetchall()
+    return [
+        (story_id, blob)
+        for _, story_id, day, feed_id, blob in rows
+        if not (art.feed_id is not None and feed_id == art.feed_id)
+        and abs(day - art.day) <= WINDOW_DAYS  # else a stale band row of a reused id
+    ]
+
+
+def _best_story(db: sqlite3.Connection, art: _Article, keys: list[int]) -> int | None:
+    """The story of the most similar candidate that reaches the threshold, or None.
+
+    The exact Jaccard similarity of every candidate at once, in numpy: the shingles of all of
+    them in one array, each looked up in ``art``'s sorted ones, the hits summed per candidate.
+    """
+    found = _candidates(db, art, keys)
+    if not found:
         return None
-    stories = {r["article_id"]: r["story_id"] for r in rows}
-    missing = [i for i in stories if i not in known]
-    if missing:
-        known.update(_load(db, missing))
-    best, best_score = None, similarity.SAME_EVENT
-    for cid, story_id in sorted(stories.items()):
-        other = known.get(cid)
-        if other is None or (art.feed_id is not None and other.feed_id == art.feed_id):
-            continue
-        if abs(other.day - art.day) > WINDOW_DAYS:  # a stale band row of a reused id
-            continue
-        score = similarity.same_event(art.shingles, other.shingles)
-        if score >= best_score:
-            best, best_score = story_id, score
-    return best
+    import numpy as np
+
+    sizes = np.array([len(blob) // 8 for _, blob in found])
+    values = np.frombuffer(b"".join(blob for _, blob in found), dtype="<u8")
+    mine = np.array(sorted(art.shingles), dtype=np.uint64)
+    at = np.minimum(np.searchsorted(mine, values), len(mine) - 1)
+    hits = (mine[at] == values).astype(np.int64)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    shared = np.where(sizes > 0, np.add.reduceat(hits, starts), 0) if len(values) else 0 * sizes
+    union = len(mine) + sizes - shared
+    scores = np.where(sizes >= similarity.MIN_SHINGLES, shared / np.maximum(union, 1), 0.0)
+    best = len(found) - 1 - int(np.argmax(scores[::-1]))  # the last of equals: the newest article
+    return found[best][0] if scores[best] >= similarity.SAME_EVENT else None
 
 
 class StoryRepo:

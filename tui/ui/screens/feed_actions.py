@@ -58,13 +58,13 @@ class FeedActions:
         if not ids:
             self.say("Choose a feed or folder in the tree to refresh it (R refreshes every feed).", timeout=4)
             return
-        self._start_refresh(ids)
+        self.start_refresh(ids)
 
     def refresh_all(self) -> None:
         if not self.screen.sidebar.feeds:
             self.say("No feeds yet: press a to add one.", timeout=4)
             return
-        self._start_refresh(None)
+        self.start_refresh(None)
 
     def apply_settings(self) -> None:
         """Refresh every ``refresh_every`` while the app runs; hide failing or read feeds."""
@@ -78,9 +78,9 @@ class FeedActions:
 
     def _timed_refresh(self) -> None:
         if self.screen.sidebar.feeds and not self.refreshing:
-            self._start_refresh(None)
+            self.start_refresh(None)
 
-    def _start_refresh(self, feed_ids: list[int] | None) -> None:
+    def start_refresh(self, feed_ids: list[int] | None) -> None:
         if self.refreshing:
             self.say("A refresh is already running.", timeout=3)
             return

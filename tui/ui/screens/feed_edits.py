@@ -34,7 +34,7 @@ class FeedEditing:
         sidebar = self.screen.sidebar
         feed, folder = sidebar.chosen_feed, sidebar.view.folder
         if what == "remove" and feed is not None:
-            self._remove(feed)
+            self.confirm_remove(feed)
         elif what == "rename" and feed is not None:
             self._prompt("Rename feed", "Name (empty: the feed's own title)", feed.name, self._renamed(feed))
         elif what == "rename" and folder is not None:
@@ -67,7 +67,8 @@ class FeedEditing:
 
         self.screen.app.push_screen(PromptScreen(title, label, value, suggestions), answered)
 
-    def _remove(self, feed: FeedRow) -> None:
+    def confirm_remove(self, feed: FeedRow) -> None:
+        """Unsubscribe from ``feed`` after asking."""
         from .dialogs import ConfirmScreen
 
         name = display_name(feed.name, "Feed")

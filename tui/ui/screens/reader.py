@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker
@@ -35,11 +35,13 @@ from ..messages import (
 from ..status import status_line
 from ..widgets.article_body import ArticleBody
 from ..widgets.article_view import ArticleView
+from ..widgets.panes import ReaderPanes
 from ..widgets.quotes import QuotesPane
 from ..widgets.search_line import SearchLine
 from ..widgets.sidebar import Sidebar
 from ..widgets.status import StatusBar
 from ..widgets.summary import SummaryPane
+from .failing import FailingFeeds
 from .feed_actions import FeedActions
 from .feed_edits import FeedEditing
 from .loading import LibraryLoader, Then
@@ -75,6 +77,9 @@ KEYS = [
     Binding("r", "refresh_feed", "Refresh feed", id="feeds.refresh"),
     Binding("R", "refresh_all", "Refresh all feeds", show=False, id="feeds.refresh-all"),
     Binding("a", "add_feed", "Add feed", id="feeds.add"),
+    Binding(
+        "exclamation_mark", "failing_feeds", "Failing feeds", key_display="!", show=False, id="feeds.failing"
+    ),
     Binding("M", "mark_feed_read", "Mark feed read", show=False, id="feeds.mark-read"),
     Binding("u", "toggle_unread_only", "Unread only", show=False, id="feeds.unread-only"),
     Binding("m", "toggle_read", "Read/unread", show=False, id="article.toggle-read"),
@@ -99,8 +104,6 @@ class ReaderScreen(Screen[None]):
 
     COMMANDS = {ArticleCommands, EntityCommands, FeedCommands, ReaderCommands}
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # narrow: quotes, summary go below
-
     def __init__(self, library: Library, open_article: int | None = None) -> None:
         super().__init__()
         self.library = library
@@ -112,6 +115,7 @@ class ReaderScreen(Screen[None]):
         self.searching = Searching(self)
         self.navigation = Navigation(self)
         self.feed_edits = FeedEditing(self)
+        self.failing_feeds = FailingFeeds(self)
         self.syncing = Syncing(self)
 
     @property
@@ -141,7 +145,7 @@ class ReaderScreen(Screen[None]):
         self.quotes = QuotesPane(id="quotes")
         self.summary = SummaryPane(id="summary")
         self.status_bar = StatusBar(id="statusbar")
-        with Horizontal(id="main"):
+        with ReaderPanes(getattr(self.app, "ui_state", None), id="main"):
             yield self.sidebar
             yield self.article_view
             with Vertical(id="side"):
@@ -296,6 +300,9 @@ class ReaderScreen(Screen[None]):
     def action_feed_edit(self, what: str) -> None:
         self.feed_edits.ask(what)
 
+    def action_failing_feeds(self) -> None:
+        self.failing_feeds.show()
+
     def action_refresh_feed(self) -> None:
         self.feed_actions.refresh_chosen()
 
@@ -326,10 +333,8 @@ class ReaderScreen(Screen[None]):
     def action_show_story(self) -> None:
         self.reading.show_story()
 
-    # -- for the command palette ------------------------------------------------------------
-
     def show_article(self, article_id: int) -> None:
-        """Open an article from anywhere; outside the current view, the list goes to All."""
+        """Open an article from anywhere (the palette); outside the current view, the list goes to All."""
         self.sidebar.show_article(article_id)
 
     def stop_background(self) -> None:

@@ -7,6 +7,7 @@ markup. Moving the cursor posts :class:`FeedTree.ViewChosen`; the screen filters
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -19,7 +20,7 @@ from textual.widgets.tree import TreeNode
 
 from ...core.models import ViewKey, ViewKind
 from ..format import shorten
-from ..views import STARRED, NavNode
+from ..views import FAILING, STARRED, NavNode
 from .styling import StyleCache
 
 
@@ -48,6 +49,12 @@ class FeedTree(Tree[ViewKey]):
     ]
 
     @dataclass
+    class FoldersClosed(Message):
+        """The reader closed or opened a folder: ``closed`` is every folder closed now."""
+
+        closed: frozenset[str]
+
+    @dataclass
     class ViewChosen(Message):
         """A node was highlighted (``focus_list`` False) or chosen with Enter/click (True)."""
 
@@ -59,6 +66,7 @@ class FeedTree(Tree[ViewKey]):
         self.nav: dict[ViewKey, NavNode] = {}
         self._shape: list[tuple[ViewKey, int]] = []
         self._collapsed: set[ViewKey] = set()
+        self._reported: frozenset[str] = frozenset()  # the closed folders last posted
         self.style_of = StyleCache(self)
         super().__init__(Text("Feeds"), id=id, classes=classes)
         self.show_root = False
@@ -103,6 +111,21 @@ class FeedTree(Tree[ViewKey]):
         if target is not None:
             self.call_after_refresh(self.move_cursor, target)
 
+    def close_folders(self, paths: Iterable[str]) -> None:
+        """Folders to show closed (remembered from the last run), before the nodes come."""
+        self._collapsed = {ViewKey.of_folder(p) for p in paths}
+        self._reported = self.closed_folders
+
+    @property
+    def closed_folders(self) -> frozenset[str]:
+        return frozenset(k.folder for k in self._collapsed if k.folder is not None)
+
+    def _folders_toggled(self) -> None:
+        closed = self.closed_folders
+        if closed != self._reported:
+            self._reported = closed
+            self.post_message(self.FoldersClosed(closed))
+
     def node_of(self, key: ViewKey) -> TreeNode[ViewKey] | None:
         """The tree node of a view, if the tree has one."""
         stack = list(self.root.children)
@@ -130,15 +153,17 @@ class FeedTree(Tree[ViewKey]):
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[ViewKey]) -> None:
         event.stop()
-        if event.node.data is not None:
+        if event.node.data is not None and event.node.data != FAILING:  # not a list: Enter opens it
             self.post_message(self.ViewChosen(event.node.data, focus_list=False))
 
-    def on_tree_node_selected(self, event: Tree.NodeSelected[ViewKey]) -> None:
+    async def on_tree_node_selected(self, event: Tree.NodeSelected[ViewKey]) -> None:
         event.stop()
         node = event.node
         if node.data is None:
             return
-        if node.allow_expand:
+        if node.data == FAILING:
+            await self.run_action("screen.failing_feeds")  # what ! does
+        elif node.allow_expand:
             node.toggle()
         else:
             self.post_message(self.ViewChosen(node.data, focus_list=True))
@@ -147,11 +172,13 @@ class FeedTree(Tree[ViewKey]):
         event.stop()
         if event.node.data is not None:
             self._collapsed.add(event.node.data)
+            self._folders_toggled()
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[ViewKey]) -> None:
         event.stop()
         if event.node.data is not None:
             self._collapsed.discard(event.node.data)
+            self._folders_toggled()
 
     def action_expand(self) -> None:
         node = self.cursor_node
