@@ -19,7 +19,7 @@ from tui.core.feeds import (
     parse_many,
     text_to_blocks,
 )
-from tui.core.models import CAPTION, HEADLINE, LIST_ITEM, PARAGRAPH, PROMO, SUBHEAD
+from tui.core.models import CAPTION, CODE, HEADLINE, IMAGE, LINK, LIST_ITEM, PARAGRAPH, SUBHEAD
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPORA = SHARED / "corpora"
@@ -68,7 +68,7 @@ def test_rss_item_with_html_content_becomes_text_blocks():
     assert it.id == "id-1" and it.title == "A story" and it.link == "https://news.example/a"
     assert it.published == "2024-01-02T10:00:00Z" and it.author
     kinds = [k for k, _ in it.content_blocks]
-    assert kinds == [SUBHEAD, PARAGRAPH, LIST_ITEM, LIST_ITEM, PARAGRAPH, CAPTION]
+    assert kinds == [SUBHEAD, PARAGRAPH, LIST_ITEM, LIST_ITEM, PARAGRAPH, IMAGE, CAPTION]
     assert "alert" not in it.summary_text and "• First point" in it.summary_text
     assert it.links == ["https://news.example/more"]
     assert not it.is_teaser and it.content_text == ""  # RSS description is the summary
@@ -214,14 +214,13 @@ def test_html_to_text_structure_entities_and_links():
     assert out.blocks == [
         (SUBHEAD, "Title"),
         (PARAGRAPH, "Café & bar — spaced out"),
-        (LIST_ITEM, "one"),
-        (LIST_ITEM, "two"),
-        (PARAGRAPH, "aagaind"),
-        (PARAGRAPH, "l1"),
-        (PARAGRAPH, "l2"),
+        (LIST_ITEM, "1. one"),
+        (LIST_ITEM, "2. two"),
+        (PARAGRAPH, "a[1]again[1]d"),
+        (CODE, "l1\nl2"),
     ]
     assert out.links == ["https://a.example/x"]
-    assert out.text.endswith("\n\n[1] https://a.example/x") and "• one\n\n• two" in out.text
+    assert out.text.endswith("\n\n[1] https://a.example/x") and "1. one\n\n2. two" in out.text
 
 
 @pytest.mark.parametrize("unit", ["<a ", "<!--", '<a b="', "<div>", "<b>x", "&#x1b;[31m", "<li>x", "</"])
@@ -256,7 +255,7 @@ def test_item_to_document_keeps_the_reader_guarantees():
     assert doc.title == "Bridge plan [bold]agreed[/]" and doc.source == "Test feed"
     assert doc.date == "2024-01-02T10:00:00Z" and doc.url == "https://news.example/a"
     assert doc.blocks[0].kind == HEADLINE and doc.block_text(doc.blocks[0]) == doc.title
-    assert [b.kind for b in doc.blocks[1:]] == [PARAGRAPH, SUBHEAD, LIST_ITEM, PARAGRAPH, PROMO]
+    assert [b.kind for b in doc.blocks[1:]] == [PARAGRAPH, SUBHEAD, LIST_ITEM, PARAGRAPH, LINK]
     assert doc.block_text(doc.blocks[-1]) == "[1] https://l.example/"
     for prev, block in zip(doc.blocks, doc.blocks[1:], strict=False):
         assert prev.end <= block.start

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.models import CAPTION, CREDIT, HEADLINE, LIST_ITEM, PARAGRAPH, SUBHEAD, Document
+from tui.core.models import CAPTION, CREDIT, HEADLINE, IMAGE, LINK, LIST_ITEM, PARAGRAPH, SUBHEAD, Document
 from tui.core.reader import MAX_BYTES, ReadError, expand_paths, read_file
 
 from .test_reader import assert_well_formed, kinds, one_line_error, texts, write
@@ -22,13 +22,13 @@ DATA = Path(__file__).parent / "data" / "reader"
 def test_markdown_article():
     doc = read_file(DATA / "garden.md")
     assert_well_formed(doc)
-    assert kinds(doc) == [HEADLINE, PARAGRAPH, SUBHEAD, LIST_ITEM, LIST_ITEM, PARAGRAPH]
+    assert kinds(doc) == [HEADLINE, PARAGRAPH, SUBHEAD, LIST_ITEM, LIST_ITEM, PARAGRAPH, LINK]
     assert doc.title == "Community garden opens on the old rail yard"
     assert doc.block_text(doc.blocks[0]) == "Community garden opens on the old rail yard"
     assert texts(doc, LIST_ITEM) == ["Households within two kilometres", "Schools and [care] homes"]
     assert "**" not in doc.text and "](" not in doc.text and "`" not in doc.text and "_water_" not in doc.text
     assert doc.date == "2022-06-18" and doc.source == "Eastside Weekly"
-    assert "\n\n".join(doc.block_text(b) for b in doc.blocks) == doc.text
+    assert "\n\n".join(doc.block_text(b) for b in doc.blocks) == doc.text.replace("• ", "")
 
 
 def test_html_article():
@@ -38,6 +38,7 @@ def test_html_article():
         HEADLINE,
         CREDIT,
         PARAGRAPH,
+        IMAGE,
         CAPTION,
         CREDIT,
         SUBHEAD,
@@ -56,7 +57,8 @@ def test_html_article():
     assert doc.date == "2023-11-04T06:30:00Z"
     assert doc.source == "Harbour Courier"
     assert doc.url == "https://courier.example/news/night-ferry"
-    assert "\n\n".join(doc.block_text(b) for b in doc.blocks) == doc.text
+    # List items keep their bullets in the text, before their blocks.
+    assert "\n\n".join(doc.block_text(b) for b in doc.blocks) == doc.text.replace("• ", "")
 
 
 def test_html_without_h1_uses_the_page_title(tmp_path):

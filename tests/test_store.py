@@ -226,3 +226,30 @@ def test_a_failing_feed_keeps_when_it_last_worked_and_forgets_it_when_removed(tm
     feeds.remove(feed_id)
     assert db.get_meta(f"feed_ok:{feed_id}") is None
     db.close()
+
+
+def test_a_transaction_inside_another_is_a_savepoint(tmp_path):
+    """An inner error undoes only the inner work; nothing is committed before the outer one ends."""
+    db = Database(tmp_path / "library.db")
+    other = sqlite3.connect(tmp_path / "library.db")
+    count = "SELECT COUNT(*) FROM meta WHERE key LIKE 't%'"
+    with db.transaction() as conn:
+        conn.execute("INSERT INTO meta VALUES ('t1', '1')")
+        with pytest.raises(ZeroDivisionError), db.transaction() as inner:
+            inner.execute("INSERT INTO meta VALUES ('t2', '2')")
+            raise ZeroDivisionError
+        with db.transaction() as inner:
+            inner.execute("INSERT INTO meta VALUES ('t3', '3')")
+        assert other.execute(count).fetchone()[0] == 0  # not committed yet
+    assert [r[0] for r in other.execute("SELECT key FROM meta WHERE key LIKE 't%' ORDER BY key")] == [
+        "t1",
+        "t3",
+    ]
+    with pytest.raises(ZeroDivisionError), db.transaction() as conn:
+        conn.execute("INSERT INTO meta VALUES ('t4', '4')")
+        with db.transaction() as inner:
+            inner.execute("INSERT INTO meta VALUES ('t5', '5')")
+        raise ZeroDivisionError
+    assert other.execute(count).fetchone()[0] == 2  # the outer error undid the inner work too
+    other.close()
+    db.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import struct
 from dataclasses import replace
 
 import pytest
@@ -205,3 +206,23 @@ def test_stories_cli_json_lines_and_people(tmp_path):
     assert r.returncode == 0 and r.stderr == ""
     assert BRIDGE_A.title in r.stdout and BRIDGE_B.title in r.stdout and "2024-05-14" in r.stdout
     assert "Wire · 2024-03-22" in r.stdout and MACRON_CHINA.title not in r.stdout
+
+
+def test_a_sketch_made_beside_the_document_is_the_one_made_from_the_stored_text(store):
+    """Refresh sends each item's sketch from the parser worker; the store would make the same."""
+    library, save, articles = store
+    given = similarity.document_sketches([BRIDGE_A])[0]
+    assert len(given.bands) == similarity.BANDS
+    (a,) = articles.save_feed_items(1, [NewItem("a", BRIDGE_A, sketch=given)])
+    b = save(1, "b", BRIDGE_B)
+    with articles.db.read() as db:
+        rows = {
+            r[0]: (r[1], r[2]) for r in db.execute("SELECT article_id, bands, shingles FROM story_members")
+        }
+    made = similarity.document_sketches([BRIDGE_B])[0]
+    assert rows[b] == (
+        struct.pack(f"<{len(made.bands)}q", *made.bands),
+        struct.pack(f"<{len(made.shingles)}Q", *sorted(made.shingles)),
+    )
+    assert rows[a][1] == struct.pack(f"<{len(given.shingles)}Q", *sorted(given.shingles))
+    assert library.story_of(a) == library.story_of(b)

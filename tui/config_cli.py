@@ -79,6 +79,7 @@ def _print_keys() -> int:
 
     bindings = sorted(all_bindings().items())
     width = max(len(binding_id) for binding_id, _ in bindings)
+    keys = max(len(binding.key) for _, binding in bindings)
     for binding_id, binding in bindings:
-        print(f"{binding_id:<{width}}  {binding.key:<16}  {binding.description or binding.action}")
+        print(f"{binding_id:<{width}}  {binding.key:<{keys}}  {binding.description or binding.action}")
     return 0

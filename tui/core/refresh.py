@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .feeds.fetch import FetchOptions, FetchRequest, FetchResult, fetch_many
 from .feeds.pool import FeedParserPool, ParseJob
 from .feeds.urls import check_url, url_problem
-from .models import FeedOutcome, FeedRow, Progress, RefreshReport
+from .models import FeedOutcome, FeedRow, Progress, RefreshReport, document_links
 from .store import ArticleRepo, FeedRepo, NewItem
 
 if TYPE_CHECKING:
@@ -128,22 +128,24 @@ class Refresher:
         title = feed.title or parsed.title or None
         source = title or feed.url
         items = []
-        for it, doc in zip(parsed.entries, parsed.documents, strict=True):
+        sketches = parsed.sketches or [None] * len(parsed.documents)
+        for it, doc, sketch in zip(parsed.entries, parsed.documents, sketches, strict=True):
             # The subscription's own title wins over the feed's.
-            items.append(NewItem(it.id, dataclasses.replace(doc, source=source), it.is_teaser))
+            items.append(NewItem(it.id, dataclasses.replace(doc, source=source), it.is_teaser, sketch))
 
         def save() -> list[int]:
-            new = self.articles.save_feed_items(feed.id, items)
-            self.feeds.record_refresh(
-                feed.id,
-                error=None,
-                warning=parsed.warning,
-                title=parsed.title or None,
-                html_url=parsed.link,
-                etag=result.etag,
-                last_modified=result.last_modified,
-                validators=True,
-            )
+            with self.articles.db.transaction():  # one commit for the items and the feed's state
+                new = self.articles.save_feed_items(feed.id, items)
+                self.feeds.record_refresh(
+                    feed.id,
+                    error=None,
+                    warning=parsed.warning,
+                    title=parsed.title or None,
+                    html_url=parsed.link,
+                    etag=result.etag,
+                    last_modified=result.last_modified,
+                    validators=True,
+                )
             return new
 
         new_ids = await asyncio.to_thread(save)
@@ -216,8 +218,10 @@ class Refresher:
         if not full.ok:
             return full.error
         doc = await asyncio.to_thread(self.articles.document, article_id)
+        # The page has its own links; the feed item's enclosures (a podcast's audio) stay listed.
+        enclosures = [(link.url, link.detail) for link in document_links(doc) if link.enclosure]
         new = blocks_to_document(
-            doc.title, full.blocks, full.links, source=doc.source, date=doc.date, url=doc.url
+            doc.title, full.blocks, full.links, enclosures, source=doc.source, date=doc.date, url=doc.url
         )
         await asyncio.to_thread(self.articles.save_full_text, article_id, new)
         return None

@@ -29,10 +29,11 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from .models import CAPTION, CREDIT, HEADLINE, MEDIA, PROMO, Block
+from .models import CAPTION, CREDIT, HEADLINE, MEDIA, PROMO, Block, Document
 
 LEAD_WORDS = 60
 SAME_EVENT = 0.2
@@ -196,6 +197,31 @@ def _lanes() -> tuple[Any, Any]:
     a = np.array([a for a, _ in _PARAMS], dtype=np.uint64)[:, None]
     b = np.array([b for _, b in _PARAMS], dtype=np.uint64)[:, None]
     return a, b
+
+
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """What grouping needs of an article: its hashed shingles and band keys (none when too short
+    to judge). Made where the article is made (a feed's parser worker) so the process that
+    stores it only compares."""
+
+    shingles: frozenset[int]
+    bands: list[int]
+
+
+def sketches(articles: Sequence[tuple[str, str, Iterable[Block]]]) -> list[Sketch]:
+    """The :class:`Sketch` of each (headline, text, blocks), the MinHash done in one pass."""
+    sets = [shingle_hashes(title, lead(text, blocks)) for title, text, blocks in articles]
+    judged = [i for i, st in enumerate(sets) if len(st) >= MIN_SHINGLES]
+    keys = band_keys_of(signatures_of([sets[i] for i in judged])) if judged else []
+    bands: dict[int, list[int]] = dict(zip(judged, keys, strict=True))
+    return [Sketch(st, bands.get(i, [])) for i, st in enumerate(sets)]
+
+
+def document_sketches(docs: Sequence[Document]) -> list[Sketch]:
+    """:func:`sketches` of documents as they will be stored (an empty headline is stored as
+    "(untitled)", which makes no word pair either)."""
+    return sketches([(d.title, d.text, d.blocks) for d in docs])
 
 
 def reference_signature(items: frozenset[str]) -> list[int]:

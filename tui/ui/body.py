@@ -16,17 +16,25 @@ from rich.style import Style
 from rich.text import Text
 
 from ..core.models import (
+    BLOCKQUOTE,
     CAPTION,
+    CODE,
     CREDIT,
     DATELINE,
+    ENCLOSURE,
     HEADLINE,
+    IMAGE,
+    LINK,
     LIST_ITEM,
     MEDIA,
     PROMO,
     STANDFIRST,
     SUBHEAD,
     Analysis,
+    Block,
     Document,
+    document_links,
+    link_marks,
 )
 from .format import entity_group, format_date, wrap_offsets
 
@@ -45,6 +53,11 @@ STYLE_NAMES = (
     "dateline",
     "list",
     "quote",
+    "code",
+    "blockquote",
+    "image",
+    "link",
+    "link-mark",
     "mark",
     "ent-person",
     "ent-org",
@@ -68,6 +81,7 @@ class Piece:
     rest_prefix: str = ""  # hanging indent for the following rows
     gap: int = 1  # blank rows before the piece
     kind: str = ""
+    wrap: bool = True  # False: code, cut at the width, never reflowed
 
     @property
     def doc_end(self) -> int | None:
@@ -81,10 +95,12 @@ def _furniture(text: str, style: Style, kind: str, gap: int = 1, prefix: str = "
 def build_pieces(doc: Document, analysis: Analysis | None, highlight: bool, styles: Styles) -> list[Piece]:
     """The body of ``doc`` as pieces: headline, meta and attribution, standfirst, then the blocks.
 
-    Promo blocks are left out; entity mentions are styled by type when ``highlight`` is on.
+    Promo blocks are left out (but the link lists of articles stored before links were numbered);
+    entity mentions are styled by type when ``highlight`` is on; link numbers always.
     """
     pieces: list[Piece] = []
-    blocks = [b for b in doc.blocks if b.kind != PROMO and b.end > b.start]
+    listed = {link.url for link in document_links(doc)}
+    blocks = [b for b in doc.blocks if b.end > b.start and (b.kind != PROMO or _is_link_line(doc, b, listed))]
     headlines = [b for b in blocks if b.kind == HEADLINE]
     if headlines:
         h = headlines[0]
@@ -112,7 +128,11 @@ def build_pieces(doc: Document, analysis: Analysis | None, highlight: bool, styl
         if b.kind == STANDFIRST or (headlines and b is headlines[0]):
             continue
         raw = doc.text[b.start : b.end]
-        kind = b.kind
+        kind = LINK if b.kind == PROMO else b.kind
+        if kind in (CODE, LINK, ENCLOSURE):
+            pieces.extend(_listed_pieces(doc, b, kind, previous, styles))
+            previous = kind
+            continue
         if kind == SUBHEAD:
             piece = Piece(Text(raw, style=styles["subhead"], end=""), b.start, gap=1)
         elif kind in (CAPTION, CREDIT):
@@ -123,7 +143,12 @@ def build_pieces(doc: Document, analysis: Analysis | None, highlight: bool, styl
             piece = Piece(Text(raw, style=styles["media"], end=""), b.start, "  ▶ ", "    ", 1)
         elif kind == LIST_ITEM:
             gap = 0 if previous == LIST_ITEM else 1
-            piece = Piece(Text(raw, style=styles["list"], end=""), b.start, "  • ", "    ", gap)
+            mark = list_mark(doc, b)
+            piece = Piece(Text(raw, style=styles["list"], end=""), b.start, mark, " " * len(mark), gap)
+        elif kind == BLOCKQUOTE:
+            piece = Piece(Text(raw, style=styles["blockquote"], end=""), b.start, "  ▎ ", "  ▎ ", 1)
+        elif kind == IMAGE:
+            piece = Piece(Text(raw, style=styles["image"], end=""), b.start, "  ", "  ", 1)
         elif kind == DATELINE:
             piece = Piece(Text(raw, style=styles["dateline"], end=""), b.start, gap=1)
         elif kind == HEADLINE:  # a second headline-looking line: show it as a subhead
@@ -134,13 +159,68 @@ def build_pieces(doc: Document, analysis: Analysis | None, highlight: bool, styl
         pieces.append(piece)
         previous = kind
 
+    spans = [(start, end, styles["link-mark"]) for start, end, _ in link_marks(doc)]
     if analysis is not None and highlight:
-        _stylize_spans(pieces, analysis, styles)
+        spans = _analysis_spans(analysis, styles) + spans
+    _stylize(pieces, spans)
     return pieces
 
 
-def _stylize_spans(pieces: list[Piece], analysis: Analysis, styles: Styles) -> None:
-    """Style quotes and entity mentions inside the pieces that hold them (by offset)."""
+def _is_link_line(doc: Document, block: Block, listed: set[str]) -> bool:
+    """An old ``[n] url`` promo line: shown in the Links list like a link block."""
+    text = doc.text[block.start : block.end]
+    return text.startswith("[") and text.partition(" ")[2] in listed
+
+
+def list_mark(doc: Document, block: Block) -> str:
+    """What goes before a list item: its number or a bullet, indented by its nesting.
+
+    The mark is in the text before the block ("  ◦ ", "3. "); a continuation paragraph of an item
+    has only spaces there, and an item without one (plain text) gets a bullet.
+    """
+    line = doc.text[doc.text.rfind("\n", 0, block.start) + 1 : block.start]
+    mark = line.strip()
+    depth = min((len(line) - len(line.lstrip(" "))) // 2, 4)
+    if not mark:
+        return "  " + (line if line else "• ")
+    if not mark[:-1].isdigit():
+        mark = "•◦▪"[min(depth, 2)]
+    return "  " + "  " * depth + mark + " "
+
+
+def _listed_pieces(doc: Document, b: Block, kind: str, previous: str, styles: Styles) -> list[Piece]:
+    """Code (a piece per line, never reflowed) or one line of the Links list (under its label)."""
+    raw = doc.text[b.start : b.end]
+    if kind == CODE:
+        out, pos = [], b.start
+        for n, line in enumerate(raw.split("\n")):
+            out.append(
+                Piece(Text(line, style=styles["code"], end=""), pos, "    ", "    ", int(n == 0), CODE, False)
+            )
+            pos += len(line) + 1
+        return out
+    out = []
+    if previous not in (LINK, ENCLOSURE) or (kind == ENCLOSURE and previous == LINK):
+        label = "Links" if kind == LINK else "Enclosures"
+        out.append(_furniture(label, styles["label"], "label", gap=1))
+    text = Text(raw, style=styles["link"], end="")
+    number = raw.partition(" ")[0]
+    text.stylize(styles["link-mark"], 0, len(number))
+    out.append(Piece(text, b.start, "  ", "  " + " " * (len(number) + 1), 0, kind))
+    return out
+
+
+def _analysis_spans(analysis: Analysis, styles: Styles) -> list[tuple[int, int, Style]]:
+    spans = [(q.start, q.end, styles["quote"]) for q in analysis.quotes]
+    for e in analysis.entities:
+        group = entity_group(e.label)
+        if group:
+            spans.append((e.start, e.end, styles[f"ent-{group}"]))
+    return spans
+
+
+def _stylize(pieces: list[Piece], spans: list[tuple[int, int, Style]]) -> None:
+    """Style document ranges inside the pieces that hold them (by offset); later spans win."""
     located = sorted((p.doc_start, i) for i, p in enumerate(pieces) if p.doc_start is not None)
     starts = [s for s, _ in located]
 
@@ -154,12 +234,13 @@ def _stylize_spans(pieces: list[Piece], analysis: Analysis, styles: Styles) -> N
         if local < len(piece.text):
             piece.text.stylize(style, local, min(end - piece.doc_start, len(piece.text)))
 
-    for q in analysis.quotes:
-        apply(q.start, q.end, styles["quote"])
-    for e in analysis.entities:
-        group = entity_group(e.label)
-        if group:
-            apply(e.start, e.end, styles[f"ent-{group}"])
+    for start, end, style in spans:
+        apply(start, end, style)
+
+
+def _cut(length: int, width: int) -> list[tuple[int, int]]:
+    """Rows of a line that is never reflowed: cut every ``width`` characters, one row if empty."""
+    return [(a, min(a + width, length)) for a in range(0, max(length, 1), width)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +271,9 @@ class BodyLayout:
                 self.rows.extend([BLANK] * piece.gap)
             self._first_row.append(len(self.rows))
             avail = max(width - len(piece.first_prefix), 8)
-            for n, (a, b) in enumerate(wrap_offsets(piece.text.plain, avail)):
+            plain = piece.text.plain
+            spans = wrap_offsets(plain, avail) if piece.wrap else _cut(len(plain), avail)
+            for n, (a, b) in enumerate(spans):
                 self.rows.append(Row(i, a, b, pad + (piece.first_prefix if n == 0 else piece.rest_prefix)))
         self._located = sorted((p.doc_start, i) for i, p in enumerate(pieces) if p.doc_start is not None)
         self._starts = [s for s, _ in self._located]

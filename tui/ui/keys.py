@@ -77,7 +77,9 @@ def section(
             bid = b.id or ""
             if (only and not bid.startswith(only)) or (skip and bid.startswith(skip)):
                 continue
-            keys, description = rows.setdefault(b.action, ([], b.description))
+            # One row per action and description: the digits that each start a link number share one.
+            name = b.action.partition("(")[0]
+            keys, description = rows.setdefault(f"{name}\0{b.description}", ([], b.description))
             shown = app.get_key_display(b)
             if shown not in keys:
                 keys.append(shown)

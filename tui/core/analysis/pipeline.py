@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..errors import ModelUnavailable
-from ..models import ENTITY_KINDS, Analysis, Block, Document
+from ..models import ENTITY_KINDS, Analysis, Block, Document, without_link_marks
 from .entities import extract_entities
 from .model import MODEL_PACKAGES, NO_MODEL
 from .ner_case import Lexicon, lexicon_of, restore_blocks
@@ -77,7 +77,8 @@ class Analyzer:
         lexicon = self._lexicon
 
         def units() -> Iterator[tuple[str, tuple[int, Document, Block | None]]]:
-            for i, doc in enumerate(docs):
+            for i, shown in enumerate(docs):
+                doc = without_link_marks(shown)  # "[n]" after a link's text is not the author's words
                 blocks = [b for b in doc.blocks if b.kind in ENTITY_KINDS and b.end > b.start]
                 texts = restore_blocks((doc.text[b.start : b.end] for b in blocks), lexicon)
                 for b, text in zip(blocks, texts, strict=True):

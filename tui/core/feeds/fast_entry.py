@@ -41,9 +41,11 @@ _UPDATED = frozenset(("updated", "modified", "dc_date", "dcterms_modified"))
 _CREATED = frozenset(("created", "dcterms_created"))
 _AUTHORS = frozenset(("author", "dc_creator", "dc_author", "itunes_author"))
 # Elements of an entry that feedparser reads into fields we never use.
+# Enclosures and media:content are read, and only where feedparser would read them into the entry:
+# inside any other element they make the fast path decline.
 ENTRY_IGNORED = frozenset(
-    "category comments enclosure source wfw_comment wfw_commentrss slash_comments dc_subject rights "
-    "contributor subtitle dc_publisher media_content media_thumbnail media_group media_player "
+    "category comments source wfw_comment wfw_commentrss slash_comments dc_subject rights "
+    "contributor subtitle dc_publisher media_thumbnail media_player "
     "media_keywords media_credit media_rating media_category media_restriction media_license "
     "itunes_image itunes_explicit itunes_subtitle itunes_keywords itunes_block georss_point".split()
 )
@@ -167,6 +169,8 @@ class _Entry:
     has_content: bool = False
     contents: list[tuple[str, str]] = field(default_factory=list)
     title_seen: bool = False
+    enclosures: list[tuple[str, str, str]] = field(default_factory=list)  # feedparser's links
+    media: list[tuple[str, str, str]] = field(default_factory=list)  # its media_content
 
 
 def read_entry(item: Any, atom: bool, has_content: bool) -> RawEntry:
@@ -200,6 +204,7 @@ def read_entry(item: Any, atom: bool, has_content: bool) -> RawEntry:
         author=ctx.get("author"),
         summary=summary,
         contents=e.contents,
+        enclosures=e.enclosures + e.media,
     )
 
 
@@ -224,6 +229,9 @@ def _link(e: _Entry, el: Any, atom: bool) -> None:
     attrs = attrs_of(el)
     if atom or el.tag != "link" or attrs:
         href = alternate(attrs)
+        if attrs.get("rel") == "enclosure":  # feedparser's defaults for an Atom link, href resolved
+            url = feedparser.urls._urljoin("", attrs["href"])
+            e.enclosures.append((url, attrs.get("type", "text/html"), attrs.get("length", "")))
         if href is not None:
             if not atom:
                 raise Decline
@@ -261,6 +269,35 @@ def _content(e: _Entry, el: Any, atom: bool, default: str = "") -> None:
     value = text_of(el, "content")
     e.contents.append((value, guess_type(value, media, atom)))
     e.ctx.setdefault("summary", value)  # text and HTML content stand in for a missing summary
+
+
+def _enclosure(e: _Entry, el: Any, atom: bool) -> None:
+    """RSS ``<enclosure url length type>``: feedparser keeps it as a link with rel=enclosure."""
+    attrs = attrs_of(el)
+    check_tree(el, ENTRY_IGNORED)
+    href = attrs.get("url", attrs.get("uri", attrs.get("href")))
+    if href:
+        e.enclosures.append((href, attrs.get("type", ""), attrs.get("length", "")))
+
+
+def _media_content(e: _Entry, el: Any, atom: bool) -> None:
+    attrs = attrs_of(el)
+    check_tree(el, ENTRY_IGNORED)
+    if "url" in attrs:
+        e.media.append((attrs["url"], attrs.get("type", ""), attrs.get("filesize", "")))
+
+
+def _media_group(e: _Entry, el: Any, atom: bool) -> None:
+    """feedparser reads the media:content inside a group as the entry's own, in document order."""
+    attrs_of(el)
+    for sub in el.iterchildren(tag=lxml.etree.Element):
+        key = key_of(sub)
+        if key == "media_content":
+            _media_content(e, sub, atom)
+        elif key in ENTRY_IGNORED or unknown(key):
+            check_tree(sub, ENTRY_IGNORED)
+        else:
+            raise Decline
 
 
 def _author(e: _Entry, el: Any, atom: bool) -> None:
@@ -301,6 +338,9 @@ _HANDLERS: dict[str, Callable[[_Entry, Any, bool], None]] = {
     "itunes_summary": _summary,
     "content_encoded": _content,
     "content": _content,
+    "enclosure": _enclosure,
+    "media_content": _media_content,
+    "media_group": _media_group,
     **{k: _author for k in _AUTHORS},
     **{k: _dater("published") for k in _PUBLISHED},
     **{k: _dater("updated") for k in _UPDATED},

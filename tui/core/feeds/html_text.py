@@ -4,9 +4,10 @@ lxml (libxml2) parses in linear time whatever it is given; the stdlib ``html.par
 Python 3.11 is quadratic on inputs such as ``"<a " * n``, which a hostile feed can send. The
 tree goes through the HTML walker shared with article files
 (:mod:`tui.core.reader.html_walk`, with its ``FEED_RULES``), which uses an explicit stack (no
-recursion). Headings become subheads, list items list items, captions captions, everything else
-paragraphs; scripts, styles, frames, forms and embedded objects are dropped; http(s) links are
-collected to list at the end.
+recursion). Headings become subheads, list items list items (with their bullets or numbers),
+captions captions, ``<pre>`` code with its lines kept, blockquotes blockquotes, images
+``[image: alt]``, everything else paragraphs; scripts, styles, frames, forms and embedded objects
+are dropped; http(s) links are numbered in the text (``[n]``) and collected to list at the end.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import lxml.etree
 import lxml.html
 
 from ..models import LIST_ITEM, PARAGRAPH
+from ..reader.html_lists import LIST_MARK, LinkNumbers
 from ..reader.html_walk import FEED_RULES, HtmlWalker, walk_tree
 from ..sanitize import clean_text
 from .urls import safe_link
@@ -42,25 +44,10 @@ class HtmlText:
 
 
 def blocks_to_text(blocks: list[tuple[str, str]], links: list[str] | None = None) -> str:
-    parts = [BULLET + t if k == LIST_ITEM else t for k, t in blocks]
+    parts = [BULLET + t if k == LIST_ITEM and not _marked(t) else t for k, t in blocks]
     if links:
         parts.append("\n".join(f"[{i}] {url}" for i, url in enumerate(links, 1)))
     return "\n\n".join(parts)
-
-
-class _Links:
-    """The distinct http(s) links of the walked ``<a href>``, resolved against the base, at most MAX_LINKS."""
-
-    def __init__(self, base_url: str | None) -> None:
-        self.base_url = base_url
-        self.found: list[str] = []
-        self.seen: set[str] = set()
-
-    def __call__(self, href: str | None) -> None:
-        url = safe_link(href, self.base_url)
-        if url and url not in self.seen and len(self.found) < MAX_LINKS:
-            self.seen.add(url)
-            self.found.append(url)
 
 
 def html_to_text(markup: str, base_url: str | None = None, *, max_chars: int = MAX_TEXT_CHARS) -> HtmlText:
@@ -77,7 +64,7 @@ def html_to_text(markup: str, base_url: str | None = None, *, max_chars: int = M
         root = lxml.html.document_fromstring(markup, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return text_to_blocks_result(markup) if "<" not in markup else HtmlText(truncated=truncated)
-    links = _Links(base_url)
+    links = LinkNumbers(lambda href: safe_link(href, base_url), MAX_LINKS)
     walker = HtmlWalker(FEED_RULES, max_chars=max_chars, on_link=links)
     walk_tree(root, walker)
     return HtmlText(
@@ -85,6 +72,12 @@ def html_to_text(markup: str, base_url: str | None = None, *, max_chars: int = M
         links=links.found,
         truncated=walker.truncated or truncated,
     )
+
+
+def _marked(text: str) -> bool:
+    """Does a list item's text open with its own bullet or number (lists from HTML do)?"""
+    m = LIST_MARK.match(text)
+    return bool(m and m.end())
 
 
 def text_to_blocks(text: str, *, max_chars: int = MAX_TEXT_CHARS) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from ..models import LIST_ITEM, PARAGRAPH
+from ..models import BLOCKQUOTE, CODE, LIST_ITEM, PARAGRAPH, enclosure_detail
 from ..sanitize import clean_line, clean_text
 from .html_text import HtmlText, blocks_to_text, html_to_text, text_to_blocks
 from .urls import safe_link
@@ -20,6 +20,7 @@ MAX_TITLE_CHARS = 500
 MAX_AUTHOR_CHARS = 200
 MAX_ID_CHARS = 512
 MAX_ENTRIES = 5000
+MAX_ENCLOSURES = 20
 TEASER_WORDS = 80
 # Publishers' clocks and time zones drift; a date further ahead than this is not believed.
 MAX_FUTURE = timedelta(days=2)
@@ -32,7 +33,22 @@ _TEASER_END = re.compile(
     r"read the (?:full|rest of the|whole) (?:story|article|post))\b)[\s\W]*$",
     re.IGNORECASE,
 )
+_BODY_KINDS = frozenset({PARAGRAPH, LIST_ITEM, BLOCKQUOTE, CODE})  # what counts as the article's words
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+
+
+@dataclass(frozen=True, slots=True)
+class Enclosure:
+    """A file attached to an entry (RSS ``<enclosure>``, Atom ``rel=enclosure``, ``media:content``)."""
+
+    url: str
+    type: str = ""  # media type, lower case: "audio/mpeg"
+    size: int | None = None  # bytes, when the feed says
+
+    @property
+    def detail(self) -> str:
+        """``"audio/mpeg, 24.3 MB"`` (what is known of it)."""
+        return enclosure_detail(self.type, self.size)
 
 
 @dataclass(slots=True)
@@ -49,6 +65,7 @@ class FeedItem:
     content_blocks: list[tuple[str, str]] = field(default_factory=list)  # the body: content, else summary
     links: list[str] = field(default_factory=list)  # http(s) links found in the body
     is_teaser: bool = False
+    enclosures: list[Enclosure] = field(default_factory=list)
 
     @property
     def body_text(self) -> str:
@@ -68,6 +85,8 @@ class RawEntry:
     author: str | None = None
     summary: tuple[str, str] | None = None  # (value, media type)
     contents: list[tuple[str, str]] = field(default_factory=list)
+    # (url, type, length) as the feed gives them: enclosures first, then media:content.
+    enclosures: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def clean_title(value: object, is_html: bool = False) -> str:
@@ -121,9 +140,33 @@ def stable_id(raw: RawEntry, title: str, link: str | None) -> str:
     return ident
 
 
+_MEDIA_TYPE = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}")
+
+
+def enclosures(raw: list[tuple[str, str, str]], base: str | None) -> list[Enclosure]:
+    """Distinct http(s) enclosures, at most :data:`MAX_ENCLOSURES`; a type or size that is not one is left out."""
+    out: list[Enclosure] = []
+    seen: set[str] = set()
+    for url, media_type, length in raw:
+        link = safe_link(url, base) if isinstance(url, str) else None
+        if not link or link in seen or len(out) >= MAX_ENCLOSURES:
+            continue
+        seen.add(link)
+        media = media_type.strip().lower() if isinstance(media_type, str) else ""
+        size = length.strip() if isinstance(length, str) else ""
+        out.append(
+            Enclosure(
+                link,
+                media if _MEDIA_TYPE.fullmatch(media) else "",
+                int(size) if size.isascii() and size.isdigit() and 0 < int(size) < 10**15 else None,
+            )
+        )
+    return out
+
+
 def is_teaser(blocks: list[tuple[str, str]]) -> bool:
     """Short, or ends with an ellipsis or "Read more": the feed carries a teaser, not the article."""
-    words = sum(len(t.split()) for k, t in blocks if k in (PARAGRAPH, LIST_ITEM))
+    words = sum(len(t.split()) for k, t in blocks if k in _BODY_KINDS)
     if words < TEASER_WORDS:
         return True
     return bool(_TEASER_END.search(blocks[-1][1][-80:])) if blocks else True
@@ -151,6 +194,7 @@ def build_item(raw: RawEntry, base: str | None) -> FeedItem:
         content_blocks=list(body.blocks),
         links=list(body.links),
         is_teaser=is_teaser(body.blocks),
+        enclosures=enclosures(raw.enclosures, base),
     )
 
 

@@ -81,4 +81,16 @@ def _entry(item: dict[str, Any]) -> RawEntry:
         author=_author(item),
         summary=(summary, "text/plain") if isinstance(summary, str) else None,
         contents=contents,
+        enclosures=_attachments(item.get("attachments")),
     )
+
+
+def _attachments(value: Any) -> list[tuple[str, str, str]]:
+    """JSON Feed ``attachments`` (url, mime_type, size_in_bytes) as enclosures."""
+    out = []
+    for a in value if isinstance(value, list) else []:
+        if isinstance(a, dict) and isinstance(a.get("url"), str):
+            size = a.get("size_in_bytes")
+            length = str(size) if isinstance(size, int) and not isinstance(size, bool) else ""
+            out.append((a["url"], _str(a.get("mime_type")) or "", length))
+    return out

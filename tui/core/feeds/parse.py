@@ -65,6 +65,7 @@ class ParsedFeed:
     alternates: list[str] = field(default_factory=list)  # feeds an HTML page links to
     # One Document per entry when the pool was asked for them (``ParseJob(documents=True)``).
     documents: list[Any] = field(default_factory=list)
+    sketches: list[Any] = field(default_factory=list)  # and each one's similarity.Sketch
 
     @property
     def ok(self) -> bool:
@@ -294,6 +295,7 @@ def _raw_entry(e: Mapping[str, Any]) -> RawEntry:
         if isinstance(c, Mapping) and isinstance(c.get("value"), str)
     ]
     return RawEntry(
+        enclosures=_enclosures(get("links"), get("media_content")),
         id=text("id"),
         title=text("title"),
         title_is_html=_is_html(get("title_detail")),
@@ -303,6 +305,19 @@ def _raw_entry(e: Mapping[str, Any]) -> RawEntry:
         summary=summary,
         contents=contents,
     )
+
+
+def _enclosures(links: Any, media: Any) -> list[tuple[str, str, str]]:
+    """feedparser's enclosures (RSS ``<enclosure>`` and Atom ``rel=enclosure`` are in its links),
+    then its ``media:content``, as ``(url, type, length)``."""
+    out: list[tuple[str, str, str]] = []
+    for link in links if isinstance(links, list) else []:
+        if isinstance(link, Mapping) and link.get("rel") == "enclosure" and isinstance(link.get("href"), str):
+            out.append((link["href"], str(link.get("type") or ""), str(link.get("length") or "")))
+    for item in media if isinstance(media, list) else []:
+        if isinstance(item, Mapping) and isinstance(item.get("url"), str):
+            out.append((item["url"], str(item.get("type") or ""), str(item.get("filesize") or "")))
+    return out
 
 
 def _struct_date(st: Any) -> datetime | None:

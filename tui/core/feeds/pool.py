@@ -70,9 +70,13 @@ def with_documents(parsed: ParsedFeed) -> ParsedFeed:
     sends is a third of the size, and the parent (which also fetches and stores) has that much
     less to unpickle. Entries keep their id, title, link, dates and teaser flag.
     """
+    from ..similarity import document_sketches
     from .document import item_to_document
 
     parsed.documents = [item_to_document(it, parsed.title or None) for it in parsed.entries]
+    # Grouping into stories needs each item's sketch: made here, on the workers' cores, so the
+    # process that stores only compares (it was most of that process's CPU in a first refresh).
+    parsed.sketches = document_sketches(parsed.documents)
     for it in parsed.entries:
         it.summary_text = it.content_text = ""
         it.content_blocks = []

@@ -2,11 +2,16 @@
 their analysis, the library's rows and views, and the pages made across the library."""
 
 from .documents import (
+    BLOCKQUOTE,
     CAPTION,
+    CODE,
     CREDIT,
     DATELINE,
+    ENCLOSURE,
     ENTITY_KINDS,
     HEADLINE,
+    IMAGE,
+    LINK,
     LIST_ITEM,
     MEDIA,
     PARAGRAPH,
@@ -32,6 +37,15 @@ from .library import (
     ViewKey,
     ViewKind,
 )
+from .links import (
+    DocLink,
+    document_links,
+    enclosure_detail,
+    human_size,
+    link_line,
+    link_marks,
+    without_link_marks,
+)
 from .pages import (
     EntityArticle,
     EntityPage,
@@ -45,6 +59,18 @@ from .pages import (
 from .sync import SyncReport, SyncStatus
 
 __all__ = [
+    "BLOCKQUOTE",
+    "CODE",
+    "DocLink",
+    "ENCLOSURE",
+    "IMAGE",
+    "LINK",
+    "document_links",
+    "enclosure_detail",
+    "human_size",
+    "link_line",
+    "link_marks",
+    "without_link_marks",
     "Analysis",
     "ArticleRow",
     "Block",

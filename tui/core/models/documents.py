@@ -20,10 +20,18 @@ MEDIA = "media"  # a video/audio title or other embedded-media label
 PROMO = "promo"  # boilerplate: "Read more", "QuickTake ...", newsletter/terminal plugs
 LIST_ITEM = "list_item"  # a bullet inside the body (HTML <li>, markdown "- ")
 DATELINE = "dateline"  # "LONDON 1996-08-30" style lines
+CODE = "code"  # preformatted text (<pre>, fenced code): its lines and indentation kept, never analysed
+BLOCKQUOTE = "blockquote"  # words quoted from elsewhere, set apart from the author's own
+IMAGE = "image"  # "[image: alt]" where the article shows a picture
+LINK = "link"  # "[n] url": one of the article's links, listed at its end
+ENCLOSURE = "enclosure"  # "[n] url (type, size)": a podcast episode, an image attached to a feed item
 
 # Kinds whose text is analysed for entities (everything the reader keeps as content).
-ENTITY_KINDS = frozenset({HEADLINE, STANDFIRST, PARAGRAPH, SUBHEAD, CAPTION, LIST_ITEM, DATELINE, MEDIA})
-# Kinds that carry quotations worth extracting.
+ENTITY_KINDS = frozenset(
+    {HEADLINE, STANDFIRST, PARAGRAPH, SUBHEAD, CAPTION, LIST_ITEM, DATELINE, MEDIA, BLOCKQUOTE}
+)
+# Kinds that carry quotations worth extracting. A blockquote quotes someone without quotation
+# marks or a reporting verb: its people are found, but it is neither a quote nor a summary line.
 QUOTE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, STANDFIRST})
 # Kinds whose sentences may become summary bullets.
 SUMMARY_KINDS = frozenset({PARAGRAPH, LIST_ITEM})

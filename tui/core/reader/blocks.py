@@ -7,20 +7,47 @@ text to those. :func:`assemble` joins the block texts with blank lines and recor
 
 from __future__ import annotations
 
-from ..models import CAPTION, CREDIT, DATELINE, HEADLINE, PARAGRAPH, PROMO, Block, Document
-from ..sanitize import clean_line
+from collections.abc import Sequence
+
+from ..models import (
+    CAPTION,
+    CODE,
+    CREDIT,
+    DATELINE,
+    ENCLOSURE,
+    HEADLINE,
+    LINK,
+    LIST_ITEM,
+    PARAGRAPH,
+    PROMO,
+    Block,
+    Document,
+    link_line,
+)
+from ..sanitize import clean_line, clean_text
+from .html_lists import LIST_MARK
 from .lines import is_byline, is_caption, is_credit, is_dateline, is_promo, is_sentence, iso_date
 
 # A first paragraph longer than this that reads as sentences is not a headline.
 LONG_HEADLINE = 200
 
-Part = tuple[str | None, str]  # (kind, or None for "a paragraph, refine me"; one-line text)
+Part = tuple[str | None, str]  # (kind, or None for "a paragraph, refine me"; one-line text but for CODE)
+
+
+def _clean(kind: str | None, text: str) -> str:
+    """One line; code keeps its lines and indentation, a list item its nesting indent."""
+    if kind == CODE:
+        return "\n".join(line.rstrip() for line in clean_text(text).split("\n")).strip("\n")
+    line = clean_line(text)
+    if kind == LIST_ITEM and line:
+        return text[: len(text) - len(text.lstrip(" "))] + line
+    return line
 
 
 def refine(parts: list[Part]) -> list[tuple[str, str]]:
     """Give every unlabelled part a kind; the first part becomes the headline when none is marked."""
-    parts = [(k, clean_line(t)) for k, t in parts]
-    parts = [(k, t) for k, t in parts if t]
+    parts = [(k, _clean(k, t)) for k, t in parts]
+    parts = [(k, t) for k, t in parts if t.strip()]
     if not parts:
         return []
     if not any(k == HEADLINE for k, _ in parts):
@@ -48,7 +75,10 @@ def refine(parts: list[Part]) -> list[tuple[str, str]]:
 
 
 def assemble(parts: list[tuple[str, str]]) -> tuple[str, list[Block]]:
-    """Text of the blocks joined by blank lines, and the blocks pointing into it."""
+    """Text of the blocks joined by blank lines, and the blocks pointing into it.
+
+    A list item's bullet or number and its nesting indent stay in the text, before its block.
+    """
     chunks: list[str] = []
     blocks: list[Block] = []
     pos = 0
@@ -57,9 +87,19 @@ def assemble(parts: list[tuple[str, str]]) -> tuple[str, list[Block]]:
             chunks.append("\n\n")
             pos += 2
         chunks.append(text)
-        blocks.append(Block(kind, pos, pos + len(text)))
+        mark = LIST_MARK.match(text) if kind == LIST_ITEM else None
+        skip = mark.end() if mark else 0
+        blocks.append(Block(kind, pos + skip, pos + len(text)))
         pos += len(text)
     return "".join(chunks), blocks
+
+
+def link_parts(links: Sequence[str], enclosures: Sequence[tuple[str, str]] = ()) -> list[Part]:
+    """The list at an article's end: ``[n] url`` per link, then ``[n] url (detail)`` per enclosure."""
+    parts: list[Part] = [(LINK, link_line(n, url)) for n, url in enumerate(links, 1)]
+    first = len(links) + 1
+    parts.extend((ENCLOSURE, link_line(n, url, detail)) for n, (url, detail) in enumerate(enclosures, first))
+    return parts
 
 
 def build_document(parts: list[Part], title: str | None = None) -> Document:

@@ -19,8 +19,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..models import CAPTION, CREDIT, HEADLINE, LIST_ITEM, SUBHEAD
+from ..models import BLOCKQUOTE, CAPTION, CODE, CREDIT, HEADLINE, IMAGE, LIST_ITEM, SUBHEAD
 from ..sanitize import clean_text
+from .html_lists import Anchors, Lists
 
 if TYPE_CHECKING:
     import lxml.etree
@@ -65,6 +66,8 @@ ARTICLE_RULES = WalkRules(
         "dt": LIST_ITEM,
         "dd": LIST_ITEM,
         "figcaption": CAPTION,
+        "blockquote": BLOCKQUOTE,
+        "pre": CODE,
     },
     textless=frozenset(
         "script style noscript template svg math button select option textarea iframe object embed "
@@ -85,6 +88,8 @@ FEED_RULES = WalkRules(
         "dd": LIST_ITEM,
         "figcaption": CAPTION,
         "caption": CAPTION,
+        "blockquote": BLOCKQUOTE,
+        "pre": CODE,
     },
     dropped=frozenset(
         "script style iframe frame frameset form noscript template object embed applet svg math button "
@@ -105,7 +110,7 @@ class Open(NamedTuple):
     kind: str | None  # kind given to text inside (nearest element that sets one)
     skip: bool  # text inside is dropped
     main: bool  # inside <article>/<main>
-    pre: bool  # inside <pre>: newlines separate blocks
+    pre: bool  # inside <pre>: lines and spaces kept, one CODE part
 
 
 _ROOT = Open("", None, False, None, False, False, False)
@@ -116,7 +121,12 @@ class HtmlWalker:
 
     ``drop_chrome`` skips page chrome (page rules only); ``max_chars`` caps the text, ending it at a
     block boundary and setting :attr:`truncated`; ``on_link`` is called with the ``href`` of every
-    ``<a>`` walked.
+    ``<a>`` walked (outside skipped elements) and returns the link's number, which follows the link's
+    text as ``marker(n)`` (``[n]``).
+
+    Faithful to the markup: ``<pre>`` becomes one :data:`CODE` part with its lines and indentation;
+    list items start with their bullet or number, indented by nesting (:class:`~.html_lists.Lists`);
+    ``<img>`` becomes an :data:`IMAGE` part, ``[image: alt]``.
     """
 
     def __init__(
@@ -125,12 +135,14 @@ class HtmlWalker:
         *,
         drop_chrome: bool = False,
         max_chars: int | None = None,
-        on_link: Callable[[str | None], None] | None = None,
+        on_link: Callable[[str | None], int | None] | None = None,
+        marker: Callable[[int], str] = "[{}]".format,
     ) -> None:
         self.rules = rules
         self.drop_chrome = drop_chrome
         self.max_chars = max_chars
         self.on_link = on_link
+        self.marker = marker
         # Open elements, each with the state it gives its content (inherited from its parent), so
         # every lookup reads only the top of the stack however deep the page nests.
         self.stack: list[Open] = []
@@ -139,6 +151,8 @@ class HtmlWalker:
         self.parts: list[Part] = []
         self.chars = 0
         self.truncated = False
+        self.lists = Lists()
+        self.anchors = Anchors()
         # Page rules only.
         self.title: list[str] = []
         self.meta: dict[str, str] = {}
@@ -168,9 +182,18 @@ class HtmlWalker:
         self.buf.clear()
         if self.rules.clean:
             text = clean_text(text)
-        text = " ".join(text.split())
         top = self._top()
-        if not text or top.skip or self.truncated:
+        if top.pre:
+            text = code_text(text)
+        else:
+            text = " ".join(text.split())
+            if text and top.kind == LIST_ITEM:
+                text = self.lists.mark() + text
+        if text and not top.skip:
+            self._emit(CODE if top.pre else top.kind, text, top.main)
+
+    def _emit(self, kind: str | None, text: str, main: bool) -> None:
+        if self.truncated:
             return
         if self.max_chars is not None:
             room = self.max_chars - self.chars
@@ -180,7 +203,7 @@ class HtmlWalker:
                     return
                 text = text[: room - 1] + "…"
             self.chars += len(text) + 2
-        self.parts.append((top.kind, text, top.main))
+        self.parts.append((kind, text, main))
 
     # -- parser target --
     def start(self, tag: str, attrib: Mapping[str, str]) -> None:
@@ -197,13 +220,17 @@ class HtmlWalker:
                 return
             marks = f"{a.get('class', '')} {a.get('id', '')}".strip()
         kind = None if tag in VOID_TAGS else self._tag_kind(tag, marks)
-        if tag in _CELL_TAGS:
+        top = self._top()
+        if top.pre:
+            if tag == "br":  # markup inside <pre> never reflows it: a break is a newline
+                self.buf.append("\n")
+        elif tag in _CELL_TAGS:
             self.buf.append(" ")
         elif tag in self.rules.blocks or kind:
             # An inline element that changes the kind ("<span class=credit>") starts a block too.
             self.flush()
-        if tag == "a" and self.on_link is not None:
-            self.on_link(attrib.get("href"))
+        if tag == "img" and not top.skip and "hidden" not in attrib:
+            self._image(attrib, top)
         if tag in VOID_TAGS:
             return
         skip = tag in self.rules.textless
@@ -214,6 +241,27 @@ class HtmlWalker:
                 # Page-level containers carry many theme classes ("has-sidebar"): judge only inner elements.
                 skip = skip or bool(marks and tag not in _NEVER_CHROME and _CHROME.search(marks))
         self._push(tag, kind, skip, tag in _MAIN_TAGS or a.get("role") == "main")
+        if tag in ("ul", "ol", "menu", "li"):
+            self.lists.start(tag, attrib)
+        elif tag == "a":
+            number = None
+            if self.on_link is not None and not self.stack[-1].skip:
+                number = self.on_link(attrib.get("href"))
+            self.anchors.start(number, len(self.parts), len(self.buf))
+
+    def _image(self, attrib: Mapping[str, str], top: Open) -> None:
+        """``[image: alt]`` as a part of its own; an emoji's alt stays in the text; pixels are dropped."""
+        if any((attrib.get(k) or "").strip() in ("0", "1") for k in ("width", "height")):
+            return  # a tracking pixel
+        alt = " ".join(clean_text(attrib.get("alt") or "").split())
+        if alt and len(alt) <= 2 or top.pre:
+            self.buf.append(alt)
+            return
+        text = f"[image: {alt[:300]}]" if alt else "[image]"
+        number = self.anchors.claim()
+        self.flush()
+        if not top.skip:
+            self._emit(IMAGE, text + (self.marker(number) if number else ""), top.main)
 
     def _page_meta(self, tag: str, a: dict[str, str]) -> bool:
         """Note what ``<meta>``, ``<link rel=canonical>`` and ``<time>`` say; True for the first two."""
@@ -249,10 +297,19 @@ class HtmlWalker:
         if tag in VOID_TAGS or not self.stack:
             return
         top = self.stack[-1]
-        if tag in _CELL_TAGS:
+        if tag == "a":
+            number = self.anchors.end(len(self.parts), self.buf)
+            if number is not None and not top.skip and not top.pre:
+                self.buf.append(self.marker(number))
+        if top.pre and tag != "pre":
+            if tag in self.rules.blocks:
+                self.buf.append("\n")
+        elif tag in _CELL_TAGS:
             self.buf.append(" ")
         elif tag in self.rules.blocks or top.own_kind:
             self.flush()
+        if tag in ("ul", "ol", "menu", "li"):
+            self.lists.end(tag)
         self.stack.pop()
 
     def data(self, data: str) -> None:
@@ -264,17 +321,20 @@ class HtmlWalker:
             return
         if top.skip:
             return
-        if top.pre and "\n" in data:
-            lines = data.split("\n")
-            for line in lines[:-1]:
-                self.buf.append(line)
-                self.flush()
-            self.buf.append(lines[-1])
-            return
         self.buf.append(data)
 
     def close(self) -> HtmlWalker:
         return self
+
+
+def code_text(text: str) -> str:
+    """Preformatted text as shown: tabs expanded, trailing spaces and blank edge lines gone."""
+    lines = [line.rstrip() for line in text.expandtabs(4).split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
 
 
 def walk_tree(root: lxml.etree._Element, walker: HtmlWalker) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..models import ArticleRow, Block, Document
+from ..similarity import Sketch
 from .database import Database, now_iso
 from .stories import group_articles
 
@@ -43,6 +44,7 @@ class NewItem:
     item_id: str
     doc: Document
     teaser: bool = False
+    sketch: Sketch | None = None  # made beside the document (the parser worker), else when stored
 
 
 # ``analysed``: the article's text has an analysis by the analyser version asked for.
@@ -217,6 +219,7 @@ class ArticleRepo:
         fetched_at = fetched_at or now_iso()
         new: list[int] = []
         changed: list[int] = []
+        sketches: dict[int, Sketch] = {}
         with self.db.transaction() as db:
             for it in items:
                 doc = it.doc
@@ -246,6 +249,8 @@ class ArticleRepo:
                         ),
                     )
                     changed.append(int(row["id"]))
+                    if it.sketch is not None:
+                        sketches[changed[-1]] = it.sketch
                     continue
                 cur = db.execute(
                     "INSERT INTO articles (key, listed, title, source, date, url, path, attribution, text, blocks, "
@@ -266,8 +271,10 @@ class ArticleRepo:
                     ),
                 )
                 new.append(int(cur.lastrowid or 0))
+                if it.sketch is not None:
+                    sketches[new[-1]] = it.sketch
             # In the same transaction: a refresh never leaves articles without their story.
-            group_articles(db, new + changed)
+            group_articles(db, new + changed, sketches)
         return new
 
     def save_full_text(self, article_id: int, doc: Document) -> None:

@@ -69,6 +69,7 @@ class Database:
         except sqlite3.DatabaseError as e:
             raise LibraryError(f"{self._name}: not a usable newsreader database ({e})") from None
         self._lock = threading.RLock()
+        self._depth = 0  # transactions open in the thread holding the lock (see transaction)
         self._data_version: int | None = None  # see changed_elsewhere
         self._shape: tuple[int, ...] = ()
         self._build_search_index(progress)
@@ -151,9 +152,36 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """The connection, held for one transaction: committed on exit, rolled back on error."""
-        with self._lock, self._db:
-            yield self._db
+        """The connection, held for one transaction: committed on exit, rolled back on error.
+
+        Inside another transaction of the same thread it is a savepoint: its error undoes only
+        its own work, and nothing is committed before the outer one ends (a feed's items and its
+        refresh state land in one commit).
+        """
+        with self._lock:
+            if self._depth == 0:
+                self._depth = 1
+                try:
+                    with self._db:
+                        yield self._db
+                finally:
+                    self._depth = 0
+                return
+            name = f"nested{self._depth}"
+            if not self._db.in_transaction:
+                self._db.execute("BEGIN")  # else the savepoint's release would commit
+            self._db.execute(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute(f"ROLLBACK TO {name}")
+                self._db.execute(f"RELEASE {name}")
+                raise
+            else:
+                self._db.execute(f"RELEASE {name}")
+            finally:
+                self._depth -= 1
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:

@@ -4,6 +4,33 @@ from __future__ import annotations
 
 SCHEMA_VERSION = 9
 
+# Stories' tables as schema 7 left them, made by step 4 and made again by step 7 (which changed
+# them), each followed by grouping every article again (Database._group_stories).
+_STORY_TABLES = """
+    CREATE TABLE story_members (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        story_id   INTEGER NOT NULL REFERENCES stories (id),
+        day        INTEGER NOT NULL,          -- whole days (julianday) of the article's date
+        feed_id    INTEGER,                   -- articles of one feed are never compared
+        bands      BLOB NOT NULL,             -- its band keys, little-endian int64s
+        shingles   BLOB NOT NULL              -- its hashed shingles, sorted little-endian uint64s
+    );
+    CREATE INDEX story_members_story ON story_members (story_id);
+    CREATE TABLE story_bands (
+        band       INTEGER NOT NULL,
+        day        INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,
+        PRIMARY KEY (band, day, article_id)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER story_members_empty AFTER DELETE ON story_members
+    WHEN NOT EXISTS (SELECT 1 FROM story_members WHERE story_id = old.story_id) BEGIN
+        DELETE FROM stories WHERE id = old.story_id;
+    END;
+    INSERT OR REPLACE INTO meta (key, value) VALUES ('story_index_upto', '0');
+    INSERT OR REPLACE INTO meta (key, value)
+        SELECT 'story_index_max', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles;
+"""
+
 MIGRATIONS: dict[int, str] = {
     # 0 -> 1: the reading slice.
     1: """
@@ -153,27 +180,8 @@ MIGRATIONS: dict[int, str] = {
     # after this step, in batches (Database._group_stories).
     4: """
     CREATE TABLE stories (id INTEGER PRIMARY KEY AUTOINCREMENT);
-    CREATE TABLE story_members (
-        article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-        story_id   INTEGER NOT NULL REFERENCES stories (id),
-        day        INTEGER NOT NULL,          -- whole days (julianday) of the article's date
-        bands      BLOB NOT NULL              -- its band keys, little-endian int64s
-    );
-    CREATE INDEX story_members_story ON story_members (story_id);
-    CREATE TABLE story_bands (
-        band       INTEGER NOT NULL,
-        day        INTEGER NOT NULL,
-        article_id INTEGER NOT NULL,
-        PRIMARY KEY (band, day, article_id)
-    ) WITHOUT ROWID;
-    CREATE TRIGGER story_members_empty AFTER DELETE ON story_members
-    WHEN NOT EXISTS (SELECT 1 FROM story_members WHERE story_id = old.story_id) BEGIN
-        DELETE FROM stories WHERE id = old.story_id;
-    END;
-    INSERT OR REPLACE INTO meta (key, value) VALUES ('story_index_upto', '0');
-    INSERT OR REPLACE INTO meta (key, value)
-        SELECT 'story_index_max', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles;
-    """,
+"""
+    + _STORY_TABLES,
     # 4 -> 5: the article list reads only an index, never the table, whose pages carry every
     # article's text: at 50,000 articles loading the list touched ~230 MB of the file (the app's
     # memory, through the memory map), now the ~15 MB of this index. SQLite (3.40) reads the table
@@ -209,29 +217,8 @@ MIGRATIONS: dict[int, str] = {
     DROP TABLE story_bands;
     DROP TABLE story_members;
     DELETE FROM stories;
-    CREATE TABLE story_members (
-        article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-        story_id   INTEGER NOT NULL REFERENCES stories (id),
-        day        INTEGER NOT NULL,          -- whole days (julianday) of the article's date
-        feed_id    INTEGER,                   -- articles of one feed are never compared
-        bands      BLOB NOT NULL,             -- its band keys, little-endian int64s
-        shingles   BLOB NOT NULL              -- its hashed shingles, sorted little-endian uint64s
-    );
-    CREATE INDEX story_members_story ON story_members (story_id);
-    CREATE TABLE story_bands (
-        band       INTEGER NOT NULL,
-        day        INTEGER NOT NULL,
-        article_id INTEGER NOT NULL,
-        PRIMARY KEY (band, day, article_id)
-    ) WITHOUT ROWID;
-    CREATE TRIGGER story_members_empty AFTER DELETE ON story_members
-    WHEN NOT EXISTS (SELECT 1 FROM story_members WHERE story_id = old.story_id) BEGIN
-        DELETE FROM stories WHERE id = old.story_id;
-    END;
-    INSERT OR REPLACE INTO meta (key, value) VALUES ('story_index_upto', '0');
-    INSERT OR REPLACE INTO meta (key, value)
-        SELECT 'story_index_max', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles;
-    """,
+"""
+    + _STORY_TABLES,
     # 8 is taken by work on another branch; empty here, renumbered when the branches meet.
     8: "",
     # 8 -> 9: sync with a Tiny Tiny RSS server. One server; the remote ids of its feeds,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import struct
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,7 +38,7 @@ class _Article:
     id: int
     feed_id: int | None
     day: int
-    shingles: frozenset[int]  # hashed (similarity.hashed)
+    sketch: similarity.Sketch
 
 
 def _pack(values: Sequence[int], code: str = "q") -> bytes:
@@ -49,24 +49,37 @@ def _unpack(blob: bytes, code: str = "q") -> tuple[int, ...]:
     return struct.unpack(f"<{len(blob) // 8}{code}", blob)
 
 
-def _reduce(row: sqlite3.Row) -> frozenset[int]:
-    """An article's hashed shingles, from its headline and the lead of its text."""
-    blocks = [Block(k, s, e) for k, s, e in json.loads(row["blocks"])]
-    return similarity.shingle_hashes(row["title"], similarity.lead(row["text"], blocks))
-
-
-def _load(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, _Article]:
+def _load(
+    db: sqlite3.Connection, ids: Sequence[int], given: Mapping[int, similarity.Sketch]
+) -> dict[int, _Article]:
+    """The articles with their sketches: given ones as they are, the others made from the text."""
     out: dict[int, _Article] = {}
     for chunk in range(0, len(ids), 500):
         part = list(ids[chunk : chunk + 500])
         marks = ",".join("?" * len(part))
         rows = db.execute(
-            f"SELECT a.id, a.feed_id, a.title, a.text, a.blocks, {_DAY} AS day FROM articles a "
-            f"WHERE a.id IN ({marks})",
-            part,
+            f"SELECT a.id, a.feed_id, {_DAY} AS day FROM articles a WHERE a.id IN ({marks})", part
         )
-        for r in rows:
-            out[r["id"]] = _Article(r["id"], r["feed_id"], r["day"], _reduce(r))
+        places = {r["id"]: (r["feed_id"], r["day"]) for r in rows}
+        todo = [i for i in part if i in places and i not in given]
+        made: dict[int, similarity.Sketch] = {}
+        if todo:
+            texts = db.execute(
+                f"SELECT id, title, text, blocks FROM articles WHERE id IN ({','.join('?' * len(todo))})",
+                todo,
+            ).fetchall()
+            made = dict(
+                zip(
+                    (r["id"] for r in texts),
+                    similarity.sketches(
+                        [(r["title"], r["text"], [Block(*b) for b in json.loads(r["blocks"])]) for r in texts]
+                    ),
+                    strict=True,
+                )
+            )
+        for i in part:
+            if i in places:
+                out[i] = _Article(i, *places[i], given[i] if i in given else made[i])
     return out
 
 
@@ -82,34 +95,31 @@ def _forget(db: sqlite3.Connection, article_id: int) -> None:
     db.execute("DELETE FROM story_members WHERE article_id = ?", (article_id,))
 
 
-def group_articles(db: sqlite3.Connection, article_ids: Sequence[int]) -> None:
+def group_articles(
+    db: sqlite3.Connection,
+    article_ids: Sequence[int],
+    sketches: Mapping[int, similarity.Sketch] | None = None,
+) -> None:
     """Put each article (new or changed) into the story of its closest match, or a story of its own.
 
-    Runs in the caller's transaction; articles of one batch can match each other. An article too
-    short to judge (:data:`~..similarity.MIN_SHINGLES`) gets a story of its own and no bands.
+    Runs in the caller's transaction; articles of one batch can match each other. ``sketches``
+    are the articles' own when their maker had them (see :func:`~..similarity.sketches`); the
+    others are made here from the stored text. An article too short to judge gets a story of its
+    own and no bands.
     """
     if not article_ids:
         return
-    known = _load(db, article_ids)
-    order = [known[aid] for aid in dict.fromkeys(article_ids) if aid in known]
-    judged = [art for art in order if len(art.shingles) >= similarity.MIN_SHINGLES]
-    bands = dict(
-        zip(
-            (art.id for art in judged),
-            similarity.band_keys_of(similarity.signatures_of([art.shingles for art in judged])),
-            strict=True,
-        )
-    )
-    for art in order:
+    known = _load(db, list(dict.fromkeys(article_ids)), sketches or {})
+    for art in known.values():
         _forget(db, art.id)
-        keys = bands.get(art.id, [])
+        keys = art.sketch.bands
         story_id = _best_story(db, art, keys) if keys else None
         if story_id is None:
             story_id = int(db.execute("INSERT INTO stories DEFAULT VALUES").lastrowid or 0)
         db.execute(
             "INSERT INTO story_members (article_id, story_id, day, feed_id, bands, shingles) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (art.id, story_id, art.day, art.feed_id, _pack(keys), _pack(sorted(art.shingles), "Q")),
+            (art.id, story_id, art.day, art.feed_id, _pack(keys), _pack(sorted(art.sketch.shingles), "Q")),
         )
         db.executemany(
             "INSERT OR IGNORE INTO story_bands (band, day, article_id) VALUES (?, ?, ?)",
@@ -157,7 +167,7 @@ def _best_story(db: sqlite3.Connection, art: _Article, keys: list[int]) -> int |
 
     sizes = np.array([len(blob) // 8 for _, blob in found])
     values = np.frombuffer(b"".join(blob for _, blob in found), dtype="<u8")
-    mine = np.array(sorted(art.shingles), dtype=np.uint64)
+    mine = np.array(sorted(art.sketch.shingles), dtype=np.uint64)
     at = np.minimum(np.searchsorted(mine, values), len(mine) - 1)
     hits = (mine[at] == values).astype(np.int64)
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))

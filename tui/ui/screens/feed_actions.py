@@ -13,8 +13,6 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from ...core.models import ViewKind
-from ..browser import open_in_browser
-from ..links import display_link
 from ..messages import FeedsProgress, FeedsRefreshed, FullTextFetched, LinkFound
 from ..status import count
 from ..views import display_name as clean
@@ -235,23 +233,8 @@ class FeedActions:
     def link_found(self, message: LinkFound) -> None:
         if message.url is None:
             self.say("This article has no web link to open.", timeout=3)
-            return
-        from .dialogs import ConfirmOpenScreen
-
-        host, url = display_link(message.url)
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._open_in_browser(url)
-
-        self.screen.app.push_screen(ConfirmOpenScreen(host, url), answered)
-
-    def _open_in_browser(self, url: str) -> None:
-        app = self.screen.app
-        settings = getattr(app, "settings", None)
-        open_in_browser(
-            app, url, settings.browser if settings is not None else None, lambda text: self.say(text)
-        )
+        else:
+            self.screen.links.confirm_open(message.url)
 
     # -- full text --------------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ from ..widgets.summary import SummaryPane
 from .failing import FailingFeeds
 from .feed_actions import FeedActions
 from .feed_edits import FeedEditing
+from .links import LinkActions
 from .loading import LibraryLoader, Then
 from .navigation import Navigation
 from .reading import Reading
@@ -86,6 +87,19 @@ KEYS = [
     Binding("U", "undo_read", "Undo mark read", show=False, id="article.undo-read"),
     Binding("s", "toggle_star", "Star", show=False, id="article.star"),
     Binding("o", "open_link", "Open in browser", show=False, id="article.open-link"),
+    Binding("L", "open_link('list')", "Links: pick one to open", show=False, id="article.links"),
+    # A digit starts a link number; Enter opens that link (through the same confirm as o).
+    *(
+        Binding(
+            d,
+            f"open_link('{d}')",
+            "Open link by number, Enter",
+            show=False,
+            key_display="1…9",
+            id=f"article.link-{d}",
+        )
+        for d in "123456789"
+    ),
     Binding("f", "fetch_full_text", "Fetch full text", show=False, id="article.full-text"),
     Binding("v", "show_story", "Story: every source", show=False, id="article.story"),
 ]
@@ -116,6 +130,7 @@ class ReaderScreen(Screen[None]):
         self.navigation = Navigation(self)
         self.feed_edits = FeedEditing(self)
         self.failing_feeds = FailingFeeds(self)
+        self.links = LinkActions(self)
         self.syncing = Syncing(self)
 
     @property
@@ -189,12 +204,11 @@ class ReaderScreen(Screen[None]):
 
     def refresh_status(self) -> None:
         """Say what the view holds and what is running."""
-        feed = self.sidebar.chosen_feed
         self.status_bar.show(
             status_line(
                 articles=len(self.sidebar.listed),
                 unread=self.sidebar.article_list.unread,
-                feed_error=feed.error if feed is not None else None,
+                feed_error=getattr(self.sidebar.chosen_feed, "error", None),
                 analysis=self.analysis_runner.state,
                 activity=self.feed_actions.activity,
                 sync=self.syncing.text,
@@ -324,8 +338,8 @@ class ReaderScreen(Screen[None]):
     def action_toggle_star(self) -> None:
         self.reading.toggle(starred=True)
 
-    def action_open_link(self) -> None:
-        self.feed_actions.open_link()
+    def action_open_link(self, which: str = "") -> None:
+        (self.links.choose(which) if which else self.feed_actions.open_link())
 
     def action_fetch_full_text(self) -> None:
         self.feed_actions.fetch_full_text()

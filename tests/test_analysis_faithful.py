@@ -1,0 +1,34 @@
+"""The analysis of faithful text: link numbers are not the author's words, code is not analysed,
+a blockquote gives names but neither quotes nor summary lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.reader.html import parse_html
+
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
+PAGE = """<html><body><article><h1>Council approves the harbour plan</h1>
+<p>The city council approved the harbour plan on Monday, <a href="https://city.example/vote">the
+vote record</a> shows, after Mayor Anna Berg argued for it for two years.</p>
+<p>The plan will cost 40 million euros and is to be finished by 2030, the council said in
+<a href="https://city.example/plan">a statement</a>.</p>
+<blockquote><p>Harbours are where cities meet the world, Pablo Neruda is supposed to have said about Valparaiso.</p></blockquote>
+<pre><code>Gustav Larsson = budget(40_000_000)  # Stockholm
+</code></pre>
+<p>Work on the first pier starts in March, according to the harbour authority.</p>
+</article></body></html>"""
+
+
+def test_link_numbers_code_and_blockquotes_in_the_analysis(analyzer):
+    doc = parse_html(PAGE)
+    assert "record[1]" in doc.text and "statement[2]" in doc.text
+    analysis = analyzer.analyze(doc)
+    assert analysis.summary and not any("[1]" in s or "[2]" in s for s in analysis.summary)
+    assert not any("Neruda" in s for s in analysis.summary)  # a blockquote is not the article's gist
+    names = {e.text for e in analysis.entities}
+    assert "Anna Berg" in names and "Pablo Neruda" in names  # its names are found, though
+    assert not any("Larsson" in n or "Stockholm" in n for n in names)  # code is not analysed
+    assert not any("[" in e.text for e in analysis.entities)
+    assert not any("Neruda" in q.text for q in analysis.quotes)

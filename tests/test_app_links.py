@@ -1,0 +1,70 @@
+"""The article's numbered links in the app: ``L`` lists them, a number and Enter picks one, and
+either way the address goes to the same confirm dialog as ``o``. An article read from a file."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from textual.widgets import OptionList
+
+from tests.test_app import SIZE, wait_for
+from tests.test_app_feeds import RecordingApp
+from tui.factory import make_library
+from tui.ui.screens.dialogs import ConfirmOpenScreen
+from tui.ui.screens.links import LinkListScreen, LinkNumberScreen
+
+PAGE = """<html><head><title>Links</title></head><body><article><h1>Three links</h1>
+<p>Read <a href="https://a.example/first">the first</a>, then <a href="https://b.example/second">the
+second</a> and <a href="https://c.example/third">the third</a>.</p>
+<pre>keep
+    this</pre></article></body></html>"""
+
+
+@asynccontextmanager
+async def reading_page(tmp_path, analyzer):
+    """The app over PAGE read from a file, its article on screen: (app, pilot, reader screen)."""
+    path = tmp_path / "post.html"
+    path.write_text(PAGE)
+    library, errors = make_library([str(path)], analyzer=analyzer)
+    assert not errors and library.scope
+    with library:
+        app = RecordingApp(library, open_article=library.scope[0])
+        async with app.run_test(size=SIZE) as pilot:
+            screen = app.screen
+            await wait_for(pilot, lambda: getattr(screen, "document", None) is not None, "the article")
+            yield app, pilot, screen
+
+
+async def test_L_lists_the_links_and_the_one_picked_goes_to_the_confirm(tmp_path, analyzer):
+    async with reading_page(tmp_path, analyzer) as (app, pilot, screen):
+        await pilot.press("L")
+        await wait_for(pilot, lambda: isinstance(app.screen, LinkListScreen), "the list of links")
+        options = app.screen.query_one(OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert shown == [
+            "[1] https://a.example/first",
+            "[2] https://b.example/second",
+            "[3] https://c.example/third",
+        ]
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmOpenScreen), "the confirm dialog")
+        assert app.screen.url == "https://b.example/second" and app.screen.host == "b.example"
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is screen, "back to the article")
+
+
+async def test_a_number_and_enter_opens_that_link_through_the_confirm(tmp_path, analyzer):
+    async with reading_page(tmp_path, analyzer) as (app, pilot, screen):
+        await pilot.press("3")
+        await wait_for(pilot, lambda: isinstance(app.screen, LinkNumberScreen), "the number prompt")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmOpenScreen), "the confirm dialog")
+        assert app.screen.url == "https://c.example/third"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, "back to the article")
+        # Two digits: the prompt takes the rest of the number; a number without a link says so.
+        await pilot.press("1")
+        await wait_for(pilot, lambda: isinstance(app.screen, LinkNumberScreen), "the number prompt")
+        await pilot.press("2", "enter")
+        await wait_for(pilot, lambda: app.said("No link [12] in this article."), "the notice")
+        assert app.screen is screen
