@@ -41,8 +41,8 @@ class FeedServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up, which is what several tests provoke
 
-            def do_POST(self) -> None:  # noqa: N802 - the same routes; the body is read first
-                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            def do_POST(self) -> None:  # noqa: N802 - the same routes; the body is kept for them
+                self.posted = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 self.do_GET()
 
             def log_message(self, format: str, *args: object) -> None:

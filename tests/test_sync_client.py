@@ -98,3 +98,19 @@ def test_a_server_change_counts_halfway_between_the_last_sync_and_now():
     assert server_time("2026-11-30T08:00:00+00:00", "2026-11-30T10:00:00.000Z") == "2026-11-30T09:00:00.000Z"
     assert server_time(None, "2026-11-30T10:00:00.000Z") == "2026-11-30T10:00:00.000Z"
     assert server_time("2026-11-30T11:00:00+00:00", "2026-11-30T10:00:00.000Z") == "2026-11-30T10:00:00.000Z"
+
+
+def test_an_answer_shaped_unlike_tt_rss_is_one_line_and_recorded(feed_server, tmp_path):  # noqa: F811
+    def handle(h):
+        op = json.loads(h.posted)["op"]
+        content = {"session_id": "s1", "level": 15} if op in ("login", "getApiLevel") else [{"id": "x"}]
+        send(h, 200, json.dumps({"status": 0, "content": content}).encode(), content_type="text/json")
+
+    feed_server.routes["/api/"] = handle
+    url = feed_server.url("")
+    with Library.open(tmp_path / "library.db") as lib:
+        lib.sync.setup(url, "me", "secret")
+        with pytest.raises(SyncError) as e:
+            lib.sync.run()
+        assert "an answer the sync did not expect" in _line(e)
+        assert lib.sync.status().error == str(e.value)

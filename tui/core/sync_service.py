@@ -10,7 +10,8 @@ httpx loads on first use.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import SyncError
 from .models import SyncReport, SyncStatus
@@ -19,6 +20,8 @@ from .store.sync import SyncRepo
 
 if TYPE_CHECKING:  # pragma: no cover
     from .sync.client import TtrssClient
+
+T = TypeVar("T")
 
 
 class SyncService:
@@ -61,7 +64,7 @@ class SyncService:
         """Sync now: send local changes, take the server's. Raises :class:`SyncError`."""
         with self._lock, self._client() as client:
             try:
-                report = self._syncer(client).sync()
+                report = _one_line(client, self._syncer(client).sync)
             except SyncError as e:
                 self._repo.record(str(e), synced=False)
                 raise
@@ -74,7 +77,7 @@ class SyncService:
             return 0
         with self._lock, self._client() as client:
             try:
-                return self._syncer(client).push()
+                return _one_line(client, self._syncer(client).push)
             except SyncError as e:
                 self._repo.record(str(e), synced=False)
                 raise
@@ -103,3 +106,13 @@ class SyncService:
         from .sync.engine import Syncer
 
         return Syncer(self._repo, FeedRepo(self._db), ArticleRepo(self._db), client)
+
+
+def _one_line(client: TtrssClient, step: Callable[[], T]) -> T:
+    """Run a sync step; an answer shaped unlike tt-rss's (a missing or odd field) is one line too."""
+    try:
+        return step()
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise SyncError(
+            f"{client.host}: an answer the sync did not expect ({type(e).__name__}: {e})"[:300]
+        ) from None

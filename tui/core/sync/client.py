@@ -65,7 +65,7 @@ class TtrssClient:
         content = self._post({"op": "login", "user": self.user, "password": self._password})
         sid = content.get("session_id") if isinstance(content, dict) else None
         if not isinstance(sid, str) or not sid:
-            raise SyncError(f"{self._host()}: the login answer carries no session")
+            raise SyncError(f"{self.host}: the login answer carries no session")
         self._sid = sid
 
     def call(self, op: str, **params: Any) -> Any:
@@ -79,7 +79,7 @@ class TtrssClient:
             try:
                 return self._post({"op": op, "sid": self._sid, **params})
             except _NotLoggedIn:
-                raise SyncError(f"{self._host()}: the session ends at once after logging in") from None
+                raise SyncError(f"{self.host}: the session ends at once after logging in") from None
 
     @property
     def session(self) -> str | None:
@@ -159,11 +159,12 @@ class TtrssClient:
 
     # -- transport ------------------------------------------------------------------------
 
-    def _host(self) -> str:
+    @property
+    def host(self) -> str:
         return urlsplit(self.url).netloc or self.url
 
     def _post(self, body: dict) -> Any:
-        host = self._host()
+        host = self.host
         try:
             r = self._http.post(f"{self.url}/api/", json=body)
         except httpx.TimeoutException:
