@@ -234,3 +234,139 @@ def test_a_name_shared_by_two_people_means_the_one_the_text_is_about(quotes):
         '"The regime of my brother will not last long," said Park to the writer in 2012.\n'
     )
     assert speaker_of(quotes(text), "will not last long") == "Park Min Ho"
+
+
+def test_a_passive_cue_gives_its_by_phrase(quotes):
+    text = (
+        'Budget\n\nThe proposal has been described as "a slow-motion disaster" by Nora Blake, an '
+        'economist at the bank.\n\nThe plan was called "reckless" by the opposition.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "slow-motion disaster") == "Nora Blake"
+    assert speaker_of(found, "reckless") == "the opposition"
+
+
+def test_the_name_in_a_described_apposition_beats_the_possessor(quotes):
+    text = (
+        "Gala\n\nAt the dinner, the mayor's guest, the actress Helen Park, told the room: "
+        '"We will rebuild the library together."\n'
+    )
+    assert speaker_of(quotes(text), "rebuild the library") == "Helen Park"
+
+
+def test_a_sentence_misread_as_a_noun_phrase_keeps_its_speaker(quotes):
+    text = 'Rally\n\nA man near the stage yelled "Go home!" as the speaker left.\n'
+    assert speaker_of(quotes(text), "Go home") == "A man near the stage"
+
+
+def test_she_said_may_mean_a_surname_the_model_took_for_an_organisation(quotes):
+    # The small model tags a lone "Brandt" as ORG; she is still the one speaking.
+    text = (
+        "Tax\n\nAs for the tax, Brandt offered her own approach.\n\n"
+        '"Prices will fall before the winter, and I will not raise the rate," she said.\n'
+    )
+    assert speaker_of(quotes(text), "Prices will fall") == "Brandt"
+
+
+def test_he_added_follows_a_name_with_an_apostrophe(quotes):
+    text = (
+        'Bets\n\nThe host asked the writer who would win. O\'Malley replied, "I would bet on the mayor."'
+        '\n\n"We never confuse hope with a forecast," he added.\n'
+    )
+    assert speaker_of(quotes(text), "hope with a forecast") == "O'Malley"
+
+
+def test_a_speech_verb_the_tagger_read_as_an_adjective_is_still_a_cue(quotes):
+    text = 'Vote\n\n"Game over," tweeted council spokesman Alan Price. "The count is done."\n'
+    found = quotes(text)
+    assert speaker_of(found, "Game over") == "Alan Price"
+    assert speaker_of(found, "count is done") == "Alan Price"
+
+
+def test_he_said_after_a_reported_clause_is_not_the_name_inside_it(quotes):
+    text = (
+        "Voters\n\nJoe Harlan, a teacher in Leeds, said he will not vote for the mayor. Also, Victor "
+        'Moss is no reformer, he said. "He\'s a showman!"\n'
+    )
+    assert speaker_of(quotes(text), "showman") == "Joe Harlan"
+
+
+def test_he_is_never_a_country_the_text_puts_things_in(quotes):
+    text = (
+        "Visit\n\nRussia said the talks would resume. The senator has business interests in Russia. "
+        'Last week, in an interview with a Russian network, he blasted the press for being "utterly '
+        'dishonest."\n'
+    )
+    assert speaker_of(quotes(text), "utterly dishonest") != "Russia"
+
+
+def test_misparsed_attributions_keep_their_named_subject(quotes):
+    text = (
+        'Schools\n\nVarga, a Lind ally, called the city\'s schools "strong and improving."\n\n'
+        "Norris didn't seem impressed with the mayor's remarks on Tuesday, telling reporters, "
+        '"A lot of people said the mayor should resign."\n\n'
+        'When someone in the crowd shouted, "Lind," Pratt joked, again in a mock accent, "Come on up '
+        'and join us!"\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "strong and improving") == "Varga"
+    assert speaker_of(found, "should resign") == "Norris"
+    assert speaker_of(found, "join us") == "Pratt"
+
+
+def test_an_unnamed_speaker_is_shown_as_the_text_says(quotes):
+    text = (
+        'Forum\n\nWhen someone in the crowd shouted, "Lind," the host laughed.\n\n'
+        '"Better watch out for the new rules," tweeted another.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "Lind") == "someone in the crowd"
+    assert speaker_of(found, "watch out") == "another"
+
+
+def test_a_parenthetical_attribution_inside_the_clause_names_the_speaker(quotes):
+    text = (
+        "Trade\n\nBound together by centuries of trade, the two nations, Lee said, now have a "
+        '"golden opportunity" to grow.\n'
+    )
+    assert speaker_of(quotes(text), "golden opportunity") == "Lee"
+
+
+def test_a_colon_after_what_happened_gives_the_clause_subject(quotes):
+    text = (
+        'Email\n\nFry has since apologized for what happened: "Yes, I should have used two accounts. '
+        'Not doing so was a mistake."\n'
+    )
+    assert speaker_of(quotes(text), "two accounts") == "Fry"
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_someone_is_theirs(quotes):
+    text = (
+        "Remarks\n\nThe debate went on late into the night.\n\nMaria Lund kept up her attack on the "
+        'council.\n\n"Eight years ago they promised a new bridge, and all we got was a study."\n'
+    )
+    assert speaker_of(quotes(text), "new bridge") == "Maria Lund"
+
+
+def test_a_name_the_parser_left_hanging_at_the_head_of_a_sentence_is_its_subject(quotes):
+    text = (
+        "Climate\n\nTed Nolan, an analyst, said no large economy had managed it yet.\n\nAnd Obama, for "
+        "all the progress he helped wrangle from world leaders, seems to agree. \"We don't yet know "
+        'exactly what is going to work best," he said.\n'
+    )
+    assert speaker_of(quotes(text), "work best") == "Obama"
+
+
+def test_she_said_prefers_a_woman_just_named_to_a_subject_further_back(quotes):
+    text = (
+        "Rally\n\nThe spokesman Ari Dane said the crowd was the largest yet.\n\nAt an event in Dayton, "
+        "62-year-old Brenda Olsen also railed against the plan, and explained how much it upset her. "
+        '"They should listen to us," she said.\n'
+    )
+    assert speaker_of(quotes(text), "listen to us") == "Brenda Olsen"
+
+
+def test_after_an_inverted_verb_the_possessor_is_not_the_speaker(quotes):
+    text = 'Guns\n\n"Owners should leave their weapons at home," opined Dayton\'s Evening Ledger.\n'
+    speaker = speaker_of(quotes(text), "leave their weapons")
+    assert speaker is not None and speaker.endswith("Evening Ledger")

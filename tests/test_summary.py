@@ -9,6 +9,7 @@ import pytest
 
 from tests.helpers import make_doc
 from tui.core.analysis.summary import clean_sentence
+from tui.core.analysis.summary_quality import MIN_TOKENS, continues, is_bare_quote, is_furniture, is_whole
 from tui.core.models import Document
 from tui.core.reader import read_file
 
@@ -46,8 +47,11 @@ def test_seed_articles_all_get_three_bullets(analyzer):
         assert 3 <= len(bullets) <= 5, path.name
         assert len(set(bullets)) == len(bullets)
         for b in bullets:
-            assert not b.startswith(('"', "“")), (path.name, b)
+            assert is_whole(b) and not is_furniture(b), (path.name, b)
             assert not b.endswith("?"), (path.name, b)
+            if b.startswith(('"', "“")):  # a quote only with its attribution, never bare
+                outside = re.sub(r'"[^"]*"|“[^”]*”', " ", b)
+                assert len(outside.split()) >= MIN_TOKENS, (path.name, b)
 
 
 LEAD = "The city council of Eastbridge approved a new transport budget of 40 million euros on Tuesday."
@@ -137,3 +141,118 @@ def test_clean_sentence():
         clean_sentence("(Reuters) reported the deal on Monday.") == "(Reuters) reported the deal on Monday."
     )
     assert clean_sentence("  •  Two   spaces\tand a tab. ") == "Two spaces and a tab."
+
+
+# Each class of bad bullet, on sentences of our own: the lead is always kept, the bad sentence
+# never chosen, and the article still gets three bullets.
+FIFTH = "The council expects the first trams to carry passengers in the autumn of 2027."
+
+
+def body(*paragraphs: str) -> Document:
+    return make_doc(
+        ("headline", "Eastbridge approves transport budget"), *(("paragraph", p) for p in paragraphs)
+    )
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        # captions and credits left inside body text
+        "Mayor Lena Fischer (left) and councillor Tom Berg (right) present the budget in Eastbridge.",
+        "Councillor Tom Berg, pictured far right, arrives at the town hall in Eastbridge on Tuesday",
+        "Councillor Tom Berg, pictured here in 2019, has fought for the tram lines for a decade.",
+        "Photo: Jonas Weber for the Eastbridge Courier, taken at the town hall on Tuesday evening.",
+        # promos
+        "Scroll down for video of the council meeting in Eastbridge and the vote on the budget.",
+        "Sign up to our newsletter for the latest news from Eastbridge every single morning.",
+        # bare quotes: a quotation alone, or with no more than "she said"
+        "“This is the biggest investment in public transport that our city has ever seen.”",
+        '"We waited twenty years for this and now it is finally happening at last," she said.',
+        # pieces of sentences: no full stop, a broken quotation, a tail in lower case
+        "The mayor said the vote was a turning point for the whole of the city and its people",
+        'Mayor Lena Fischer called it "the biggest investment in public transport for decades.',
+        "It is the biggest investment in public transport that the city of Eastbridge has seen.'",
+    ],
+)
+def test_bad_sentences_never_become_bullets(analyzer, bad):
+    doc = body(LEAD, bad, SECOND, THIRD, FOURTH, FIFTH)
+    bullets = analyzer.analyze(doc).summary
+    assert len(bullets) == 3
+    assert bullets[0] == LEAD
+    assert bad not in bullets
+    assert all(bad not in b and b not in bad for b in bullets)
+
+
+def test_attributed_quote_is_a_statement(analyzer):
+    quote = (
+        '"We will have trams on the streets within three years," Mayor Lena Fischer told the council '
+        "before the vote on Tuesday."
+    )
+    doc = body(LEAD, quote, "Officials said so.", FOURTH, FIFTH)
+    assert quote in analyzer.analyze(doc).summary
+
+
+def test_sentence_broken_by_a_paragraph_break_is_joined(analyzer):
+    head = "The city council of Eastbridge approved a new transport budget of 40 million euros"
+    tail = "on Tuesday after a debate that lasted well into the night."
+    doc = body(head, tail, SECOND, THIRD, FOURTH)
+    bullets = analyzer.analyze(doc).summary
+    assert bullets[0] == f"{head} {tail}"
+    assert tail not in bullets
+
+
+def test_sentence_cut_after_a_function_word_is_joined(analyzer):
+    head = "The city council will carry the first passengers on the new tram lines to"
+    tail = "Eastbridge Central Station from the autumn of 2027, officials said on Tuesday."
+    doc = body(LEAD, head, tail, SECOND, THIRD, FOURTH)
+    bullets = analyzer.analyze(doc).summary
+    assert tail not in bullets and head not in bullets
+    assert f"{head} {tail}" in bullets
+
+
+def test_five_sentences_always_give_three_bullets(analyzer):
+    # Only two good sentences: the rest is filled from the others, page furniture last.
+    doc = body(
+        LEAD,
+        "“This is the biggest investment in public transport that our city has ever seen.”",
+        "Scroll down for video of the council meeting in Eastbridge and the vote on the budget.",
+        "Will the trams really be ready in time for the start of the next school year?",
+        SECOND,
+    )
+    bullets = analyzer.analyze(doc).summary
+    assert len(bullets) == 3
+    assert bullets[0] == LEAD and SECOND in bullets
+    assert not any(b.startswith("Scroll down") for b in bullets)
+
+
+def test_short_item_gets_no_fragments_or_furniture(analyzer):
+    # Under five sentences nothing forces three bullets: fragments and promos are left out.
+    doc = body(
+        "Council backs trams and night buses with a 40 million euro budget",
+        LEAD,
+        "Sign up to our newsletter for the latest news from Eastbridge every single morning.",
+    )
+    assert analyzer.analyze(doc).summary == [LEAD]
+
+
+def test_sentence_tests():
+    assert is_whole("The council approved the budget.")
+    assert is_whole("He called it “a turning point.”")
+    assert not is_whole("The council approved the budget")  # no full stop
+    assert not is_whole("on Tuesday, after a long debate.")  # the tail of a broken sentence
+    assert not is_whole('He called it "a turning point.')  # a quotation cut in two
+    assert not is_whole("It was the best day of my life.’")  # the tail of a quotation
+    assert is_whole("He said: ‘It was the best day of my life.’")
+    assert is_whole("The players' union agreed to the new contract.")
+    assert continues("The council met on", "Tuesday to vote.")
+    assert continues("The council met", "on Tuesday to vote.")
+    assert not continues("The council met on Tuesday.", "on Tuesday to vote.")
+    assert not continues("Council meeting", "The vote is on Tuesday.")
+    assert is_furniture("Jane Roe (second left) with her family at the ceremony on Friday.")
+    assert is_furniture("Scroll down for video")
+    assert not is_furniture("The left-wing party won the election on Sunday by a wide margin.")
+    raw = '"We will win," she said.'
+    assert is_bare_quote(raw, 0, [(1, 13)])
+    raw = '"We will win," the leader of the opposition told reporters in the capital on Sunday.'
+    assert not is_bare_quote(raw, 0, [(1, 13)])
+    assert not is_bare_quote("The council approved the budget on Tuesday evening.", 0, [])

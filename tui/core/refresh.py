@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 # Submodules, not the package: the parser and the reader's block rules stay out of this
 # process until a feed has new items (see feeds/pool.py).
+from .batch_writer import BatchWriter
 from .feeds.fetch import FetchOptions, FetchRequest, FetchResult, fetch_many
 from .feeds.pool import FeedParserPool, ParseJob
 from .feeds.urls import check_url, url_problem
@@ -54,6 +55,7 @@ class Refresher:
     ) -> None:
         self.feeds = feeds
         self.articles = articles
+        self.writer = BatchWriter(articles.db)  # feeds stored together land in one commit
         self.pool = FeedParserPool(workers)
         # Feeds live on many servers and most of a refresh is waiting for them: many requests
         # in flight overall, while fetch_many's per-server limit keeps each server's share polite.
@@ -106,19 +108,19 @@ class Refresher:
     async def _store_result(self, feed: FeedRow, result: FetchResult) -> FeedOutcome:
         o = FeedOutcome(feed.url, feed.id, feed.title)
         if result.error:
-            await asyncio.to_thread(
-                self.feeds.record_refresh, feed.id, error=result.error, retry_after=result.retry_after
+            await self.writer.write(
+                lambda: self.feeds.record_refresh(feed.id, error=result.error, retry_after=result.retry_after)
             )
             return dataclasses.replace(o, error=result.error)
         if result.not_modified or result.body is None:
-            await asyncio.to_thread(self.feeds.record_refresh, feed.id, error=None)
+            await self.writer.write(lambda: self.feeds.record_refresh(feed.id, error=None))
             return dataclasses.replace(o, not_modified=True)
         # The worker builds the documents too: the parent process, which also fetches and
         # stores, is the one that would otherwise hold up the pool.
         parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
         if parsed.error:
             # A feed that stops parsing keeps its items; validators are not saved so it is refetched.
-            await asyncio.to_thread(self.feeds.record_refresh, feed.id, error=parsed.error)
+            await self.writer.write(lambda: self.feeds.record_refresh(feed.id, error=parsed.error))
             return dataclasses.replace(o, error=parsed.error)
         return await self._save_parsed(feed, result, parsed)
 
@@ -133,22 +135,21 @@ class Refresher:
             # The subscription's own title wins over the feed's.
             items.append(NewItem(it.id, dataclasses.replace(doc, source=source), it.is_teaser, sketch))
 
-        def save() -> list[int]:
-            with self.articles.db.transaction():  # one commit for the items and the feed's state
-                new = self.articles.save_feed_items(feed.id, items)
-                self.feeds.record_refresh(
-                    feed.id,
-                    error=None,
-                    warning=parsed.warning,
-                    title=parsed.title or None,
-                    html_url=parsed.link,
-                    etag=result.etag,
-                    last_modified=result.last_modified,
-                    validators=True,
-                )
+        def save() -> list[int]:  # the items and the feed's state in one savepoint of a batch
+            new = self.articles.save_feed_items(feed.id, items)
+            self.feeds.record_refresh(
+                feed.id,
+                error=None,
+                warning=parsed.warning,
+                title=parsed.title or None,
+                html_url=parsed.link,
+                etag=result.etag,
+                last_modified=result.last_modified,
+                validators=True,
+            )
             return new
 
-        new_ids = await asyncio.to_thread(save)
+        new_ids = await self.writer.write(save)
         return dataclasses.replace(
             o, title=title, warning=parsed.warning, items=len(parsed.entries), new_ids=new_ids
         )

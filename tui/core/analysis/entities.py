@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..models import Document, Entity
+from .ner_context import by_following_noun
 from .ner_doc import propagation_pattern, resolve, risky, surface, uncovered
 from .ner_spans import NAME_LABELS, Mention, clean_span
 from .ner_tables import adjust_block
@@ -36,7 +37,7 @@ def extract_entities(
                 span = sdoc[a:b]
                 start = block.start + span.start_char
                 found.append(Mention(start, block.start + span.end_char, label, bi, b - a, weight, a, b))
-        mentions.extend(adjust_block(sdoc, block.start, bi, found))
+        mentions.extend(by_following_noun(sdoc, adjust_block(sdoc, block.start, bi, found)))
     texts = [doc.text[m.start : m.end] for m in mentions]
     # Names are compared and shown as the model read them: "HARTLEY" in a caps headline is "Hartley".
     forms = [

@@ -99,6 +99,11 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
         if items and b and not layout[b][2]:
             _introduced(doc.text, qparas[b - 1], items[0], people)
         _attribute_block(b, block.start, sdoc, items, people, events)
+        if items and b and not layout[b][2] and _opens_block(doc.text, block.start, items[0]):
+            # A quote paragraph right after a paragraph about someone ("Howard went on. / '...'").
+            first, (pblock, psdoc) = items[0], qparas[b - 1]
+            if first.cue is None and first.speaker is None and first.context is None:
+                first.context = _previous_subject(psdoc, pblock.start, len(psdoc.text), people)
     items = [it for b in sorted(by_block) for it in by_block[b]]
     _fill_missing(doc.text, items, by_block, events, qparas, people)
     out = []
@@ -257,6 +262,10 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
         return None
     name, label, shown = people.speaker(off, subj)
     return shown if name is not None and label in _WEAK_LABELS else None
+
+
+def _opens_block(text: str, start: int, it: _Item) -> bool:
+    return not text[start : it.span.start].strip(_MARKS + " ")
 
 
 def _on_display(sdoc: Doc, start: int) -> bool:

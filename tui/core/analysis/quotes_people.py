@@ -14,9 +14,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
-from .quotes_names import BODY_NOUNS, FEMALE, MALE
-from .quotes_people_index import Mention, PeopleIndex, label_of, noun_phrase
-from .quotes_verbs import TEXT_NOUNS, clause_subject, speech_owner
+from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES
+from .quotes_people_index import SPEAKER, Mention, PeopleIndex, label_of, noun_phrase
+from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..models import Entity
 
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Pronouns for someone the text does not name: shown as written, never resolved to a name.
+_INDEFINITE = frozenset("someone somebody another".split())
 # Writings published by someone, who speaks through them.
 _WRITINGS = TEXT_NOUNS | frozenset("piece article column editorial story op-ed essay".split())
 
@@ -40,12 +42,15 @@ class People(PeopleIndex):
     """Who a speaker is: the names, pronouns and role descriptions of subjects resolved against the
     document's record of people (``PeopleIndex``)."""
 
-    def resolve_pronoun(self, word: str, pos: int) -> tuple[str, str] | None:
-        """The (name, label) a pronoun subject at ``pos`` refers to, or None."""
+    def resolve_pronoun(self, word: str, pos: int, skip: tuple[int, int] = (0, 0)) -> tuple[str, str] | None:
+        """The (name, label) a pronoun subject at ``pos`` refers to, or None; mentions inside
+        ``skip`` (document offsets) are not candidates."""
         word = word.lower()
         want = MALE if word == "he" else FEMALE if word == "she" else None
         if want is not None:
-            ok = lambda m: m.label == "PERSON" and self.gender_of(m.name) in (want, None)  # noqa: E731
+            ok = lambda m: (  # noqa: E731
+                _person(m) and m.name not in self.places and self.gender_of(m.name) in (want, None)
+            )
         elif word == "it":
             ok = lambda m: (m.label in ("ORG", "GPE", "NORP", "FAC") or _body(m)) and not m.plural  # noqa: E731
         elif word == "they":
@@ -56,7 +61,7 @@ class People(PeopleIndex):
         best: Mention | None = None
         end = bisect_left([m.pos for m in self.mentions], pos)
         for m in reversed(self.mentions[max(0, end - 60) : end]):
-            if not ok(m):
+            if not ok(m) or skip[0] <= m.pos < skip[1]:
                 continue
             if (
                 want is not None
@@ -75,6 +80,8 @@ class People(PeopleIndex):
             # ("Doe accused Smith, the senator, of ...": Doe).
             if best is not None and m.sent != best.sent:
                 break
+            if best is None and self._known_nearer(fallback, m, want):
+                break  # "62-year-old Brenda Johnson also railed ... 'X,' she said": she, not a subject further back
             if best is None or _salience(m) > _salience(best):
                 best = m
         if best is not None:
@@ -92,6 +99,17 @@ class People(PeopleIndex):
                     return m.name, "PERSON"
         return (fallback.name, fallback.label) if fallback else None
 
+    def _known_nearer(self, near: Mention | None, far: Mention, want: str | None) -> bool:
+        """Whether a person named in a nearer sentence, known to be of the pronoun's sex, beats a
+        subject further back whose sex the text does not tell."""
+        return (
+            near is not None
+            and want is not None
+            and near.sent > far.sent
+            and self.gender_of(near.name) == want
+            and self.gender_of(far.name) != want
+        )
+
     def speaker(self, off: int, tok: Token) -> Speaker:
         """The speaker named by subject token ``tok``; label "NP" for a plain phrase."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
@@ -104,8 +122,11 @@ class People(PeopleIndex):
         owner = speech_owner(tok)
         if owner is not None and self.token_entity(off, owner) is not None:
             tok = owner  # "Clinton's response was: ...", "Doe's claim is that ...": their words
+        if tok.pos_ == "PRON" and tok.lower_ in _INDEFINITE:
+            phrase = noun_phrase(tok)  # "someone in the crowd shouted": what the text says, no name
+            return Speaker(phrase, "NP", phrase)
         if tok.pos_ == "PRON":
-            hit = self.resolve_pronoun(tok.lower_, off + tok.idx)
+            hit = self.resolve_pronoun(tok.lower_, off + tok.idx, _reported_before(off, tok))
             return Speaker(*hit, hit[0]) if hit else Speaker(None, "PRON", None)
         ent = self.token_entity(off, tok)
         if ent is None:
@@ -148,12 +169,14 @@ class People(PeopleIndex):
         person the role describes ("McConnell, the Senate majority leader, who said"): a person
         before an organisation that only qualifies the role ("Senate")."""
         near = [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
+        # (and the name in a described apposition: "the mayor's host, the actress Jane Doe, said")
+        near += [g for c in near if c.dep_ == "appos" for g in c.children if g.dep_ in ("appos", "flat")]
         if tok.dep_ == "appos":
             near.append(tok.head)
         found = [e for e in (self.token_entity(off, t) for t in near) if e is not None]
         for label in ("PERSON", "ORG"):
             for e in found:
-                if e.label == label:
+                if e.label == label or label == "PERSON" and _given_name(e.text):
                     return e
         return None
 
@@ -174,9 +197,45 @@ def _untagged_name(tok: Token) -> bool:
         tok.pos_ == "PROPN"
         and not tok.ent_type_
         and tok.text[:1].isupper()
-        and tok.text[1:2].islower()
+        and (tok.text[1:2].islower() or tok.text[1:2] in "'’" and tok.text[2:3].isupper())
         and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in tok.children)
     )
+
+
+def _reported_before(off: int, tok: Token) -> tuple[int, int]:
+    """The clause a pronoun speaker reports when it comes first ("Smith is no conservative, he
+    said"): the pronoun cannot mean a name inside it, so those mentions are skipped."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.i <= tok.i and not verb.tag_.startswith("VB"):
+        return (0, 0)
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i), None)
+    if clause is None or any(t.text == ":" or is_reporting(t) for t in clause.subtree):
+        # "Doe saw it differently: '...' he said", "Doe weighed in, telling Mic '...', he said": a
+        # clause that opens or reports speech itself; its speaker may well be "he".
+        return (0, 0)
+    return (off + clause.left_edge.idx, off + clause.right_edge.idx + len(clause.right_edge.text))
+
+
+def _person(m: Mention) -> bool:
+    return m.label == "PERSON" or _mistagged_person(m)
+
+
+def _mistagged_person(m: Mention) -> bool:
+    """A lone surname the small model tagged an organisation or a place ("Fiorina said" as ORG)
+    that is the main subject of its sentence, or (a place) that spoke: "he"/"she" may mean it,
+    unless the text uses it as a place ("in Russia")."""
+    return (
+        (m.label == "ORG" and m.main or m.label == "GPE" and m.rank == SPEAKER)
+        and " " not in m.name
+        and m.name[:1].isupper()
+        and m.name[1:].islower()
+    )
+
+
+def _given_name(text: str) -> bool:
+    """A name that starts with a common given name ("Helen Park", whatever the tagger made of it)."""
+    words = text.split()
+    return len(words) >= 2 and (words[0].lower() in MALE_NAMES or words[0].lower() in FEMALE_NAMES)
 
 
 def _salience(m: Mention) -> int:

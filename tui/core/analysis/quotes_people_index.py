@@ -50,6 +50,7 @@ _ROLE_ABBREVIATIONS = {
     "atty": ("attorney",),
 }
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PLACE_PREPOSITIONS = frozenset("in from into across throughout inside".split())
 SPEAKER = 2  # the rank of a resolved speaker among mentions
 # The noun phrase of a speaker stops before these: clauses and asides hanging off the head noun.
 _NP_STOP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis"})
@@ -89,6 +90,8 @@ class PeopleIndex:
         self.mentions: list[Mention] = []
         # (sentence offset, gender) of each sentence whose main subject is "he" or "she".
         self.pronoun_subjects: set[tuple[int, str]] = set()
+        # Places the text puts things in ("in Russia", "from Ohio"): a place there is never "he".
+        self.places: set[str] = set()
         self._sent_starts: list[int] = []
         for block, sdoc in paras:
             self._scan(block.start, sdoc)
@@ -165,16 +168,20 @@ class PeopleIndex:
                     continue
                 if ent is None or tok.head.i != tok.i and self._same_entity(off, tok.head, ent):
                     continue  # only the head token of each entity mention
+                if ent.label == "GPE" and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPOSITIONS:
+                    self.places.add(ent.canonical)
                 if self.in_quote(off + tok.idx):
                     continue  # people named inside a quotation are talked about, not talking
                 # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer",
                 # "Jane Doe, who runs the lab").
+                opening = _opens_sentence(tok, sent.start)
                 salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
+                salient = salient or opening
                 introduced = not salient and any(_describes(c) for c in tok.children)
                 rank = int(salient or introduced)
                 plural = tok.tag_ in ("NNS", "NNPS")
                 label = label_of(ent)
-                main = tok.dep_ in SUBJECT_DEPS and tok.head.i == sent.root.i
+                main = tok.dep_ in SUBJECT_DEPS and tok.head.i == sent.root.i or opening
                 self.mentions.append(
                     Mention(off + tok.idx, ent.canonical, label, rank, plural, start, introduced, main)
                 )
@@ -262,6 +269,15 @@ def label_of(ent: Entity) -> str:
         if name.lower() in MALE_NAMES or name.lower() in FEMALE_NAMES:
             return "PERSON"
     return ent.label
+
+
+def _opens_sentence(tok: Token, start: int) -> bool:
+    """A name the parser left hanging at the head of its sentence ("And Obama, for all ..., seems
+    to agree" with "Obama" as a modifier): the sentence's subject all the same."""
+    if tok.dep_ not in ("npadvmod", "dep", "nmod") or tok.head.dep_ not in ("ROOT", "parataxis"):
+        return False
+    first = tok.left_edge.i
+    return all(t.is_punct or t.pos_ in ("CCONJ", "ADV") for t in tok.doc[start:first])
 
 
 def _describes(child: Token) -> bool:

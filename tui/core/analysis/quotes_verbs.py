@@ -95,6 +95,9 @@ class Cue:
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of ``verb``, borrowed from the governing verb or noun when it has none."""
+    agent = None if depth else _agent(verb)
+    if agent is not None:
+        return agent  # "was called 'a trap' by Jane Doe": the agent speaks, not the passive subject
     # (A dash the tagger took for a noun is no subject: "... public ― Smith boasted".)
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)]
     if subjects:
@@ -105,6 +108,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if free is None and not depth and subjects[0].i < verb.i:
             return subjects[0]  # the quoted words themselves, which callers check for
         return free
+    if verb.tag_ in ("VBD", "VBZ") and verb.i:
+        # A finite verb has a subject: a name the parser hung on it as a compound ('"...," Pratt
+        # joked' read as one noun phrase "Pratt joked") is that subject.
+        prev = verb.doc[verb.i - 1]
+        if prev.head.i == verb.i and prev.dep_ in ("compound", "npadvmod") and prev.pos_ == "PROPN":
+            if not quoted(prev):
+                return prev
     if not depth and verb.tag_ == "VBG" and verb.i:
         # "footage of Jane Doe saying ...": the name right before a participle is who speaks.
         prev = verb.doc[verb.i - 1]
@@ -120,7 +130,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head
         # "Doe wrote the agents knew it, saying '...'": a speech verb hung on the reported clause
         # speaks for the one who reports it, not for the clause's own subject.
-        while head.dep_ == "ccomp" and is_reporting(head.head) and is_reporting(verb):
+        # (Never up into the quotation: a misparse may hang the whole sentence on the quoted verb.)
+        while (
+            head.dep_ == "ccomp" and is_reporting(head.head) and is_reporting(verb) and not quoted(head.head)
+        ):
             head = head.head
         return subject_of(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -131,6 +144,35 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if issuer is not None and issuer.lemma_.lower() not in TEXT_NOUNS:
                 return issuer
         return head  # "a statement saying ...", "the official who spoke ..."
+    if (
+        verb.dep_ == "acl"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and verb.head.dep_ == "ROOT")
+        and _next_to(verb.head, verb)
+    ):
+        # A sentence misread as a noun phrase ("A man in the back yelled '...'" as "a man [who was]
+        # yelled", "Doe, an ally, called it '...'" with a finite verb as a modifier): its noun speaks.
+        return verb.head
+    return None
+
+
+def _next_to(noun: Token, verb: Token) -> bool:
+    """Whether only punctuation, adverbs and the noun's own asides ("Doe, an ally,") stand between
+    them (not "Bannon, who Beck called": that verb has a subject the parser lost)."""
+    aside = {t.i for c in noun.children if c.dep_ in ("appos", "amod") and c.i < verb.i for t in c.subtree}
+    return all(t.is_punct or t.i in aside or t.pos_ == "ADV" for t in noun.doc[noun.i + 1 : verb.i])
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive reporting verb ("has been described as '...' by Jane Doe")."""
+    if not is_reporting(verb) or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    # (The parser often hangs the "by" on the quoted words: "described as 'a disaster' by Doe".)
+    for c in verb.subtree:
+        if c.i > verb.i and (c.dep_ == "agent" or c.lower_ == "by" and c.dep_ == "prep") and not quoted(c):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (c.dep_ == "agent" or obj.pos_ == "PROPN"):
+                return obj
     return None
 
 

@@ -1,119 +1,158 @@
-"""Bullet summaries: three sentences of the article, chosen for news.
+"""Bullet summaries: three whole sentences of the article, chosen for news.
 
 Only sentences of body paragraphs and list items count (never the headline, the publisher's
-standfirst, captions, credits, promos or subheads). Each sentence gets a score: a lead prior that
-decays with its position (news puts the facts first), plus a little for concrete content (named
-entities, figures) and minus a little for length, since long sentences dilute a short summary.
-Bare quotations (also the continuation of a quote split over sentences), questions and fragments
-are kept out unless nothing else is left. The best three
-are returned in article order, cleaned of datelines such as "(CNN)" and of stray whitespace.
+standfirst, captions, credits, promos or subheads), and only those that pass the tests of
+:mod:`.summary_quality` (whole sentences; no caption, credit or promo left in the body text; no
+bare quotation; no question or fragment). A sentence broken by a paragraph break (the first part
+without a full stop, the rest starting in lower case) is joined back first.
+
+Each sentence gets a score with few parts, each a general trait of news writing: a lead prior
+that decays with its position (news puts the facts first), plus a little for the entities it
+names (the analysis's own entities: concrete sentences carry the story) and for figures, minus a
+little for length, since long sentences dilute a short summary. The best three are returned in
+article order, cleaned of datelines such as "(CNN)" and of stray whitespace. Articles with fewer
+good sentences are filled up with whole sentences that are not news (a bare quote, a question);
+an article of five sentences or more is filled up to three with anything, page furniture last.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import SUMMARY_KINDS, Document, Entity, Quote
+from .summary_quality import (
+    MIN_TOKENS,
+    continues,
+    ends_open,
+    is_bare_quote,
+    is_furniture,
+    is_statement,
+    is_whole,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span
-
     from .pipeline import Paragraph
 
 BULLETS = 3
 MAX_BULLETS = 5
-# Only the opening of a long article is scored: the lead prior makes later sentences lose anyway.
+# Articles of this many sentences always get BULLETS bullets; shorter ones only good sentences.
+FILL_SENTENCES = 5
+# Only the opening of a long article is scored: the lead prior makes later sentences lose anyway,
+# and it bounds the work on very long inputs.
 CANDIDATES = 30
 # Weights of the sentence score (see the module docstring).
-POSITION_DECAY = 0.15
+POSITION_DECAY = 0.2
+ENTITY_BONUS = 0.3
+ENTITY_CAP = 3
 FIGURE_BONUS = 0.1
-ENTITY_BONUS = 0.25
 LENGTH_PENALTY = 0.2 / 30  # per word
-MIN_TOKENS = 8
-QUOTED_SHARE = 0.5
 
-# Labels that make a sentence concrete; counts and ordinals are too common to tell anything.
-_CONTENT_LABELS = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-    | {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
-)
-_OPEN_QUOTES = ('"', "“", "'", "‘", "«")
-_CLOSE_CHARS = "\"”’'»)] "
 # "(CNN)", "LONDON (Reuters) -", "(The Hollywood Reporter) --" at the start of an article.
 _SOURCE_TAG = re.compile(r"^(?:[A-Z][A-Z .,'/-]{1,40}\s*)?\([A-Z][\w .&'-]{0,40}\)\s*(?:--|[-–—])?\s*")
 _LEADING_JUNK = re.compile(r"^[\s•·▪‣◦●○■□►▶*◆◇→»|–—-]+")
 _SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+
+# Fallback order when too few sentences are good: a bare quote or a short sentence reads better
+# than a fragment, and page furniture comes last.
+_GOOD, _WEAK, _FRAGMENT, _FURNITURE = range(4)
 
 
 @dataclass(slots=True)
 class _Candidate:
     index: int
     text: str
-    score: float
+    start: int  # document offsets of the sentence as written
+    end: int
+    tokens: int  # spaCy tokens, for the minimum length
+    open_end: bool  # last sentence of its block, without final punctuation
+    last: bool  # last sentence of its block
+    statement: bool
+    score: float = 0.0
+    tier: int = _GOOD
 
 
 def summarise(
     doc: Document, paras: list[Paragraph], entities: list[Entity], quotes: list[Quote]
 ) -> list[str]:
     """Three to five clean sentences of ``doc`` (fewer only if the article has fewer)."""
-    good: list[_Candidate] = []
-    poor: list[_Candidate] = []
-    seen: set[str] = set()
+    cands = _candidates(doc, paras)
+    starts = sorted(e.start for e in entities)
     quoted = sorted((q.start, q.end) for q in quotes)
-    index = 0
-    for block, sdoc in paras:
-        if block.kind not in SUMMARY_KINDS:
-            continue
-        for sent in sdoc.sents:
-            if index >= CANDIDATES:
-                break
-            text = clean_sentence(sent.text, first=index == 0)
-            if not text or text.casefold() in seen:
-                continue
-            seen.add(text.casefold())
-            cand = _Candidate(index, text, _score(sent, text, index))
-            start = block.start + sent.start_char
-            news = _is_news_sentence(sent, text) and not _mostly_quoted(quoted, start, start + len(sent.text))
-            (good if news else poor).append(cand)
-            index += 1
-    chosen = sorted(good, key=lambda c: -c.score)[:BULLETS]
+    for cand in cands:
+        raw = doc.text[cand.start : cand.end]
+        cand.tier = _tier(cand, raw, quoted)
+        named = bisect_left(starts, cand.end) - bisect_left(starts, cand.start)
+        cand.score = _score(cand, named)
+    good = sorted((c for c in cands if c.tier == _GOOD), key=lambda c: -c.score)
+    chosen = good[:BULLETS]
     if len(chosen) < BULLETS:
-        chosen += sorted(poor, key=lambda c: c.index)[: BULLETS - len(chosen)]
+        # Whole sentences that are not news may fill up; fragments and page furniture only when an
+        # article of FILL_SENTENCES or more would otherwise have fewer than three bullets.
+        worst = _FURNITURE if len(cands) >= FILL_SENTENCES else _WEAK
+        rest = sorted((c for c in cands if _GOOD < c.tier <= worst), key=lambda c: (c.tier, c.index))
+        chosen += rest[: BULLETS - len(chosen)]
     chosen.sort(key=lambda c: c.index)
     return [c.text for c in chosen[:MAX_BULLETS]]
 
 
-def _score(sent: Span, text: str, index: int) -> float:
-    entities = sum(1 for e in sent.ents if e.label_ in _CONTENT_LABELS)
-    figures = any(c.isdigit() for c in text)
+def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
+    """The first :data:`CANDIDATES` distinct body sentences, broken ones joined back."""
+    out: list[_Candidate] = []
+    seen: set[str] = set()
+    for block, sdoc in paras:
+        if block.kind not in SUMMARY_KINDS:
+            if out:
+                out[-1].open_end = False  # never join across a caption or a heading
+            continue
+        sents = list(sdoc.sents)
+        for n, sent in enumerate(sents):
+            text = clean_sentence(sent.text, first=not out)
+            if not text:
+                continue
+            last = n == len(sents) - 1
+            start = block.start + sent.start_char
+            prev = out[-1] if out else None
+            if n == 0 and prev is not None and prev.open_end and continues(prev.text, text):
+                prev.text = f"{prev.text} {text}"
+                prev.end, prev.tokens, prev.last = start + len(sent.text), prev.tokens + len(sent), last
+                prev.open_end = last and ends_open(text)
+                prev.statement = prev.tokens >= MIN_TOKENS and not prev.text.endswith(("?", ":"))
+                continue
+            if len(out) >= CANDIDATES:
+                return out
+            if text.casefold() in seen:
+                continue
+            seen.add(text.casefold())
+            cand = _Candidate(len(out), text, start, start + len(sent.text), len(sent), False, last, False)
+            cand.open_end = last and ends_open(text)
+            cand.statement = is_statement(sent, text)
+            out.append(cand)
+    return out
+
+
+def _tier(cand: _Candidate, raw: str, quoted: list[tuple[int, int]]) -> int:
+    if is_furniture(cand.text):
+        return _FURNITURE
+    if not is_whole(cand.text):
+        return _FRAGMENT
+    if not cand.statement or is_bare_quote(raw, cand.start, quoted):
+        return _WEAK
+    return _GOOD
+
+
+def _score(cand: _Candidate, named: int) -> float:
+    figures = _DIGIT.search(cand.text) is not None
     return (
-        math.exp(-POSITION_DECAY * index)
+        math.exp(-POSITION_DECAY * cand.index)
+        + ENTITY_BONUS * min(named, ENTITY_CAP) / ENTITY_CAP
         + FIGURE_BONUS * figures
-        + ENTITY_BONUS * min(entities, 3) / 3
-        - LENGTH_PENALTY * len(text.split())
+        - LENGTH_PENALTY * len(cand.text.split())
     )
-
-
-def _is_news_sentence(sent: Span, text: str) -> bool:
-    """A statement that stands on its own: not a bare quotation, a question or a fragment."""
-    if len(sent) < MIN_TOKENS:
-        return False
-    if text.startswith(_OPEN_QUOTES):
-        return False
-    if text.rstrip(_CLOSE_CHARS).endswith(("?", ":")):
-        return False  # a question, or a lead-in to a list or table
-    # Words rather than a row of figures ("Oakfield 5 3 0 2 9 7 9").
-    figures = sum(1 for t in sent if t.like_num)
-    return figures * 3 <= len(sent)
-
-
-def _mostly_quoted(quoted: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Most of the sentence lies inside quotation marks (a quote's continuation, without context)."""
-    inside = sum(max(0, min(end, qe) - max(start, qs)) for qs, qe in quoted if qs < end and qe > start)
-    return inside > QUOTED_SHARE * max(1, end - start)
 
 
 def clean_sentence(text: str, first: bool = False) -> str:

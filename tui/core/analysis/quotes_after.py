@@ -1,0 +1,174 @@
+"""Cues after a quotation's closing mark: ``"...," Obama said`` / ``said Obama`` / ``"...," according
+to X`` / ``"..." — Jane Doe``, and the helpers the other cue finders share ("according to X", the
+name after an inverted verb).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .quotes_verbs import LISTENER_LEMMAS, Cue, cue_text, is_reporting, reporting_forms, subject_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+# Entity types that are never a speaker after an inverted verb.
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_SENTENCE_END = frozenset({".", "?", "!", ";"})
+QUOTE_CHARS = frozenset("\"“”‘’'„«»")
+_DASHES = frozenset("—―–")
+
+
+def according(tok: Token) -> Token | None:
+    """The speaker of "according to X" starting at ``tok``, when it is that phrase."""
+    doc = tok.doc
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    for child in doc[tok.i + 1].children:
+        if child.dep_ == "pobj":
+            return child
+    nxt = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+    return nxt
+
+
+def make_cue(verb: Token, subject: Token | None) -> Cue:
+    return Cue(cue_text(verb), verb.idx, subject)
+
+
+def after_allowed(text: str, start: int, end: int) -> bool:
+    """A quote ending a sentence with a full stop is followed by a new sentence, not by its cue,
+    unless the next word is lowercase (``"...." he said``)."""
+    last = text[end - 1] if end > start else ""
+    if last != ".":
+        return True
+    j = end + 1
+    while j < len(text) and not text[j].isalpha():
+        j += 1
+    return j < len(text) and text[j].islower()
+
+
+def bare_attribution(sdoc: Doc, end: int, hi: int) -> bool:
+    """Whether the sentence after a quote that ends in a full stop is only its attribution, written
+    as a sentence of its own ('"... missing." Trump said.', "Smith said on Tuesday.")."""
+    rest = [t for t in sdoc if end < t.idx < hi and t.text not in QUOTE_CHARS]
+    stop = next((k for k, t in enumerate(rest) if t.text in _SENTENCE_END), None)
+    if stop is None or not 2 <= stop <= 8:
+        return False
+    words = rest[:stop]
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+    return (
+        len(verbs) == 1
+        and is_reporting(verbs[0])
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verbs[0].children)
+    )
+
+
+def after_cue(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
+    # A quote closed on a comma (or ? !) inside its sentence is followed by its attribution.
+    comma_close = end > start and sdoc.text[end - 1] in ",?!"
+    window: list[Token] = []
+    for t in sdoc:
+        if t.idx <= end or t.text in QUOTE_CHARS and t.idx == end:
+            continue
+        if t.idx >= hi or t.text in _SENTENCE_END or len(window) >= 15:
+            break
+        window.append(t)
+    for k, t in enumerate(window):
+        speaker = according(t)
+        if speaker is not None:
+            return make_cue(t, speaker) if all(p.is_punct for p in window[:k]) else None
+        if not is_reporting(t):
+            if comma_close and _mistagged_cue(t, window[:k], window[k + 1 :]):
+                return make_cue(t, inverted_subject(t, window[k + 1 :]))
+            continue
+        pre = [p for p in window[:k] if not p.is_punct and p.text not in QUOTE_CHARS]
+        subj = subject_of(t)
+        if subj is not None and subj.idx < start:
+            return None  # "the report 'clearly' suggests": the quote is inside the verb's clause
+        if subj is not None and subj.idx < end:
+            subj = None  # the parser took the quoted words for the subject
+        allowed = {s.i for s in subj.subtree} if subj is not None else set()
+        # ("as" opens "as Smith put it" / "as the report said").
+        if all(
+            p.i in allowed or p.pos_ in ("ADV", "AUX") or p.dep_ in ("aux", "neg") or _as_mark(p, t)
+            for p in pre
+        ):
+            if subj is None and not pre:
+                subj = inverted_subject(t, window[k + 1 :])
+            elif subj is None and all(p.is_alpha and p.text[:1].isupper() for p in pre):
+                subj = pre[-1]  # a name the tagger took for an auxiliary: '"...," Will wrote'
+            return make_cue(t, subj)
+        nominal = [p for p in pre if p.pos_ in ("PROPN", "NOUN", "PRON")]
+        if (
+            subj is None
+            and nominal
+            and all(p.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP", "PART") for p in pre)
+        ):
+            # A misparse left the verb without its subject: the name before any aside.
+            head = window[:k]
+            cut = next((i for i, p in enumerate(head) if p.text in ("(", ",", "—") and i), len(head))
+            names = [p for p in head[:cut] if p.pos_ in ("PROPN", "NOUN", "PRON")] or nominal
+            return make_cue(t, names[-1])
+        return None
+    return None
+
+
+def _as_mark(tok: Token, verb: Token) -> bool:
+    return tok.dep_ == "mark" and tok.lower_ == "as" and tok.head.i == verb.i
+
+
+def dash_name(sdoc: Doc, end: int, hi: int) -> Cue | None:
+    """A byline-style attribution right after the closing mark: ``"..." — Jane Doe``."""
+    text = sdoc.text
+    j = end
+    while j < hi and (text[j].isspace() or text[j] in QUOTE_CHARS):
+        j += 1
+    if j >= hi or text[j] not in _DASHES:
+        return None
+    dash = j
+    j += 1
+    while j < hi and text[j].isspace():
+        j += 1
+    # Read characters, not tokens: the tokenizer may glue the dash to the closing mark.
+    name = next((t for t in sdoc if t.idx >= j), None)
+    if name is None or name.idx >= hi or name.pos_ != "PROPN":
+        return None
+    while name.head.i > name.i and name.head.pos_ == "PROPN":
+        name = name.head
+    return Cue(text[dash], dash, name)
+
+
+def inverted_subject(verb: Token, rest: list[Token]) -> Token | None:
+    """``"...," said Obama``: the name after the verb when the parser did not make it the subject."""
+    if verb.lemma_.lower() in LISTENER_LEMMAS:
+        return None
+    for t in rest:
+        if t.ent_type_ in _NOT_SPEAKERS:
+            return None  # "said Thursday morning on ...": no speaker after the verb
+        if t.lower_ in ("another", "someone", "somebody") and t.dep_ in ("nsubj", "dobj", "attr"):
+            return t  # '"...," tweeted another': shown as written
+        if t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in ("PERSON", "ORG") or _capitalised(t):
+            # (a name the tagger took for an adverb still counts: '"...," said Skelly')
+            # (a possessor is not the speaker: '"...," opined Cleveland's Plain Dealer')
+            while t.dep_ in ("compound", "flat", "poss") and t.head.i > t.i:
+                t = t.head
+            return t
+        if t.pos_ not in ("DET", "ADJ", "ADV"):
+            return None
+    return None
+
+
+def _capitalised(t: Token) -> bool:
+    """A capitalised word inside a sentence, whatever the tagger made of it: likely a name."""
+    return t.is_alpha and t.text[:1].isupper() and not t.is_sent_start and t.pos_ in ("ADV", "ADJ", "AUX")
+
+
+def _mistagged_cue(tok: Token, pre: list[Token], rest: list[Token]) -> bool:
+    """A speech verb right after a quote, before the speaker's name, that the tagger read as an
+    adjective or a noun: '"...," tweeted council spokesman Alan Price'."""
+    word = tok.lower_
+    if tok.tag_.startswith("VB") and tok.dep_ != "amod" or word not in reporting_forms():
+        return False
+    if not word.endswith(("ed", "s")) or any(not p.is_punct and p.text not in QUOTE_CHARS for p in pre):
+        return False
+    return bool(rest) and (rest[0].pos_ == "PROPN" or rest[0].ent_type_ in ("PERSON", "ORG"))
