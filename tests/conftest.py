@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ttrss_server import server, ttrss, ttrss_feeds  # noqa: F401 - the tt-rss fixtures, once
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"

@@ -20,7 +20,7 @@ Handler = Callable[[BaseHTTPRequestHandler], None]
 class FeedServer:
     """A threaded loopback server; ``url(path)`` gives the address of a registered route."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.routes: dict[str, Handler] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.stop = threading.Event()
@@ -41,10 +41,15 @@ class FeedServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up, which is what several tests provoke
 
+            def do_POST(self) -> None:  # noqa: N802 - the same routes; the body is kept for them
+                self.posted = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.do_GET()
+
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        # port 80 for servers that fetch only from standard ports (tt-rss: tests/servers/)
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.block_on_close = False
         self.port = self._httpd.server_address[1]

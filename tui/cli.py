@@ -43,11 +43,13 @@ def _build_parser() -> argparse.ArgumentParser:
     from .feeds_cli import add_feed_commands
     from .library_cli import add_library_commands
     from .serve_cli import add_serve_command
+    from .sync_cli import add_sync_command
 
     add_feed_commands(sub)
     add_library_commands(sub)
     add_config_command(sub)
     add_serve_command(sub)
+    add_sync_command(sub)
     return parser
 
 
@@ -107,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "stories",
         "config",
         "serve",
+        "sync",
     }
     app_over_paths = bool(argv) and argv[0] not in commands and not argv[0].startswith("-")
     args = None if app_over_paths else parser.parse_args(argv)  # --help/--version exit here

@@ -25,3 +25,8 @@ class QueryError(ValueError):
 
 class NewsboatCacheError(Exception):
     """newsboat's cache.db cannot be read for read state; ``str(err)`` is one line naming it."""
+
+
+class SyncError(Exception):
+    """The sync server could not be used (unreachable, wrong password, not tt-rss, an error);
+    ``str(err)`` is one line. Nothing local is lost: queued changes wait for the next sync."""

@@ -173,7 +173,8 @@ class FeedService:
 
         refresher = await self._get_refresher()
         async with self._holding_refresh_lock():
-            feeds = await asyncio.to_thread(self._feeds.list)
+            # The sync server fetches its feeds; a sync brings their articles.
+            feeds = [f for f in await asyncio.to_thread(self._feeds.list) if not f.synced]
             if feed_ids is not None:
                 by_id = {f.id: f for f in feeds}
                 feeds = [by_id[i] for i in feed_ids if i in by_id]

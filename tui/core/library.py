@@ -1,7 +1,8 @@
 """The library, the one face of the core that the command line and the app both call.
 
 :class:`Library` holds the articles, their read state, cached analyses and related quotes, and
-hands out :class:`~.feed_service.FeedService` as ``library.feeds`` for everything feed-related.
+hands out :class:`~.feed_service.FeedService` as ``library.feeds`` for everything feed-related
+and :class:`~.sync_service.SyncService` as ``library.sync`` for the sync server.
 Everything here is synchronous and thread-safe; the ``analyze`` methods wait for the model (in
 worker processes, see :mod:`.analysis_service`) and belong in a worker, every other method is
 a short SQLite query. :func:`read_documents` and
@@ -35,6 +36,7 @@ from .query import parse_query
 from .reader import ReadError, read_file, read_paths
 from .scheduler import AnalysisJob
 from .store import AnalysisRepo, ArticleRepo, Database, EntityRepo, Progress, SearchRepo, StoryRepo
+from .sync_service import SyncService
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis import Analyzer
@@ -77,6 +79,7 @@ class Library:
         if analyzer is not None:
             self._analysis  # noqa: B018 - made now: the version is the given analyzer's
         self.feeds = FeedService(database)
+        self.sync = SyncService(database)  # a Tiny Tiny RSS server, when one is set up
 
     @classmethod
     def open(

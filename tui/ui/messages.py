@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..core.models import Analysis, RefreshReport, RelatedQuote, SearchHit
+from ..core.models import Analysis, RefreshReport, RelatedQuote, SearchHit, SyncReport, SyncStatus
 from ..core.ui_state import UiState
 
 
@@ -108,3 +108,14 @@ class UiStateChanged(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, UiStateChanged)
+
+
+@dataclass
+class SyncFinished(Message):
+    """A sync (or a background send of marks, ``background``) ended: what it did (``report``),
+    or why it failed (``error``, one line); ``status`` is the server's state after it."""
+
+    status: SyncStatus | None
+    report: SyncReport | None = None
+    error: str | None = None
+    background: bool = False

@@ -38,9 +38,16 @@ class StatusLine:
 
 
 def status_line(
-    *, articles: int, unread: int, feed_error: str | None, analysis: AnalysisState, activity: str = ""
+    *,
+    articles: int,
+    unread: int,
+    feed_error: str | None,
+    analysis: AnalysisState,
+    activity: str = "",
+    sync: str = "",
 ) -> StatusLine:
-    """The status line for these facts (``activity``: what the feed workers are doing)."""
+    """The status line for these facts (``activity``: what the feed workers are doing; ``sync``:
+    the last sync with the server or its error, busy while it ends in "…")."""
     if analysis.error:
         what, busy = analysis.error, False
     elif analysis.on_screen and not analysis.model_loaded:
@@ -56,6 +63,6 @@ def status_line(
     return StatusLine(
         left=f"{count(articles, 'article')} · {unread} unread",
         note=f"! {display_name(feed_error)}" if feed_error else "",
-        right=" · ".join(p for p in (activity, what) if p),
-        busy=busy or bool(activity),
+        right=" · ".join(p for p in (activity, sync, what) if p),
+        busy=busy or bool(activity) or sync.endswith("…"),
     )

@@ -24,6 +24,7 @@ UNREAD = ViewKey(ViewKind.UNREAD)
 STARRED = ViewKey(ViewKind.STARRED)
 LOCAL = ViewKey(ViewKind.LOCAL)
 FAILING = ViewKey(ViewKind.FAILING)
+SERVER = ViewKey(ViewKind.SERVER)
 
 VIEW_NAMES = {
     ALL: "All articles",
@@ -31,6 +32,7 @@ VIEW_NAMES = {
     STARRED: "Starred",
     LOCAL: "Local articles",
     FAILING: "Failing feeds",
+    SERVER: "Sync server",
 }
 
 feed_key = ViewKey.of_feed
@@ -59,10 +61,16 @@ def in_folder(folder: str | None, path: str) -> bool:
     return bool(want) and parts[: len(want)] == want
 
 
-def rows_in_view(rows: Iterable[ArticleRow], key: ViewKey, unread_only: bool = False) -> list[ArticleRow]:
-    """The rows a node shows, in the given order; ``unread_only`` hides read ones too."""
+def rows_in_view(
+    rows: Iterable[ArticleRow], key: ViewKey, unread_only: bool = False, feeds: Sequence[FeedRow] = ()
+) -> list[ArticleRow]:
+    """The rows a node shows, in the given order; ``unread_only`` hides read ones too (``feeds``
+    tell which come from the sync server)."""
     feed_id, folder = key.feed_id, key.folder
-    if key == UNREAD:
+    if key == SERVER:
+        synced = {f.id for f in feeds if f.synced}
+        keep = [r for r in rows if r.feed_id in synced]
+    elif key == UNREAD:
         keep = [r for r in rows if not r.read]
     elif key == STARRED:
         keep = [r for r in rows if r.starred]
@@ -138,6 +146,8 @@ def feeds_in_view(feeds: Sequence[FeedRow], key: ViewKey) -> list[int]:
     feed_id, folder = key.feed_id, key.folder
     if feed_id is not None:
         return [f.id for f in feeds if f.id == feed_id]
+    if key == SERVER:
+        return [f.id for f in feeds if f.synced]
     if folder is not None:
         return [f.id for f in feeds if in_folder(f.folder, folder)]
     return []
@@ -185,11 +195,13 @@ def build_nav(
     *,
     hide_failing: bool = False,
     hide_read: bool = False,
+    server: NavNode | None = None,
 ) -> list[NavNode]:
     """The tree: All, Unread, Starred, local articles (when any), searches, the failing feeds
     (when any: choosing it opens their view), folders and feeds;
     without the feeds whose last refresh failed (``hide_failing``) or with nothing unread
-    (``hide_read``, newsboat's show-read-feeds = no) when asked."""
+    (``hide_read``, newsboat's show-read-feeds = no) when asked. With a ``server`` node (the
+    sync server, named), its feeds and their folders go under it."""
     # Counts are of stories: wire copy in three feeds is one unread item in All and its folders.
     unread: dict[int | None, Tally] = {}
     total: dict[int | None, Tally] = {}
@@ -235,6 +247,9 @@ def build_nav(
     folder_unread: dict[str, Tally] = {}
     folder_total: dict[str, Tally] = {}
     loose: list[NavNode] = []
+    server_unread, server_total = Tally(), Tally()
+    if server is not None:  # filled here: the node given stays as it was
+        server = NavNode(server.key, server.name, error=server.error, is_folder=True)
     for f in feeds:
         feed_unread, feed_total = unread.get(f.id, Tally()), total.get(f.id, Tally())
         node = NavNode(
@@ -248,6 +263,10 @@ def build_nav(
             continue
         parts = folder_parts(f.folder)
         siblings = loose
+        if server is not None and f.synced:
+            siblings = server.children
+            server_unread.merge(feed_unread)
+            server_total.merge(feed_total)
         for depth in range(len(parts)):
             path = "/".join(parts[: depth + 1])
             folder = folders.get(path)
@@ -272,4 +291,8 @@ def build_nav(
             n.children = order(n.children)
         return sorted(nodes, key=lambda n: (not n.is_folder, natural(n.name)))
 
+    if server is not None:
+        server.unread, server.total = server_unread.count, server_total.count
+        server.children = order(server.children)
+        top.append(server)
     return top + order(loose)

@@ -56,6 +56,7 @@ from .pages import (
     SearchOrder,
     Story,
 )
+from .sync import SyncReport, SyncStatus
 
 __all__ = [
     "BLOCKQUOTE",
@@ -103,6 +104,8 @@ __all__ = [
     "SearchHit",
     "SearchOrder",
     "Story",
+    "SyncReport",
+    "SyncStatus",
     "ViewKey",
     "ViewKind",
 ]

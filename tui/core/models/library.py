@@ -60,6 +60,7 @@ class FeedRow:
     auto_full: bool
     last_ok: str | None = None
     """When the last refresh without an error was (None: never, or not known)."""
+    synced: bool = False  # the feed comes from the sync server (which fetches it)
 
     @property
     def name(self) -> str:
@@ -141,6 +142,7 @@ class ViewKind(StrEnum):
     FOLDER = "folder"
     SEARCH = "search"  # the articles a query finds
     FAILING = "failing"  # not a list: choosing it opens the failing feeds
+    SERVER = "server"  # the feeds of the sync server (Tiny Tiny RSS)
 
 
 @dataclass(frozen=True, slots=True)

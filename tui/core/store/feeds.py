@@ -14,7 +14,8 @@ _FEED_COLS = """
     (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id) AS items,
     (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread,
     CASE WHEN f.last_error IS NULL THEN f.last_refresh
-         ELSE (SELECT m.value FROM meta m WHERE m.key = 'feed_ok:' || f.id) END AS last_ok
+         ELSE (SELECT m.value FROM meta m WHERE m.key = 'feed_ok:' || f.id) END AS last_ok,
+    EXISTS (SELECT 1 FROM sync_feeds s WHERE s.feed_id = f.id) AS synced
 """
 # When a feed last refreshed without an error is kept in ``meta`` (no schema change for one
 # timestamp): only a failing feed needs it, its last_refresh being the failure's.
@@ -47,6 +48,7 @@ def _row(r) -> FeedRow:
         retry_after=r["retry_after"],
         auto_full=bool(r["auto_full"]),
         last_ok=r["last_ok"],
+        synced=bool(r["synced"]),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 9
 
 # Stories' tables as schema 7 left them, made by step 4 and made again by step 7 (which changed
 # them), each followed by grouping every article again (Database._group_stories).
@@ -219,4 +219,71 @@ MIGRATIONS: dict[int, str] = {
     DELETE FROM stories;
 """
     + _STORY_TABLES,
+    # 8 is taken by work on another branch; empty here, renumbered when the branches meet.
+    8: "",
+    # 8 -> 9: sync with a Tiny Tiny RSS server. One server; the remote ids of its feeds,
+    # categories and articles; the server's read/star state as last seen (to tell who changed
+    # what since); and a queue of local changes, each with its time, filled by triggers so every
+    # path that marks or subscribes (app, CLI, import) queues. ``applying`` is set while a sync
+    # writes what the server says, so its own writes are not queued back.
+    9: """
+    CREATE TABLE sync_server (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        url         TEXT NOT NULL,
+        user        TEXT NOT NULL,
+        insecure    INTEGER NOT NULL DEFAULT 0,
+        last_sync   TEXT,
+        last_error  TEXT,
+        since_id    INTEGER NOT NULL DEFAULT 0,   -- the newest server article stored
+        applying    INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE sync_categories (
+        remote_id INTEGER PRIMARY KEY,
+        title     TEXT NOT NULL
+    );
+    CREATE TABLE sync_feeds (
+        feed_id   INTEGER PRIMARY KEY REFERENCES feeds (id) ON DELETE CASCADE,
+        remote_id INTEGER NOT NULL UNIQUE,
+        folder    TEXT                            -- the server's category when last seen
+    );
+    CREATE TABLE sync_articles (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        remote_id  INTEGER NOT NULL UNIQUE,
+        read       INTEGER NOT NULL,              -- the server's state when last seen
+        starred    INTEGER NOT NULL
+    );
+    CREATE TABLE sync_queue (
+        id         INTEGER PRIMARY KEY,
+        kind       TEXT NOT NULL,                 -- read, starred, subscribe, unsubscribe
+        article_id INTEGER,
+        value      INTEGER,
+        url        TEXT,
+        folder     TEXT,
+        remote_id  INTEGER,
+        at         TEXT NOT NULL                  -- when the change was made (UTC, ISO 8601, ms)
+    );
+    CREATE TRIGGER sync_queue_read AFTER UPDATE OF read ON articles
+    WHEN old.read IS NOT new.read AND EXISTS (SELECT 1 FROM sync_server WHERE applying = 0)
+         AND EXISTS (SELECT 1 FROM sync_articles WHERE article_id = new.id) BEGIN
+        INSERT INTO sync_queue (kind, article_id, value, at)
+        VALUES ('read', new.id, new.read, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+    END;
+    CREATE TRIGGER sync_queue_starred AFTER UPDATE OF starred ON articles
+    WHEN old.starred IS NOT new.starred AND EXISTS (SELECT 1 FROM sync_server WHERE applying = 0)
+         AND EXISTS (SELECT 1 FROM sync_articles WHERE article_id = new.id) BEGIN
+        INSERT INTO sync_queue (kind, article_id, value, at)
+        VALUES ('starred', new.id, new.starred, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+    END;
+    CREATE TRIGGER sync_queue_subscribe AFTER INSERT ON feeds
+    WHEN EXISTS (SELECT 1 FROM sync_server WHERE applying = 0) BEGIN
+        INSERT INTO sync_queue (kind, url, folder, at)
+        VALUES ('subscribe', new.url, new.folder, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+    END;
+    CREATE TRIGGER sync_queue_unsubscribe BEFORE DELETE ON feeds
+    WHEN EXISTS (SELECT 1 FROM sync_server WHERE applying = 0) BEGIN
+        INSERT INTO sync_queue (kind, url, remote_id, at)
+        SELECT 'unsubscribe', old.url, remote_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        FROM sync_feeds WHERE feed_id = old.id;
+    END;
+    """,
 }

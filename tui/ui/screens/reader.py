@@ -30,6 +30,7 @@ from ..messages import (
     LinkFound,
     RelatedQuotesReady,
     SearchFound,
+    SyncFinished,
 )
 from ..status import status_line
 from ..widgets.article_body import ArticleBody
@@ -48,6 +49,7 @@ from .loading import LibraryLoader, Then
 from .navigation import Navigation
 from .reading import Reading
 from .searching import Searching
+from .syncing import Syncing
 
 if TYPE_CHECKING:
     from ...core.library import Library
@@ -129,6 +131,7 @@ class ReaderScreen(Screen[None]):
         self.feed_edits = FeedEditing(self)
         self.failing_feeds = FailingFeeds(self)
         self.links = LinkActions(self)
+        self.syncing = Syncing(self)
 
     @property
     def article_id(self) -> int | None:
@@ -176,6 +179,7 @@ class ReaderScreen(Screen[None]):
         self.sidebar.article_list.focus()
         self.reload(Then(first=self._initial, first_page=True))
         self.feed_actions.apply_settings()
+        self.syncing.start()
         self.loader.watch()
 
     def on_unmount(self) -> None:
@@ -200,15 +204,14 @@ class ReaderScreen(Screen[None]):
 
     def refresh_status(self) -> None:
         """Say what the view holds and what is running."""
-        sidebar = self.sidebar
-        feed = sidebar.chosen_feed
         self.status_bar.show(
             status_line(
-                articles=len(sidebar.listed),
-                unread=sidebar.article_list.unread,
-                feed_error=feed.error if feed is not None else None,
+                articles=len(self.sidebar.listed),
+                unread=self.sidebar.article_list.unread,
+                feed_error=getattr(self.sidebar.chosen_feed, "error", None),
                 analysis=self.analysis_runner.state,
                 activity=self.feed_actions.activity,
+                sync=self.syncing.text,
             )
         )
 
@@ -270,6 +273,9 @@ class ReaderScreen(Screen[None]):
     def on_feeds_refreshed(self, message: FeedsRefreshed) -> None:
         self.feed_actions.refreshed(message)
 
+    def on_sync_finished(self, message: SyncFinished) -> None:
+        self.syncing.finished(message)
+
     def on_full_text_fetched(self, message: FullTextFetched) -> None:
         self.feed_actions.full_text_fetched(message)
 
@@ -315,7 +321,7 @@ class ReaderScreen(Screen[None]):
         self.feed_actions.refresh_chosen()
 
     def action_refresh_all(self) -> None:
-        self.feed_actions.refresh_all()
+        self.syncing.refresh_all()
 
     def action_add_feed(self) -> None:
         self.feed_actions.add()
@@ -341,10 +347,8 @@ class ReaderScreen(Screen[None]):
     def action_show_story(self) -> None:
         self.reading.show_story()
 
-    # -- for the command palette ------------------------------------------------------------
-
     def show_article(self, article_id: int) -> None:
-        """Open an article from anywhere; outside the current view, the list goes to All."""
+        """Open an article from anywhere (the palette); outside the current view, the list goes to All."""
         self.sidebar.show_article(article_id)
 
     def stop_background(self) -> None:

@@ -201,6 +201,7 @@ class Reading:
             if starred is not None:
                 library.set_starred(article_id, starred)
             app.call_from_thread(sidebar.edits.saved, article_id, changes)
+            app.call_from_thread(self.screen.syncing.marked)
 
         self.screen.run_worker(save, thread=True, group="store", exit_on_error=False)
         self.screen.refresh_status()

@@ -64,7 +64,7 @@ class Sidebar(Vertical):
         self.current: int | None = None  # the article open in the reader
         self.searches = Searches()
         self.edits = PendingEdits()
-        self.tree_options: dict[str, bool] = {}  # build_nav's hide_failing / hide_read (settings)
+        self.tree_options: dict[str, Any] = {}  # build_nav's hide_failing / hide_read, the sync server
 
     def compose(self) -> ComposeResult:
         yield FeedTree(id="feeds")
@@ -205,7 +205,7 @@ class Sidebar(Vertical):
             found = [self.rows[i] for i in self.searches.ids(self.view) if i in self.rows]
             rows = [r for r in found if not r.read] if self.unread_only else found
         else:
-            rows = rows_in_view(self.rows.values(), self.view, self.unread_only)
+            rows = rows_in_view(self.rows.values(), self.view, self.unread_only, self.feeds)
         rows, stand_ins = one_per_story(rows)
         articles.set_rows(rows, self.current, stand_ins)
         name = self.view_name(self.view)
