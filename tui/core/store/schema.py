@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 8
 
 # Stories' tables as schema 7 left them, made by step 4 and made again by step 7 (which changed
 # them), each followed by grouping every article again (Database._group_stories).
@@ -219,14 +219,12 @@ MIGRATIONS: dict[int, str] = {
     DELETE FROM stories;
 """
     + _STORY_TABLES,
-    # 8 is taken by work on another branch; empty here, renumbered when the branches meet.
-    8: "",
-    # 8 -> 9: sync with a Tiny Tiny RSS server. One server; the remote ids of its feeds,
+    # 7 -> 8: sync with a Tiny Tiny RSS server. One server; the remote ids of its feeds,
     # categories and articles; the server's read/star state as last seen (to tell who changed
     # what since); and a queue of local changes, each with its time, filled by triggers so every
     # path that marks or subscribes (app, CLI, import) queues. ``applying`` is set while a sync
     # writes what the server says, so its own writes are not queued back.
-    9: """
+    8: """
     CREATE TABLE sync_server (
         id          INTEGER PRIMARY KEY CHECK (id = 1),
         url         TEXT NOT NULL,

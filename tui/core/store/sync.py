@@ -1,5 +1,5 @@
 """Sync state in the database: the server, remote ids, the server's state as last seen, and the
-queue of local changes (filled by the triggers of schema step 9).
+queue of local changes (filled by the triggers of schema step 8).
 
 Whatever a sync writes because the server said so goes through :meth:`SyncRepo.applying`, a
 transaction with ``sync_server.applying`` set, so the triggers do not queue it back.
