@@ -9,7 +9,8 @@ of the article (see ``ner_case``): the spaCy Doc of such a block differs from th
 letter case only, so token offsets + ``block.start`` are still offsets into ``Document.text``.
 
 Each document's language is detected first (``language``): one not in English is not run through
-the English model and comes back with its language and nothing else.
+the English model and comes back with its language and nothing else. Long documents go through in
+pieces of bounded size (``pieces``), so their cost is linear and memory flat.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .entities import extract_entities
 from .language import ENGLISH, SAMPLE_CHARS, detect_language
 from .model import MODEL_PACKAGES, NO_MODEL
 from .ner_case import Lexicon, lexicon_of, restore_blocks
+from .pieces import MAX_BLOCK_CHARS, PIECE_CHARS, Part, merge, pieces, split_block
 from .quotes import extract_quotes
 from .summary import summarise
 from .version import ANALYZER_VERSION
@@ -64,10 +66,18 @@ class Analyzer:
 
     version = ANALYZER_VERSION
 
-    def __init__(self, nlp: Language | None = None, batch_size: int = 64) -> None:
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        batch_size: int = 64,
+        piece_chars: int = PIECE_CHARS,
+        block_chars: int = MAX_BLOCK_CHARS,
+    ) -> None:
         self._nlp = nlp
         self._lock = threading.Lock()
         self.batch_size = batch_size
+        self.piece_chars = piece_chars  # a longer document is analysed in pieces of about this size
+        self.block_chars = block_chars  # a longer block is cut at sentence ends first
         self._lexicon: Lexicon | None = None
 
     @property
@@ -98,13 +108,17 @@ class Analyzer:
                 if language != ENGLISH:
                     yield "", (_Piece(doc, language, 0, True), None)
                     continue
+                blocks = [part for b in blocks for part in split_block(doc.text, b, self.block_chars)]
                 texts = restore_blocks((doc.text[b.start : b.end] for b in blocks), lexicon)
-                for b, text in zip(blocks, texts, strict=True):
-                    yield text, (None, b)
-                # A sentinel marks the end of each document so results stream document by document.
-                yield "", (_Piece(doc, ENGLISH, 0, True), None)
+                runs = list(pieces(blocks, self.piece_chars))
+                for n, run in enumerate(runs):
+                    for i in run:
+                        yield texts[i], (None, blocks[i])
+                    # A sentinel ends each piece, so results stream and a piece's Docs can go.
+                    yield "", (_Piece(doc, ENGLISH, n, n == len(runs) - 1), None)
 
         current: list[Paragraph] = []
+        parts: list[Part] = []
         for sdoc, (piece, block) in nlp.pipe(units(), as_tuples=True, batch_size=self.batch_size):
             if block is not None:
                 current.append((block, sdoc))
@@ -113,14 +127,17 @@ class Analyzer:
             if piece.language != ENGLISH:
                 yield Analysis([], [], [], version=ANALYZER_VERSION, language=piece.language)
                 continue
-            yield self._finish(piece.doc, current)
+            parts.append(self._finish(piece.doc, current, summary=piece.index == 0))
             current = []
+            if piece.last:
+                done = merge(parts)
+                parts = []
+                yield Analysis(done.entities, done.quotes, done.summary, version=ANALYZER_VERSION)
 
-    def _finish(self, doc: Document, paras: list[Paragraph]) -> Analysis:
+    def _finish(self, doc: Document, paras: list[Paragraph], summary: bool = True) -> Part:
         entities = extract_entities(doc, paras, (self._lexicon or Lexicon()).common)
         quotes = extract_quotes(doc, paras, entities)
-        summary = summarise(doc, paras, entities, quotes)
-        return Analysis(entities=entities, quotes=quotes, summary=summary, version=ANALYZER_VERSION)
+        return Part(entities, quotes, summarise(doc, paras, entities, quotes) if summary else [])
 
 
 def _sample(doc: Document, blocks: list[Block]) -> str:
