@@ -3,10 +3,10 @@
 An article is analysed whole when it is up to :data:`PIECE_CHARS` long (every news article is):
 nothing here changes its result. A longer text (a book, a log, a transcript) is cut between its
 blocks into pieces of about that size; each piece is analysed on its own and only plain results
-are kept, so no more than one piece of spaCy documents is alive at a time. A block longer than
+are kept, so about one piece of spaCy documents is alive at a time. A block longer than
 :data:`MAX_BLOCK_CHARS` (a whole file on one line) is first cut at sentence ends, so the model never
-sees a text longer than that. Offsets stay those of ``Document.text``: a piece is a list of the
-document's own blocks.
+sees a text longer than that. Offsets stay those of ``Document.text``: a piece is a run of the
+document's blocks (long ones cut), which keep their offsets.
 
 Across pieces, a one-word person name ("Obama") that the piece could not link to a full name takes
 the full name a previous piece gave it ("Barack Obama"), when only one full name ends that way.
@@ -23,6 +23,8 @@ from ..models import Block, Entity, Quote
 
 PIECE_CHARS = 60_000
 MAX_BLOCK_CHARS = 10_000
+# At most this many characters go through the model in one batch (see ``Analyzer._pipe``).
+BATCH_CHARS = 50_000
 # Where a long block may be cut: after a sentence end, else at any space.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")

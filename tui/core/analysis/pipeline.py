@@ -27,7 +27,7 @@ from .entities import extract_entities
 from .language import ENGLISH, SAMPLE_CHARS, detect_language
 from .model import MODEL_PACKAGES, NO_MODEL
 from .ner_case import Lexicon, lexicon_of, restore_blocks
-from .pieces import MAX_BLOCK_CHARS, PIECE_CHARS, Part, merge, pieces, split_block
+from .pieces import BATCH_CHARS, MAX_BLOCK_CHARS, PIECE_CHARS, Part, merge, pieces, split_block
 from .quotes import extract_quotes
 from .summary import summarise
 from .version import ANALYZER_VERSION
@@ -59,6 +59,10 @@ class _Piece:
     language: str
     index: int
     last: bool
+
+
+# What travels with each text through the model: the block it is, or the end of a piece.
+_Context = tuple[_Piece | None, Block | None]
 
 
 class Analyzer:
@@ -101,7 +105,7 @@ class Analyzer:
             self._lexicon = lexicon_of(nlp)
         lexicon = self._lexicon
 
-        def units() -> Iterator[tuple[str, tuple[_Piece | None, Block | None]]]:
+        def units() -> Iterator[tuple[str, _Context]]:
             for doc in docs:
                 blocks = [b for b in doc.blocks if b.kind in ENTITY_KINDS and b.end > b.start]
                 language = detect_language(_sample(doc, blocks))
@@ -119,7 +123,7 @@ class Analyzer:
 
         current: list[Paragraph] = []
         parts: list[Part] = []
-        for sdoc, (piece, block) in nlp.pipe(units(), as_tuples=True, batch_size=self.batch_size):
+        for sdoc, (piece, block) in self._pipe(units()):
             if block is not None:
                 current.append((block, sdoc))
                 continue
@@ -133,6 +137,22 @@ class Analyzer:
                 done = merge(parts)
                 parts = []
                 yield Analysis(done.entities, done.quotes, done.summary, version=ANALYZER_VERSION)
+
+    def _pipe(self, units: Iterable[tuple[str, _Context]]) -> Iterator[tuple[Doc, _Context]]:
+        """``nlp.pipe`` over ``units``, in batches of at most ``batch_size`` texts and
+        :data:`BATCH_CHARS` characters: the model's memory grows with the characters of a batch
+        (about 3 KB each), and 64 long lines at once would take gigabytes."""
+        nlp = self.nlp
+        batch: list[tuple[str, _Context]] = []
+        chars = 0
+        for unit in units:
+            if batch and (len(batch) >= self.batch_size or chars + len(unit[0]) > BATCH_CHARS):
+                yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                batch, chars = [], 0
+            batch.append(unit)
+            chars += len(unit[0])
+        if batch:
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
     def _finish(self, doc: Document, paras: list[Paragraph], summary: bool = True) -> Part:
         entities = extract_entities(doc, paras, (self._lexicon or Lexicon()).common)
