@@ -43,8 +43,8 @@ def test_analyze_json_contract_on_seeds(tmp_path):
     assert len(lines) == 3
     for path, line in zip(files, lines, strict=True):
         obj = json.loads(line)
-        assert set(obj) == {"path", "title", "text", "entities", "quotes", "summary"}
-        assert obj["path"] == str(path)
+        assert set(obj) == {"path", "title", "text", "entities", "quotes", "summary", "language"}
+        assert obj["path"] == str(path) and obj["language"] == "en"
         raw = path.read_text(encoding="utf-8").replace("\r\n", "\n")
         assert obj["text"] == raw
         for e in obj["entities"]:

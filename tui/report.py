@@ -28,6 +28,8 @@ def print_report(docs: list[Document], results: Iterable[Analysis]) -> None:
     for doc, analysis in zip(docs, results, strict=False):
         console.print(Rule(Text(doc.title or doc.path or "", style="bold")))
         console.print(Text(doc.path or "", style="dim"))
+        if not analysis.analysed:
+            console.print(Text(analysis.skipped_note, style="italic"))
         groups: dict[str, dict[str, int]] = {}
         for (canonical, label), n in analysis.entity_counts().items():
             groups.setdefault(label, {})[canonical] = n

@@ -85,6 +85,11 @@ def byline(source: str | None, when: str | None, room: int) -> str:
     return day if day and len(day) <= room else shorten(source, room)
 
 
+def sentence(note: str) -> str:
+    """A status note ("not analysed: German") as a pane's sentence ("Not analysed: German.")."""
+    return f"{note[:1].upper()}{note[1:]}." if note else ""
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` cut at a word boundary to at most ``limit`` characters, ending with an ellipsis."""
     text = " ".join(text.split())

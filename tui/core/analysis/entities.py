@@ -28,8 +28,10 @@ def extract_entities(
 ) -> list[Entity]:
     """All entity mentions of ``doc`` in text order; ``common_words`` guards name propagation."""
     mentions: list[Mention] = []
+    # Doc.text joins the tokens again on every call: read it once per block.
+    model_texts = [sdoc.text for _block, sdoc in paras]
     for bi, (block, sdoc) in enumerate(paras):
-        restored = sdoc.text != doc.text[block.start : block.end]
+        restored = model_texts[bi] != doc.text[block.start : block.end]
         weight = CAPS_WEIGHT if restored else 1.0
         found: list[Mention] = []
         for ent in sdoc.ents:
@@ -41,7 +43,7 @@ def extract_entities(
     texts = [doc.text[m.start : m.end] for m in mentions]
     # Names are compared and shown as the model read them: "HARTLEY" in a caps headline is "Hartley".
     forms = [
-        paras[m.block][1].text[m.start - paras[m.block][0].start : m.end - paras[m.block][0].start]
+        model_texts[m.block][m.start - paras[m.block][0].start : m.end - paras[m.block][0].start]
         for m in mentions
     ]
     labels, canon = resolve(forms, mentions)

@@ -7,6 +7,10 @@ means no entity can cross a paragraph or a line. All blocks of all documents go 
 ALL-CAPS blocks (wire headlines, datelines) are given to the model case-restored from the rest
 of the article (see ``ner_case``): the spaCy Doc of such a block differs from the document text in
 letter case only, so token offsets + ``block.start`` are still offsets into ``Document.text``.
+
+Each document's language is detected first (``language``): one not in English is not run through
+the English model and comes back with its language and nothing else. Long documents go through in
+pieces of bounded size (``pieces``), so their cost is linear and memory flat.
 """
 
 from __future__ import annotations
@@ -14,13 +18,16 @@ from __future__ import annotations
 import importlib
 import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import ModelUnavailable
 from ..models import ENTITY_KINDS, Analysis, Block, Document, without_link_marks
 from .entities import extract_entities
+from .language import ENGLISH, SAMPLE_CHARS, detect_language
 from .model import MODEL_PACKAGES, NO_MODEL
 from .ner_case import Lexicon, lexicon_of, restore_blocks
+from .pieces import BATCH_CHARS, MAX_BLOCK_CHARS, PIECE_CHARS, Part, merge, pieces, split_block
 from .quotes import extract_quotes
 from .summary import summarise
 from .version import ANALYZER_VERSION
@@ -44,15 +51,37 @@ def load_model() -> Language:
 Paragraph = tuple[Block, "Doc"]
 
 
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """The end of one piece of a document in the stream through ``nlp.pipe``."""
+
+    doc: Document
+    language: str
+    index: int
+    last: bool
+
+
+# What travels with each text through the model: the block it is, or the end of a piece.
+_Context = tuple[_Piece | None, Block | None]
+
+
 class Analyzer:
     """Analyses documents; the model is loaded on first use and shared by all calls."""
 
     version = ANALYZER_VERSION
 
-    def __init__(self, nlp: Language | None = None, batch_size: int = 64) -> None:
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        batch_size: int = 64,
+        piece_chars: int = PIECE_CHARS,
+        block_chars: int = MAX_BLOCK_CHARS,
+    ) -> None:
         self._nlp = nlp
         self._lock = threading.Lock()
         self.batch_size = batch_size
+        self.piece_chars = piece_chars  # a longer document is analysed in pieces of about this size
+        self.block_chars = block_chars  # a longer block is cut at sentence ends first
         self._lexicon: Lexicon | None = None
 
     @property
@@ -76,26 +105,69 @@ class Analyzer:
             self._lexicon = lexicon_of(nlp)
         lexicon = self._lexicon
 
-        def units() -> Iterator[tuple[str, tuple[int, Document, Block | None]]]:
-            for i, shown in enumerate(docs):
+        def units() -> Iterator[tuple[str, _Context]]:
+            for shown in docs:
                 doc = without_link_marks(shown)  # "[n]" after a link's text is not the author's words
                 blocks = [b for b in doc.blocks if b.kind in ENTITY_KINDS and b.end > b.start]
+                language = detect_language(_sample(doc, blocks))
+                if language != ENGLISH:
+                    yield "", (_Piece(doc, language, 0, True), None)
+                    continue
+                blocks = [part for b in blocks for part in split_block(doc.text, b, self.block_chars)]
                 texts = restore_blocks((doc.text[b.start : b.end] for b in blocks), lexicon)
-                for b, text in zip(blocks, texts, strict=True):
-                    yield text, (i, doc, b)
-                # A sentinel marks the end of each document so results stream document by document.
-                yield "", (i, doc, None)
+                runs = list(pieces(blocks, self.piece_chars))
+                for n, run in enumerate(runs):
+                    for i in run:
+                        yield texts[i], (None, blocks[i])
+                    # A sentinel ends each piece, so results stream and a piece's Docs can go.
+                    yield "", (_Piece(doc, ENGLISH, n, n == len(runs) - 1), None)
 
         current: list[Paragraph] = []
-        for sdoc, (_i, doc, block) in nlp.pipe(units(), as_tuples=True, batch_size=self.batch_size):
+        parts: list[Part] = []
+        for sdoc, (piece, block) in self._pipe(units()):
             if block is not None:
                 current.append((block, sdoc))
                 continue
-            yield self._finish(doc, current)
+            assert piece is not None
+            if piece.language != ENGLISH:
+                yield Analysis([], [], [], version=ANALYZER_VERSION, language=piece.language)
+                continue
+            parts.append(self._finish(piece.doc, current, summary=piece.index == 0))
             current = []
+            if piece.last:
+                done = merge(parts)
+                parts = []
+                yield Analysis(done.entities, done.quotes, done.summary, version=ANALYZER_VERSION)
 
-    def _finish(self, doc: Document, paras: list[Paragraph]) -> Analysis:
+    def _pipe(self, units: Iterable[tuple[str, _Context]]) -> Iterator[tuple[Doc, _Context]]:
+        """``nlp.pipe`` over ``units``, in batches of at most ``batch_size`` texts and
+        :data:`BATCH_CHARS` characters: the model's memory grows with the characters of a batch
+        (about 3 KB each), and 64 long lines at once would take gigabytes."""
+        nlp = self.nlp
+        batch: list[tuple[str, _Context]] = []
+        chars = 0
+        for unit in units:
+            if batch and (len(batch) >= self.batch_size or chars + len(unit[0]) > BATCH_CHARS):
+                yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                batch, chars = [], 0
+            batch.append(unit)
+            chars += len(unit[0])
+        if batch:
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
+    def _finish(self, doc: Document, paras: list[Paragraph], summary: bool = True) -> Part:
         entities = extract_entities(doc, paras, (self._lexicon or Lexicon()).common)
         quotes = extract_quotes(doc, paras, entities)
-        summary = summarise(doc, paras, entities, quotes)
-        return Analysis(entities=entities, quotes=quotes, summary=summary, version=ANALYZER_VERSION)
+        return Part(entities, quotes, summarise(doc, paras, entities, quotes) if summary else [])
+
+
+def _sample(doc: Document, blocks: list[Block]) -> str:
+    """The opening of the document's text blocks, for language detection."""
+    texts: list[str] = []
+    size = 0
+    for b in blocks:
+        texts.append(doc.text[b.start : min(b.end, b.start + SAMPLE_CHARS)])
+        size += len(texts[-1]) + 1
+        if size >= SAMPLE_CHARS:
+            break
+    return "\n".join(texts)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .languages import ENGLISH, language_name
+
 # Block kinds produced by the text reader.
 HEADLINE = "headline"
 STANDFIRST = "standfirst"  # a publisher's summary bullet under the headline
@@ -91,12 +93,24 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """The result of analysing one document."""
+    """The result of analysing one document. ``language`` is its ISO 639-1 code: only English is
+    analysed, so another language comes with no entities, quotes or summary."""
 
     entities: list[Entity]
     quotes: list[Quote]
     summary: list[str]
     version: str = ""
+    language: str = ENGLISH
+
+    @property
+    def analysed(self) -> bool:
+        """Was the text analysed (English), rather than skipped for its language?"""
+        return self.language == ENGLISH
+
+    @property
+    def skipped_note(self) -> str:
+        """What to show for a skipped article ("not analysed: German"); empty for an analysed one."""
+        return "" if self.analysed else f"not analysed: {language_name(self.language)}"
 
     def entity_counts(self) -> dict[tuple[str, str], int]:
         """Mentions per (canonical, label)."""
@@ -117,6 +131,7 @@ class Analysis:
                 for q in self.quotes
             ],
             "summary": list(self.summary),
+            "language": self.language,
         }
 
     @classmethod
@@ -126,4 +141,5 @@ class Analysis:
             quotes=[Quote(**q) for q in data.get("quotes", [])],
             summary=list(data.get("summary", [])),
             version=version,
+            language=str(data.get("language") or ENGLISH),
         )

@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.worker import Worker
 
 from ...core.models import STANDFIRST, Analysis, Document
+from ..format import sentence
 from ..messages import Analysed, RelatedQuotesReady
 from ..views import story_siblings
 from .loading import Then
@@ -142,14 +143,17 @@ class Reading:
         teaser = bool(row and row.teaser)
         screen.article_view.show(article_id, doc, analysis, teaser=teaser, unavailable=error is not None)
         publisher = [doc.block_text(b) for b in doc.blocks_of(STANDFIRST)]
-        if analysis is None:
-            note = error or "Analysing…"
+        if analysis is None or not analysis.analysed:
+            # An article in another language is shown without analysis, saying why.
+            note = (error or "Analysing…") if analysis is None else sentence(analysis.skipped_note)
             screen.quotes.show_pending(note)
             screen.summary.show(None, publisher, note)
         else:
             screen.quotes.show_quotes(analysis.quotes)
             screen.summary.show(analysis.summary, publisher)
-        screen.quotes.border_subtitle = "" if analysis is None else str(len(analysis.quotes))
+        screen.quotes.border_subtitle = (
+            "" if analysis is None or not analysis.analysed else str(len(analysis.quotes))
+        )
 
     def analysed(self, message: Analysed) -> None:
         """An analysis arrived: kept, and shown when it is the open article's."""
@@ -164,7 +168,7 @@ class Reading:
     def load_related(self) -> None:
         """Look for quotes elsewhere in the library related to the open article (in a thread)."""
         article_id, analysis = self.article_id, self.analysis
-        if article_id is None or analysis is None:
+        if article_id is None or analysis is None or not analysis.analysed:
             return
         library, post = self.library, self.screen.post_message
 

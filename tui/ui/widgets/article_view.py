@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 
 from ...core.models import Analysis, Document
+from ..format import sentence
 from ..status import count
 from .article_body import ArticleBody
 from .legend import EntityLegend
@@ -36,10 +37,13 @@ class ArticleView(Vertical):
     def jump(self, *, forward: bool) -> None:
         """Mark the next (previous) entity mention; say why when there is none."""
         if self.body.jump_entity(forward) is None:
-            analysed = self.body.analysis is not None
-            note = (
-                "No entities in this article." if analysed else "Entities appear when the analysis is done."
-            )
+            analysis = self.body.analysis
+            if analysis is None:
+                note = "Entities appear when the analysis is done."
+            elif not analysis.analysed:
+                note = sentence(analysis.skipped_note)
+            else:
+                note = "No entities in this article."
             self.notify(note, timeout=2)
 
     def mark_first(self, canonical: str) -> None:
@@ -67,6 +71,9 @@ class ArticleView(Vertical):
         body.border_title = "Article · teaser (f fetches the full text)" if teaser else "Article"
         if analysis is None:
             body.border_subtitle = "unavailable" if unavailable else "analysing…"
+            return
+        if not analysis.analysed:
+            body.border_subtitle = analysis.skipped_note
             return
         people = len({e.canonical for e in analysis.entities if e.label == "PERSON"})
         body.border_subtitle = " · ".join(
