@@ -26,6 +26,10 @@ def test_link_numbers_code_and_blockquotes_in_the_analysis(analyzer):
     assert "record[1]" in doc.text and "statement[2]" in doc.text
     analysis = analyzer.analyze(doc)
     assert analysis.summary and not any("[1]" in s or "[2]" in s for s in analysis.summary)
+    # Bullets read as written: the marks are gone, not left as gaps before the next word.
+    assert any("the vote record shows," in s for s in analysis.summary), analysis.summary
+    assert any("in a statement." in s for s in analysis.summary), analysis.summary
+    assert not any("  " in s or " ," in s or " ." in s for s in analysis.summary)
     assert not any("Neruda" in s for s in analysis.summary)  # a blockquote is not the article's gist
     names = {e.text for e in analysis.entities}
     assert "Anna Berg" in names and "Pablo Neruda" in names  # its names are found, though

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import ModelUnavailable
-from ..models import ENTITY_KINDS, Analysis, Block, Document, without_link_marks
+from ..models import ENTITY_KINDS, Analysis, Block, Document, unmarked, without_link_marks
 from .entities import extract_entities
 from .language import ENGLISH, SAMPLE_CHARS, detect_language
 from .model import MODEL_PACKAGES, NO_MODEL
@@ -55,10 +55,11 @@ Paragraph = tuple[Block, "Doc"]
 class _Piece:
     """The end of one piece of a document in the stream through ``nlp.pipe``."""
 
-    doc: Document
+    doc: Document  # as analysed: its link marks blanked
     language: str
     index: int
     last: bool
+    shown: Document | None = None  # as the reader sees it, when it had link marks
 
 
 # What travels with each text through the model: the block it is, or the end of a piece.
@@ -120,7 +121,13 @@ class Analyzer:
                     for i in run:
                         yield texts[i], (None, blocks[i])
                     # A sentinel ends each piece, so results stream and a piece's Docs can go.
-                    yield "", (_Piece(doc, ENGLISH, n, n == len(runs) - 1), None)
+                    yield (
+                        "",
+                        (
+                            _Piece(doc, ENGLISH, n, n == len(runs) - 1, shown if shown is not doc else None),
+                            None,
+                        ),
+                    )
 
         current: list[Paragraph] = []
         parts: list[Part] = []
@@ -137,7 +144,12 @@ class Analyzer:
             if piece.last:
                 done = merge(parts)
                 parts = []
-                yield Analysis(done.entities, done.quotes, done.summary, version=ANALYZER_VERSION)
+                summary = (
+                    [unmarked(piece.shown, piece.doc, s) for s in done.summary]
+                    if piece.shown
+                    else done.summary
+                )
+                yield Analysis(done.entities, done.quotes, summary, version=ANALYZER_VERSION)
 
     def _pipe(self, units: Iterable[tuple[str, _Context]]) -> Iterator[tuple[Doc, _Context]]:
         """``nlp.pipe`` over ``units``, in batches of at most ``batch_size`` texts and

@@ -44,6 +44,7 @@ from .links import (
     human_size,
     link_line,
     link_marks,
+    unmarked,
     without_link_marks,
 )
 from .pages import (
@@ -70,6 +71,7 @@ __all__ = [
     "human_size",
     "link_line",
     "link_marks",
+    "unmarked",
     "without_link_marks",
     "Analysis",
     "ArticleRow",

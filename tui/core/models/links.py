@@ -93,3 +93,22 @@ def without_link_marks(doc: Document) -> Document:
     for start, end, _ in marks:
         chars[start:end] = " " * (end - start)
     return replace(doc, text="".join(chars))
+
+
+def unmarked(shown: Document, analysed: Document, sentence: str) -> str:
+    """A sentence of ``analysed`` (``shown`` with its marks blanked) as the author wrote it: the
+    same stretch of ``shown`` with its ``[n]`` marks taken out, not left as spaces."""
+    if shown is analysed or not sentence.strip():
+        return sentence
+    # The summary may have closed up the blanks: any run of white space matches any other.
+    found = re.search(r"\s+".join(map(re.escape, sentence.split())), analysed.text)
+    if found is None:
+        return sentence
+    at, end = found.span()
+    pos, out = at, []
+    for start, stop, _ in link_marks(shown):
+        if at <= start and stop <= end:
+            out.append(shown.text[pos:start])
+            pos = stop
+    out.append(shown.text[pos:end])
+    return "".join(out)
