@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # A competitor named in a results line is strong evidence for the document's vote.
 RESULTS_WEIGHT = 2.0
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DIGITS = re.compile(r"\d+")
 _LOWER_OK = frozenset({"and", "not", "out", "v", "vs", "bt", "beat", "at", "of", "de", "van", "von", "der"})
 
 
@@ -43,6 +44,9 @@ def _is_initial(tok: Token) -> bool:
 
 def is_results_line(sdoc: Doc) -> bool:
     """A line of names and figures rather than a sentence."""
+    runs = _DIGITS.finditer(sdoc.text)
+    if next(runs, None) is None or next(runs, None) is None:
+        return False  # two figures at least: most lines of prose are done here, token by token no more
     # A date with a year ("LONDON 1996-08-30", "May 5, 2016") is a dateline, not a score.
     dated = {
         i for e in sdoc.ents if e.label_ == "DATE" and _YEAR.search(e.text) for i in range(e.start, e.end)

@@ -176,7 +176,7 @@ def _attribute_block(
     taken = {c.pos for _p, c, _i in pending}
     spans = [(it.span.start - off, it.span.end - off) for it in items]
     for tok in sdoc:
-        if tok.idx in taken or any(a <= tok.idx < e for a, e in spans) or not is_reporting(tok, strict=True):
+        if tok.idx in taken or not is_reporting(tok, strict=True) or any(a <= tok.idx < e for a, e in spans):
             continue
         subj = subject_of(tok)
         if subj is not None and not any(a <= subj.idx < e for a, e in spans):
