@@ -31,6 +31,25 @@ def analyzer():
     return Analyzer()
 
 
+@pytest.fixture(scope="module")
+def quotes(analyzer):
+    """Analyse ``text`` and return its quotes, checking every offset on the way (the quote and
+    speaker tests)."""
+    from tui.core.models import Quote
+    from tui.core.reader import parse_text
+
+    def run(text: str) -> list[Quote]:
+        doc = parse_text(text)
+        found = analyzer.analyze(doc).quotes
+        for q in found:
+            assert q.text == doc.text[q.start : q.end]
+            assert q.text == q.text.strip()
+            assert "\n" not in q.text
+        return found
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def _analysed_db(tmp_path_factory, analyzer):
     """A library database with every seed analysed, built once and copied per test.

@@ -21,22 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
-@pytest.fixture(scope="module")
-def quotes(analyzer):
-    """Analyse ``text`` and return its quotes, checking every offset on the way."""
-
-    def run(text: str) -> list[Quote]:
-        doc = parse_text(text)
-        found = analyzer.analyze(doc).quotes
-        for q in found:
-            assert q.text == doc.text[q.start : q.end]
-            assert q.text == q.text.strip()
-            assert "\n" not in q.text
-        return found
-
-    return run
-
-
 def by_text(found: list[Quote], fragment: str) -> Quote:
     hits = [q for q in found if fragment in q.text]
     assert len(hits) == 1, (fragment, found)

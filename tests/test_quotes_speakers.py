@@ -11,21 +11,8 @@ from __future__ import annotations
 import pytest
 
 from tui.core.models import Quote
-from tui.core.reader import parse_text
 
 pytestmark = pytest.mark.slow  # the real spaCy pipeline
-
-
-@pytest.fixture(scope="module")
-def quotes(analyzer):
-    def run(text: str) -> list[Quote]:
-        doc = parse_text(text)
-        found = analyzer.analyze(doc).quotes
-        for q in found:
-            assert q.text == doc.text[q.start : q.end]
-        return found
-
-    return run
 
 
 def speaker_of(found: list[Quote], fragment: str) -> str | None:
