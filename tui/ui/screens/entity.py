@@ -27,7 +27,7 @@ from ...core.models import EntityArticle, EntityPage, EntityQuote, Neighbour
 from ..format import GROUP_NAMES, entity_group, format_date, hang, shorten
 from ..status import count
 from ..views import display_name
-from ..widgets.wrapped_list import Entry, Note, WrappedList
+from ..widgets.wrapped_list import Entry, Note, WrappedList, moving_keys
 
 if TYPE_CHECKING:
     from ...core.library import Library
@@ -68,12 +68,7 @@ def timeline(days: tuple[tuple[str, int], ...]) -> list[float]:
 class PageList(WrappedList):
     """One of the page's lists: articles, quotes or entities."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Next", show=False, id="entity.down"),
-        Binding("k", "cursor_up", "Previous", show=False, id="entity.up"),
-        Binding("g", "first", "First", show=False, id="entity.first"),
-        Binding("G", "last", "Last", show=False, id="entity.last"),
-    ]
+    BINDINGS = moving_keys("entity")
 
     def make_prompt(self, item: object, width: int) -> Text:
         if isinstance(item, Note):

@@ -26,7 +26,7 @@ from ...core.story_view import StoryBullet, StoryQuote, StoryView, outlet
 from ..format import format_date, hang, shorten
 from ..status import count
 from ..views import display_name
-from ..widgets.wrapped_list import Entry, Heading, Note, WrappedList
+from ..widgets.wrapped_list import Entry, Heading, Note, WrappedList, moving_keys
 
 if TYPE_CHECKING:
     from ...core.library import Library
@@ -43,12 +43,7 @@ class StoryResult:
 class StoryList(WrappedList):
     """One of the view's lists: sources, quotes by speaker, or summary bullets."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Next", show=False, id="story.down"),
-        Binding("k", "cursor_up", "Previous", show=False, id="story.up"),
-        Binding("g", "first", "First", show=False, id="story.first"),
-        Binding("G", "last", "Last", show=False, id="story.last"),
-    ]
+    BINDINGS = moving_keys("story")
 
     def make_prompt(self, item: object, width: int) -> Text:
         if isinstance(item, Note):

@@ -5,10 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from .styling import StyleCache
+
+
+def moving_keys(scope: str) -> list[Binding]:
+    """j/k/g/G for a list of a page or view, with binding ids under ``scope`` (for ``[keys]``)."""
+    return [
+        Binding("j", "cursor_down", "Next", show=False, id=f"{scope}.down"),
+        Binding("k", "cursor_up", "Previous", show=False, id=f"{scope}.up"),
+        Binding("g", "first", "First", show=False, id=f"{scope}.first"),
+        Binding("G", "last", "Last", show=False, id=f"{scope}.last"),
+    ]
 
 
 @dataclass(frozen=True, slots=True)
