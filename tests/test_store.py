@@ -210,7 +210,7 @@ def test_changes_by_another_connection_are_seen_but_not_read_marks(tmp_path):
         other.close()
 
 
-def test_a_failing_feed_keeps_when_it_last_worked_and_forgets_it_when_removed(tmp_path):
+def test_a_failing_feed_keeps_when_it_last_worked(tmp_path):
     from tui.core.store import FeedRepo
 
     db = Database(tmp_path / "library.db")
@@ -224,7 +224,7 @@ def test_a_failing_feed_keeps_when_it_last_worked_and_forgets_it_when_removed(tm
     failed = feeds.find(feed_id)
     assert failed.error == "HTTP 500" and failed.last_ok == worked
     feeds.remove(feed_id)
-    assert db.get_meta(f"feed_ok:{feed_id}") is None
+    assert feeds.find(feed_id) is None
     db.close()
 
 
@@ -252,4 +252,32 @@ def test_a_transaction_inside_another_is_a_savepoint(tmp_path):
         raise ZeroDivisionError
     assert other.execute(count).fetchone()[0] == 2  # the outer error undid the inner work too
     other.close()
+    db.close()
+
+
+def test_schema_9_moves_when_feeds_last_worked_out_of_meta(tmp_path):
+    from tui.core.store import FeedRepo
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for version in range(1, 9):
+        conn.executescript(f"BEGIN; {MIGRATIONS[version]}; PRAGMA user_version = {version}; COMMIT;")
+    conn.execute("DELETE FROM meta")
+    conn.executescript(
+        "INSERT INTO feeds (id, url, last_refresh, last_error, added_at) VALUES "
+        "(1, 'https://a/rss', '2026-11-30T09:00:00Z', 'HTTP 500', '2026-11-01'), "
+        "(2, 'https://b/rss', '2026-11-30T09:00:00Z', NULL, '2026-11-01'), "
+        "(3, 'https://c/rss', NULL, 'timed out', '2026-11-01');"
+        "INSERT INTO meta VALUES ('feed_ok:1', '2026-11-29T08:00:00Z');"
+    )
+    conn.commit()
+    conn.close()
+    db = Database(path)
+    feeds = FeedRepo(db)
+    assert [feeds.find(i).last_ok for i in (1, 2, 3)] == [
+        "2026-11-29T08:00:00Z",
+        "2026-11-30T09:00:00Z",
+        None,
+    ]
+    assert db.get_meta("feed_ok:1") is None
     db.close()

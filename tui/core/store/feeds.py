@@ -13,13 +13,9 @@ _FEED_COLS = """
     f.last_modified, f.retry_after, f.auto_full,
     (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id) AS items,
     (SELECT COUNT(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread,
-    CASE WHEN f.last_error IS NULL THEN f.last_refresh
-         ELSE (SELECT m.value FROM meta m WHERE m.key = 'feed_ok:' || f.id) END AS last_ok,
+    f.last_ok,
     EXISTS (SELECT 1 FROM sync_feeds s WHERE s.feed_id = f.id) AS synced
 """
-# When a feed last refreshed without an error is kept in ``meta`` (no schema change for one
-# timestamp): only a failing feed needs it, its last_refresh being the failure's.
-_LAST_OK = "feed_ok:{}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +85,6 @@ class FeedRepo:
         with self.db.transaction() as db:
             db.execute("DELETE FROM articles WHERE feed_id = ?", (feed_id,))
             db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
-            db.execute("DELETE FROM meta WHERE key = ?", (_LAST_OK.format(feed_id),))
 
     def list(self) -> builtins.list[FeedRow]:
         """Every subscription with its counts, in folder then title order."""
@@ -118,14 +113,11 @@ class FeedRepo:
         with self.db.transaction() as db:
             db.execute(
                 "UPDATE feeds SET last_refresh = ?, last_error = ?, warning = ?, retry_after = ?, "
+                "last_ok = CASE WHEN ? IS NULL THEN ? ELSE last_ok END, "
                 "title = CASE WHEN renamed THEN title ELSE COALESCE(?, title) END, "
                 "html_url = COALESCE(?, html_url) WHERE id = ?",
-                (now, error, warning, retry_after, title, html_url, feed_id),
+                (now, error, warning, retry_after, error, now, title, html_url, feed_id),
             )
-            if error is None:
-                db.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_LAST_OK.format(feed_id), now)
-                )
             if validators:
                 db.execute(
                     "UPDATE feeds SET etag = ?, last_modified = ? WHERE id = ?",
