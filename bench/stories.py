@@ -128,7 +128,7 @@ def measure(base: Path, n: int) -> int:
         store_ms.append((time.perf_counter() - t) * 1000 / len(batch))
         t = time.perf_counter()
         with db.transaction() as conn:
-            group_articles(conn, saved)
+            group_articles(conn, saved, index=db.bands)
         group_ms.append((time.perf_counter() - t) * 1000 / len(batch))
         ids.extend(saved)
     joined = wrong = 0

@@ -126,14 +126,14 @@ class ArticleRepo:
                     "blocks=?, hash=?, listed=? WHERE id=?",
                     (*values, int(listed or row["listed"]), row["id"]),
                 )
-                group_articles(db, [row["id"]])
+                group_articles(db, [row["id"]], index=self.db.bands)
                 return int(row["id"])
             cur = db.execute(
                 "INSERT INTO articles (title, source, date, url, path, attribution, text, blocks, hash, "
                 "key, listed, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (*values, key, int(listed), now_iso()),
             )
-            group_articles(db, [int(cur.lastrowid or 0)])
+            group_articles(db, [int(cur.lastrowid or 0)], index=self.db.bands)
             return int(cur.lastrowid or 0)
 
     def rows(
@@ -274,7 +274,7 @@ class ArticleRepo:
                 if it.sketch is not None:
                     sketches[new[-1]] = it.sketch
             # In the same transaction: a refresh never leaves articles without their story.
-            group_articles(db, new + changed, sketches)
+            group_articles(db, new + changed, sketches, self.db.bands)
         return new
 
     def save_full_text(self, article_id: int, doc: Document) -> None:

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import LibraryError
+from .band_index import BandIndex
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .stories import group_articles
 
@@ -72,6 +73,7 @@ class Database:
         self._depth = 0  # transactions open in the thread holding the lock (see transaction)
         self._data_version: int | None = None  # see changed_elsewhere
         self._shape: tuple[int, ...] = ()
+        self.bands = BandIndex()  # the stories' band index of this connection
         self._build_search_index(progress)
         self._group_stories(progress)
 
@@ -117,7 +119,7 @@ class Database:
                     "SELECT id FROM articles WHERE id > ? AND id <= ? ORDER BY id", (done, end)
                 )
             ]
-            group_articles(db, ids)
+            group_articles(db, ids, index=self.bands)
 
         self._backfill("story_index", group, progress)
 

@@ -2,11 +2,11 @@
 
 Every stored article joins a story, alone or with others: :func:`group_articles` runs inside the
 transaction that stores the articles (``ArticleRepo``), so a story is never out of step with its
-articles. An article's MinHash band keys go into ``story_bands`` with its day; a new article is
-compared exactly (see :mod:`..similarity`) only with the articles that share a band with it within
-:data:`WINDOW_DAYS` days, never with the whole library, and joins the story of the best one that
-reaches :data:`~..similarity.SAME_EVENT` (it never merges two stories: a chain of loose matches
-would glue different events together). Articles of the same feed are not compared: a feed's own
+articles. An article's MinHash band keys are kept with it and indexed in memory
+(:mod:`.band_index`); a new article is compared exactly (see :mod:`..similarity`) only with the
+articles that share a band with it within :data:`WINDOW_DAYS` days, never with the whole library,
+and joins the story of the best one that reaches :data:`~..similarity.SAME_EVENT` (it never merges
+two stories: a chain of loose matches would glue different events together). Articles of the same feed are not compared: a feed's own
 boilerplate intro is not an event.
 
 A story's title is the headline of its earliest article (the first report, usually the wire's or
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from .. import similarity
 from ..models import Block, Story
+from .band_index import BandIndex
 
 if TYPE_CHECKING:  # pragma: no cover
     from .database import Database
@@ -83,90 +84,106 @@ def _load(
     return out
 
 
-def _forget(db: sqlite3.Connection, article_id: int) -> None:
-    """Take an article out of its story and the band index (before grouping it again)."""
-    row = db.execute("SELECT day, bands FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
-    if row is None:
-        return
-    db.executemany(
-        "DELETE FROM story_bands WHERE band = ? AND day = ? AND article_id = ?",
-        [(k, row["day"], article_id) for k in _unpack(row["bands"])],
-    )
-    db.execute("DELETE FROM story_members WHERE article_id = ?", (article_id,))
+def _forget(db: sqlite3.Connection, ids: Sequence[int]) -> None:
+    """Take articles out of their stories (before grouping them again)."""
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        db.execute(f"DELETE FROM story_members WHERE article_id IN ({','.join('?' * len(part))})", part)
 
 
 def group_articles(
     db: sqlite3.Connection,
     article_ids: Sequence[int],
     sketches: Mapping[int, similarity.Sketch] | None = None,
+    index: BandIndex | None = None,
 ) -> None:
     """Put each article (new or changed) into the story of its closest match, or a story of its own.
 
     Runs in the caller's transaction; articles of one batch can match each other. ``sketches``
     are the articles' own when their maker had them (see :func:`~..similarity.sketches`); the
     others are made here from the stored text. An article too short to judge gets a story of its
-    own and no bands.
+    own and no bands. ``index`` is the connection's band index (``Database.bands``); without one,
+    the bands of the days needed are read for this call alone.
     """
     if not article_ids:
         return
-    known = _load(db, list(dict.fromkeys(article_ids)), sketches or {})
-    for art in known.values():
-        _forget(db, art.id)
+    index = index if index is not None else BandIndex()
+    known = list(_load(db, list(dict.fromkeys(article_ids)), sketches or {}).values())
+    _forget(db, [art.id for art in known])
+    judged = [art for art in known if art.sketch.bands]
+    found = index.lookup(db, [art.sketch.bands for art in judged], [art.day for art in judged], WINDOW_DAYS)
+    candidates = dict(zip((art.id for art in judged), found, strict=True))
+    stored = _members(db, sorted(set().union(*found)))
+    # Articles of several feeds (grouping a whole library again) may match each other: the
+    # earlier ones of this call are not in the index yet. One feed's articles are never compared.
+    mixed = len({art.feed_id for art in judged}) > 1 or any(art.feed_id is None for art in judged)
+    earlier: dict[int, list[_Member]] = {}
+    for art in known:
         keys = art.sketch.bands
-        story_id = _best_story(db, art, keys) if keys else None
+        shingles = _pack(sorted(art.sketch.shingles), "Q")
+        story_id = None
+        if keys:
+            pool = [stored[i] for i in candidates[art.id] if i in stored]
+            if mixed:
+                pool.extend({m.id: m for k in keys for m in earlier.get(k, ())}.values())
+            story_id = _best_story(art, sorted(pool, key=lambda m: m.id))
         if story_id is None:
             story_id = int(db.execute("INSERT INTO stories DEFAULT VALUES").lastrowid or 0)
         db.execute(
             "INSERT INTO story_members (article_id, story_id, day, feed_id, bands, shingles) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (art.id, story_id, art.day, art.feed_id, _pack(keys), _pack(sorted(art.sketch.shingles), "Q")),
+            (art.id, story_id, art.day, art.feed_id, _pack(keys), shingles),
         )
-        db.executemany(
-            "INSERT OR IGNORE INTO story_bands (band, day, article_id) VALUES (?, ?, ?)",
-            [(k, art.day, art.id) for k in keys],
-        )
+        if mixed and keys:
+            member = _Member(art.id, story_id, art.day, art.feed_id, shingles)
+            for k in keys:
+                earlier.setdefault(k, []).append(member)
+    index.add([art.id for art in judged], [art.day for art in judged], [art.sketch.bands for art in judged])
 
 
-def _candidates(db: sqlite3.Connection, art: _Article, keys: list[int]) -> list[tuple[int, bytes]]:
-    """(story id, packed hashed shingles) of the articles of other feeds that share a band with
-    ``art`` in its window, in the order of their ids."""
+@dataclass(frozen=True, slots=True)
+class _Member:
+    id: int
+    story_id: int
+    day: int
+    feed_id: int | None
+    shingles: bytes  # packed, sorted
+
+
+def _members(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, _Member]:
     cur = db.cursor()
     cur.row_factory = None  # plain tuples: a busy library gives each new article dozens of rows
-    # The band index alone first (small rows, no DISTINCT over shingles), then each member once.
-    ids = cur.execute(
-        f"SELECT DISTINCT article_id FROM story_bands WHERE band IN ({','.join('?' * len(keys))}) "
-        "AND day BETWEEN ? AND ?",
-        (*keys, art.day - WINDOW_DAYS, art.day + WINDOW_DAYS),
-    ).fetchall()
-    ids = [i for (i,) in ids if i != art.id]
-    if not ids:
-        return []
-    rows = cur.execute(
-        "SELECT article_id, story_id, day, feed_id, shingles FROM story_members "
-        f"WHERE article_id IN ({','.join('?' * len(ids))}) ORDER BY article_id",
-        ids,
-    ).fetchall()
-    return [
-        (story_id, blob)
-        for _, story_id, day, feed_id, blob in rows
-        if not (art.feed_id is not None and feed_id == art.feed_id)
-        and abs(day - art.day) <= WINDOW_DAYS  # else a stale band row of a reused id
-    ]
+    out: dict[int, _Member] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        rows = cur.execute(
+            "SELECT article_id, story_id, day, feed_id, shingles FROM story_members "
+            f"WHERE article_id IN ({','.join('?' * len(part))})",
+            part,
+        )
+        out.update((r[0], _Member(*r)) for r in rows)
+    return out
 
 
-def _best_story(db: sqlite3.Connection, art: _Article, keys: list[int]) -> int | None:
-    """The story of the most similar candidate that reaches the threshold, or None.
+def _best_story(art: _Article, pool: Sequence[_Member]) -> int | None:
+    """The story of the most similar member of other feeds in ``art``'s window that reaches the
+    threshold, or None.
 
     The exact Jaccard similarity of every candidate at once, in numpy: the shingles of all of
     them in one array, each looked up in ``art``'s sorted ones, the hits summed per candidate.
     """
-    found = _candidates(db, art, keys)
+    found = [
+        m
+        for m in pool
+        if not (art.feed_id is not None and m.feed_id == art.feed_id)
+        and abs(m.day - art.day) <= WINDOW_DAYS  # the index may know an article by a former day
+    ]
     if not found:
         return None
     import numpy as np
 
-    sizes = np.array([len(blob) // 8 for _, blob in found])
-    values = np.frombuffer(b"".join(blob for _, blob in found), dtype="<u8")
+    sizes = np.array([len(m.shingles) // 8 for m in found])
+    values = np.frombuffer(b"".join(m.shingles for m in found), dtype="<u8")
     mine = np.array(sorted(art.sketch.shingles), dtype=np.uint64)
     at = np.minimum(np.searchsorted(mine, values), len(mine) - 1)
     hits = (mine[at] == values).astype(np.int64)
@@ -175,7 +192,7 @@ def _best_story(db: sqlite3.Connection, art: _Article, keys: list[int]) -> int |
     union = len(mine) + sizes - shared
     scores = np.where(sizes >= similarity.MIN_SHINGLES, shared / np.maximum(union, 1), 0.0)
     best = len(found) - 1 - int(np.argmax(scores[::-1]))  # the last of equals: the newest article
-    return found[best][0] if scores[best] >= similarity.SAME_EVENT else None
+    return found[best].story_id if scores[best] >= similarity.SAME_EVENT else None
 
 
 class StoryRepo:

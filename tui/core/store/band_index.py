@@ -1,0 +1,151 @@
+"""The stories' band index, kept in memory: which articles have a MinHash band key, and their day.
+
+Each story member keeps its band keys in ``story_members.bands``. An index of them in SQLite (one
+B-tree row per key, 32 per article) cost a first refresh a fifth of its storing time, in writes
+that only this lookup ever read. Here the keys of the days a lookup needs are read once from
+``story_members`` into sorted numpy arrays, the articles grouped after that are added in memory,
+and the articles stored together are looked up together. The index belongs to one connection:
+when another connection commits (another process refreshing, say: ``PRAGMA data_version``
+moves), it is read again at the next lookup.
+
+Entries are never taken out: an article that left its story (deleted, rolled back or grouped again
+with other keys) may still be found by its former keys. What the index gives is a superset of the
+articles that share a band with an article; the exact comparison of the texts decides.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+# Entries added in memory are merged into the main arrays once there are this many.
+_MERGE_AT = 1 << 15
+
+
+class _Sorted:
+    """Band keys sorted, with the article id and day of each."""
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self.keys = self.ids = self.days = np.empty(0, dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def add(self, keys: np.ndarray, ids: np.ndarray, days: np.ndarray) -> None:
+        import numpy as np
+
+        order = np.argsort(keys, kind="stable")
+        keys, ids, days = keys[order], ids[order], days[order]
+        at = np.searchsorted(self.keys, keys, "right")
+        self.keys = np.insert(self.keys, at, keys)
+        self.ids = np.insert(self.ids, at, ids)
+        self.days = np.insert(self.days, at, days)
+
+    def find(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(position in ``keys`` of each hit, index of the hit in these arrays)."""
+        import numpy as np
+
+        starts = np.searchsorted(self.keys, keys, "left")
+        counts = np.searchsorted(self.keys, keys, "right") - starts
+        total = int(counts.sum())
+        owners = np.repeat(np.arange(len(keys)), counts)
+        offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        return owners, np.repeat(starts, counts) + offsets
+
+
+class BandIndex:
+    """Article ids by band key, for the days read so far (see :meth:`lookup`)."""
+
+    def __init__(self) -> None:
+        self._version: int | None = None
+        self._clear()
+
+    def _clear(self) -> None:
+        self._main = _Sorted()
+        self._recent = _Sorted()  # added since the last merge: small, so cheap to insert into
+        self._span: tuple[int, int] | None = None  # the days read, inclusive
+
+    def lookup(
+        self, db: sqlite3.Connection, keys: Sequence[Sequence[int]], days: Sequence[int], window: int
+    ) -> list[set[int]]:
+        """For each article (its band keys and day): the ids of the articles that have one of its
+        keys and a day at most ``window`` days from its own."""
+        import numpy as np
+
+        found: list[set[int]] = [set() for _ in keys]
+        if not keys:
+            return found
+        self._load(db, min(days) - window, max(days) + window)
+        flat = np.fromiter((k for ks in keys for k in ks), dtype=np.int64)
+        owner_of = np.repeat(np.arange(len(keys)), [len(ks) for ks in keys])
+        day_of = np.asarray(days, dtype=np.int64)
+        for part in (self._main, self._recent):
+            if not len(part):
+                continue
+            at, hits = part.find(flat)
+            owners = owner_of[at]
+            near = np.abs(part.days[hits] - day_of[owners]) <= window
+            for owner, article_id in zip(owners[near].tolist(), part.ids[hits[near]].tolist(), strict=True):
+                found[owner].add(article_id)
+        return found
+
+    def add(self, ids: Sequence[int], days: Sequence[int], keys: Sequence[Sequence[int]]) -> None:
+        """Articles just grouped (their rows in ``story_members`` are the caller's to write)."""
+        import numpy as np
+
+        if self._span is None:
+            return  # nothing read yet: a lookup reads them with the rest
+        lo, hi = self._span
+        # An article of a day not read yet is read from story_members when a lookup needs it.
+        keep = [i for i, day in enumerate(days) if lo <= day <= hi and keys[i]]
+        if not keep:
+            return
+        counts = [len(keys[i]) for i in keep]
+        self._recent.add(
+            np.fromiter((k for i in keep for k in keys[i]), dtype=np.int64),
+            np.repeat(np.asarray([ids[i] for i in keep], dtype=np.int64), counts),
+            np.repeat(np.asarray([days[i] for i in keep], dtype=np.int64), counts),
+        )
+        if len(self._recent) >= _MERGE_AT:
+            recent, self._recent = self._recent, _Sorted()
+            self._main.add(recent.keys, recent.ids, recent.days)
+
+    def _load(self, db: sqlite3.Connection, lo: int, hi: int) -> None:
+        """Make sure the days ``lo`` to ``hi`` are in the index (all read again if others wrote)."""
+        version = db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._version = version
+            self._clear()
+        if self._span is None:
+            self._read(db, lo, hi)
+            self._span = (lo, hi)
+            return
+        first, last = self._span
+        if lo < first:
+            self._read(db, lo, first - 1)
+        if hi > last:
+            self._read(db, last + 1, hi)
+        self._span = (min(lo, first), max(hi, last))
+
+    def _read(self, db: sqlite3.Connection, lo: int, hi: int) -> None:
+        import numpy as np
+
+        cur = db.cursor()
+        cur.row_factory = None
+        rows = cur.execute(
+            "SELECT article_id, day, bands FROM story_members WHERE day BETWEEN ? AND ? AND bands != x''",
+            (lo, hi),
+        ).fetchall()
+        if not rows:
+            return
+        counts = np.fromiter((len(b) // 8 for _, _, b in rows), dtype=np.int64, count=len(rows))
+        keys = np.frombuffer(b"".join(b for _, _, b in rows), dtype="<i8").astype(np.int64)
+        ids = np.repeat(np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)), counts)
+        days = np.repeat(np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows)), counts)
+        self._main.add(keys, ids, days)
