@@ -254,7 +254,7 @@ class ArticleRepo:
                     continue
                 cur = db.execute(
                     "INSERT INTO articles (key, listed, title, source, date, url, path, attribution, text, blocks, "
-                    "hash, added_at, feed_id, teaser) VALUES (?, 1, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)",
+                    "hash, added_at, feed_id, teaser, sort_key) VALUES (?, 1, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         key,
                         doc.title or "(untitled)",
@@ -268,6 +268,7 @@ class ArticleRepo:
                         fetched_at,
                         feed_id,
                         int(it.teaser),
+                        doc.date or fetched_at,  # sort_key, so its trigger has nothing to do
                     ),
                 )
                 new.append(int(cur.lastrowid or 0))

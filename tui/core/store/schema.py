@@ -299,5 +299,10 @@ MIGRATIONS: dict[int, str] = {
     # first refresh, written only for that lookup.
     10: """
     DROP TABLE story_bands;
+    DROP TRIGGER articles_sort_key_insert;
+    CREATE TRIGGER articles_sort_key_insert AFTER INSERT ON articles
+    WHEN new.sort_key IS NOT COALESCE(new.date, new.added_at) BEGIN
+        UPDATE articles SET sort_key = COALESCE(new.date, new.added_at) WHERE id = new.id;
+    END;
     """,
 }
