@@ -4,7 +4,7 @@ survives a refresh, folders nest and tidy, and the search index follows a rename
 from __future__ import annotations
 
 from tests.feedserver import feed_server_fixture  # noqa: F401 - the fixture
-from tests.test_app_feeds import HARBOUR, rss
+from tests.test_app_feeds import GARDEN, HARBOUR, rss
 from tests.test_app_stories import story_library  # noqa: F401 - a fixture
 from tui.core.library import Library
 from tui.core.store import Database, FeedRepo
@@ -103,3 +103,27 @@ async def test_the_tree_renames_moves_and_removes_feeds_after_asking(story_libra
         await wait_for(pilot, lambda: feed_key(wire) not in tree.nav, "removed")
         assert app.said("Removed Agency wire")
     assert [f.title for f in library.feeds.list()] == ["Dresden Daily", "Rail Weekly"]
+
+
+async def test_articles_carry_the_name_the_tree_shows(tmp_path, feed_server):
+    """A feed subscribed under another name (an OPML's) takes its own title at its first refresh,
+    and its articles are stored under that name; a name given by the reader wins for both."""
+    url = feed_server.body("/harbour.xml", rss("Harbour News", HARBOUR))
+    with Library.open(tmp_path / "lib.db") as library:
+        db = Database(library.path)
+        try:
+            feed_id, _ = FeedRepo(db).add(url, title="harbour (from an OPML)")
+        finally:
+            db.close()
+        await library.feeds.refresh([feed_id])
+        assert library.feeds.find(feed_id).title == "Harbour News"
+        assert {a.source for a in library.articles()} == {"Harbour News"}
+        assert library.search('feed:"Harbour News"')
+        library.feeds.rename(feed_id, "Port gazette")
+        feed_server.body(
+            "/harbour.xml", rss("Harbour News", [*HARBOUR, ("h3", "Quay repaired", GARDEN[0][2])])
+        )
+        await library.feeds.refresh([feed_id])
+        assert library.feeds.find(feed_id).title == "Port gazette"
+        new = next(a for a in library.articles() if a.title == "Quay repaired")
+        assert new.source == "Port gazette"

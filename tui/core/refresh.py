@@ -126,18 +126,12 @@ class Refresher:
 
     async def _save_parsed(self, feed: FeedRow, result: FetchResult, parsed: ParsedFeed) -> FeedOutcome:
         """Store a parsed feed's items and its refresh state (validators included)."""
-        o = FeedOutcome(feed.url, feed.id, feed.title)
-        title = feed.title or parsed.title or None
-        source = title or feed.url
-        items = []
         sketches = parsed.sketches or [None] * len(parsed.documents)
-        for it, doc, sketch in zip(parsed.entries, parsed.documents, sketches, strict=True):
-            # The subscription's own title wins over the feed's.
-            items.append(NewItem(it.id, dataclasses.replace(doc, source=source), it.is_teaser, sketch))
 
-        def save() -> list[int]:  # the items and the feed's state in one savepoint of a batch
-            new = self.articles.save_feed_items(feed.id, items)
-            self.feeds.record_refresh(
+        def save() -> tuple[str | None, list[int]]:  # the items and the feed's state in one savepoint
+            # The feed's state first: the items are stored (and indexed for search) under the name
+            # the feed has from now on, the one the tree shows (a title given by the reader wins).
+            title = self.feeds.record_refresh(
                 feed.id,
                 error=None,
                 warning=parsed.warning,
@@ -147,11 +141,15 @@ class Refresher:
                 last_modified=result.last_modified,
                 validators=True,
             )
-            return new
+            items = [
+                NewItem(it.id, dataclasses.replace(doc, source=title or feed.url), it.is_teaser, sketch)
+                for it, doc, sketch in zip(parsed.entries, parsed.documents, sketches, strict=True)
+            ]
+            return title, self.articles.save_feed_items(feed.id, items)
 
-        new_ids = await self.writer.write(save)
-        return dataclasses.replace(
-            o, title=title, warning=parsed.warning, items=len(parsed.entries), new_ids=new_ids
+        title, new_ids = await self.writer.write(save)
+        return FeedOutcome(
+            feed.url, feed.id, title, warning=parsed.warning, items=len(parsed.entries), new_ids=new_ids
         )
 
     async def add(

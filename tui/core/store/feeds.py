@@ -107,8 +107,9 @@ class FeedRepo:
         last_modified: str | None = None,
         retry_after: str | None = None,
         validators: bool = False,
-    ) -> None:
-        """Store the outcome of one refresh. Validators are replaced only when ``validators``."""
+    ) -> str | None:
+        """Store the outcome of one refresh; the feed's title after it. Validators are replaced
+        only when ``validators``."""
         now = now_iso()
         with self.db.transaction() as db:
             db.execute(
@@ -123,6 +124,8 @@ class FeedRepo:
                     "UPDATE feeds SET etag = ?, last_modified = ? WHERE id = ?",
                     (etag, last_modified, feed_id),
                 )
+            row = db.execute("SELECT title FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+        return row[0] if row else None
 
     def rename(self, feed_id: int, title: str | None) -> None:
         """Name a feed as the reader likes (kept over refreshes); None: the feed's own title
