@@ -44,6 +44,9 @@ def index_progress(done: int, total: int) -> None:
         print(f"newsreader: indexing the library for search and stories… {done}/{total}", file=sys.stderr)
 
 
+CLI_CACHE_MIB = 8
+
+
 def run_library_command(fn: Callable[[Library, argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Open the user's library, run ``fn`` over it, close it; 2 when the database is unusable."""
     from .core.errors import LibraryError
@@ -51,7 +54,8 @@ def run_library_command(fn: Callable[[Library, argparse.Namespace], int], args: 
     from .paths import database_path
 
     try:
-        library = Library.open(database_path(), progress=index_progress)
+        # A command reads or writes most pages once: a small page cache (the app keeps 128 MiB).
+        library = Library.open(database_path(), progress=index_progress, cache_mib=CLI_CACHE_MIB)
     except LibraryError as e:
         err(str(e))
         return 2

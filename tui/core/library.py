@@ -90,13 +90,15 @@ class Library:
         scope: Sequence[int] | None = None,
         progress: Progress | None = None,
         processes: int | None = None,
+        cache_mib: int = 128,
     ) -> Library:
         """The library in the database at ``path`` (``":memory:"`` for a throwaway one).
 
         ``progress(done, total)`` hears of a long first step (indexing an existing library for
-        search). Raises :class:`~.errors.LibraryError` for a database that cannot be used.
+        search). ``cache_mib``: SQLite's page cache (the app's default; a one-shot command needs
+        less). Raises :class:`~.errors.LibraryError` for a database that cannot be used.
         """
-        return cls(Database(path, progress), analyzer, scope, processes)
+        return cls(Database(path, progress, cache_mib=cache_mib), analyzer, scope, processes)
 
     @property
     def path(self) -> Path:

@@ -42,7 +42,7 @@ class Database:
     Raises :class:`LibraryError` for a file that is not a usable newsreader database.
     """
 
-    def __init__(self, path: str | Path, progress: Progress | None = None) -> None:
+    def __init__(self, path: str | Path, progress: Progress | None = None, *, cache_mib: int = 128) -> None:
         self.in_memory = str(path) == MEMORY
         self.path = Path(path)
         self._name = str(path)  # as given, for messages
@@ -61,11 +61,12 @@ class Database:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             # An entity page or a search touches pages all over a large library: up to 128 MiB
-            # of SQLite's page cache keeps them at hand (at 50,000 articles: entity page 115 ->
-            # 82 ms, a word with a person: filter 61 -> 32 ms, against 32 MiB). No memory map: it
-            # made every page near one touched count in the app's memory (~250 MB of a
+            # of SQLite's page cache keeps them at hand in the app (at 50,000 articles: entity
+            # page 115 -> 82 ms, a word with a person: filter 61 -> 32 ms, against 32 MiB). A
+            # command that runs once (``cache_mib`` lower) reads each page about once. No memory
+            # map: it made every page near one touched count in the app's memory (~250 MB of a
             # 50,000-article library after a few searches), where the cache is bounded.
-            self._db.execute("PRAGMA cache_size=-131072")
+            self._db.execute(f"PRAGMA cache_size=-{max(1, int(cache_mib)) * 1024}")
             self._migrate()
         except sqlite3.DatabaseError as e:
             raise LibraryError(f"{self._name}: not a usable newsreader database ({e})") from None
