@@ -20,7 +20,7 @@ import sqlite3
 import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import similarity
 from ..models import Block, Story
@@ -141,8 +141,7 @@ def group_articles(
     index.add([art.id for art in judged], [art.day for art in judged], [art.sketch.bands for art in judged])
 
 
-@dataclass(frozen=True, slots=True)
-class _Member:
+class _Member(NamedTuple):  # a tuple: a feed's candidates are made by the thousand
     id: int
     story_id: int
     day: int
@@ -161,7 +160,7 @@ def _members(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, _Member]:
             f"WHERE article_id IN ({','.join('?' * len(part))})",
             part,
         )
-        out.update((r[0], _Member(*r)) for r in rows)
+        out.update((m.id, m) for m in map(_Member._make, rows))
     return out
 
 
