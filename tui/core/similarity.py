@@ -31,6 +31,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import struct
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -206,10 +207,14 @@ def _lanes() -> tuple[Any, Any]:
 class Sketch:
     """What grouping needs of an article: its hashed shingles and band keys (none when too short
     to judge). Made where the article is made (a feed's parser worker) so the process that
-    stores it only compares."""
+    stores it only compares. The shingles are packed as ``story_members`` keeps them (sorted
+    little-endian uint64s): a few bytes to send between processes and nothing to build."""
 
-    shingles: frozenset[int]
+    shingles: bytes
     bands: list[int]
+
+    def shingle_set(self) -> frozenset[int]:
+        return frozenset(struct.unpack(f"<{len(self.shingles) // 8}Q", self.shingles))
 
 
 def sketches(articles: Sequence[tuple[str, str, Iterable[Block]]]) -> list[Sketch]:
@@ -218,7 +223,7 @@ def sketches(articles: Sequence[tuple[str, str, Iterable[Block]]]) -> list[Sketc
     judged = [i for i, st in enumerate(sets) if len(st) >= MIN_SHINGLES]
     keys = band_keys_of(signatures_of([sets[i] for i in judged])) if judged else []
     bands: dict[int, list[int]] = dict(zip(judged, keys, strict=True))
-    return [Sketch(st, bands.get(i, [])) for i, st in enumerate(sets)]
+    return [Sketch(struct.pack(f"<{len(st)}Q", *sorted(st)), bands.get(i, [])) for i, st in enumerate(sets)]
 
 
 def document_sketches(docs: Sequence[Document]) -> list[Sketch]:

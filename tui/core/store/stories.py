@@ -120,7 +120,7 @@ def group_articles(
     earlier: dict[int, list[_Member]] = {}
     for art in known:
         keys = art.sketch.bands
-        shingles = _pack(sorted(art.sketch.shingles), "Q")
+        shingles = art.sketch.shingles
         story_id = None
         if keys:
             pool = [stored[i] for i in candidates[art.id] if i in stored]
@@ -183,7 +183,7 @@ def _best_story(art: _Article, pool: Sequence[_Member]) -> int | None:
 
     sizes = np.array([len(m.shingles) // 8 for m in found])
     values = np.frombuffer(b"".join(m.shingles for m in found), dtype="<u8")
-    mine = np.array(sorted(art.sketch.shingles), dtype=np.uint64)
+    mine = np.frombuffer(art.sketch.shingles, dtype="<u8")
     at = np.minimum(np.searchsorted(mine, values), len(mine) - 1)
     hits = (mine[at] == values).astype(np.int64)
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
