@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 # Submodules, not the package: the parser and the reader's block rules stay out of this
 # process until a feed has new items (see feeds/pool.py).
-from .batch_writer import BatchWriter
+from .batch_writer import MAX_BATCH, BatchWriter
 from .feeds.fetch import FetchOptions, FetchRequest, FetchResult, fetch_many
 from .feeds.pool import FeedParserPool, ParseJob
 from .feeds.urls import check_url, url_problem
@@ -26,6 +26,11 @@ if TYPE_CHECKING:
     from .feeds.parse import ParsedFeed
 
 REFRESH_CONCURRENCY = 64
+# Feeds between their download and their commit at once (parsing, parsed, being stored). Storing
+# is the slowest step of a first refresh: without a bound, parsed feeds wait in memory by the
+# hundred (a third of its peak memory). Enough for a full batch being stored and the next one
+# being parsed.
+IN_FLIGHT = 2 * MAX_BATCH
 
 
 def _rate_limited(feed: FeedRow, now: datetime) -> str | None:
@@ -57,6 +62,7 @@ class Refresher:
         self.articles = articles
         self.writer = BatchWriter(articles.db)  # feeds stored together land in one commit
         self.pool = FeedParserPool(workers)
+        self._in_flight: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         # Feeds live on many servers and most of a refresh is waiting for them: many requests
         # in flight overall, while fetch_many's per-server limit keeps each server's share polite.
         self.fetch = fetch or FetchOptions(concurrency=REFRESH_CONCURRENCY)
@@ -105,7 +111,18 @@ class Refresher:
         await fetch_many(requests, self.fetch, on_done=on_done)
         return RefreshReport([outcomes[f.url] for f in feeds if f.url in outcomes], time.perf_counter() - t0)
 
+    def _bound(self) -> asyncio.Semaphore:
+        """The limit of feeds in flight, for the running loop (the app's, or a command's)."""
+        loop = asyncio.get_running_loop()
+        if self._in_flight is None or self._in_flight[0] is not loop:
+            self._in_flight = (loop, asyncio.Semaphore(IN_FLIGHT))
+        return self._in_flight[1]
+
     async def _store_result(self, feed: FeedRow, result: FetchResult) -> FeedOutcome:
+        async with self._bound():
+            return await self._parse_and_store(feed, result)
+
+    async def _parse_and_store(self, feed: FeedRow, result: FetchResult) -> FeedOutcome:
         o = FeedOutcome(feed.url, feed.id, feed.title)
         if result.error:
             await self.writer.write(
@@ -183,6 +200,10 @@ class Refresher:
         # The refresh's path: fetched concurrently, each feed parsed (once, documents and all) and
         # stored as it lands, so the parser workers run while other feeds are still downloading.
         async def on_done(result: FetchResult) -> None:
+            async with self._bound():
+                await subscribe(result)
+
+        async def subscribe(result: FetchResult) -> None:
             url = result.url
             if result.error or result.body is None:
                 refused[url] = f"{url}: {result.error or 'empty response'}"
