@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..models import ArticleRow, Block, Document
 from ..similarity import Sketch
-from .database import Database, now_iso
+from .database import Database, index_for_search, now_iso
 from .stories import group_articles
 
 
@@ -133,8 +133,10 @@ class ArticleRepo:
                 "key, listed, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (*values, key, int(listed), now_iso()),
             )
-            group_articles(db, [int(cur.lastrowid or 0)], index=self.db.bands)
-            return int(cur.lastrowid or 0)
+            new_id = int(cur.lastrowid or 0)
+            index_for_search(db, [new_id])
+            group_articles(db, [new_id], index=self.db.bands)
+            return new_id
 
     def rows(
         self, version: str, ids: Iterable[int] | None = None, limit: int | None = None
@@ -274,7 +276,8 @@ class ArticleRepo:
                 new.append(int(cur.lastrowid or 0))
                 if it.sketch is not None:
                     sketches[new[-1]] = it.sketch
-            # In the same transaction: a refresh never leaves articles without their story.
+            # In the same transaction: a refresh never leaves articles unindexed or without a story.
+            index_for_search(db, new)
             group_articles(db, new + changed, sketches, self.db.bands)
         return new
 

@@ -295,10 +295,13 @@ MIGRATIONS: dict[int, str] = {
     DELETE FROM meta WHERE key LIKE 'feed_ok:%';
     """,
     # 9 -> 10: the stories' band index is kept in memory (store/band_index.py), read from
-    # story_members.bands: its 32 B-tree rows per article were a third of the cost of storing a
-    # first refresh, written only for that lookup.
+    # story_members.bands: its 32 B-tree rows per article were a fifth of the cost of storing a
+    # first refresh, written only for that lookup. New articles are indexed for search by
+    # whoever inserts them, all at once (FTS5 made a segment per row from the trigger), and a
+    # new article's sort_key comes with it, so its trigger only fills one that is missing.
     10: """
     DROP TABLE story_bands;
+    DROP TRIGGER article_fts_insert;  -- what inserts articles indexes them (database.index_for_search)
     DROP TRIGGER articles_sort_key_insert;
     CREATE TRIGGER articles_sort_key_insert AFTER INSERT ON articles
     WHEN new.sort_key IS NOT COALESCE(new.date, new.added_at) BEGIN
