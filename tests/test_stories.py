@@ -318,3 +318,15 @@ def test_grouping_finds_what_a_brute_force_search_finds(tmp_path):
         group_articles(c, [aid for aid, *_ in stored], index=db.bands)
     assert stories() == _reference_stories(stored)
     db.close()
+
+
+def test_the_band_index_holds_a_bounded_span_of_days(tmp_path, store):
+    from tui.core.store.band_index import MAX_SPAN_DAYS
+
+    library, save, articles = store
+    a = save(0, "a", BRIDGE_A)  # May 2024
+    save(1, "x", replace(MACRON_CHINA, date="2025-05-14T09:00:00+00:00"))  # a year later
+    span = articles.db.bands._span
+    assert span[1] - span[0] <= MAX_SPAN_DAYS
+    b = save(2, "b", BRIDGE_B)  # May 2024 again: read again, found
+    assert library.story_of(a).article_ids == (b, a)

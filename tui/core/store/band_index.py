@@ -24,6 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Entries added in memory are merged into the main arrays once there are this many.
 _MERGE_AT = 1 << 15
+# The days held at most: a lookup that would stretch them further starts over from its own days
+# (the app runs for weeks; what it drops is read again if ever needed).
+MAX_SPAN_DAYS = 60
 
 
 class _Sorted:
@@ -121,6 +124,8 @@ class BandIndex:
         version = db.execute("PRAGMA data_version").fetchone()[0]
         if version != self._version:
             self._version = version
+            self._clear()
+        elif self._span is not None and max(hi, self._span[1]) - min(lo, self._span[0]) > MAX_SPAN_DAYS:
             self._clear()
         if self._span is None:
             self._read(db, lo, hi)
