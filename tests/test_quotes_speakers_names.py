@@ -38,3 +38,18 @@ def test_he_follows_a_speaker_the_tagger_took_for_an_organisation(quotes):
         '"I would bet on the governor."\n\n"We should never confuse hope with a forecast," he added.\n'
     )
     assert speaker_of(quotes(text), "confuse hope") == "O’Dwyer"
+
+
+def test_a_speech_participle_on_a_reported_clause_is_the_reporters(quotes):
+    text = (
+        "Unions\n\nA senior union adviser said Harper will have to choose whose side he is on, "
+        'saying, "Sooner or later he has to tell voters where he stands."\n'
+    )
+    speaker = speaker_of(quotes(text), "Sooner or later")
+    assert speaker is not None and "adviser" in speaker
+
+
+def test_a_phrase_made_of_the_quoted_words_is_no_speaker(quotes):
+    text = 'Budget\n\nThe governor vetoed the bill because of "poison pill" riders added by Democrats.\n'
+    speaker = speaker_of(quotes(text), "poison pill")
+    assert speaker is None or "poison" not in speaker

@@ -188,6 +188,9 @@ def _attribute_block(
         label = "NP"
         if cue.subject is not None:
             name, label, shown = people.speaker(off, cue.subject)
+            if it is not None and shown is not None and _holds_quote(shown, sdoc.text, it.span, off):
+                # A phrase made of the quote's own words ('"poison pill" measures') cannot say them.
+                name = shown = None
             if cue.weak:
                 # The nearest clause subject that is a name ("Smith seethed after the news that the
                 # aide she hired had 'lost' the files": the aide is no name, Smith is).
@@ -262,6 +265,11 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
         return None
     name, label, shown = people.speaker(off, subj)
     return shown if name is not None and label in _WEAK_LABELS else None
+
+
+def _holds_quote(shown: str, text: str, span: Span, off: int) -> bool:
+    words = text[span.start - off : span.end - off].strip(_MARKS + " .,")
+    return bool(words) and words in shown
 
 
 def _opens_block(text: str, start: int, it: _Item) -> bool:

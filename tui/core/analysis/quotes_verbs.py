@@ -131,10 +131,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # "Doe wrote the agents knew it, saying '...'": a speech verb hung on the reported clause
         # speaks for the one who reports it, not for the clause's own subject.
         # (Never up into the quotation: a misparse may hang the whole sentence on the quoted verb.)
-        while (
-            head.dep_ == "ccomp" and is_reporting(head.head) and is_reporting(verb) and not quoted(head.head)
-        ):
-            head = head.head
+        # (Also through the verbs a reported clause chains: "a strategist said Doe will have to
+        # choose a side, saying '...'": the strategist's words, not Doe's.)
+        while is_reporting(verb):
+            top = head
+            while top.dep_ == "xcomp" and top.head.pos_ in ("VERB", "AUX"):
+                top = top.head
+            if top.dep_ != "ccomp" or not is_reporting(top.head) or quoted(top.head):
+                break
+            head = top.head
         return subject_of(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         head = verb.head
@@ -165,7 +170,10 @@ def _next_to(noun: Token, verb: Token) -> bool:
 
 def _agent(verb: Token) -> Token | None:
     """The "by" phrase of a passive reporting verb ("has been described as '...' by Jane Doe")."""
-    if not is_reporting(verb) or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    # (or a passive participle on a noun: "measures added by Republicans", "a plan called 'X' by Doe")
+    passive = passive or verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if not passive or not is_reporting(verb):
         return None
     # (The parser often hangs the "by" on the quoted words: "described as 'a disaster' by Doe".)
     for c in verb.subtree:
