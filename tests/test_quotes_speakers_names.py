@@ -23,8 +23,8 @@ def speaker_of(found: list[Quote], fragment: str) -> str | None:
 
 def test_a_bare_family_name_the_text_calls_she_is_not_her_husband_named_in_full(quotes):
     text = (
-        "Boardroom\n\nKessler said she had run the company for a decade. Kessler knew she would "
-        "have to fight.\n\nFlying home one night, she told her husband, Paul Kessler, that the deal "
+        "Boardroom\n\nKessler had run her company for a decade. Kessler fought her board alone.\n\n"
+        "Flying home one night, she told her husband, Paul Kessler, that the deal "
         'was dead.\n\n"We will never sell," Kessler said. "Not this year, not ever," she added.\n'
     )
     found = quotes(text)

@@ -119,6 +119,11 @@ class People(PeopleIndex):
                 issuer = clause_subject(tok)
                 if issuer is not None and self.token_entity(off, issuer) is not None:
                     tok = issuer
+        if tok.lemma_.lower() in _WRITINGS:
+            # "a fundraising email sent out by Sanders warned": whoever sent it speaks.
+            sender = _agent_of(tok)
+            if sender is not None and self.token_entity(off, sender) is not None:
+                tok = sender
         owner = speech_owner(tok)
         if owner is not None and self.token_entity(off, owner) is not None:
             tok = owner  # "Clinton's response was: ...", "Doe's claim is that ...": their words
@@ -169,7 +174,7 @@ class People(PeopleIndex):
         sex = MALE if given in MALE_NAMES else FEMALE if given in FEMALE_NAMES else None
         votes = self.bare_gender.get(name)
         told = None if not votes or votes[MALE] == votes[FEMALE] else max(votes, key=votes.__getitem__)
-        if sex is None or told is None or told == sex:
+        if sex is None or told is None or told == sex or max(votes.values()) < 2 * min(votes.values()) + 2:
             return name
         # The bare name now stands for its own person: "she" after "Fiorina said" may mean her.
         self.gender[words[-1]] = dict(votes)
@@ -214,6 +219,16 @@ class People(PeopleIndex):
         return None
 
 
+def _agent_of(noun: Token) -> Token | None:
+    """X in "a statement released by X", "an email sent out by X"."""
+    for verb in noun.children:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _untagged_name(tok: Token) -> bool:
     return (
         (tok.pos_ == "PROPN" or name_like(tok))
@@ -244,10 +259,10 @@ def _person(m: Mention) -> bool:
 
 def _mistagged_person(m: Mention) -> bool:
     """A lone surname the small model tagged an organisation or a place ("Fiorina said" as ORG)
-    that is the main subject of its sentence, or that spoke: "he"/"she" may mean it,
+    that is the main subject of its sentence, or (a place) that spoke: "he"/"she" may mean it,
     unless the text uses it as a place ("in Russia")."""
     return (
-        (m.label == "ORG" and (m.main or m.rank == SPEAKER) or m.label == "GPE" and m.rank == SPEAKER)
+        (m.label == "ORG" and m.main or m.label == "GPE" and m.rank == SPEAKER)
         and " " not in m.name
         and m.name[:1].isupper()
         # (an Irish or an Italian name too: "O'Dwyer", "D'Souza")

@@ -52,8 +52,11 @@ _ROLE_ABBREVIATIONS = {
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLACE_PREPOSITIONS = frozenset("in from into across throughout inside".split())
 SPEAKER = 2  # the rank of a resolved speaker among mentions
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
 # The noun phrase of a speaker stops before these: clauses and asides hanging off the head noun.
-_NP_STOP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis"})
+_NP_STOP_DEPS = frozenset(
+    {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis", "dobj", "ccomp", "xcomp"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +204,13 @@ class PeopleIndex:
                         if g:
                             self._vote(name, g)
                             ent = self.token_entity(off, tok)
-                            if ent is not None and " " not in ent.text.strip():
-                                # (what the text says of the bare family name: "Fiorina ... she")
+                            if (
+                                ent is not None
+                                and " " not in ent.text.strip()
+                                and _same_clause(later, tok.head)
+                            ):
+                                # (what the text says of the bare family name: "Fiorina moved from
+                                # her role at Lucent", not "Comey said she was careless")
                                 votes = self.bare_gender.setdefault(name, {MALE: 0, FEMALE: 0})
                                 votes[g] += 1
 
@@ -268,6 +276,17 @@ class PeopleIndex:
         m = Mention(pos, name, label, SPEAKER, plural, sent)
         i = bisect_left([x.pos for x in self.mentions], pos)
         self.mentions.insert(i, m)
+
+
+def _same_clause(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` belongs to ``verb``'s own clause, not to a clause under it."""
+    for _ in range(12):
+        if tok.i == verb.i:
+            return True
+        if tok.dep_ in _CLAUSE_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def name_like(tok: Token) -> bool:
