@@ -53,3 +53,42 @@ def test_a_phrase_made_of_the_quoted_words_is_no_speaker(quotes):
     text = 'Budget\n\nThe governor vetoed the bill because of "poison pill" riders added by Democrats.\n'
     speaker = speaker_of(quotes(text), "poison pill")
     assert speaker is None or "poison" not in speaker
+
+
+def test_a_thought_someone_imagines_is_theirs(quotes):
+    text = 'Debate\n\nAfter the debate, the columnist Ron Baxter imagined Harper was thinking: "What have I done?"\n'
+    assert speaker_of(quotes(text), "What have I done") == "Ron Baxter"
+
+
+def test_heres_someone_presents_their_words(quotes):
+    text = 'History\n\nHere’s Senator Lund in 1992: "We cannot wait another year for a budget."\n'
+    assert speaker_of(quotes(text), "another year") == "Lund"
+
+
+def test_a_transcript_label_before_a_colon_still_speaks(quotes):
+    text = (
+        'Hearing\n\nRep. Dan Gowan (R-Ohio):"I have not heard anyone cite that figure. Who told you that?"\n'
+    )
+    assert speaker_of(quotes(text), "cite that figure") == "Dan Gowan"
+
+
+def test_what_someone_calls_on_another_to_say_is_theirs(quotes):
+    text = (
+        "Platform\n\nA letter from the mayors calls for the party to respond to the floods by admitting "
+        'that "the climate is changing faster" than planned.\n'
+    )
+    speaker = speaker_of(quotes(text), "climate is changing")
+    assert speaker is not None and speaker.startswith("A letter")
+
+
+def test_and_i_quote_is_no_speaker(quotes):
+    text = 'Voters\n\nNo wonder Baxter said, and I quote, "We love the loyal voters." He is treating his base badly.\n'
+    assert speaker_of(quotes(text), "loyal voters") == "Baxter"
+
+
+def test_someone_shown_speaking_before_a_colon_speaks(quotes):
+    text = (
+        "Video\n\nIn the video, the preacher Omar Haddad, who was arrested in 2014, is shown lecturing: "
+        '"Brothers, take heed and learn from the lessons of history."\n'
+    )
+    assert speaker_of(quotes(text), "take heed") == "Omar Haddad"
