@@ -60,6 +60,14 @@ def test_a_thought_someone_imagines_is_theirs(quotes):
     assert speaker_of(quotes(text), "What have I done") == "Ron Baxter"
 
 
+def test_a_sentence_opening_on_adding_goes_on_from_the_speaker_before(quotes):
+    text = (
+        'Scandals\n\nAfter the interview, Maher stated of the scandal that the report "was not good." '
+        'Adding, "Like with all these scandals, what they actually do is never that bad."\n'
+    )
+    assert speaker_of(quotes(text), "never that bad") == "Maher"
+
+
 def test_heres_someone_presents_their_words(quotes):
     text = 'History\n\nHere’s Senator Lund in 1992: "We cannot wait another year for a budget."\n'
     assert speaker_of(quotes(text), "another year") == "Lund"
@@ -72,6 +80,50 @@ def test_a_transcript_label_before_a_colon_still_speaks(quotes):
     assert speaker_of(quotes(text), "cite that figure") == "Dan Gowan"
 
 
+def test_a_participle_after_a_comma_goes_with_the_clause_not_a_noun_far_back(quotes):
+    text = (
+        "Scandal\n\nContinuing to explain his view, Dunn rejected the notion that the scandal should "
+        'be water under the bridge, saying that if he "found something that was rotten, I would fix it."\n'
+    )
+    assert speaker_of(quotes(text), "something that was rotten") == "Dunn"
+
+
+def test_an_inverted_verb_takes_a_speaker_described_by_a_participle(quotes):
+    text = 'Strike\n\n"We will not back down," said retired firefighter Dan Morrow, asked about the strike.\n'
+    assert speaker_of(quotes(text), "back down") == "Dan Morrow"
+
+
+def test_a_speaker_with_a_long_relative_clause_keeps_the_verb_the_parser_lost(quotes):
+    text = (
+        "Remarks\n\nLena Ortiz, who served as Mark Bell's chief of staff during the 2010 campaign, "
+        'called the mayor\'s remarks on Monday "reckless."\n\nOne donor, who like others spoke on the '
+        'condition of anonymity to discuss the dinner, said the mood was that "nobody wants a long '
+        'fight this year."\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "reckless") == "Lena Ortiz"
+    assert speaker_of(found, "long fight") == "One donor"
+
+
+def test_a_sentence_built_on_the_name_that_opens_it_is_that_names(quotes):
+    text = (
+        "Roads\n\nTrump defended eminent domain, calling the seizure of private land for public use "
+        'an "absolute necessity" for new roads.\n'
+    )
+    assert speaker_of(quotes(text), "absolute necessity") == "Trump"
+
+
+def test_a_message_sent_by_someone_speaks_for_its_sender(quotes):
+    text = (
+        "Money\n\nA fundraising email sent out by Dana Whitfield on Tuesday night warned of the fight "
+        'ahead: "There are nine primaries over the next month."\n\nThe governor emailed donors saying: '
+        '"The struggle goes on" and vowing to compete in every county.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "nine primaries") == "Dana Whitfield"
+    assert speaker_of(found, "struggle goes on") == "The governor"
+
+
 def test_what_someone_calls_on_another_to_say_is_theirs(quotes):
     text = (
         "Platform\n\nA letter from the mayors calls for the party to respond to the floods by admitting "
@@ -79,6 +131,14 @@ def test_what_someone_calls_on_another_to_say_is_theirs(quotes):
     )
     speaker = speaker_of(quotes(text), "climate is changing")
     assert speaker is not None and speaker.startswith("A letter")
+
+
+def test_the_by_phrase_of_a_passive_participle_speaks(quotes):
+    text = (
+        "Audit\n\nThe audit has faced criticism for its length — often labeled as a “fishing "
+        "expedition” by Democrats — and it seems likely Hale is right.\n"
+    )
+    assert speaker_of(quotes(text), "fishing expedition") == "Democrats"
 
 
 def test_and_i_quote_is_no_speaker(quotes):
