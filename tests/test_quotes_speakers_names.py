@@ -152,3 +152,8 @@ def test_someone_shown_speaking_before_a_colon_speaks(quotes):
         '"Brothers, take heed and learn from the lessons of history."\n'
     )
     assert speaker_of(quotes(text), "take heed") == "Omar Haddad"
+
+
+def test_according_to_someone_on_the_clause_of_the_quote_tells_it(quotes):
+    text = 'Debate\n\nThe media, according to Baxter, would call him a "chicken" if he did not go.\n'
+    assert speaker_of(quotes(text), "chicken") == "Baxter"

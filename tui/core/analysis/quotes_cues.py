@@ -173,6 +173,10 @@ def _tree(inside: list[Token]) -> Cue | None:
             speaker = according(h)
             if speaker is not None:
                 found.append(make_cue(h, speaker))
+            for c in h.children:
+                # "according to Doe, the media would call him a 'chicken'": Doe tells it.
+                if c.lower_ == "according" and c.i not in ids and (speaker := according(c)) is not None:
+                    found.append(make_cue(c, speaker))
             if h.head.i == h.i:
                 break
             h = h.head
