@@ -155,5 +155,20 @@ def test_someone_shown_speaking_before_a_colon_speaks(quotes):
 
 
 def test_according_to_someone_on_the_clause_of_the_quote_tells_it(quotes):
-    text = 'Debate\n\nThe media, according to Baxter, would call him a "chicken" if he did not go.\n'
-    assert speaker_of(quotes(text), "chicken") == "Baxter"
+    text = (
+        'Debate\n\nThe media, according to Baxter, would call him a "chicken" if he did not go.\n\n'
+        'According to the Post, Smith called the plan a "slow-motion disaster" on Monday.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "chicken") == "Baxter"
+    assert speaker_of(found, "slow-motion") == "Smith"  # what Smith said, as the Post reports it
+
+
+def test_a_quote_inside_a_reported_clause_is_not_the_next_speakers(quotes):
+    text = (
+        "Schools\n\nAfter Dorsey said that students who did not qualify for top colleges might do "
+        'better at "less demanding schools," Baxter said: "I do not like what he said."\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "less demanding") == "Dorsey"
+    assert speaker_of(found, "I do not like") == "Baxter"

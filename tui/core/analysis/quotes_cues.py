@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+_MODALS = frozenset("would could might may will should".split())
 _WH_WORDS = frozenset("what which that who whoever whatever".split())
 # Relations joining a clause to a sibling or a circumstance, not to a verb reporting it.
 _SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis"})
@@ -56,6 +57,10 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
     order = []
     if before_ch == ":" or _verb_before_comma(sdoc, start, lo):
         order.append("before")
+    if after_ok and before_ch.isalpha() and _reported_before(inside, start):
+        # A quote inside a clause someone reports ("After Doe said students might do better at
+        # 'less advanced schools,' Smith said: ...") is that reporter's, not the next speaker's.
+        order.append("tree")
     if after_ok:
         order.append("after")
     if before_ch == ",":
@@ -83,6 +88,23 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
                     hit = Cue(hit.text, hit.pos, fallback_subject(verb, start, end))
             return hit
     return None
+
+
+def _reported_before(inside: list[Token], start: int) -> bool:
+    """Whether the tree above the quote reaches a reporting verb before it with a subject of its own."""
+    hit = _tree(inside)
+    if hit is None or hit.subject is None or hit.pos >= start or hit.subject.idx >= start:
+        return False
+    # (a finite verb with a subject of its own that speaks: not "Doe cannot say that ...", nor
+    # "In declaring Doe's words ...")
+    verb = next((t for t in inside[0].doc if t.idx == hit.pos), None)
+    return (
+        verb is not None
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and hit.subject.head.i == verb.i
+        and not _hypothetical(verb)
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
 
 
 def _verb_before_comma(sdoc: Doc, start: int, lo: int) -> bool:
@@ -173,8 +195,10 @@ def _tree(inside: list[Token]) -> Cue | None:
             speaker = according(h)
             if speaker is not None:
                 found.append(make_cue(h, speaker))
-            for c in h.children:
-                # "according to Doe, the media would call him a 'chicken'": Doe tells it.
+            for c in h.children if _hypothetical(h) else ():
+                # "according to Doe, the media would call him a 'chicken'": Doe tells what others
+                # would say. (In "according to the Post, Smith called it 'a mess'" the words are
+                # still Smith's.)
                 if c.lower_ == "according" and c.i not in ids and (speaker := according(c)) is not None:
                     found.append(make_cue(c, speaker))
             if h.head.i == h.i:
@@ -185,6 +209,10 @@ def _tree(inside: list[Token]) -> Cue | None:
             # report 'clearly suggests' fraud" the words are Smith's, not the report's.
             return found[-1]
     return None
+
+
+def _hypothetical(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
 
 
 def _parenthetical(h: Token, ids: set[int]) -> Cue | None:
