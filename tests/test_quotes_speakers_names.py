@@ -172,3 +172,15 @@ def test_a_quote_inside_a_reported_clause_is_not_the_next_speakers(quotes):
     found = quotes(text)
     assert speaker_of(found, "less demanding") == "Dorsey"
     assert speaker_of(found, "I do not like") == "Baxter"
+
+
+def test_a_participle_on_a_that_clause_is_the_speakers_not_the_clauses_subject(quotes):
+    text = (
+        "Visit\n\nOn Saturday, Bishop Arno Weil made clear that his meeting with the senator was not "
+        'political, saying that those who thought it was should "see a doctor about it."\n\n'
+        'This is why Democrats cannot just point their fingers and cry "but they are racist!" when '
+        "voters turn away.\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "see a doctor") == "Bishop Arno Weil"
+    assert speaker_of(found, "they are racist") == "Democrats"

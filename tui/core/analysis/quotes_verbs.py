@@ -139,9 +139,23 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             top = head
             while top.dep_ == "xcomp" and top.head.pos_ in ("VERB", "AUX"):
                 top = top.head
-            if top.dep_ != "ccomp" or not is_reporting(top.head) or quoted(top.head):
+            if quoted(top.head) or not (
+                top.dep_ == "ccomp"
+                and is_reporting(top.head)
+                # (a participle, whatever takes the clause: "Francis made clear that the meeting
+                # was not political, saying ..." is Francis speaking, not the meeting)
+                or verb.tag_ == "VBG"
+                and _complement(top)
+                and top.head.pos_ in ("VERB", "AUX", "ADJ")
+            ):
                 break
             head = top.head
+            while (
+                head.pos_ == "ADJ"
+                and head.dep_ in ("ccomp", "acomp", "oprd")
+                and head.head.pos_ in ("VERB", "AUX")
+            ):
+                head = head.head  # "made clear that ...", "is sure that ..."
         return subject_of(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         head = verb.head
@@ -172,6 +186,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # yelled", "Doe, an ally, called it '...'" with a finite verb as a modifier): its noun speaks.
         return verb.head
     return None
+
+
+def _complement(clause: Token) -> bool:
+    """A "that" clause taken by the word above it (not a clause of time or cause: "when ...")."""
+    return (
+        clause.dep_ == "ccomp"
+        or clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
 
 
 def _next_to(noun: Token, verb: Token) -> bool:
