@@ -184,3 +184,19 @@ def test_a_participle_on_a_that_clause_is_the_speakers_not_the_clauses_subject(q
     found = quotes(text)
     assert speaker_of(found, "see a doctor") == "Bishop Arno Weil"
     assert speaker_of(found, "they are racist") == "Democrats"
+
+
+def test_a_hyphenated_speaker_is_shown_whole(quotes):
+    text = 'Video\n\n"What if the mayor took singing lessons?" the 43-year-old asked in the description.\n'
+    speaker = speaker_of(quotes(text), "singing lessons")
+    assert speaker is not None and speaker.endswith("43-year-old")
+
+
+def test_a_vice_president_is_not_the_president_a_role_means(quotes):
+    text = (
+        "Rally\n\nVice President Joe Biden spoke first. Then Bill Clinton got in on the game, bashing "
+        'his rival at a rally. "Sometimes I get the feeling he is running against me," the former '
+        "president said.\n"
+    )
+    speaker = speaker_of(quotes(text), "running against me")
+    assert speaker is not None and "Biden" not in speaker

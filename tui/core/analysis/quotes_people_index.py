@@ -52,6 +52,8 @@ _ROLE_ABBREVIATIONS = {
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLACE_PREPOSITIONS = frozenset("in from into across throughout inside".split())
 SPEAKER = 2  # the rank of a resolved speaker among mentions
+# Words that make a title another office: "Vice President", "Deputy Secretary", "Lt. Governor".
+_LESSER_RANKS = frozenset("vice deputy assistant associate lieutenant lt under".split())
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
 # The noun phrase of a speaker stops before these: clauses and asides hanging off the head noun.
 _NP_STOP_DEPS = frozenset(
@@ -242,7 +244,9 @@ class PeopleIndex:
             g = TITLES.get(title.lower_)
             if g:
                 self._vote(ent.canonical, g, 3)
-            if title.pos_ in ("PROPN", "NOUN") and title.ent_type_ == "":
+            lesser = first.i > 1 and doc[first.i - 2].lower_.rstrip(".") in _LESSER_RANKS
+            if title.pos_ in ("PROPN", "NOUN") and title.ent_type_ == "" and not lesser:
+                # (not "Vice President Joe Biden": "the president" is someone else)
                 word = title.lower_.rstrip(".")
                 roles.update(_ROLE_ABBREVIATIONS.get(word, (word, title.lemma_.lower())))
         for near in head.children:
@@ -353,6 +357,11 @@ def noun_phrase(tok: Token) -> str:
     if right - left > 10:
         right = min(right, tok.i + 4)
         left = max(left, tok.i - 5)
+    # A hyphenated word is one word, however the parser split it ("the 43-year-old asked").
+    while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
+        if doc[right + 1].whitespace_ or not doc[right + 2].is_alpha:
+            break
+        right += 2
     # Never end on a conjunction or punctuation left dangling by a misparse.
     while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
         right -= 1
