@@ -200,3 +200,11 @@ def test_a_vice_president_is_not_the_president_a_role_means(quotes):
     )
     speaker = speaker_of(quotes(text), "running against me")
     assert speaker is not None and "Biden" not in speaker
+
+
+def test_a_known_name_the_tagger_read_as_an_adverb_speaks(quotes):
+    text = (
+        "Delegates\n\nParty chairman Rex Early met voters on Monday. He said he intends to run.\n\n"
+        "Informed of the district’s lean, Early described it as “news to me.”\n"
+    )
+    assert speaker_of(quotes(text), "news to me") == "Rex Early"

@@ -171,6 +171,8 @@ def _attribute_block(
             it.cue = None
             continue
         if it.cue is not None:
+            if it.cue.subject is None:
+                it.cue = _name_before_verb(sdoc, it.cue, people, off)
             pending.append((it.cue.pos, it.cue, it))
     # Reporting verbs outside quotes also name speakers (indirect speech) for floating quotes.
     taken = {c.pos for _p, c, _i in pending}
@@ -265,6 +267,19 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
         return None
     name, label, shown = people.speaker(off, subj)
     return shown if name is not None and label in _WEAK_LABELS else None
+
+
+def _name_before_verb(sdoc: Doc, cue: Cue, people: People, off: int) -> Cue:
+    """A cue without a subject whose verb follows a known person's name the tagger read as an
+    adverb ("Early described it as '...'", "And Skelly called Braynard '...'"): that person."""
+    verb = next((t for t in sdoc if t.idx == cue.pos), None)
+    if verb is None or not verb.i:
+        return cue
+    prev = sdoc[verb.i - 1]
+    ent = people.token_entity(off, prev) if prev.head.i == verb.i and prev.text[:1].isupper() else None
+    if ent is None or ent.label != "PERSON" or people.in_quote(off + prev.idx):
+        return cue
+    return Cue(cue.text, cue.pos, prev, cue.weak, cue.further)
 
 
 def _holds_quote(shown: str, text: str, span: Span, off: int) -> bool:
