@@ -171,6 +171,8 @@ def _attribute_block(
             it.cue = None
             continue
         if it.cue is not None:
+            if it.cue.subject is None:
+                it.cue = _name_before_verb(sdoc, it.cue, people, off)
             pending.append((it.cue.pos, it.cue, it))
     # Reporting verbs outside quotes also name speakers (indirect speech) for floating quotes.
     taken = {c.pos for _p, c, _i in pending}
@@ -188,6 +190,9 @@ def _attribute_block(
         label = "NP"
         if cue.subject is not None:
             name, label, shown = people.speaker(off, cue.subject)
+            if it is not None and shown is not None and _holds_quote(shown, sdoc.text, it.span, off):
+                # A phrase made of the quote's own words ('"poison pill" measures') cannot say them.
+                name = shown = None
             if cue.weak:
                 # The nearest clause subject that is a name ("Smith seethed after the news that the
                 # aide she hired had 'lost' the files": the aide is no name, Smith is).
@@ -262,6 +267,24 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
         return None
     name, label, shown = people.speaker(off, subj)
     return shown if name is not None and label in _WEAK_LABELS else None
+
+
+def _name_before_verb(sdoc: Doc, cue: Cue, people: People, off: int) -> Cue:
+    """A cue without a subject whose verb follows a known person's name the tagger read as an
+    adverb ("Early described it as '...'", "And Skelly called Braynard '...'"): that person."""
+    verb = next((t for t in sdoc if t.idx == cue.pos), None)
+    if verb is None or not verb.i:
+        return cue
+    prev = sdoc[verb.i - 1]
+    ent = people.token_entity(off, prev) if prev.head.i == verb.i and prev.text[:1].isupper() else None
+    if ent is None or ent.label != "PERSON" or people.in_quote(off + prev.idx):
+        return cue
+    return Cue(cue.text, cue.pos, prev, cue.weak, cue.further)
+
+
+def _holds_quote(shown: str, text: str, span: Span, off: int) -> bool:
+    words = text[span.start - off : span.end - off].strip(_MARKS + " .,")
+    return bool(words) and words in shown
 
 
 def _opens_block(text: str, start: int, it: _Item) -> bool:

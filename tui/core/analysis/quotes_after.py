@@ -153,8 +153,8 @@ def inverted_subject(verb: Token, rest: list[Token]) -> Token | None:
             while t.dep_ in ("compound", "flat", "poss") and t.head.i > t.i:
                 t = t.head
             return t
-        if t.pos_ not in ("DET", "ADJ", "ADV"):
-            return None
+        if t.pos_ not in ("DET", "ADJ", "ADV", "NUM") and t.dep_ != "amod":
+            return None  # (a participle describing the speaker is fine: "said retired surgeon Ben Doe")
     return None
 
 

@@ -35,6 +35,8 @@ from .quotes_verbs import (
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
+_SUBJECTS = ("nsubj", "nsubjpass")
+_MODALS = frozenset("would could might may will should".split())
 _WH_WORDS = frozenset("what which that who whoever whatever".split())
 # Relations joining a clause to a sibling or a circumstance, not to a verb reporting it.
 _SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis"})
@@ -55,6 +57,10 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
     order = []
     if before_ch == ":" or _verb_before_comma(sdoc, start, lo):
         order.append("before")
+    if after_ok and before_ch.isalpha() and _reported_before(inside, start):
+        # A quote inside a clause someone reports ("After Doe said students might do better at
+        # 'less advanced schools,' Smith said: ...") is that reporter's, not the next speaker's.
+        order.append("tree")
     if after_ok:
         order.append("after")
     if before_ch == ",":
@@ -82,6 +88,23 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
                     hit = Cue(hit.text, hit.pos, fallback_subject(verb, start, end))
             return hit
     return None
+
+
+def _reported_before(inside: list[Token], start: int) -> bool:
+    """Whether the tree above the quote reaches a reporting verb before it with a subject of its own."""
+    hit = _tree(inside)
+    if hit is None or hit.subject is None or hit.pos >= start or hit.subject.idx >= start:
+        return False
+    # (a finite verb with a subject of its own that speaks: not "Doe cannot say that ...", nor
+    # "In declaring Doe's words ...")
+    verb = next((t for t in inside[0].doc if t.idx == hit.pos), None)
+    return (
+        verb is not None
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and hit.subject.head.i == verb.i
+        and not _hypothetical(verb)
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
 
 
 def _verb_before_comma(sdoc: Doc, start: int, lo: int) -> bool:
@@ -116,11 +139,21 @@ def _before(sdoc: Doc, first: Token, start: int, lo: int) -> Cue | None:
         speaker = according(t)
         if speaker is not None:
             return make_cue(t, speaker)
+        if t.lemma_ == "quote" and any(c.lower_ == "i" for c in t.children):
+            continue  # "Trump said, and I quote, '...'": the aside only vouches for the words
         if is_reporting(t):
             between = window[k + 1 :]
-            if any(b.tag_ in ("VBD", "VBZ", "VBP") and b.dep_ not in ("aux", "auxpass") for b in between):
+            if any(
+                b.tag_ in ("VBD", "VBZ", "VBP") and b.dep_ not in ("aux", "auxpass") and b.lemma_ != "quote"
+                for b in between
+            ):
                 return None
             subj = subject_of(t)
+            if not is_reporting(t, strict=True) and t.dep_ == "ccomp":
+                # A thought someone else imagines or reports: in "Doe imagined Smith was thinking:
+                # '...'" the words are Doe's.
+                outer = next((c for c in t.head.children if c.dep_ == "nsubj" and not quoted(c)), None)
+                subj = outer or subj
             if subj is None:
                 subj = inverted_subject(t, between)  # "Said Ellis: ..."
                 if subj is not None and not all(b.is_punct for b in between if b.i > subj.i):
@@ -149,7 +182,7 @@ def _tree(inside: list[Token]) -> Cue | None:
                 found.append(make_cue(h, subject_of(h)))
                 if h.dep_ == "acl" and h.head.pos_ == "PROPN":
                     break  # "footage of Smith saying '...'": Smith's words, whatever shows them
-                if h.dep_ in _SIDE_CLAUSES and _own_subject(h):
+                if h.dep_ in _SIDE_CLAUSES and _own_subject(h) and not _infinitive(h):
                     # A clause beside the one above, not reported by it: in "Rubio suggested X,
                     # while Cruz said that '...'" the words are Cruz's.
                     break
@@ -162,6 +195,12 @@ def _tree(inside: list[Token]) -> Cue | None:
             speaker = according(h)
             if speaker is not None:
                 found.append(make_cue(h, speaker))
+            for c in h.children if _hypothetical(h) else ():
+                # "according to Doe, the media would call him a 'chicken'": Doe tells what others
+                # would say. (In "according to the Post, Smith called it 'a mess'" the words are
+                # still Smith's.)
+                if c.lower_ == "according" and c.i not in ids and (speaker := according(c)) is not None:
+                    found.append(make_cue(c, speaker))
             if h.head.i == h.i:
                 break
             h = h.head
@@ -172,6 +211,10 @@ def _tree(inside: list[Token]) -> Cue | None:
     return None
 
 
+def _hypothetical(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
 def _parenthetical(h: Token, ids: set[int]) -> Cue | None:
     """A reporting verb with its own subject set in the clause as an aside ("X, Lee said, is ...")."""
     for c in h.children:
@@ -180,6 +223,11 @@ def _parenthetical(h: Token, ids: set[int]) -> Cue | None:
             if subj is not None:
                 return make_cue(c, subj)
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "for the party to respond": what someone asks another to say, not a clause of its own."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _own_subject(verb: Token) -> bool:
@@ -250,11 +298,20 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
     before = [t for t in sdoc if t.idx + len(t.text) <= i]
     if not before:
         return None
+    here = _here_is(before)
+    if here is not None:
+        return here
     h = before[-1]
     first: Cue | None = None
+    inner = False  # whether ``first`` is the subject of a clause another one reports or imagines
     for _ in range(8):
         if h.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in h.children if c.dep_ == "nsubj" and not quoted(c)), None)
+            # (a subject before the quote: the parser may hang the sentence on the quote's verb)
+            # (a passive subject too: "Doe is shown lecturing:", "Doe was quoted as saying:")
+            subj = next(
+                (c for c in h.children if c.dep_ in _SUBJECTS and c.idx < start and not quoted(c)),
+                None,
+            )
             if subj is not None and subj.lower_ in _WH_WORDS:
                 subj = None  # "apologised for what happened:": "what" is no one; go on up
             if subj is not None:
@@ -262,8 +319,27 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
                     # The reporting clause, however deep the colon sits in what is reported: "He told
                     # a writer he did not think Smith would last:" introduces his words, not Smith's.
                     return Cue(h.text, h.idx, subj)
-                first = first or Cue(h.text, h.idx, subj, weak=True)
+                if first is None or inner:
+                    # (the outer subject: "Doe imagined Smith was thinking:" introduces Doe's words)
+                    first = Cue(h.text, h.idx, subj, weak=True)
+                inner = h.dep_ == "ccomp"
         if h.head.i == h.i:
             break
         h = h.head
     return first
+
+
+def _here_is(before: list[Token]) -> Cue | None:
+    """``Here's Smith in 1992: "..."``, ``Here is how Smith put it:``: the one presented speaks."""
+    sent = [t for t in before if t.sent.start == before[-1].sent.start and not t.is_punct]
+    if len(sent) < 3 or sent[0].lower_ != "here" or sent[1].lower_ not in ("'s", "’s", "is", "was"):
+        return None
+    for t in sent[2:]:
+        if t.lower_ in ("how", "what"):
+            continue
+        if t.pos_ in ("PROPN", "PRON") or t.ent_type_ == "PERSON":
+            while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+                t = t.head
+            return Cue(sent[1].text, sent[1].idx, t, weak=True)
+        return None
+    return None

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
 from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES
-from .quotes_people_index import SPEAKER, Mention, PeopleIndex, label_of, noun_phrase
+from .quotes_people_index import SPEAKER, Mention, PeopleIndex, label_of, name_like, noun_phrase
 from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -119,6 +119,11 @@ class People(PeopleIndex):
                 issuer = clause_subject(tok)
                 if issuer is not None and self.token_entity(off, issuer) is not None:
                     tok = issuer
+        if tok.lemma_.lower() in _WRITINGS:
+            # "a fundraising email sent out by Sanders warned": whoever sent it speaks.
+            sender = _agent_of(tok)
+            if sender is not None and self.token_entity(off, sender) is not None:
+                tok = sender
         owner = speech_owner(tok)
         if owner is not None and self.token_entity(off, owner) is not None:
             tok = owner  # "Clinton's response was: ...", "Doe's claim is that ...": their words
@@ -127,7 +132,10 @@ class People(PeopleIndex):
             return Speaker(phrase, "NP", phrase)
         if tok.pos_ == "PRON":
             hit = self.resolve_pronoun(tok.lower_, off + tok.idx, _reported_before(off, tok))
-            return Speaker(*hit, hit[0]) if hit else Speaker(None, "PRON", None)
+            if hit is None:
+                return Speaker(None, "PRON", None)
+            name = self._family_only(hit[0]) if hit[1] == "PERSON" else hit[0]
+            return Speaker(name, hit[1], name)
         ent = self.token_entity(off, tok)
         if ent is None:
             ent = self._attached_name(off, tok)
@@ -135,6 +143,8 @@ class People(PeopleIndex):
             name = ent.canonical
             if ent.label == "PERSON" and " " not in name:
                 name = self._shared_name(name, off + tok.idx) or name
+            elif ent.label == "PERSON" and " " not in ent.text.strip():
+                name = self._family_only(name)  # "Fiorina said" may not be the Fiorina named in full
             return Speaker(name, label_of(ent), name)
         if tok.text in self.surnames and (tok.pos_ == "PROPN" or tok.text[1:].islower()):
             name = self.surnames[tok.text]
@@ -152,6 +162,23 @@ class People(PeopleIndex):
                 phrase = phrase[0].lower() + phrase[1:]
             return Speaker(known, "PERSON", f"{known} ({phrase})")
         return Speaker(phrase, "NP", phrase)
+
+    def _family_only(self, name: str) -> str:
+        """The family name alone when the given name of the full name contradicts what the text
+        says of the person the bare family name stands for: "Fiorina ... she" in an article naming
+        only her husband, Frank Fiorina, in full is not Frank Fiorina."""
+        words = name.split()
+        if len(words) < 2:
+            return name
+        given = words[0].lower()
+        sex = MALE if given in MALE_NAMES else FEMALE if given in FEMALE_NAMES else None
+        votes = self.bare_gender.get(name)
+        told = None if not votes or votes[MALE] == votes[FEMALE] else max(votes, key=votes.__getitem__)
+        if sex is None or told is None or told == sex or max(votes.values()) < 2 * min(votes.values()) + 2:
+            return name
+        # The bare name now stands for its own person: "she" after "Fiorina said" may mean her.
+        self.gender[words[-1]] = dict(votes)
+        return words[-1]
 
     def _shared_name(self, word: str, pos: int) -> str | None:
         """The person a name shared by several full names means ("Kim" among Kim Jong Nam, Kim Jong
@@ -192,9 +219,19 @@ class People(PeopleIndex):
         return None
 
 
+def _agent_of(noun: Token) -> Token | None:
+    """X in "a statement released by X", "an email sent out by X"."""
+    for verb in noun.children:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _untagged_name(tok: Token) -> bool:
     return (
-        tok.pos_ == "PROPN"
+        (tok.pos_ == "PROPN" or name_like(tok))
         and not tok.ent_type_
         and tok.text[:1].isupper()
         and (tok.text[1:2].islower() or tok.text[1:2] in "'’" and tok.text[2:3].isupper())
@@ -228,7 +265,8 @@ def _mistagged_person(m: Mention) -> bool:
         (m.label == "ORG" and m.main or m.label == "GPE" and m.rank == SPEAKER)
         and " " not in m.name
         and m.name[:1].isupper()
-        and m.name[1:].islower()
+        # (an Irish or an Italian name too: "O'Dwyer", "D'Souza")
+        and (m.name[1:].islower() or m.name[1:2] in "'’" and m.name[2:3].isupper() and m.name[3:].islower())
     )
 
 

@@ -52,8 +52,13 @@ _ROLE_ABBREVIATIONS = {
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLACE_PREPOSITIONS = frozenset("in from into across throughout inside".split())
 SPEAKER = 2  # the rank of a resolved speaker among mentions
+# Words that make a title another office: "Vice President", "Deputy Secretary", "Lt. Governor".
+_LESSER_RANKS = frozenset("vice deputy assistant associate lieutenant lt under".split())
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
 # The noun phrase of a speaker stops before these: clauses and asides hanging off the head noun.
-_NP_STOP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis"})
+_NP_STOP_DEPS = frozenset(
+    {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis", "dobj", "ccomp", "xcomp"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,8 @@ class PeopleIndex:
         self._quoted = sorted(quoted)
         self._quoted_starts = [a for a, _b in self._quoted]
         self.gender: dict[str, dict[str, int]] = {}
+        # The pronoun votes of a full name's bare family-name mentions alone ("Fiorina ... she").
+        self.bare_gender: dict[str, dict[str, int]] = {}
         self.roles: dict[str, set[str]] = {}  # canonical name -> role nouns seen with it
         self.mentions: list[Mention] = []
         # (sentence offset, gender) of each sentence whose main subject is "he" or "she".
@@ -152,7 +159,7 @@ class PeopleIndex:
                 if (
                     ent is None
                     and tok.dep_ in SUBJECT_DEPS
-                    and tok.pos_ == "PROPN"
+                    and (tok.pos_ == "PROPN" or name_like(tok) or tok.text in self.surnames)
                     and not tok.ent_type_
                     # "the 13th Amendment" is no person: names take no article.
                     and not any(t.lower_ in ("the", "a", "an") for t in tok.doc[max(0, tok.i - 3) : tok.i])
@@ -160,7 +167,8 @@ class PeopleIndex:
                     # A name the model did not tag: a known person's surname, or else a likely person.
                     if not self.in_quote(off + tok.idx) and tok.text[:1].isupper():
                         name = self.surnames.get(tok.text) or noun_phrase(tok)
-                        self.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=start))
+                        main = tok.head.i == sent.root.i
+                        self.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=start, main=main))
                     continue
                 if ent is None and tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and not tok.ent_type_:
                     if not self.in_quote(off + tok.idx):
@@ -197,6 +205,16 @@ class PeopleIndex:
                         g = PRONOUN_GENDER.get(later.lower_)
                         if g:
                             self._vote(name, g)
+                            ent = self.token_entity(off, tok)
+                            if (
+                                ent is not None
+                                and " " not in ent.text.strip()
+                                and _same_clause(later, tok.head)
+                            ):
+                                # (what the text says of the bare family name: "Fiorina moved from
+                                # her role at Lucent", not "Comey said she was careless")
+                                votes = self.bare_gender.setdefault(name, {MALE: 0, FEMALE: 0})
+                                votes[g] += 1
 
     def _plain_subject(self, off: int, tok: Token, sent: int) -> None:
         """A subject that is no name but a man, a woman or a body: a mention for later pronouns."""
@@ -226,7 +244,9 @@ class PeopleIndex:
             g = TITLES.get(title.lower_)
             if g:
                 self._vote(ent.canonical, g, 3)
-            if title.pos_ in ("PROPN", "NOUN") and title.ent_type_ == "":
+            lesser = first.i > 1 and doc[first.i - 2].lower_.rstrip(".") in _LESSER_RANKS
+            if title.pos_ in ("PROPN", "NOUN") and title.ent_type_ == "" and not lesser:
+                # (not "Vice President Joe Biden": "the president" is someone else)
                 word = title.lower_.rstrip(".")
                 roles.update(_ROLE_ABBREVIATIONS.get(word, (word, title.lemma_.lower())))
         for near in head.children:
@@ -260,6 +280,29 @@ class PeopleIndex:
         m = Mention(pos, name, label, SPEAKER, plural, sent)
         i = bisect_left([x.pos for x in self.mentions], pos)
         self.mentions.insert(i, m)
+
+
+def _same_clause(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` belongs to ``verb``'s own clause, not to a clause under it."""
+    for _ in range(12):
+        if tok.i == verb.i:
+            return True
+        if tok.dep_ in _CLAUSE_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def name_like(tok: Token) -> bool:
+    """A capitalised word the tagger took for a common noun or a verb inside a sentence ("D'Souza
+    replied", "after Kasich said"): a name, as sentence-initial capitals alone would not show."""
+    return (
+        tok.pos_ in ("NOUN", "VERB")
+        and tok.i != tok.sent.start
+        and tok.text[:1].isupper()
+        and (tok.text[1:2].islower() or tok.text[1:2] in "'’" and tok.text[2:3].isupper())
+        and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    )
 
 
 def label_of(ent: Entity) -> str:
@@ -314,6 +357,11 @@ def noun_phrase(tok: Token) -> str:
     if right - left > 10:
         right = min(right, tok.i + 4)
         left = max(left, tok.i - 5)
+    # A hyphenated word is one word, however the parser split it ("the 43-year-old asked").
+    while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
+        if doc[right + 1].whitespace_ or not doc[right + 2].is_alpha:
+            break
+        right += 2
     # Never end on a conjunction or punctuation left dangling by a misparse.
     while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
         right -= 1

@@ -33,6 +33,8 @@ _WEAK_LEMMAS = frozenset(
 # Verbs whose object is the listener, never the speaker ("told Obama").
 LISTENER_LEMMAS = frozenset("tell inform remind assure reassure warn advise convince notify ask urge".split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Verbs of sending a message to someone: "emailed supporters saying ..." is the sender speaking.
+_SENDING_LEMMAS = frozenset("email e-mail send text message mail tweet write".split())
 # Nouns for things said: their possessor is the speaker of a quote inside them ("Smith's claim that").
 SPEECH_NOUNS = frozenset(
     "claim statement remark comment word assertion promise pledge prediction warning argument insistence "
@@ -131,10 +133,29 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # "Doe wrote the agents knew it, saying '...'": a speech verb hung on the reported clause
         # speaks for the one who reports it, not for the clause's own subject.
         # (Never up into the quotation: a misparse may hang the whole sentence on the quoted verb.)
-        while (
-            head.dep_ == "ccomp" and is_reporting(head.head) and is_reporting(verb) and not quoted(head.head)
-        ):
-            head = head.head
+        # (Also through the verbs a reported clause chains: "a strategist said Doe will have to
+        # choose a side, saying '...'": the strategist's words, not Doe's.)
+        while is_reporting(verb):
+            top = head
+            while top.dep_ == "xcomp" and top.head.pos_ in ("VERB", "AUX"):
+                top = top.head
+            if quoted(top.head) or not (
+                top.dep_ == "ccomp"
+                and is_reporting(top.head)
+                # (a participle, whatever takes the clause: "Francis made clear that the meeting
+                # was not political, saying ..." is Francis speaking, not the meeting)
+                or verb.tag_ == "VBG"
+                and _complement(top)
+                and top.head.pos_ in ("VERB", "AUX", "ADJ")
+            ):
+                break
+            head = top.head
+            while (
+                head.pos_ == "ADJ"
+                and head.dep_ in ("ccomp", "acomp", "oprd")
+                and head.head.pos_ in ("VERB", "AUX")
+            ):
+                head = head.head  # "made clear that ...", "is sure that ..."
         return subject_of(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         head = verb.head
@@ -143,6 +164,17 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             issuer = clause_subject(head)
             if issuer is not None and issuer.lemma_.lower() not in TEXT_NOUNS:
                 return issuer
+        if head.pos_ == "NOUN" and head.lemma_.lower() not in TEXT_NOUNS and verb.doc[verb.i - 1].text == ",":
+            # A participle after a comma, far from a noun that says nothing ("Doe rejected the
+            # notion that ..., saying ..."): it goes with the clause, whose subject speaks.
+            doer = clause_subject(head)
+            if doer is not None and not quoted(doer):
+                return doer
+        if head.dep_ in ("dobj", "dative") and head.head.lemma_.lower() in _SENDING_LEMMAS:
+            # "Doe emailed supporters saying ...": the sender's words, not the readers'.
+            sender = subject_of(head.head, depth + 1)
+            if sender is not None:
+                return sender
         return head  # "a statement saying ...", "the official who spoke ..."
     if (
         verb.dep_ == "acl"
@@ -156,6 +188,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _complement(clause: Token) -> bool:
+    """A "that" clause taken by the word above it (not a clause of time or cause: "when ...")."""
+    return (
+        clause.dep_ == "ccomp"
+        or clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
+
+
 def _next_to(noun: Token, verb: Token) -> bool:
     """Whether only punctuation, adverbs and the noun's own asides ("Doe, an ally,") stand between
     them (not "Bannon, who Beck called": that verb has a subject the parser lost)."""
@@ -165,7 +206,14 @@ def _next_to(noun: Token, verb: Token) -> bool:
 
 def _agent(verb: Token) -> Token | None:
     """The "by" phrase of a passive reporting verb ("has been described as '...' by Jane Doe")."""
-    if not is_reporting(verb) or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    # (or a passive participle on a noun: "measures added by Republicans", "a plan called 'X' by Doe")
+    passive = (
+        passive
+        or verb.tag_ == "VBN"
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    )
+    if not passive or not is_reporting(verb):
         return None
     # (The parser often hangs the "by" on the quoted words: "described as 'a disaster' by Doe".)
     for c in verb.subtree:
@@ -212,23 +260,60 @@ def fallback_subject(verb: Token, start: int, end: int) -> Token | None:
     ("Smith said, suggesting ...", "Jane Doe, the head of X, told ..."): the subject of an earlier
     reporting verb in the sentence, else the nearest person named before the verb.
     """
-    if not verb.tag_.startswith("VB") or verb.tag_ == "VBN":
+    if not verb.tag_.startswith("VB"):
+        return None
+    if verb.tag_ == "VBN" and not _active_participle(verb):
         return None
     if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # an imperative or a bare infinitive: nobody in particular
     sent = verb.sent
-    before = [t for t in verb.doc[sent.start : verb.i] if not start <= t.idx < end and not quoted(t)]
+    lo = sent.start
+    if verb.tag_ == "VBG" and all(t.is_punct or t.pos_ == "CCONJ" for t in verb.doc[sent.start : verb.i]):
+        # A sentence opening on the participle ("Doe stated that ... . Adding, '...'") goes on from
+        # the sentence before.
+        lo = verb.doc[sent.start - 1].sent.start if sent.start else sent.start
+    before = [t for t in verb.doc[lo : verb.i] if not start <= t.idx < end and not quoted(t)]
     for t in reversed(before):
         if is_reporting(t) and not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
             subj = subject_of(t)
             if subj is not None and not start <= subj.idx < end and not quoted(subj):
                 return subj
+    for clause in verb.lefts:
+        # "One attendee, who like others spoke on condition of anonymity, said ...": the parser made
+        # the subject's own clause a complement of the verb; its subject speaks.
+        subj = (
+            next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause.dep_ == "ccomp" else None
+        )
+        if (
+            subj is not None
+            and subj.pos_ in ("NOUN", "PROPN")
+            and not start <= subj.idx < end
+            and not quoted(subj)
+        ):
+            return subj
+    root = sent.root
+    if root.i < verb.i and root.pos_ in ("PROPN", "NOUN") and root.text[:1].isupper() and not quoted(root):
+        # A sentence the parser built on the name that opens it ("Doe, who served ..., called it
+        # 'childish'", "Trump defended the plan, calling it ..."): that name is the subject.
+        if not start <= root.idx < end:
+            return root
     for t in reversed(before):
         if t.ent_type_ == "PERSON":
             while t.head.i > t.i and t.head.ent_type_ == "PERSON" and t.dep_ in ("compound", "flat"):
                 t = t.head
             return t
     return None
+
+
+def _active_participle(verb: Token) -> bool:
+    """A past form after a comma with an object of its own ("Doe, a former aide, called the plan
+    'a joke'" parsed as a participle on "aide"): a finite verb the parser lost, not a passive."""
+    return (
+        verb.dep_ == "acl"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and any(c.dep_ in ("dobj", "oprd") for c in verb.children)
+    )
 
 
 def speech_owner(noun: Token) -> Token | None:
