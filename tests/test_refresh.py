@@ -362,3 +362,26 @@ def test_buffered_expat_driver_matches_the_standard_one_over_the_corpora(monkeyp
     buffered, standard = parse_both([p.read_bytes() for p in files], monkeypatch)
     differ = [str(p) for p, a, b in zip(files, buffered, standard, strict=True) if a != b]
     assert differ == []
+
+
+def test_a_refresh_with_nothing_new_imports_no_parser_and_no_numpy(feed_server):
+    """A refresh of unchanged feeds (all 304s) needs neither the parser nor the stories' numpy."""
+    data = rss("One", item("1", "First")).encode()
+    url = feed_server.conditional(
+        "/one.xml", data, etag='"v1"', last_modified="Mon, 03 Mar 2025 10:00:00 GMT"
+    )
+    assert nr("add", url).returncode == 0
+    p = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "tui", "refresh"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert "0 new items" in p.stderr
+    assert feed_server.requests[-1][1].get("if-none-match") == '"v1"'  # answered 304
+    modules = {
+        line.split("|")[-1].strip() for line in p.stderr.splitlines() if line.startswith("import time:")
+    }
+    assert "httpx" in modules
+    assert sorted(m for m in modules if m.split(".")[0] in ("numpy", "feedparser", "lxml")) == []

@@ -30,21 +30,25 @@ MAX_SPAN_DAYS = 60
 
 
 class _Sorted:
-    """Band keys sorted, with the article id and day of each."""
+    """Band keys sorted, with the article id and day of each (no arrays, and no numpy imported,
+    until the first are added: every command opens a library, few group articles)."""
 
     def __init__(self) -> None:
-        import numpy as np
-
-        self.keys = self.ids = self.days = np.empty(0, dtype=np.int64)
+        self.keys: np.ndarray | None = None
+        self.ids: np.ndarray | None = None
+        self.days: np.ndarray | None = None
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return 0 if self.keys is None else len(self.keys)
 
     def add(self, keys: np.ndarray, ids: np.ndarray, days: np.ndarray) -> None:
         import numpy as np
 
         order = np.argsort(keys, kind="stable")
         keys, ids, days = keys[order], ids[order], days[order]
+        if self.keys is None or self.ids is None or self.days is None:
+            self.keys, self.ids, self.days = keys, ids, days
+            return
         at = np.searchsorted(self.keys, keys, "right")
         self.keys = np.insert(self.keys, at, keys)
         self.ids = np.insert(self.ids, at, ids)
@@ -54,6 +58,7 @@ class _Sorted:
         """(position in ``keys`` of each hit, index of the hit in these arrays)."""
         import numpy as np
 
+        assert self.keys is not None, "find() on an empty index"
         starts = np.searchsorted(self.keys, keys, "left")
         counts = np.searchsorted(self.keys, keys, "right") - starts
         total = int(counts.sum())
