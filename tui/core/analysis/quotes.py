@@ -26,6 +26,7 @@ from .quotes_bylines import byline_after, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_marks import Span, find_spans
 from .quotes_names import DISPLAY_NOUNS
+from .quotes_offsets import token_at, tokens_within
 from .quotes_people import RELATIVE, People
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 
@@ -272,7 +273,7 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
 def _name_before_verb(sdoc: Doc, cue: Cue, people: People, off: int) -> Cue:
     """A cue without a subject whose verb follows a known person's name the tagger read as an
     adverb ("Early described it as '...'", "And Skelly called Braynard '...'"): that person."""
-    verb = next((t for t in sdoc if t.idx == cue.pos), None)
+    verb = token_at(sdoc, cue.pos)
     if verb is None or not verb.i:
         return cue
     prev = sdoc[verb.i - 1]
@@ -294,7 +295,10 @@ def _opens_block(text: str, start: int, it: _Item) -> bool:
 def _on_display(sdoc: Doc, start: int) -> bool:
     """Whether the words before the opening mark put the quote on a thing: "a T-shirt reading",
     "signs that said", "a banner with the words"."""
-    before = [t for t in sdoc if t.idx + len(t.text) <= start and not t.is_punct][-6:]
+    lo = max(0, start - 200)  # six words back, without reading the block from its start
+    before = [t for t in tokens_within(sdoc, lo, start) if not t.is_punct][-6:]
+    if len(before) < 6 and lo:
+        before = [t for t in tokens_within(sdoc, 0, start) if not t.is_punct][-6:]
     for k, t in enumerate(before):
         if t.lemma_.lower() in DISPLAY_NOUNS or t.lower_ in DISPLAY_NOUNS:
             rest = before[k + 1 :]

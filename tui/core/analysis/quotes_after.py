@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .quotes_offsets import token_from, tokens_starting
 from .quotes_verbs import LISTENER_LEMMAS, Cue, cue_text, is_reporting, reporting_forms, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,7 +51,7 @@ def after_allowed(text: str, start: int, end: int) -> bool:
 def bare_attribution(sdoc: Doc, end: int, hi: int) -> bool:
     """Whether the sentence after a quote that ends in a full stop is only its attribution, written
     as a sentence of its own ('"... missing." Trump said.', "Smith said on Tuesday.")."""
-    rest = [t for t in sdoc if end < t.idx < hi and t.text not in QUOTE_CHARS]
+    rest = [t for t in tokens_starting(sdoc, end + 1, hi) if t.text not in QUOTE_CHARS]
     stop = next((k for k, t in enumerate(rest) if t.text in _SENTENCE_END), None)
     if stop is None or not 2 <= stop <= 8:
         return False
@@ -67,7 +68,7 @@ def after_cue(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
     # A quote closed on a comma (or ? !) inside its sentence is followed by its attribution.
     comma_close = end > start and sdoc.text[end - 1] in ",?!"
     window: list[Token] = []
-    for t in sdoc:
+    for t in tokens_starting(sdoc, end, len(sdoc.text)):
         if t.idx <= end or t.text in QUOTE_CHARS and t.idx == end:
             continue
         if t.idx >= hi or t.text in _SENTENCE_END or len(window) >= 15:
@@ -130,7 +131,7 @@ def dash_name(sdoc: Doc, end: int, hi: int) -> Cue | None:
     while j < hi and text[j].isspace():
         j += 1
     # Read characters, not tokens: the tokenizer may glue the dash to the closing mark.
-    name = next((t for t in sdoc if t.idx >= j), None)
+    name = token_from(sdoc, j)
     if name is None or name.idx >= hi or name.pos_ != "PROPN":
         return None
     while name.head.i > name.i and name.head.pos_ == "PROPN":

@@ -23,6 +23,7 @@ from .quotes_after import (
     inverted_subject,
     make_cue,
 )
+from .quotes_offsets import token_at, tokens_within
 from .quotes_verbs import (
     Cue,
     fallback_subject,
@@ -49,7 +50,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
     the same block, so a cue is never taken from across another quotation.
     """
     text = sdoc.text
-    inside = [t for t in sdoc if t.idx >= start and t.idx + len(t.text) <= end]
+    inside = tokens_within(sdoc, start, end)
     if not inside:
         return None
     before_ch = _prev_char(text, start - 1, lo)
@@ -83,7 +84,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
             hit = _according_in(inside)
         if hit is not None:
             if hit.subject is None:
-                verb = next((t for t in sdoc if t.idx == hit.pos), None)
+                verb = token_at(sdoc, hit.pos)
                 if verb is not None:
                     hit = Cue(hit.text, hit.pos, fallback_subject(verb, start, end))
             return hit
@@ -109,7 +110,7 @@ def _reported_before(inside: list[Token], start: int) -> bool:
 
 def _verb_before_comma(sdoc: Doc, start: int, lo: int) -> bool:
     """Whether the opening mark follows "<reporting verb>," ("Smith said, '...'", "saying, '...'")."""
-    prev = [t for t in sdoc if lo <= t.idx and t.idx + len(t.text) <= start and t.text not in QUOTE_CHARS]
+    prev = [t for t in tokens_within(sdoc, lo, start) if t.text not in QUOTE_CHARS]
     return len(prev) >= 2 and prev[-1].text == "," and is_reporting(prev[-2])
 
 
@@ -252,7 +253,7 @@ def _according_in(inside: list[Token]) -> Cue | None:
 
 def governing_subject(sdoc: Doc, start: int, end: int) -> Cue | None:
     """The subjects of the verbs above the quoted words, nearest first, as a weak cue."""
-    inside = [t for t in sdoc if t.idx >= start and t.idx + len(t.text) <= end]
+    inside = tokens_within(sdoc, start, end)
     ids = {t.i for t in inside}
     tok = next((t for t in inside if t.head.i not in ids and t.head.i != t.i), None)
     if tok is None:
@@ -295,7 +296,7 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
         i -= 1
     if i < 0 or text[i] != ":":
         return None
-    before = [t for t in sdoc if t.idx + len(t.text) <= i]
+    before = tokens_within(sdoc, 0, i)
     if not before:
         return None
     here = _here_is(before)
