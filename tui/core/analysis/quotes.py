@@ -26,7 +26,7 @@ from .quotes_bylines import byline_after, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_marks import Span, find_spans
 from .quotes_names import DISPLAY_NOUNS
-from .quotes_offsets import token_at, tokens_within
+from .quotes_offsets import block_text, token_at, token_before, tokens_within
 from .quotes_people import RELATIVE, People
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 
@@ -104,7 +104,7 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
             # A quote paragraph right after a paragraph about someone ("Howard went on. / '...'").
             first, (pblock, psdoc) = items[0], qparas[b - 1]
             if first.cue is None and first.speaker is None and first.context is None:
-                first.context = _previous_subject(psdoc, pblock.start, len(psdoc.text), people)
+                first.context = _previous_subject(psdoc, pblock.start, len(block_text(psdoc)), people)
     items = [it for b in sorted(by_block) for it in by_block[b]]
     _fill_missing(doc.text, items, by_block, events, qparas, people)
     out = []
@@ -129,7 +129,7 @@ def _introduced(text: str, prev: Paragraph, it: _Item, people: People) -> None:
     block, sdoc = prev
     if text[block.start : it.span.start].strip(_MARKS + " \n")[-1:] != ":":
         return
-    cue = colon_subject(sdoc, len(sdoc.text))
+    cue = colon_subject(sdoc, len(block_text(sdoc)))
     if cue is None or cue.subject is None:
         return
     name, label, shown = people.speaker(block.start, cue.subject)
@@ -141,7 +141,7 @@ def _attribute_block(
     b: int, off: int, sdoc: Doc, items: list[_Item], people: People, events: list[_Event]
 ) -> None:
     """Find the cues of one block's quotes, and its other speech events, and resolve their speakers."""
-    n = len(sdoc.text)
+    n = len(block_text(sdoc))
     pending: list[tuple[int, Cue, _Item | None]] = []
     for k, it in enumerate(items):
         lo = items[k - 1].span.end - off + 1 if k else 0
@@ -152,19 +152,19 @@ def _attribute_block(
             # colon, whose clause may name someone else: "... he did not think Kim would last:").
             it.speaker, it.cue_text = it.introduced
             continue
-        if it.cue is None and not _starts_sentence(sdoc.text, 0, it.span.start - off):
+        if it.cue is None and not _starts_sentence(block_text(sdoc), 0, it.span.start - off):
             # No reporting verb: a phrase quoted inside a sentence belongs to its clause's subject
             # ("Smith likened the plan to 'a slow-motion disaster'") when that is a name.
             it.cue = governing_subject(sdoc, it.span.start - off, it.span.end - off)
         if it.cue is None:
             it.cue = colon_subject(sdoc, it.span.start - off)
         if it.cue is None:
-            label = _TRANSCRIPT_LABEL.match(sdoc.text, it.span.start - off)
+            label = _TRANSCRIPT_LABEL.match(block_text(sdoc), it.span.start - off)
             if label:
                 # Transcript style, "SMITH: Well, ...": the label names the speaker.
                 it.speaker = people.surname(label.group(1)) or label.group(1).title()
             else:
-                it.speaker = label_before(sdoc.text, max(lo, 0), it.span.start - off, people, off)
+                it.speaker = label_before(block_text(sdoc), max(lo, 0), it.span.start - off, people, off)
         if it.cue is None and it.speaker is None:
             it.context = _previous_subject(sdoc, off, it.span.start - off, people)
         it.shown = (it.cue is not None and _displayed(it.cue)) or _on_display(sdoc, it.span.start - off)
@@ -191,7 +191,7 @@ def _attribute_block(
         label = "NP"
         if cue.subject is not None:
             name, label, shown = people.speaker(off, cue.subject)
-            if it is not None and shown is not None and _holds_quote(shown, sdoc.text, it.span, off):
+            if it is not None and shown is not None and _holds_quote(shown, block_text(sdoc), it.span, off):
                 # A phrase made of the quote's own words ('"poison pill" measures') cannot say them.
                 name = shown = None
             if cue.weak:
@@ -254,12 +254,13 @@ def _fill_missing(
 
 def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | None:
     """The person or body the sentence just before a quote (in the same block) is about."""
+    text = block_text(sdoc)
     i = start - 1
-    while i >= 0 and (sdoc.text[i].isspace() or sdoc.text[i] in _MARKS):
+    while i >= 0 and (text[i].isspace() or text[i] in _MARKS):
         i -= 1
-    if i < 0 or sdoc.text[i] not in ".!?":
+    if i < 0 or text[i] not in ".!?":
         return None
-    last = next((t for t in reversed(sdoc) if t.idx <= i), None)
+    last = token_before(sdoc, i + 1)
     if last is None:
         return None
     root = last.sent.root

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .quotes_offsets import token_from, tokens_starting
+from .quotes_offsets import block_text, token_from, tokens_starting
 from .quotes_verbs import LISTENER_LEMMAS, Cue, cue_text, is_reporting, reporting_forms, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,9 +66,9 @@ def bare_attribution(sdoc: Doc, end: int, hi: int) -> bool:
 
 def after_cue(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
     # A quote closed on a comma (or ? !) inside its sentence is followed by its attribution.
-    comma_close = end > start and sdoc.text[end - 1] in ",?!"
+    comma_close = end > start and block_text(sdoc)[end - 1] in ",?!"
     window: list[Token] = []
-    for t in tokens_starting(sdoc, end, len(sdoc.text)):
+    for t in tokens_starting(sdoc, end, len(block_text(sdoc))):
         if t.idx <= end or t.text in QUOTE_CHARS and t.idx == end:
             continue
         if t.idx >= hi or t.text in _SENTENCE_END or len(window) >= 15:
@@ -120,7 +120,7 @@ def _as_mark(tok: Token, verb: Token) -> bool:
 
 def dash_name(sdoc: Doc, end: int, hi: int) -> Cue | None:
     """A byline-style attribution right after the closing mark: ``"..." — Jane Doe``."""
-    text = sdoc.text
+    text = block_text(sdoc)
     j = end
     while j < hi and (text[j].isspace() or text[j] in QUOTE_CHARS):
         j += 1

@@ -23,7 +23,7 @@ from .quotes_after import (
     inverted_subject,
     make_cue,
 )
-from .quotes_offsets import token_at, tokens_within
+from .quotes_offsets import block_text, token_at, tokens_within
 from .quotes_verbs import (
     Cue,
     fallback_subject,
@@ -49,7 +49,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
     ``lo``/``hi`` bound the search: the end of the previous quote and the start of the next one in
     the same block, so a cue is never taken from across another quotation.
     """
-    text = sdoc.text
+    text = block_text(sdoc)
     inside = tokens_within(sdoc, start, end)
     if not inside:
         return None
@@ -290,7 +290,7 @@ def governing_subject(sdoc: Doc, start: int, end: int) -> Cue | None:
 
 def colon_subject(sdoc: Doc, start: int) -> Cue | None:
     """``Smith has a new message: "..."``: the subject of the clause the colon ends, as a weak cue."""
-    text = sdoc.text
+    text = block_text(sdoc)
     i = start - 1
     while i >= 0 and (text[i].isspace() or text[i] in QUOTE_CHARS):
         i -= 1

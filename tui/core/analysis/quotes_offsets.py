@@ -2,7 +2,7 @@
 
 Each quote looks at the tokens around its marks; scanning the block's every token for them made
 long paragraphs with many quotes quadratic. The token start offsets are listed once per block
-(kept in the Doc's ``user_data``) and each lookup bisects them.
+(kept in the Doc's ``user_data``) and each lookup bisects them; the block's text is kept there too.
 """
 
 from __future__ import annotations
@@ -14,6 +14,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 _STARTS = "newsreader.token_starts"
+_TEXT = "newsreader.text"
+
+
+def block_text(sdoc: Doc) -> str:
+    """``sdoc.text``, made once: spaCy joins the tokens' texts again at every access."""
+    cached = sdoc.user_data.get(_TEXT)
+    if cached is None or cached[0] != len(sdoc):
+        cached = sdoc.user_data[_TEXT] = (len(sdoc), sdoc.text)
+    return cached[1]
 
 
 def _starts(sdoc: Doc) -> list[int]:
@@ -45,3 +54,9 @@ def token_at(sdoc: Doc, pos: int) -> Token | None:
     """The token that starts exactly at ``pos``."""
     tok = token_from(sdoc, pos)
     return tok if tok is not None and tok.idx == pos else None
+
+
+def token_before(sdoc: Doc, pos: int) -> Token | None:
+    """The last token that starts before ``pos``."""
+    i = bisect_left(_starts(sdoc), pos)
+    return sdoc[i - 1] if i else None
