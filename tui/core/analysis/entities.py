@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..models import Document, Entity
+from .doc_text import block_text
 from .ner_context import by_following_noun
 from .ner_doc import propagation_pattern, resolve, risky, surface, uncovered
 from .ner_spans import NAME_LABELS, Mention, clean_span
@@ -28,8 +29,8 @@ def extract_entities(
 ) -> list[Entity]:
     """All entity mentions of ``doc`` in text order; ``common_words`` guards name propagation."""
     mentions: list[Mention] = []
-    # Doc.text joins the tokens again on every call: read it once per block.
-    model_texts = [sdoc.text for _block, sdoc in paras]
+    # Doc.text joins the tokens again on every call: the text each was made from.
+    model_texts = [block_text(sdoc) for _block, sdoc in paras]
     for bi, (block, sdoc) in enumerate(paras):
         restored = model_texts[bi] != doc.text[block.start : block.end]
         weight = CAPS_WEIGHT if restored else 1.0
@@ -81,7 +82,7 @@ def _propagate(
     spans = sorted((e.start, e.end) for e in found)
     added: list[Entity] = []
     for block, sdoc in paras:
-        text = sdoc.text
+        text = block_text(sdoc)
         for m in pattern.finditer(text):
             start, end = block.start + m.start(), block.start + m.end()
             if not uncovered(spans, start, end):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .doc_text import block_text
 from .ner_places import is_country
 from .ner_spans import NAME_LABELS, Mention
 
@@ -44,7 +45,7 @@ def _is_initial(tok: Token) -> bool:
 
 def is_results_line(sdoc: Doc) -> bool:
     """A line of names and figures rather than a sentence."""
-    runs = _DIGITS.finditer(sdoc.text)
+    runs = _DIGITS.finditer(block_text(sdoc))
     if next(runs, None) is None or next(runs, None) is None:
         return False  # two figures at least: most lines of prose are done here, token by token no more
     # A date with a year ("LONDON 1996-08-30", "May 5, 2016") is a dateline, not a score.

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ModelUnavailable
 from ..models import ENTITY_KINDS, Analysis, Block, Document, unmarked, without_link_marks
+from .doc_text import remember_text
 from .entities import extract_entities
 from .language import ENGLISH, SAMPLE_CHARS, detect_language
 from .model import MODEL_PACKAGES, NO_MODEL
@@ -160,17 +161,26 @@ class Analyzer:
         chars = 0
         for unit in units:
             if batch and (len(batch) >= self.batch_size or chars + len(unit[0]) > BATCH_CHARS):
-                yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                yield from _with_texts(batch, nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
                 batch, chars = [], 0
             batch.append(unit)
             chars += len(unit[0])
         if batch:
-            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            yield from _with_texts(batch, nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
 
     def _finish(self, doc: Document, paras: list[Paragraph], summary: bool = True) -> Part:
         entities = extract_entities(doc, paras, (self._lexicon or Lexicon()).common)
         quotes = extract_quotes(doc, paras, entities)
         return Part(entities, quotes, summarise(doc, paras, entities, quotes) if summary else [])
+
+
+def _with_texts(
+    batch: list[tuple[str, _Context]], made: Iterable[tuple[Doc, _Context]]
+) -> Iterator[tuple[Doc, _Context]]:
+    """The Docs of a batch, each told its text (spaCy would join its tokens again at each ``.text``)."""
+    for (text, _), (sdoc, context) in zip(batch, made, strict=True):
+        remember_text(sdoc, text)
+        yield sdoc, context
 
 
 def _sample(doc: Document, blocks: list[Block]) -> str:

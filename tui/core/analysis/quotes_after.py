@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .quotes_offsets import block_text, token_from, tokens_starting
+from .doc_text import block_text
+from .quotes_offsets import token_from, tokens_starting
 from .quotes_verbs import LISTENER_LEMMAS, Cue, cue_text, is_reporting, reporting_forms, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .doc_text import block_text
 from .quotes_after import (
     QUOTE_CHARS,
     according,
@@ -23,7 +24,7 @@ from .quotes_after import (
     inverted_subject,
     make_cue,
 )
-from .quotes_offsets import block_text, token_at, tokens_within
+from .quotes_offsets import token_at, tokens_within
 from .quotes_verbs import (
     Cue,
     fallback_subject,

@@ -2,7 +2,7 @@
 
 Each quote looks at the tokens around its marks; scanning the block's every token for them made
 long paragraphs with many quotes quadratic. The token start offsets are listed once per block
-(kept in the Doc's ``user_data``) and each lookup bisects them; the block's text is kept there too.
+(kept in the Doc's ``user_data``) and each lookup bisects them.
 """
 
 from __future__ import annotations
@@ -14,15 +14,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 _STARTS = "newsreader.token_starts"
-_TEXT = "newsreader.text"
-
-
-def block_text(sdoc: Doc) -> str:
-    """``sdoc.text``, made once: spaCy joins the tokens' texts again at every access."""
-    cached = sdoc.user_data.get(_TEXT)
-    if cached is None or cached[0] != len(sdoc):
-        cached = sdoc.user_data[_TEXT] = (len(sdoc), sdoc.text)
-    return cached[1]
 
 
 def _starts(sdoc: Doc) -> list[int]:

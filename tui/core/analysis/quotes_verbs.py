@@ -71,9 +71,10 @@ def is_reporting(tok: Token, strict: bool = False) -> bool:
 
 def _answer_back(tok: Token) -> bool:
     """A retort: '"...," Smith shot back', "fired back", "hit back"."""
-    return tok.lemma_.lower() in ("shoot", "fire", "hit") and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ == "back" and c.i == tok.i + 1 for c in tok.children
-    )
+    if tok.lemma_.lower() not in ("shoot", "fire", "hit") or tok.i + 1 >= len(tok.doc):
+        return False
+    after = tok.doc[tok.i + 1]  # (not a walk over every child: a verb heading a long clause has many)
+    return after.lower_ == "back" and after.head.i == tok.i and after.dep_ in ("prt", "advmod")
 
 
 def _as_put_it(tok: Token) -> bool:
