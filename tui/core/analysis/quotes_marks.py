@@ -13,11 +13,13 @@ before opening another; such a quote becomes one :class:`Span` per block sharing
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN, CLOSE, EITHER, STRAY = 1, 2, 3, 0
 
 DOUBLE_MARKS = frozenset('"“”„«»')
+_ANY_MARK = re.compile("[" + re.escape("".join(sorted(DOUBLE_MARKS | set("'`‘’")))) + "]")
 SINGLE_MARKS = frozenset("'‘’")
 # Characters after which a mark starts something (left-flanking context).
 _OPENERS_BEFORE = frozenset("([{—–-/“‘\"'«„")
@@ -120,6 +122,12 @@ def block_spans(text: str, lo: int, hi: int, pending: bool) -> tuple[list[tuple[
     cont = False
     depth = 0
     while i < hi:
+        # Only quotation marks matter: jump to the next one (a Python step per character was most
+        # of the time spent finding quotes).
+        found = _ANY_MARK.search(text, i, hi)
+        if found is None:
+            break
+        i = found.start()
         width = double_width(text, i, hi)
         if width:
             d = direction(text, i, lo, hi, width)
