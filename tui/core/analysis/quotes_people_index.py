@@ -83,6 +83,10 @@ class PeopleIndex:
             sorted((e for e in entities if e.label in SPEAKER_LABELS), key=lambda e: e.start)
         )
         self._starts = [e.start for e in self.ents]
+        # The characters inside a speaker entity: most tokens are in none, found without a search.
+        self._covered = bytearray(max((e.end for e in self.ents), default=0))
+        for e in self.ents:
+            self._covered[e.start : e.end] = b"\x01" * (e.end - e.start)
         # Family name -> person, for bare surnames the model did not tag ("Ham said" after "Norman Ham").
         self.surnames: dict[str, str] = {}
         for e in self.ents:
@@ -118,6 +122,8 @@ class PeopleIndex:
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The best speaker entity overlapping ``[start, end)`` (PERSON before ORG before places)."""
+        if self._covered.find(1, start, end) < 0:
+            return None
         i = bisect_left(self._starts, start)
         # An entity starting before ``start`` may still overlap it: look back a few.
         best: Entity | None = None
