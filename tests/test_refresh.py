@@ -253,10 +253,8 @@ def test_a_stale_lock_file_from_a_killed_refresh_does_not_block(tmp_path, isolat
 # -- what the refresh command loads -------------------------------------------------------
 
 
-def test_refresh_command_imports_neither_spacy_nor_textual(feed_server):
-    url = feed_server.body("/one.xml", rss("One", item("1", "First"), item("2", "Second")))
-    assert nr("add", url).returncode == 0
-    feed_server.body("/one.xml", rss("One", item("1", "First"), item("2", "Second"), item("3", "Third")))
+def _refresh_imports() -> tuple[str, set[str]]:
+    """``newsreader refresh`` with ``-X importtime``: its stderr and the modules it imported."""
     p = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "tui", "refresh"],
         capture_output=True,
@@ -264,10 +262,18 @@ def test_refresh_command_imports_neither_spacy_nor_textual(feed_server):
         timeout=120,
     )
     assert p.returncode == 0, p.stderr[-2000:]
-    assert "1 new item," in p.stderr  # the parser workers ran (their imports are listed too)
     modules = {
         line.split("|")[-1].strip() for line in p.stderr.splitlines() if line.startswith("import time:")
     }
+    return p.stderr, modules
+
+
+def test_refresh_command_imports_neither_spacy_nor_textual(feed_server):
+    url = feed_server.body("/one.xml", rss("One", item("1", "First"), item("2", "Second")))
+    assert nr("add", url).returncode == 0
+    feed_server.body("/one.xml", rss("One", item("1", "First"), item("2", "Second"), item("3", "Third")))
+    stderr, modules = _refresh_imports()
+    assert "1 new item," in stderr  # the parser workers ran (their imports are listed too)
     assert "feedparser" in modules and "httpx" in modules
     heavy = sorted(m for m in modules if m.split(".")[0] in ("spacy", "textual", "thinc", "torch"))
     assert heavy == []
@@ -371,17 +377,8 @@ def test_a_refresh_with_nothing_new_imports_no_parser_and_no_numpy(feed_server):
         "/one.xml", data, etag='"v1"', last_modified="Mon, 03 Mar 2025 10:00:00 GMT"
     )
     assert nr("add", url).returncode == 0
-    p = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "tui", "refresh"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert p.returncode == 0, p.stderr[-2000:]
-    assert "0 new items" in p.stderr
+    stderr, modules = _refresh_imports()
+    assert "0 new items" in stderr
     assert feed_server.requests[-1][1].get("if-none-match") == '"v1"'  # answered 304
-    modules = {
-        line.split("|")[-1].strip() for line in p.stderr.splitlines() if line.startswith("import time:")
-    }
     assert "httpx" in modules
     assert sorted(m for m in modules if m.split(".")[0] in ("numpy", "feedparser", "lxml")) == []
