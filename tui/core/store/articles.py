@@ -278,7 +278,7 @@ class ArticleRepo:
                     sketches[new[-1]] = it.sketch
             # In the same transaction: a refresh never leaves articles unindexed or without a story.
             index_for_search(db, new)
-            group_articles(db, new + changed, sketches, self.db.bands)
+            group_articles(db, new + changed, sketches, index=self.db.bands)
         return new
 
     def save_full_text(self, article_id: int, doc: Document) -> None:

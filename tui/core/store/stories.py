@@ -42,12 +42,8 @@ class _Article:
     sketch: similarity.Sketch
 
 
-def _pack(values: Sequence[int], code: str = "q") -> bytes:
-    return struct.pack(f"<{len(values)}{code}", *values)
-
-
-def _unpack(blob: bytes, code: str = "q") -> tuple[int, ...]:
-    return struct.unpack(f"<{len(blob) // 8}{code}", blob)
+def _pack_bands(keys: Sequence[int]) -> bytes:
+    return struct.pack(f"<{len(keys)}q", *keys)
 
 
 def _load(
@@ -95,19 +91,18 @@ def group_articles(
     db: sqlite3.Connection,
     article_ids: Sequence[int],
     sketches: Mapping[int, similarity.Sketch] | None = None,
-    index: BandIndex | None = None,
+    *,
+    index: BandIndex,
 ) -> None:
     """Put each article (new or changed) into the story of its closest match, or a story of its own.
 
     Runs in the caller's transaction; articles of one batch can match each other. ``sketches``
     are the articles' own when their maker had them (see :func:`~..similarity.sketches`); the
     others are made here from the stored text. An article too short to judge gets a story of its
-    own and no bands. ``index`` is the connection's band index (``Database.bands``); without one,
-    the bands of the days needed are read for this call alone.
+    own and no bands. ``index`` is the connection's band index (``Database.bands``).
     """
     if not article_ids:
         return
-    index = index if index is not None else BandIndex()
     known = list(_load(db, list(dict.fromkeys(article_ids)), sketches or {}).values())
     _forget(db, [art.id for art in known])
     judged = [art for art in known if art.sketch.bands]
@@ -132,7 +127,7 @@ def group_articles(
         db.execute(
             "INSERT INTO story_members (article_id, story_id, day, feed_id, bands, shingles) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (art.id, story_id, art.day, art.feed_id, _pack(keys), shingles),
+            (art.id, story_id, art.day, art.feed_id, _pack_bands(keys), shingles),
         )
         if mixed and keys:
             member = _Member(art.id, story_id, art.day, art.feed_id, shingles)
