@@ -70,7 +70,7 @@ async def test_a_theme_chosen_in_the_app_is_saved_keeping_the_rest_of_the_file(a
         await wait_for(pilot, lambda: 'theme = "gruvbox"' in config_path().read_text(), "the theme saved")
     text = config_path().read_text()
     assert tomllib.loads(text) == {"theme": "gruvbox", "browser": "w3m %u", "keys": {}}
-    assert text.count("\n") == DEFAULT_FILE.count("\n") and "# per_server_limit = 6" in text
+    assert text.count("\n") == DEFAULT_FILE.count("\n") and "# per_server_limit = 8" in text
 
 
 async def test_an_app_without_a_config_file_writes_nothing(analysed_library):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tests.feedserver import FeedServer, feed_server_fixture, send  # noqa: F401
 from tests.test_feeds_cli import assert_clean, err_lines, feeds_json, item, nr, rss
+from tui.core.config import DEFAULT_PER_SERVER_LIMIT
 
 
 def config_file() -> Path:
@@ -72,4 +73,4 @@ def test_refresh_keeps_the_per_server_limit_and_a_bad_value_is_one_line(feed_ser
     assert_clean(p)
     warned = [line for line in err_lines(p) if "per_server_limit" in line]
     assert len(warned) == 1 and str(path) in warned[0], p.stderr
-    assert p.returncode == 0 and 2 < seen["peak"] <= 6
+    assert p.returncode == 0 and 2 < seen["peak"] <= DEFAULT_PER_SERVER_LIMIT

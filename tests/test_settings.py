@@ -60,7 +60,7 @@ def test_every_key_is_read(tmp_path):
     path = config(
         tmp_path,
         'theme = "nord"\nbrowser = "w3m %u"\nrefresh_every = "1h30m"\nmark_read = "on-open"\n'
-        "hide_failing = true\nhide_read_feeds = true\nper_server_limit = 8\n"
+        "hide_failing = true\nhide_read_feeds = true\nper_server_limit = 5\n"
         '[keys]\n"app.quit" = "q,ctrl+q"\n"feeds.refresh-all" = ["R", "ctrl+r"]\n',
     )
     settings, problems = load_settings(path)
@@ -73,7 +73,7 @@ def test_every_key_is_read(tmp_path):
         keys={"app.quit": "q,ctrl+q", "feeds.refresh-all": "R,ctrl+r"},
         hide_failing=True,
         hide_read_feeds=True,
-        per_server_limit=8,
+        per_server_limit=5,
         path=path,
     )
     assert load_settings(config(tmp_path, 'mark_read = "manual"'))[0].mark_read_after is None

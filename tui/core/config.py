@@ -22,7 +22,7 @@ from typing import Any
 
 DEFAULT_THEME = "textual-dark"
 DEFAULT_MARK_READ_AFTER = 2.0
-DEFAULT_PER_SERVER_LIMIT = 6  # FetchOptions.per_host's default; a test keeps them equal
+DEFAULT_PER_SERVER_LIMIT = 8  # FetchOptions.per_host's default; a test keeps them equal
 MIN_REFRESH_EVERY = 60.0  # a timer faster than a minute would hammer the servers for nothing
 MAX_PER_SERVER_LIMIT = 32
 
