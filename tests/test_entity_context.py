@@ -1,7 +1,7 @@
 """Entity types from context, with the real spaCy model, on sentences of our own.
 
-A name before a place noun is a place, a "product" that holds summits is an organisation, and a
-nationality before a body's name is that body. The founding seed must type every person, place and organisation as the text does.
+A name before a place noun is a place, a "product" that holds summits is an organisation, a
+nationality before a body's name is that body, and a name "who" describes is a person. The founding seed must type every person, place and organisation as the text does.
 """
 
 from __future__ import annotations
@@ -68,3 +68,13 @@ def test_founding_people_places_and_organisations(analyzer):
         assert by_text.get(name) == {"GPE"}, name
     for name in ("Islamic State", "G-20", "the Democratic National Committee", "Bloomberg News"):
         assert by_text.get(name) == {"ORG"}, name
+
+
+def test_a_name_described_with_who_is_a_person(analyzer):
+    found = labels(
+        analyzer,
+        ("paragraph", "Later Brooklyn, who was honoured with the lifetime award, thanked her family."),
+    )
+    assert found.get("Brooklyn") == "PERSON"
+    place = labels(analyzer, ("paragraph", "The museum moved to Brooklyn, which had offered it a larger hall."))
+    assert place.get("Brooklyn") == "GPE"

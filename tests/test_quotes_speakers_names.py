@@ -1,8 +1,8 @@
-"""Speaker classes from issue 10, end to end through the real spaCy pipeline.
+"""Speaker classes of issue 9, end to end through the real spaCy pipeline.
 
 Each test is one class of wrong speaker seen on real news, written as sentences of our own: the
-right full name for a bare family name or a pronoun, a name the tagger took for a common noun or
-an organisation, a speech participle hung on the clause a speaker reports, and a speaker phrase
+right full name for a bare family name or a pronoun, a name the tagger took for a common noun, an
+organisation or (described with "who") a place, a speech participle hung on the clause a speaker reports, and a speaker phrase
 made of the quote's own words.
 """
 
@@ -208,3 +208,13 @@ def test_a_known_name_the_tagger_read_as_an_adverb_speaks(quotes):
         "Informed of the district’s lean, Early described it as “news to me.”\n"
     )
     assert speaker_of(quotes(text), "news to me") == "Rex Early"
+
+
+def test_she_follows_a_name_the_tagger_took_for_a_place_when_who_describes_it(quotes):
+    # "Brooklyn, who was honoured": a person (places take "which"), whom "she" can mean.
+    text = (
+        "Awards night\n\nThe host, Dana Whitfield, opened the evening with a song.\n\n"
+        "Later Brooklyn, who was honoured with the lifetime award, thanked her family.\n\n"
+        '"I owe every note to my mother," she said.\n'
+    )
+    assert speaker_of(quotes(text), "every note") == "Brooklyn"

@@ -5,6 +5,8 @@
 - A "product" that holds summits or has members ("the G-20 summit") is an organisation.
 - A nationality directly followed by a capitalised word for a body ("Islamic State", "Syrian
   Army", "Democratic Party", "Catholic Church") is one organisation's name, not an adjective.
+- A name the model took for a place or a thing, followed by "who" ("Rihanna, who was honoured",
+  "Rhimes and Rihanna who both spoke"), is a person: places and things take "which" or "where".
 
 No list of names: the words that decide are common nouns.
 """
@@ -39,6 +41,8 @@ _BODY_NOUNS = frozenset(
 )
 # Place words make strong evidence in the document's label vote.
 PLACE_WEIGHT = 2.0
+# Labels ", who" overrules: what is never a person (an organisation may be: "the Jets, who").
+_NOT_WHO = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
 def by_following_noun(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -51,6 +55,8 @@ def by_following_noun(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
         word = nxt.text
         if m.label in _RELABEL and word.islower() and word in _PLACE_NOUNS:
             m.label, m.weight = _PLACE_NOUNS[word], max(m.weight, PLACE_WEIGHT)
+        elif m.label in _NOT_WHO and _who_follows(sdoc, m.te):
+            m.label, m.weight = "PERSON", max(m.weight, PLACE_WEIGHT)
         elif m.label == "PRODUCT" and word.islower() and word in _ORG_NOUNS:
             m.label = "ORG"
         elif m.label == "NORP" and word.istitle() and word.lower() in _BODY_NOUNS and m.te not in taken:
@@ -58,3 +64,17 @@ def by_following_noun(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
             m.te, m.tokens, m.label = m.te + 1, m.tokens + 1, "ORG"
             taken.add(m.te - 1)
     return mentions
+
+
+def _who_follows(sdoc: Doc, i: int) -> bool:
+    """Whether token ``i`` (or the one after a comma) is a "who" whose clause describes the name
+    ending at ``i - 1``, alone or with the names it is coordinated with ("Rhimes and Rihanna who
+    both spoke"), not a noun before it ("the sons of Lebanon who fight")."""
+    name = sdoc[i - 1]
+    if sdoc[i].text == "," and i + 1 < len(sdoc):
+        i += 1
+    who = sdoc[i]
+    if who.lower_ != "who" or who.head.dep_ != "relcl":
+        return False
+    described = who.head.head
+    return described == name or (name.dep_ == "conj" and name.head == described)
