@@ -48,6 +48,23 @@ def test_a_short_urdu_headline_is_recognised_by_its_script():
     assert detect_language("وزیر اعظم نے نئی بس سروس کا افتتاح کیا") == "ur"
 
 
+# An English report that is mostly names: the clubs' names must not make it Polish.
+RESULTS = (
+    "FOOTBALL - POLISH LEAGUE RESULTS\nWARSAW 2026-03-14\nResults of Polish league matches played "
+    "on Saturday, with the standings after them:\n"
+    "Wisła Kraków 2 Lechia Gdańsk 1\nŚląsk Wrocław 0 Zagłębie Lubin 0\nGórnik Zabrze 3 Piast Gliwice 1\n"
+    "Jagiellonia Białystok 1 Pogoń Szczecin 1\nKorona Kielce 2 Widzew Łódź 2\nRaków Częstochowa 4 Stal Mielec 0\n"
+    "Standings (played, won, drawn, lost, goals for, goals against, points):\n"
+    "Raków Częstochowa 20 14 4 2 38 14 46\nJagiellonia Białystok 20 12 5 3 35 18 41\n"
+    "Śląsk Wrocław 20 11 6 3 30 16 39\nPogoń Szczecin 20 10 6 4 33 20 36\n"
+)
+
+
+def test_an_english_report_made_mostly_of_foreign_names_is_english():
+    assert detect_language(RESULTS) == "en"
+    assert detect_language(GERMAN) == "de"  # German keeps its articles and verbs without its nouns
+
+
 @pytest.mark.parametrize(
     "text",
     [
