@@ -76,5 +76,7 @@ def test_a_name_described_with_who_is_a_person(analyzer):
         ("paragraph", "Later Brooklyn, who was honoured with the lifetime award, thanked her family."),
     )
     assert found.get("Brooklyn") == "PERSON"
-    place = labels(analyzer, ("paragraph", "The museum moved to Brooklyn, which had offered it a larger hall."))
+    place = labels(
+        analyzer, ("paragraph", "The museum moved to Brooklyn, which had offered it a larger hall.")
+    )
     assert place.get("Brooklyn") == "GPE"
