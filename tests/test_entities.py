@@ -254,6 +254,18 @@ def test_results_lines_make_clubs_and_players(analyzer):
     assert not any(any(c.isdigit() for c in e.text) for e in ents if e.label in ("ORG", "PERSON"))
 
 
+def test_a_name_never_ends_in_a_score_joined_by_a_hyphen(analyzer):
+    doc = make_doc(
+        ("headline", "County cricket"),
+        ("paragraph", "Close of play scores on Friday:"),
+        ("paragraph", "Kent 108-3 ( M. Walker 58 ) v Essex"),
+        ("paragraph", "Racing at Ayr: 1. Miss Dorrit 3-1 , 2. Paddy Lane 16-1"),
+    )
+    ents = entities_of(analyzer, doc)
+    named = [e for e in ents if e.label in ("ORG", "PERSON", "GPE")]
+    assert named and not any(e.text[-1:].isdigit() or e.text.endswith("-") for e in named), named
+
+
 def test_country_in_a_results_line_is_a_place(analyzer):
     doc = make_doc(
         ("headline", "Qualifier"),

@@ -1,7 +1,7 @@
 """Cleaning the model's entity spans: trimming, splitting and dropping junk.
 
 Works on spaCy tokens of one block, so every result is still a token-aligned span of that block.
-The small model often glues neighbours onto a name ("• Obama", "Worcestershire 238",
+The small model often glues neighbours onto a name ("• Obama", "Worcestershire 238", "Kent 108-3",
 "Hanwha 6 Ssangbangwool 5", "SOCCER - ROTOR"); these rules undo that with no word list beyond
 punctuation. What the model's OntoNotes conventions put inside a name stays: a leading "the"
 ("the Federal Reserve") and a possessive ("Hong Kong 's") are part of the span there, and
@@ -74,6 +74,15 @@ def _edge_junk(tok: Token, label: str, leading: bool) -> bool:
     return False
 
 
+def _inside_score(sdoc: Doc, i: int, a: int, label: str) -> bool:
+    """The hyphen of a score the model glued to a name ("Kent 108-3", "Lithuania 2-1"), left at
+    the span's end once the figure after it went: a figure joined to it comes before."""
+    if label not in _NO_NUMBER_LABELS or sdoc[i].text not in _DASHES or i <= a:
+        return False
+    before = sdoc[i - 1]
+    return _is_number(before) and not before.whitespace_
+
+
 def clean_span(sdoc: Doc, ent: Span, wire: bool = False) -> list[tuple[int, int, str]]:
     """Token ranges ``(start, end, label)`` of the names inside one model entity.
 
@@ -100,7 +109,9 @@ def clean_span(sdoc: Doc, ent: Span, wire: bool = False) -> list[tuple[int, int,
     for a, b in pieces:
         while a < b and _edge_junk(sdoc[a], label, leading=True):
             a += 1
-        while a < b and _edge_junk(sdoc[b - 1], label, leading=False):
+        while a < b and (
+            _edge_junk(sdoc[b - 1], label, leading=False) or _inside_score(sdoc, b - 1, a, label)
+        ):
             b -= 1
         if a >= b:
             continue
