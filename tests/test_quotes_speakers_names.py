@@ -218,3 +218,18 @@ def test_she_follows_a_name_the_tagger_took_for_a_place_when_who_describes_it(qu
         '"I owe every note to my mother," she said.\n'
     )
     assert speaker_of(quotes(text), "every note") == "Brooklyn"
+
+
+def test_a_no_break_space_between_the_quote_and_its_inverted_verb(quotes):
+    text = "Inquiry\n\n“The delays came from officials who wanted no scrutiny at all,”\u00a0added Hartwell.\n"
+    assert speaker_of(quotes(text), "delays came") == "Hartwell"
+
+
+def test_the_one_who_asks_right_after_a_question_is_its_speaker(quotes):
+    # After the quotation "asked" inverts like "said"; before it, "asked the boy" is the listener.
+    found = quotes(
+        "Town hall\n\n“Is the new road too long?” asked the boy, who wore a red cap, as the crowd laughed.\n\n"
+        "The mayor turned and asked the girl: “Will you walk it with me?”\n"
+    )
+    assert speaker_of(found, "road too long") == "the boy"
+    assert speaker_of(found, "walk it with me") == "The mayor"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .doc_text import block_text
 from .quotes_offsets import token_from, tokens_starting
-from .quotes_verbs import LISTENER_LEMMAS, Cue, cue_text, is_reporting, reporting_forms, subject_of
+from .quotes_verbs import Cue, cue_text, is_reporting, reporting_forms, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -70,8 +70,8 @@ def after_cue(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
     comma_close = end > start and block_text(sdoc)[end - 1] in ",?!"
     window: list[Token] = []
     for t in tokens_starting(sdoc, end, len(block_text(sdoc))):
-        if t.idx <= end or t.text in QUOTE_CHARS and t.idx == end:
-            continue
+        if t.idx <= end or t.text in QUOTE_CHARS and t.idx == end or t.is_space:
+            continue  # (a no-break space is a token of its own: '"...,"\xa0added Gowdy')
         if t.idx >= hi or t.text in _SENTENCE_END or len(window) >= 15:
             break
         window.append(t)
@@ -141,9 +141,9 @@ def dash_name(sdoc: Doc, end: int, hi: int) -> Cue | None:
 
 
 def inverted_subject(verb: Token, rest: list[Token]) -> Token | None:
-    """``"...," said Obama``: the name after the verb when the parser did not make it the subject."""
-    if verb.lemma_.lower() in LISTENER_LEMMAS:
-        return None
+    """``"...," said Obama``: the name after the verb when the parser did not make it the subject.
+    Right after a quotation any verb inverts ('"...?" asked the boy'); callers looking at a verb
+    before one leave out those whose object is the listener ("asked the boy: ...")."""
     for t in rest:
         if t.ent_type_ in _NOT_SPEAKERS:
             return None  # "said Thursday morning on ...": no speaker after the verb

@@ -26,6 +26,7 @@ from .quotes_after import (
 )
 from .quotes_offsets import token_at, tokens_within
 from .quotes_verbs import (
+    LISTENER_LEMMAS,
     Cue,
     fallback_subject,
     is_reporting,
@@ -156,8 +157,8 @@ def _before(sdoc: Doc, first: Token, start: int, lo: int) -> Cue | None:
                 # '...'" the words are Doe's.
                 outer = next((c for c in t.head.children if c.dep_ == "nsubj" and not quoted(c)), None)
                 subj = outer or subj
-            if subj is None:
-                subj = inverted_subject(t, between)  # "Said Ellis: ..."
+            if subj is None and t.lemma_.lower() not in LISTENER_LEMMAS:
+                subj = inverted_subject(t, between)  # "Said Ellis: ..." (not "asked the boy: ...")
                 if subj is not None and not all(b.is_punct for b in between if b.i > subj.i):
                     subj = None  # "suggesting a few questions, including, '...'": no speaker
             if subj is None and t.tag_ == "VBG":
