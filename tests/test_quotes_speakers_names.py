@@ -233,3 +233,20 @@ def test_the_one_who_asks_right_after_a_question_is_its_speaker(quotes):
     )
     assert speaker_of(found, "road too long") == "the boy"
     assert speaker_of(found, "walk it with me") == "The mayor"
+
+
+def test_a_quotation_opening_its_sentence_belongs_to_the_subject_of_any_verb_after_it(quotes):
+    found = quotes(
+        "Interview\n\n“The paper says you met its board in January,” Calloway started.\n\n"
+        "When the mayor said he would “protect every family,” the crowd applauded loudly.\n"
+    )
+    assert speaker_of(found, "met its board") == "Calloway"
+    assert speaker_of(found, "protect every family") == "the mayor"  # the words sit in his clause
+
+
+def test_an_outer_verb_that_says_nothing_was_said_does_not_take_the_words(quotes):
+    text = (
+        "Inquiry\n\nDoe cannot say that “from where he sits,” Smith added, "
+        "saying it should be “up to the prosecutor to decide.”\n"
+    )
+    assert speaker_of(quotes(text), "up to the prosecutor") == "Smith"

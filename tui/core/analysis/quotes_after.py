@@ -112,7 +112,34 @@ def after_cue(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
             names = [p for p in head[:cut] if p.pos_ in ("PROPN", "NOUN", "PRON")] or nominal
             return make_cue(t, names[-1])
         return None
-    return None
+    return _any_verb_cue(window, start, end) if comma_close else None
+
+
+def _any_verb_cue(window: list[Token], start: int, end: int) -> Cue | None:
+    """'"...," Hannity started.': a quotation that opens its sentence and closes on a comma, then
+    only a subject and an intransitive verb to the sentence's end, is that subject's, whatever the
+    verb. (Not '... said he would "protect them," the crowd applauded': the words are inside a
+    clause of their own.)"""
+    verbs = [t for t in window if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) != 1 or verbs[0].dep_ != "ROOT" or window[-1].i + 1 >= len(window[-1].doc):
+        return None
+    verb = verbs[0]
+    if any(t.is_alpha for t in verb.doc[verb.sent.start : verb.i] if t.idx < start):
+        return None
+    if verb.doc[window[-1].i + 1].text not in _SENTENCE_END:
+        return None  # the sentence goes on: not an attribution alone
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # (The quoted clause itself may hang on the verb: '"It is over," the crowd cheered'.)
+    objects = [
+        c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.idx >= end
+    ]
+    if subj is None or objects:
+        return None
+    words = [t for t in window if not t.is_punct and t.text not in QUOTE_CHARS]
+    allowed = {t.i for t in subj.subtree} | {verb.i}
+    if words[0].i != subj.left_edge.i or any(t.i not in allowed and t.pos_ != "ADV" for t in words):
+        return None
+    return make_cue(verb, subj)
 
 
 def _as_mark(tok: Token, verb: Token) -> bool:

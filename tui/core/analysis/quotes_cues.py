@@ -181,7 +181,9 @@ def _tree(inside: list[Token]) -> Cue | None:
         for _ in range(8):
             if h.i in ids:
                 break
-            if is_reporting(h, strict=True):
+            if is_reporting(h, strict=True) and not (found and _unsaid(h)):
+                # (An outer verb that says nothing was said does not take the words over: in "Doe
+                # cannot say that, Smith added, saying it is 'up to the court'" they are Smith's.)
                 found.append(make_cue(h, subject_of(h)))
                 if h.dep_ == "acl" and h.head.pos_ == "PROPN":
                     break  # "footage of Smith saying '...'": Smith's words, whatever shows them
@@ -212,6 +214,11 @@ def _tree(inside: list[Token]) -> Cue | None:
             # report 'clearly suggests' fraud" the words are Smith's, not the report's.
             return found[-1]
     return None
+
+
+def _unsaid(verb: Token) -> bool:
+    """A speech verb denied or only supposed: "cannot say", "did not say", "would say"."""
+    return _hypothetical(verb) or any(c.dep_ == "neg" for c in verb.children)
 
 
 def _hypothetical(verb: Token) -> bool:
