@@ -250,3 +250,13 @@ def test_an_outer_verb_that_says_nothing_was_said_does_not_take_the_words(quotes
         "saying it should be “up to the prosecutor to decide.”\n"
     )
     assert speaker_of(quotes(text), "up to the prosecutor") == "Smith"
+
+
+def test_a_given_name_the_short_lists_lack_still_tells_she_from_he(quotes):
+    # "Arianna" is in the census lists only: the woman named nearer beats a subject further back.
+    text = (
+        "Coverage\n\nThe network's plans were announced by its owner on Monday, and Dominic Ashby "
+        "defended them. The coverage will be fair, according to a post from Arianna Whitlow.\n\n"
+        "“We will cover every rally of every candidate,” she wrote.\n"
+    )
+    assert speaker_of(quotes(text), "every rally") == "Arianna Whitlow"

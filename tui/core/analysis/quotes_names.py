@@ -1,11 +1,14 @@
 """Words that tell a speaker's gender or kind: given names, titles, role nouns, bodies that speak.
 
 Given names are a weak, general cue for resolving "he"/"she" to the right person when the text
-itself gives no courtesy title or pronoun evidence. Names commonly used for both sexes (Jordan, Taylor, Kim, Jean,
+itself gives no courtesy title or pronoun evidence. The short lists below hold names common in
+the news worldwide; ``given_names.txt`` adds the US Census lists for the first word of a full name. Names commonly used for both sexes (Jordan, Taylor, Kim, Jean,
 Andrea, Leslie, ...) are deliberately left out.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 MALE_NAMES = frozenset(
     """
@@ -54,6 +57,25 @@ FEMALE_NAMES = frozenset(
     victoria virginia wanda wendy yolanda yvonne zoe
     """.split()
 )
+
+
+def _census(path: Path) -> dict[str, frozenset[str]]:
+    sections: dict[str, set[str]] = {}
+    current: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[]"), set())
+        elif not line.startswith("#"):
+            current.update(line.split())
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+_CENSUS = _census(Path(__file__).with_name("given_names.txt"))
+# The first word of a full name ("Jeb Bush", "Arianna Huffington") is a given name, so the longer
+# census lists are safe there; a lone capitalised word is judged by the short lists above only,
+# since many census names are also places and words ("China", "Florida", "Will", "Hope").
+GIVEN_MALE = MALE_NAMES | _CENSUS["male"]
+GIVEN_FEMALE = FEMALE_NAMES | _CENSUS["female"]
 
 MALE, FEMALE = "m", "f"
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE}

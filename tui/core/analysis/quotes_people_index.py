@@ -19,6 +19,8 @@ from .quotes_names import (
     BODY_NOUNS,
     FEMALE,
     FEMALE_NAMES,
+    GIVEN_FEMALE,
+    GIVEN_MALE,
     MALE,
     MALE_NAMES,
     PERSON_GENDER,
@@ -261,11 +263,13 @@ class PeopleIndex:
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             roles.add(head.head.lemma_.lower())
         given = ent.text.split()[0].lower()
-        if given in MALE_NAMES or given in FEMALE_NAMES:
+        full = " " in ent.text
+        males, females = (GIVEN_MALE, GIVEN_FEMALE) if full else (MALE_NAMES, FEMALE_NAMES)
+        if given in males or given in females:
             # A lone given name ("Melanie said") is weaker evidence: it may be a family name.
-            weight = 2 if " " in ent.text else 1 if " " not in ent.canonical else 0
+            weight = 2 if full else 1 if " " not in ent.canonical else 0
             if weight:
-                self._vote(ent.canonical, MALE if given in MALE_NAMES else FEMALE, weight)
+                self._vote(ent.canonical, MALE if given in males else FEMALE, weight)
         for near in head.children:
             g = ROLE_GENDER.get(near.lower_)
             if g and near.dep_ in ("compound", "appos"):
