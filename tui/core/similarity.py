@@ -213,6 +213,9 @@ class Sketch:
     shingles: bytes
     bands: list[int]
 
+    def __reduce__(self) -> tuple:
+        return Sketch, (self.shingles, self.bands)  # cheaper to unpickle than dataclasses' __setstate__
+
     def shingle_set(self) -> frozenset[int]:
         return frozenset(struct.unpack(f"<{len(self.shingles) // 8}Q", self.shingles))
 
