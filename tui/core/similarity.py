@@ -177,7 +177,10 @@ def signatures_of(sets: list[frozenset[int]]) -> Any:
     starts = np.cumsum([0] + [len(sets[i]) for i in nonempty[:-1]])
     a, b = _lanes()
     with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
-        values = (a * flat[None, :] + b) >> np.uint64(32)
+        # In place: one array of HASHES rows, not three (a feed's is ~1 MB, fresh pages each time).
+        values = a * flat[None, :]
+        values += b
+        values >>= np.uint64(32)
     out[nonempty] = np.minimum.reduceat(values, starts, axis=1).T
     return out
 
