@@ -55,7 +55,9 @@ def html_to_text(markup: str, base_url: str | None = None, *, max_chars: int = M
         return HtmlText()
     truncated = len(markup) > MAX_INPUT_CHARS
     # Control and bidi characters go before parsing (libxml2 rejects some); lone surrogates too.
-    markup = clean_text(markup[:MAX_INPUT_CHARS]).encode("utf-8", "replace").decode("utf-8")
+    markup = clean_text(markup[:MAX_INPUT_CHARS])
+    if not markup.isascii():
+        markup = markup.encode("utf-8", "replace").decode("utf-8")
     # lxml.etree's parser, not lxml.html's: the same tree, without a Python call per element to
     # choose its class (lxml.html's HtmlElement methods are never used here).
     parser = lxml.etree.HTMLParser(
