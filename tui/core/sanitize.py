@@ -28,4 +28,5 @@ def strip_controls(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """Like :func:`clean_text` for one-line fields (titles): whitespace runs become one space."""
-    return " ".join(clean_text(text).split())
+    # CR and CRLF are whitespace to split() as the newline they would become: only the strip matters.
+    return " ".join(_STRIP.sub("", text).split())
