@@ -158,8 +158,15 @@ class Refresher:
                 last_modified=result.last_modified,
                 validators=True,
             )
+            source = title or feed.url
             items = [
-                NewItem(it.id, dataclasses.replace(doc, source=title or feed.url), it.is_teaser, sketch)
+                # The worker named the source already, usually as the feed is named: no copy then.
+                NewItem(
+                    it.id,
+                    doc if doc.source == source else dataclasses.replace(doc, source=source),
+                    it.is_teaser,
+                    sketch,
+                )
                 for it, doc, sketch in zip(parsed.entries, parsed.documents, sketches, strict=True)
             ]
             return title, self.articles.save_feed_items(feed.id, items)
