@@ -185,7 +185,12 @@ def enclosures(raw: list[tuple[str, str, str]], base: str | None) -> list[Enclos
 
 def is_teaser(blocks: list[tuple[str, str]]) -> bool:
     """Short, or ends with an ellipsis or "Read more": the feed carries a teaser, not the article."""
-    words = sum(len(t.split()) for k, t in blocks if k in _BODY_KINDS)
+    words = 0
+    for kind, text in blocks:
+        if kind in _BODY_KINDS:
+            words += len(text.split())
+            if words >= TEASER_WORDS:  # enough to tell: the rest need not be split
+                break
     if words < TEASER_WORDS:
         return True
     return bool(_TEASER_END.search(blocks[-1][1][-80:])) if blocks else True
