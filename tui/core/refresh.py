@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 # Submodules, not the package: the parser and the reader's block rules stay out of this
 # process until a feed has new items (see feeds/pool.py).
 from .batch_writer import MAX_BATCH, BatchWriter
+from .collector import bulk_allocations
 from .feeds.fetch import FetchOptions, FetchRequest, FetchResult, fetch_many
 from .feeds.pool import FeedParserPool, ParseJob
 from .feeds.urls import check_url, url_problem
@@ -108,7 +109,8 @@ class Refresher:
             report(o)
 
         requests = [FetchRequest(f.url, f.etag, f.last_modified) for f in due]
-        await fetch_many(requests, self.fetch, on_done=on_done)
+        with bulk_allocations():
+            await fetch_many(requests, self.fetch, on_done=on_done)
         return RefreshReport([outcomes[f.url] for f in feeds if f.url in outcomes], time.perf_counter() - t0)
 
     def _bound(self) -> asyncio.Semaphore:
@@ -228,7 +230,8 @@ class Refresher:
             if progress:
                 progress(len(added) + len(outcomes), total, o)
 
-        await fetch_many([FetchRequest(u) for u in checked], self.fetch, on_done=on_done)
+        with bulk_allocations():
+            await fetch_many([FetchRequest(u) for u in checked], self.fetch, on_done=on_done)
         added.extend(outcomes[u] for u in checked if u in outcomes)
         refusals.extend(refused[u] for u in checked if u in refused)
         return added, refusals

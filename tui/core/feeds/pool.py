@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..collector import for_bulk_work
 from ..processes import quiet_worker, worker_context
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ def _init_worker(parent: int | None = None) -> None:
     if _HAS_TIMER:
         signal.signal(signal.SIGALRM, _on_alarm)
     quiet_worker(parent)
+    for_bulk_work()  # a worker only parses: what it allocates is freed by reference counting
 
 
 def with_documents(parsed: ParsedFeed) -> ParsedFeed:
