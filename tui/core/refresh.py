@@ -109,8 +109,7 @@ class Refresher:
             report(o)
 
         requests = [FetchRequest(f.url, f.etag, f.last_modified) for f in due]
-        with bulk_allocations():
-            await fetch_many(requests, self.fetch, on_done=on_done)
+        await fetch_many(requests, self.fetch, on_done=on_done)
         return RefreshReport([outcomes[f.url] for f in feeds if f.url in outcomes], time.perf_counter() - t0)
 
     def _bound(self) -> asyncio.Semaphore:
@@ -134,14 +133,17 @@ class Refresher:
         if result.not_modified or result.body is None:
             await self.writer.write(lambda: self.feeds.record_refresh(feed.id, error=None))
             return dataclasses.replace(o, not_modified=True)
-        # The worker builds the documents too: the parent process, which also fetches and
-        # stores, is the one that would otherwise hold up the pool.
-        parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
-        if parsed.error:
-            # A feed that stops parsing keeps its items; validators are not saved so it is refetched.
-            await self.writer.write(lambda: self.feeds.record_refresh(feed.id, error=parsed.error))
-            return dataclasses.replace(o, error=parsed.error)
-        return await self._save_parsed(feed, result, parsed)
+        # Documents by the thousand come back and are stored: fewer collections meanwhile (only
+        # then: a refresh of unchanged feeds is quicker with the collector as it is).
+        with bulk_allocations():
+            # The worker builds the documents too: the parent process, which also fetches and
+            # stores, is the one that would otherwise hold up the pool.
+            parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
+            if parsed.error:
+                # A feed that stops parsing keeps its items; validators are not saved so it is refetched.
+                await self.writer.write(lambda: self.feeds.record_refresh(feed.id, error=parsed.error))
+                return dataclasses.replace(o, error=parsed.error)
+            return await self._save_parsed(feed, result, parsed)
 
     async def _save_parsed(self, feed: FeedRow, result: FetchResult, parsed: ParsedFeed) -> FeedOutcome:
         """Store a parsed feed's items and its refresh state (validators included)."""
@@ -217,21 +219,21 @@ class Refresher:
             if result.error or result.body is None:
                 refused[url] = f"{url}: {result.error or 'empty response'}"
                 return
-            parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
-            if parsed.error:
-                refused[url] = f"{url}: {parsed.error}"
-                return
-            feed_id, _created = await asyncio.to_thread(
-                self.feeds.add, url, title=parsed.title or None, folder=folder, html_url=parsed.link
-            )
-            feed = await asyncio.to_thread(self.feeds.find, feed_id)
-            assert feed is not None
-            outcomes[url] = o = await self._save_parsed(feed, result, parsed)
+            with bulk_allocations():  # as when a refresh parses and stores (see _parse_and_store)
+                parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
+                if parsed.error:
+                    refused[url] = f"{url}: {parsed.error}"
+                    return
+                feed_id, _created = await asyncio.to_thread(
+                    self.feeds.add, url, title=parsed.title or None, folder=folder, html_url=parsed.link
+                )
+                feed = await asyncio.to_thread(self.feeds.find, feed_id)
+                assert feed is not None
+                outcomes[url] = o = await self._save_parsed(feed, result, parsed)
             if progress:
                 progress(len(added) + len(outcomes), total, o)
 
-        with bulk_allocations():
-            await fetch_many([FetchRequest(u) for u in checked], self.fetch, on_done=on_done)
+        await fetch_many([FetchRequest(u) for u in checked], self.fetch, on_done=on_done)
         added.extend(outcomes[u] for u in checked if u in outcomes)
         refusals.extend(refused[u] for u in checked if u in refused)
         return added, refusals
