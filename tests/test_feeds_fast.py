@@ -13,7 +13,7 @@ import lxml.etree
 import pytest
 
 from tests.conftest import SHARED
-from tui.core.feeds.fast import _parser, read_plain_feed
+from tui.core.feeds.fast import _DECLINE, _declines, _parser, read_plain_feed
 from tui.core.feeds.parse import _shorten_authors, _utf16_to_utf8, parse_feed
 
 CORPORA = SHARED / "corpora"
@@ -216,6 +216,20 @@ def _corpus_files() -> list[Path]:
     if not CORPORA.is_dir():
         return []
     return sorted(p for p in CORPORA.rglob("*") if p.is_file() and p.suffix.lower() not in _NOT_FEEDS)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"x base=1", b"<!DocType", b"a:BASE =", b"base=", b"xbase=", b"\x0bbase=", b"\nbase\t\n=", b"<!ENTITY"]
+    + [b"database = x", b" base x=", b"<a BaSe\r=''/>", b"based on", b":base", b"<!ENTIT"],
+)
+def test_the_decline_check_is_the_decline_pattern(data):
+    assert _declines(data) == bool(_DECLINE.search(data))
+
+
+def test_the_decline_check_agrees_with_the_pattern_over_the_corpora():
+    datas = [p.read_bytes() for p in _corpus_files()]
+    assert [_declines(d) for d in datas] == [bool(_DECLINE.search(d)) for d in datas]
 
 
 @pytest.mark.slow

@@ -346,3 +346,18 @@ def test_corpus_sweep_parses_without_exceptions(pool, corpus):
     strings = [s for r in results for e in r.entries for s in (e.title, e.summary_text, e.content_text)]
     assert all(isinstance(s, str) and "\x1b" not in s for s in strings)
     assert sum(len(r.entries) for r in results) > 1000
+
+
+def test_a_parsed_feed_with_documents_survives_pickling_unchanged():
+    """Results cross the process boundary pickled; the slotted dataclasses reduce to constructor calls."""
+    import pickle
+
+    from tui.core.feeds.pool import with_documents
+
+    body = f"<description>&lt;p&gt;{LONG}&lt;/p&gt;</description>"
+    enclosure = "<enclosure url='https://pod.example/1.mp3' length='2548' type='audio/mpeg'/>"
+    parsed = with_documents(parse_feed(rss(item(guid="g1", extra=body + enclosure) + item(guid="g2"))))
+    back = pickle.loads(pickle.dumps(parsed))
+    assert back == parsed
+    assert back.documents[0].blocks and back.sketches[0].bands and back.entries[0].enclosures
+    assert [type(b) for b in back.documents[0].blocks] == [type(b) for b in parsed.documents[0].blocks]

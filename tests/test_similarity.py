@@ -47,3 +47,33 @@ def test_shingle_hashes_are_the_hashed_shingles():
     title, lead = "Rail bridge over the Elbe closed", "Engineers closed the old bridge at Dresden on Tuesday."
     assert similarity.shingle_hashes(title, lead) == similarity.hashed(similarity.shingles(title, lead))
     assert len(similarity.shingle_hashes(title, lead)) == len(similarity.shingles(title, lead))
+
+
+def test_sketches_of_many_articles_are_each_ones_own():
+    """sketches() hashes, sorts and bands a feed's articles together: article by article gives the same."""
+    import struct
+
+    from tui.core.models import Block
+
+    def one_by_one(articles):
+        sets = [similarity.shingle_hashes(t, similarity.lead(x, b)) for t, x, b in articles]
+        judged = [i for i, st in enumerate(sets) if len(st) >= similarity.MIN_SHINGLES]
+        rows = similarity.signatures_of([sets[i] for i in judged])
+        bands = dict(zip(judged, similarity.band_keys_of(rows), strict=True))
+        return [
+            similarity.Sketch(struct.pack(f"<{len(st)}Q", *sorted(st)), bands.get(i, []))
+            for i, st in enumerate(sets)
+        ]
+
+    rng = random.Random(3)
+    words = (
+        "the of and a said Zürich café naïve Straße ÉCOLE bridge council vote harbour x y 1 2 mayor".split()
+    )
+    for _ in range(300):
+        articles = []
+        for _ in range(rng.randint(0, 6)):
+            title = " ".join(rng.choice(words) for _ in range(rng.randint(0, 8)))
+            text = title + "\n\n" + " ".join(rng.choice(words) for _ in range(rng.randint(0, 90)))
+            blocks = [Block("headline", 0, len(title)), Block("paragraph", len(title) + 2, len(text))]
+            articles.append((title, text, blocks))
+        assert similarity.sketches(articles) == one_by_one(articles)

@@ -67,6 +67,18 @@ def test_analysis_cache_keyed_by_hash_and_version(tmp_path):
     assert analyses.quotes_by_speakers(["A"], "v1") == [QuoteRef(h, 0)]
 
 
+def test_blocks_are_stored_as_json_dumps_writes_them():
+    import json
+
+    from tui.core.models import Block, Document
+    from tui.core.store.articles import _blocks_json
+
+    for blocks in ([], [Block("headline", 0, 46), Block("paragraph", 48, 10**12)], [Block('o"dd\\é', 1, 2)]):
+        doc = Document("text", blocks)
+        assert _blocks_json(doc) == json.dumps([[b.kind, b.start, b.end] for b in blocks])
+        assert content_hash(doc, _blocks_json(doc)) == content_hash(doc)
+
+
 def test_newer_schema_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "lib.db"
     db = sqlite3.connect(path)

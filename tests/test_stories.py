@@ -330,3 +330,45 @@ def test_the_band_index_holds_a_bounded_span_of_days(tmp_path, store):
     assert span[1] - span[0] <= MAX_SPAN_DAYS
     b = save(2, "b", BRIDGE_B)  # May 2024 again: read again, found
     assert library.story_of(a).article_ids == (b, a)
+
+
+def test_a_feeds_articles_compared_together_find_what_one_by_one_finds():
+    """``_best_stories`` (a refresh's feed at once) against ``_best_story`` (each article alone)."""
+    import random
+
+    from tui.core.store import stories
+
+    rng = random.Random(5)
+
+    def pack(values: set[int]) -> bytes:
+        return struct.pack(f"<{len(values)}Q", *sorted(values))
+
+    matched = 0
+    for _ in range(400):
+        words = [rng.getrandbits(64) for _ in range(rng.choice([10, 40, 200]))]
+        arts, pools = [], []
+        for a in range(rng.randint(1, 6)):
+            mine = set(rng.sample(words, rng.randint(1, min(len(words), 30))))
+            arts.append(
+                stories._Article(
+                    1000 + a, rng.choice([1, 2]), rng.randint(0, 8), similarity.Sketch(pack(mine), [1])
+                )
+            )
+            pool = []
+            for j in range(rng.randint(0, 8)):
+                size = rng.randint(1, min(len(words), 30))  # (an empty set: the one-by-one way)
+                shingles = set(rng.sample(words, size)) if rng.random() < 0.9 else set(sorted(mine)[:size])
+                pool.append(
+                    (
+                        j * 7 + a,
+                        rng.randint(1, 5),
+                        rng.randint(0, 8),
+                        rng.choice([1, 2, 3, None]),
+                        pack(shingles),
+                    )
+                )
+            pools.append(sorted(pool))
+        one = {art.id: stories._best_story(art, pool) for art, pool in zip(arts, pools, strict=True)}
+        assert stories._best_stories(arts, pools) == one
+        matched += sum(story is not None for story in one.values())
+    assert matched > 100

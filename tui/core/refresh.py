@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 # Submodules, not the package: the parser and the reader's block rules stay out of this
 # process until a feed has new items (see feeds/pool.py).
 from .batch_writer import MAX_BATCH, BatchWriter
+from .collector import bulk_allocations
 from .feeds.fetch import FetchOptions, FetchRequest, FetchResult, fetch_many
 from .feeds.pool import FeedParserPool, ParseJob
 from .feeds.urls import check_url, url_problem
@@ -132,14 +133,17 @@ class Refresher:
         if result.not_modified or result.body is None:
             await self.writer.write(lambda: self.feeds.record_refresh(feed.id, error=None))
             return dataclasses.replace(o, not_modified=True)
-        # The worker builds the documents too: the parent process, which also fetches and
-        # stores, is the one that would otherwise hold up the pool.
-        parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
-        if parsed.error:
-            # A feed that stops parsing keeps its items; validators are not saved so it is refetched.
-            await self.writer.write(lambda: self.feeds.record_refresh(feed.id, error=parsed.error))
-            return dataclasses.replace(o, error=parsed.error)
-        return await self._save_parsed(feed, result, parsed)
+        # Documents by the thousand come back and are stored: fewer collections meanwhile (only
+        # then: a refresh of unchanged feeds is quicker with the collector as it is).
+        with bulk_allocations():
+            # The worker builds the documents too: the parent process, which also fetches and
+            # stores, is the one that would otherwise hold up the pool.
+            parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
+            if parsed.error:
+                # A feed that stops parsing keeps its items; validators are not saved so it is refetched.
+                await self.writer.write(lambda: self.feeds.record_refresh(feed.id, error=parsed.error))
+                return dataclasses.replace(o, error=parsed.error)
+            return await self._save_parsed(feed, result, parsed)
 
     async def _save_parsed(self, feed: FeedRow, result: FetchResult, parsed: ParsedFeed) -> FeedOutcome:
         """Store a parsed feed's items and its refresh state (validators included)."""
@@ -158,8 +162,15 @@ class Refresher:
                 last_modified=result.last_modified,
                 validators=True,
             )
+            source = title or feed.url
             items = [
-                NewItem(it.id, dataclasses.replace(doc, source=title or feed.url), it.is_teaser, sketch)
+                # The worker named the source already, usually as the feed is named: no copy then.
+                NewItem(
+                    it.id,
+                    doc if doc.source == source else dataclasses.replace(doc, source=source),
+                    it.is_teaser,
+                    sketch,
+                )
                 for it, doc, sketch in zip(parsed.entries, parsed.documents, sketches, strict=True)
             ]
             return title, self.articles.save_feed_items(feed.id, items)
@@ -208,16 +219,17 @@ class Refresher:
             if result.error or result.body is None:
                 refused[url] = f"{url}: {result.error or 'empty response'}"
                 return
-            parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
-            if parsed.error:
-                refused[url] = f"{url}: {parsed.error}"
-                return
-            feed_id, _created = await asyncio.to_thread(
-                self.feeds.add, url, title=parsed.title or None, folder=folder, html_url=parsed.link
-            )
-            feed = await asyncio.to_thread(self.feeds.find, feed_id)
-            assert feed is not None
-            outcomes[url] = o = await self._save_parsed(feed, result, parsed)
+            with bulk_allocations():  # as when a refresh parses and stores (see _parse_and_store)
+                parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
+                if parsed.error:
+                    refused[url] = f"{url}: {parsed.error}"
+                    return
+                feed_id, _created = await asyncio.to_thread(
+                    self.feeds.add, url, title=parsed.title or None, folder=folder, html_url=parsed.link
+                )
+                feed = await asyncio.to_thread(self.feeds.find, feed_id)
+                assert feed is not None
+                outcomes[url] = o = await self._save_parsed(feed, result, parsed)
             if progress:
                 progress(len(added) + len(outcomes), total, o)
 

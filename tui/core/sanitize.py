@@ -21,6 +21,12 @@ def clean_text(text: str) -> str:
     return _STRIP.sub("", normalise_newlines(text))
 
 
+def strip_controls(text: str) -> str:
+    """:func:`clean_text` without the newline normalisation, for text about to be split on whitespace."""
+    return _STRIP.sub("", text)
+
+
 def clean_line(text: str) -> str:
     """Like :func:`clean_text` for one-line fields (titles): whitespace runs become one space."""
-    return " ".join(clean_text(text).split())
+    # CR and CRLF are whitespace to split() as the newline they would become: only the strip matters.
+    return " ".join(_STRIP.sub("", text).split())

@@ -35,6 +35,7 @@ import struct
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import and_
 from typing import Any
 
 from .models import CAPTION, CREDIT, HEADLINE, MEDIA, PROMO, Block, Document
@@ -174,12 +175,21 @@ def signatures_of(sets: list[frozenset[int]]) -> Any:
     if not nonempty:
         return out
     flat = np.fromiter((h for i in nonempty for h in sets[i]), dtype=np.uint64)
-    starts = np.cumsum([0] + [len(sets[i]) for i in nonempty[:-1]])
+    out[nonempty] = _min_hashes(flat, np.cumsum([0] + [len(sets[i]) for i in nonempty[:-1]]))
+    return out
+
+
+def _min_hashes(flat: Any, starts: Any) -> Any:
+    """The signatures of the sets laid end to end in ``flat`` (uint64), each from its start on."""
+    import numpy as np
+
     a, b = _lanes()
     with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
-        values = (a * flat[None, :] + b) >> np.uint64(32)
-    out[nonempty] = np.minimum.reduceat(values, starts, axis=1).T
-    return out
+        # In place: one array of HASHES rows, not three (a feed's is ~1 MB, fresh pages each time).
+        values = a * flat[None, :]
+        values += b
+        values >>= np.uint64(32)
+    return np.minimum.reduceat(values, starts, axis=1).T
 
 
 def band_keys_of(signatures: Any) -> list[list[int]]:
@@ -213,17 +223,65 @@ class Sketch:
     shingles: bytes
     bands: list[int]
 
+    def __reduce__(self) -> tuple:
+        return Sketch, (self.shingles, self.bands)  # cheaper to unpickle than dataclasses' __setstate__
+
     def shingle_set(self) -> frozenset[int]:
         return frozenset(struct.unpack(f"<{len(self.shingles) // 8}Q", self.shingles))
 
 
 def sketches(articles: Sequence[tuple[str, str, Iterable[Block]]]) -> list[Sketch]:
-    """The :class:`Sketch` of each (headline, text, blocks), the MinHash done in one pass."""
-    sets = [shingle_hashes(title, lead(text, blocks)) for title, text, blocks in articles]
-    judged = [i for i, st in enumerate(sets) if len(st) >= MIN_SHINGLES]
-    keys = band_keys_of(signatures_of([sets[i] for i in judged])) if judged else []
-    bands: dict[int, list[int]] = dict(zip(judged, keys, strict=True))
-    return [Sketch(struct.pack(f"<{len(st)}Q", *sorted(st)), bands.get(i, [])) for i, st in enumerate(sets)]
+    """The :class:`Sketch` of each (headline, text, blocks), all of them in a few numpy passes.
+
+    The word pairs of every article are mixed together (``_pair`` in uint64 arithmetic), sorted
+    and made distinct per article by one sort, and the MinHash is taken of all at once: the
+    shingles and bands :func:`shingle_hashes` and :func:`signatures_of` give article by article,
+    without a Python set or int made of each shingle.
+    """
+    import numpy as np
+
+    firsts: list[int] = []
+    seconds: list[int] = []
+    stopped: list[bool] = []  # both words of the pair are stop words
+    owners: list[int] = []
+    known = _word_hashes
+    for i, (title, text, blocks) in enumerate(articles):
+        for part in (title, lead(text, blocks)):
+            words = _words(part)
+            if len(words) < 2:
+                continue
+            hs = list(map(known.get, words))
+            if None in hs:
+                hs = [_word(w) for w in words]
+            stop = list(map(_STOP.__contains__, words))
+            firsts += hs[:-1]
+            seconds += hs[1:]
+            stopped += map(and_, stop, stop[1:])
+            owners += [i] * (len(words) - 1)
+    with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
+        values = np.array(firsts, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    values ^= np.array(seconds, dtype=np.uint64)
+    kept = ~np.array(stopped, dtype=bool)
+    values, who = values[kept], np.array(owners, dtype=np.int64)[kept]
+    order = np.lexsort((values, who))  # by article, then by value
+    values, who = values[order], who[order]
+    distinct = np.ones(len(values), dtype=bool)
+    distinct[1:] = (values[1:] != values[:-1]) | (who[1:] != who[:-1])
+    values, who = values[distinct], who[distinct]
+    counts = np.bincount(who, minlength=len(articles))
+    ends = np.cumsum(counts).tolist()
+    packed = values.astype("<u8").tobytes()
+    judged = counts >= MIN_SHINGLES
+    bands: dict[int, list[int]] = {}
+    if judged.any():
+        sizes = counts[judged]
+        rows = np.zeros((len(sizes), HASHES), dtype=np.uint64)
+        rows[:] = _min_hashes(values[np.repeat(judged, counts)], np.cumsum(sizes) - sizes)
+        bands = dict(zip(np.flatnonzero(judged).tolist(), band_keys_of(rows), strict=True))
+    return [
+        Sketch(packed[8 * (end - count) : 8 * end], bands.get(i, []))
+        for i, (end, count) in enumerate(zip(ends, counts.tolist(), strict=True))
+    ]
 
 
 def document_sketches(docs: Sequence[Document]) -> list[Sketch]:

@@ -111,6 +111,8 @@ def leaf_text(el: Any) -> str:
 
 def repair(text: str) -> str:
     """feedparser's last steps on a text it expected: UTF-8 read as Latin-1 undone, C1 as cp1252."""
+    if text.isascii():  # nothing either step would change (and telling costs nothing)
+        return text
     try:
         text = text.encode("iso-8859-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):

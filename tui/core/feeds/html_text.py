@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import lxml.etree
-import lxml.html
 
 from ..models import LIST_ITEM, PARAGRAPH
 from ..reader.html_lists import LIST_MARK, LinkNumbers
@@ -56,13 +55,19 @@ def html_to_text(markup: str, base_url: str | None = None, *, max_chars: int = M
         return HtmlText()
     truncated = len(markup) > MAX_INPUT_CHARS
     # Control and bidi characters go before parsing (libxml2 rejects some); lone surrogates too.
-    markup = clean_text(markup[:MAX_INPUT_CHARS]).encode("utf-8", "replace").decode("utf-8")
-    parser = lxml.html.HTMLParser(
+    markup = clean_text(markup[:MAX_INPUT_CHARS])
+    if not markup.isascii():
+        markup = markup.encode("utf-8", "replace").decode("utf-8")
+    # lxml.etree's parser, not lxml.html's: the same tree, without a Python call per element to
+    # choose its class (lxml.html's HtmlElement methods are never used here).
+    parser = lxml.etree.HTMLParser(
         remove_comments=True, remove_pis=True, no_network=True, recover=True, collect_ids=False
     )
     try:
-        root = lxml.html.document_fromstring(markup, parser=parser)
+        root = lxml.etree.fromstring(markup, parser)
     except (lxml.etree.ParserError, ValueError):
+        root = None
+    if root is None:  # an empty document, or one libxml2 refuses
         return text_to_blocks_result(markup) if "<" not in markup else HtmlText(truncated=truncated)
     links = LinkNumbers(lambda href: safe_link(href, base_url), MAX_LINKS)
     walker = HtmlWalker(FEED_RULES, max_chars=max_chars, on_link=links)

@@ -45,6 +45,9 @@ class Enclosure:
     type: str = ""  # media type, lower case: "audio/mpeg"
     size: int | None = None  # bytes, when the feed says
 
+    def __reduce__(self) -> tuple:
+        return Enclosure, (self.url, self.type, self.size)
+
     @property
     def detail(self) -> str:
         """``"audio/mpeg, 24.3 MB"`` (what is known of it)."""
@@ -66,6 +69,22 @@ class FeedItem:
     links: list[str] = field(default_factory=list)  # http(s) links found in the body
     is_teaser: bool = False
     enclosures: list[Enclosure] = field(default_factory=list)
+
+    def __reduce__(self) -> tuple:
+        # A constructor call unpickles faster than dataclasses' slotted __setstate__ (see Block).
+        return FeedItem, (
+            self.id,
+            self.title,
+            self.link,
+            self.published,
+            self.author,
+            self.summary_text,
+            self.content_text,
+            self.content_blocks,
+            self.links,
+            self.is_teaser,
+            self.enclosures,
+        )
 
     @property
     def body_text(self) -> str:
@@ -166,7 +185,12 @@ def enclosures(raw: list[tuple[str, str, str]], base: str | None) -> list[Enclos
 
 def is_teaser(blocks: list[tuple[str, str]]) -> bool:
     """Short, or ends with an ellipsis or "Read more": the feed carries a teaser, not the article."""
-    words = sum(len(t.split()) for k, t in blocks if k in _BODY_KINDS)
+    words = 0
+    for kind, text in blocks:
+        if kind in _BODY_KINDS:
+            words += len(text.split())
+            if words >= TEASER_WORDS:  # enough to tell: the rest need not be split
+                break
     if words < TEASER_WORDS:
         return True
     return bool(_TEASER_END.search(blocks[-1][1][-80:])) if blocks else True

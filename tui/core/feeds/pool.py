@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..collector import for_bulk_work
 from ..processes import quiet_worker, worker_context
 
 if TYPE_CHECKING:
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
 # The parser (feedparser, lxml) is imported where it runs, in the workers (the fork server
 # preloads it for them): the parent that fetches and stores has no use for it until a result
 # comes back, and a refresh of unchanged feeds (all 304s) never needs it at all.
-_WORKER_MODULES = (f"{__package__}.parse", f"{__package__}.document")
+# The documents' sketches need numpy: imported by the fork server too, once, not by every worker
+# at its first feed (0.1 s of CPU each).
+_WORKER_MODULES = (f"{__package__}.parse", f"{__package__}.document", "tui.core.similarity", "numpy")
 
 PARSE_TIMEOUT = 30.0
 # Extra wait beyond the in-worker timer before a result is given up on from outside.
@@ -61,6 +64,7 @@ def _init_worker(parent: int | None = None) -> None:
     if _HAS_TIMER:
         signal.signal(signal.SIGALRM, _on_alarm)
     quiet_worker(parent)
+    for_bulk_work()  # a worker only parses: what it allocates is freed by reference counting
 
 
 def with_documents(parsed: ParsedFeed) -> ParsedFeed:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import BLOCKQUOTE, CAPTION, CODE, CREDIT, HEADLINE, IMAGE, LIST_ITEM, SUBHEAD
-from ..sanitize import clean_text
+from ..sanitize import clean_text, strip_controls
 from .html_lists import Anchors, Lists
 
 if TYPE_CHECKING:
@@ -114,6 +114,8 @@ class Open(NamedTuple):
 
 
 _ROOT = Open("", None, False, None, False, False, False)
+_new = tuple.__new__  # Open(...) without the NamedTuple's Python-level __new__: one per element walked
+_LIST_TAGS = frozenset({"ul", "ol", "menu", "li"})
 
 
 class HtmlWalker:
@@ -144,8 +146,9 @@ class HtmlWalker:
         self.on_link = on_link
         self.marker = marker
         # Open elements, each with the state it gives its content (inherited from its parent), so
-        # every lookup reads only the top of the stack however deep the page nests.
-        self.stack: list[Open] = []
+        # every lookup reads only the top of the stack however deep the page nests. The root's state
+        # stays at the bottom, so there is always a top.
+        self.stack: list[Open] = [_ROOT]
         self.ignoring = 0  # depth inside a dropped element
         self.buf: list[str] = []
         self.parts: list[Part] = []
@@ -159,34 +162,21 @@ class HtmlWalker:
         self.time: str | None = None
         self.seen_h1 = False
 
-    def _top(self) -> Open:
-        return self.stack[-1] if self.stack else _ROOT
-
-    def _push(self, tag: str, own_kind: str | None, own_skip: bool, own_main: bool) -> None:
-        parent = self._top()
-        self.stack.append(
-            Open(
-                tag,
-                own_kind,
-                own_skip,
-                own_kind or parent.kind,
-                own_skip or parent.skip,
-                own_main or parent.main,
-                tag == "pre" or parent.pre,
-            )
-        )
-
     def flush(self) -> None:
         """End the current block: its text, whitespace collapsed, becomes a part unless skipped."""
-        text = "".join(self.buf)
-        self.buf.clear()
-        if self.rules.clean:
-            text = clean_text(text)
-        top = self._top()
+        buf = self.buf
+        if not buf:
+            return
+        text = "".join(buf)
+        buf.clear()
+        if text.isspace():  # no part, however it is cleaned or laid out (and no list mark used)
+            return
+        top = self.stack[-1]
         if top.pre:
-            text = code_text(text)
+            text = code_text(clean_text(text) if self.rules.clean else text)
         else:
-            text = " ".join(text.split())
+            # Newlines are whitespace to split() like any other: only the controls need cleaning.
+            text = " ".join((strip_controls(text) if self.rules.clean else text).split())
             if text and top.kind == LIST_ITEM:
                 text = self.lists.mark() + text
         if text and not top.skip:
@@ -209,43 +199,57 @@ class HtmlWalker:
     def start(self, tag: str, attrib: Mapping[str, str]) -> None:
         if self.truncated:
             return
-        if self.ignoring or tag in self.rules.dropped:
+        rules = self.rules
+        if self.ignoring or tag in rules.dropped:
             self.ignoring += 1
             return
         marks = ""
         a: dict[str, str] = {}
-        if self.rules.page:
+        if rules.page:
             a = {k: v or "" for k, v in attrib.items()}
             if self._page_meta(tag, a):
                 return
             marks = f"{a.get('class', '')} {a.get('id', '')}".strip()
-        kind = None if tag in VOID_TAGS else self._tag_kind(tag, marks)
-        top = self._top()
+        void = tag in VOID_TAGS
+        # Without page rules there are no class marks and no headline: the kind is the tag's own.
+        kind = None if void else self._tag_kind(tag, marks) if rules.page else rules.kinds.get(tag)
+        top = self.stack[-1]
         if top.pre:
             if tag == "br":  # markup inside <pre> never reflows it: a break is a newline
                 self.buf.append("\n")
         elif tag in _CELL_TAGS:
             self.buf.append(" ")
-        elif tag in self.rules.blocks or kind:
+        elif tag in rules.blocks or kind:
             # An inline element that changes the kind ("<span class=credit>") starts a block too.
             self.flush()
         if tag == "img" and not top.skip and "hidden" not in attrib:
             self._image(attrib, top)
-        if tag in VOID_TAGS:
+        if void:
             return
-        skip = tag in self.rules.textless
-        if self.rules.page:
+        skip = tag in rules.textless
+        if rules.page:
             skip = skip or "hidden" in a or a.get("aria-hidden") == "true"
             if self.drop_chrome and not skip:
                 skip = tag in CHROME_TAGS or a.get("role", "") in ("navigation", "banner", "complementary")
                 # Page-level containers carry many theme classes ("has-sidebar"): judge only inner elements.
                 skip = skip or bool(marks and tag not in _NEVER_CHROME and _CHROME.search(marks))
-        self._push(tag, kind, skip, tag in _MAIN_TAGS or a.get("role") == "main")
-        if tag in ("ul", "ol", "menu", "li"):
+        main = tag in _MAIN_TAGS or a.get("role") == "main"
+        # What the element gives its content: its own settings, else its parent's.
+        opened = (
+            tag,
+            kind,
+            skip,
+            kind or top.kind,
+            skip or top.skip,
+            main or top.main,
+            tag == "pre" or top.pre,
+        )
+        self.stack.append(_new(Open, opened))
+        if tag in _LIST_TAGS:
             self.lists.start(tag, attrib)
         elif tag == "a":
             number = None
-            if self.on_link is not None and not self.stack[-1].skip:
+            if self.on_link is not None and not skip and not top.skip:
                 number = self.on_link(attrib.get("href"))
             self.anchors.start(number, len(self.parts), len(self.buf))
 
@@ -294,9 +298,10 @@ class HtmlWalker:
             self.ignoring -= 1
             return
         # Every start has its end (libxml2 closes what the page leaves open); voids were never pushed.
-        if tag in VOID_TAGS or not self.stack:
+        stack = self.stack
+        if tag in VOID_TAGS or len(stack) == 1:
             return
-        top = self.stack[-1]
+        top = stack[-1]
         if tag == "a":
             number = self.anchors.end(len(self.parts), self.buf)
             if number is not None and not top.skip and not top.pre:
@@ -308,14 +313,14 @@ class HtmlWalker:
             self.buf.append(" ")
         elif tag in self.rules.blocks or top.own_kind:
             self.flush()
-        if tag in ("ul", "ol", "menu", "li"):
+        if tag in _LIST_TAGS:
             self.lists.end(tag)
-        self.stack.pop()
+        stack.pop()
 
     def data(self, data: str) -> None:
         if self.truncated or self.ignoring:
             return
-        top = self._top()
+        top = self.stack[-1]
         if top.tag == "title" and self.rules.page:
             self.title.append(data)
             return
@@ -343,22 +348,27 @@ def walk_tree(root: lxml.etree._Element, walker: HtmlWalker) -> None:
     An explicit stack of (element, entering?) replaces recursion: deep nesting cannot exhaust
     Python's stack. Walking stops once the walker has truncated its text.
     """
+    start, end, data = walker.start, walker.end, walker.data  # called for every element
     stack: list[tuple[lxml.etree._Element, bool]] = [(root, True)]
     while stack and not walker.truncated:
         el, entering = stack.pop()
-        if not isinstance(el.tag, str):  # a comment or processing instruction: only its tail is text
+        tag = el.tag
+        if not isinstance(tag, str):  # a comment or processing instruction: only its tail is text
             if el.tail:
-                walker.data(el.tail)
+                data(el.tail)
             continue
-        tag = el.tag.lower()
+        tag = tag.lower()
         if entering:
             stack.append((el, False))
-            walker.start(tag, el.attrib)
-            if el.text:
-                walker.data(el.text)
-            stack.extend((child, True) for child in reversed(el))
+            start(tag, el.attrib)
+            text = el.text
+            if text:
+                data(text)
+            if len(el):
+                stack.extend([(child, True) for child in reversed(el)])
         else:
-            walker.end(tag)
-            if el.tail:
-                walker.data(el.tail)
+            end(tag)
+            text = el.tail
+            if text:
+                data(text)
     walker.flush()

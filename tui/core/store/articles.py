@@ -17,15 +17,29 @@ from .database import Database, index_for_search, now_iso
 from .stories import group_articles
 
 
-def content_hash(doc: Document) -> str:
-    """The analysis cache key: sha256 of the text and its blocks."""
+def content_hash(doc: Document, blocks_json: str | None = None) -> str:
+    """The analysis cache key: sha256 of the text and its blocks (``blocks_json`` when the caller
+    has made it already)."""
     h = hashlib.sha256(doc.text.encode("utf-8"))
-    h.update(_blocks_json(doc).encode())
+    h.update((blocks_json or _blocks_json(doc)).encode())
     return h.hexdigest()[:32]
 
 
+_KIND_JSON: dict[str, str] = {}  # a block kind as JSON: there are a dozen kinds
+
+
 def _blocks_json(doc: Document) -> str:
-    return json.dumps([[b.kind, b.start, b.end] for b in doc.blocks])
+    """``json.dumps([[kind, start, end], ...])``, written out directly: it is made for every article stored."""
+    kinds = _KIND_JSON
+    parts = []
+    for b in doc.blocks:
+        kind = kinds.get(b.kind)
+        if kind is None:
+            kind = json.dumps(b.kind)
+            if len(kinds) < 100:
+                kinds[b.kind] = kind
+        parts.append(f"[{kind}, {b.start}, {b.end}]")
+    return f"[{', '.join(parts)}]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +248,7 @@ class ArticleRepo:
                     if row["text"] == doc.text and row["blocks"] == blocks:
                         continue
                     # The hash follows what is shown: a fetched full text stays the effective text.
-                    h = content_hash(doc) if row["full_text"] is None else None
+                    h = content_hash(doc, blocks) if row["full_text"] is None else None
                     db.execute(
                         "UPDATE articles SET title=?, source=?, date=COALESCE(?, date), url=?, text=?, blocks=?, "
                         "teaser=?, hash=COALESCE(?, hash) WHERE id=?",
@@ -266,7 +280,7 @@ class ArticleRepo:
                         doc.attribution,
                         doc.text,
                         blocks,
-                        content_hash(doc),
+                        content_hash(doc, blocks),
                         fetched_at,
                         feed_id,
                         int(it.teaser),

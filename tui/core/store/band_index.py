@@ -92,6 +92,10 @@ class BandIndex:
         self._load(db, min(days) - window, max(days) + window)
         flat = np.fromiter((k for ks in keys for k in ks), dtype=np.int64)
         owner_of = np.repeat(np.arange(len(keys)), [len(ks) for ks in keys])
+        # Searched in order, each search starts where the last one ended: the main arrays are
+        # larger than the caches, and random keys made every search a walk of cache misses.
+        order = np.argsort(flat, kind="stable")
+        flat, owner_of = flat[order], owner_of[order]
         day_of = np.asarray(days, dtype=np.int64)
         for part in (self._main, self._recent):
             if not len(part):
