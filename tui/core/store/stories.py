@@ -21,7 +21,7 @@ import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import similarity
 from ..models import Block, Story
@@ -186,8 +186,6 @@ def _best_stories(arts: Sequence[_Article], pools: Sequence[Sequence[_Member]]) 
     out: dict[int, int | None] = {art.id: None for art in arts}
     live = [i for i, members in enumerate(found) if members]
     packed = [m[_SHINGLES] for i in live for m in found[i]]
-    if not all(packed):  # an empty set in the pool: the one-by-one way, exactly
-        return {art.id: _best_story(art, pool) for art, pool in zip(arts, pools, strict=True)}
     if not live:
         return out
     import numpy as np
@@ -207,7 +205,7 @@ def _best_stories(arts: Sequence[_Article], pools: Sequence[Sequence[_Member]]) 
         hi = int(starts[first]) if first < len(starts) else len(values)
         part = values[lo:hi]
         hits[lo:hi] = mine.take(mine.searchsorted(part), mode="clip") == part
-    shared = np.add.reduceat(hits.astype(np.int64), starts)
+    shared = _segment_sums(hits, starts, sizes)
     union = np.repeat(mine_sizes, counts) + sizes - shared
     scores = np.where(sizes >= similarity.MIN_SHINGLES, shared / np.maximum(union, 1), 0.0).tolist()
     end = 0
@@ -236,13 +234,22 @@ def _best_story(art: _Article, pool: Sequence[_Member]) -> int | None:
     values = np.frombuffer(b"".join(packed), dtype="<u8")
     mine = np.frombuffer(art.sketch.shingles, dtype="<u8")
     at = np.minimum(np.searchsorted(mine, values), len(mine) - 1)
-    hits = (mine[at] == values).astype(np.int64)
+    hits = mine[at] == values
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    shared = np.where(sizes > 0, np.add.reduceat(hits, starts), 0) if len(values) else 0 * sizes
+    shared = _segment_sums(hits, starts, sizes)
     union = len(mine) + sizes - shared
     scores = np.where(sizes >= similarity.MIN_SHINGLES, shared / np.maximum(union, 1), 0.0)
     best = len(found) - 1 - int(np.argmax(scores[::-1]))  # the last of equals: the newest article
     return found[best][_STORY] if scores[best] >= similarity.SAME_EVENT else None
+
+
+def _segment_sums(hits: Any, starts: Any, sizes: Any) -> Any:
+    """The hits of each candidate's run of shingles (``starts``/``sizes``), 0 for an empty run.
+    (``np.add.reduceat`` cannot: an empty run at the end is an index past the array.)"""
+    import numpy as np
+
+    total = np.concatenate(([0], np.cumsum(hits, dtype=np.int64)))
+    return total[starts + sizes] - total[starts]
 
 
 class StoryRepo:
