@@ -277,14 +277,19 @@ def _reference_stories(arts):
     return {frozenset(g) for g in groups.values()}
 
 
-def test_grouping_finds_what_a_brute_force_search_finds(tmp_path):
-    """Many near-copies over four feeds and a week, stored feed by feed and then grouped again
-    all at once (articles of one call matching each other): the same stories as brute force."""
+@pytest.mark.parametrize("spread", [0, 400], ids=["a-week", "over-a-year"])
+def test_grouping_finds_what_a_brute_force_search_finds(tmp_path, spread):
+    """Many near-copies over four feeds, stored feed by feed and then grouped again all at once
+    (articles of one call matching each other): the same stories as brute force. The events fall
+    in one week, or over a year (each feed's articles then span more days than the band index
+    keeps: a new feed's back catalogue)."""
     import random
+    from datetime import date, timedelta
 
     rng = random.Random(5)
     vocab = [f"w{i}" for i in range(150)]
     events = [[rng.choice(vocab) for _ in range(60)] for _ in range(12)]
+    event_day = {id(e): rng.randint(0, spread) for e in events}
     db = Database(tmp_path / "library.db")
     feeds, articles = FeedRepo(db), ArticleRepo(db)
     feed_ids = [feeds.add(f"https://f{i}.example/rss")[0] for i in range(4)]
@@ -293,13 +298,15 @@ def test_grouping_finds_what_a_brute_force_search_finds(tmp_path):
         fid = feed_ids[n % 4]
         batch = []
         for k in range(15):
-            words = [w if rng.random() > 0.35 else rng.choice(vocab) for w in rng.choice(events)]
+            event = rng.choice(events)
+            words = [w if rng.random() > 0.35 else rng.choice(vocab) for w in event]
             title = " ".join(words[:6])
-            when = f"2024-05-{10 + rng.randint(0, 7):02d}T12:00:00+00:00"
-            batch.append(NewItem(f"{n}-{k}", doc(title, " ".join(words) + ".", when)))
+            day = date(2024, 5, 10) + timedelta(days=event_day[id(event)] + rng.randint(0, 7))
+            batch.append(NewItem(f"{n}-{k}", doc(title, " ".join(words) + ".", f"{day}T12:00:00+00:00")))
         ids = articles.save_feed_items(fid, batch)
         sketches = similarity.document_sketches([it.doc for it in batch])
-        stored += [(i, fid, int(it.doc.date[8:10]), s) for i, it, s in zip(ids, batch, sketches, strict=True)]
+        days = [date.fromisoformat(it.doc.date[:10]).toordinal() for it in batch]
+        stored += list(zip(ids, [fid] * len(ids), days, sketches, strict=True))
 
     def stories():
         with db.read() as c:

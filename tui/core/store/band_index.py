@@ -6,7 +6,9 @@ that only this lookup ever read. Here the keys of the days a lookup needs are re
 ``story_members`` into sorted numpy arrays, the articles grouped after that are added in memory,
 and the articles stored together are looked up together. The index belongs to one connection:
 when another connection commits (another process refreshing, say: ``PRAGMA data_version``
-moves), it is read again at the next lookup.
+moves), it is read again at the next lookup. It keeps at most ``MAX_SPAN_DAYS`` of days; articles
+looked up together whose days lie further apart (a new feed's back catalogue) are looked up in
+the days around each of them, read for that lookup alone by the day index of ``story_members``.
 
 Entries are never taken out: an article that left its story (deleted, rolled back or grouped again
 with other keys) may still be found by its former keys. What the index gives is a superset of the
@@ -89,7 +91,13 @@ class BandIndex:
         found: list[set[int]] = [set() for _ in keys]
         if not keys:
             return found
-        self._load(db, min(days) - window, max(days) + window)
+        if max(days) - min(days) + 2 * window <= MAX_SPAN_DAYS:
+            self._load(db, min(days) - window, max(days) + window)
+            parts = (self._main, self._recent)
+        else:
+            # Days far apart (a new feed's back catalogue, a library grouped again): only the days
+            # around each article are read, for this lookup alone; what is kept stays as it is.
+            parts = (_around(db, days, window),)
         flat = np.fromiter((k for ks in keys for k in ks), dtype=np.int64)
         owner_of = np.repeat(np.arange(len(keys)), [len(ks) for ks in keys])
         # Searched in order, each search starts where the last one ended: the main arrays are
@@ -97,7 +105,7 @@ class BandIndex:
         order = np.argsort(flat, kind="stable")
         flat, owner_of = flat[order], owner_of[order]
         day_of = np.asarray(days, dtype=np.int64)
-        for part in (self._main, self._recent):
+        for part in parts:
             if not len(part):
                 continue
             at, hits = part.find(flat)
@@ -148,18 +156,40 @@ class BandIndex:
         self._span = (min(lo, first), max(hi, last))
 
     def _read(self, db: sqlite3.Connection, lo: int, hi: int) -> None:
-        import numpy as np
+        _read_into(self._main, db, lo, hi)
 
-        cur = db.cursor()
-        cur.row_factory = None
-        rows = cur.execute(
-            "SELECT article_id, day, bands FROM story_members WHERE day BETWEEN ? AND ? AND bands != x''",
-            (lo, hi),
-        ).fetchall()
-        if not rows:
-            return
-        counts = np.fromiter((len(b) // 8 for _, _, b in rows), dtype=np.int64, count=len(rows))
-        keys = np.frombuffer(b"".join(b for _, _, b in rows), dtype="<i8").astype(np.int64)
-        ids = np.repeat(np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)), counts)
-        days = np.repeat(np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows)), counts)
-        self._main.add(keys, ids, days)
+
+def _around(db: sqlite3.Connection, days: Sequence[int], window: int) -> _Sorted:
+    """An index of the members within ``window`` days of any of ``days`` (each run of days read
+    once, by the day index of story_members)."""
+    out = _Sorted()
+    lo = hi = None
+    for day in sorted(set(days)):
+        if hi is not None and day - window <= hi + 1:
+            hi = day + window
+            continue
+        if lo is not None and hi is not None:
+            _read_into(out, db, lo, hi)
+        lo, hi = day - window, day + window
+    if lo is not None and hi is not None:
+        _read_into(out, db, lo, hi)
+    return out
+
+
+def _read_into(part: _Sorted, db: sqlite3.Connection, lo: int, hi: int) -> None:
+    """Add the band keys of the members of days ``lo`` to ``hi`` to ``part``."""
+    import numpy as np
+
+    cur = db.cursor()
+    cur.row_factory = None
+    rows = cur.execute(
+        "SELECT article_id, day, bands FROM story_members WHERE day BETWEEN ? AND ? AND bands != x''",
+        (lo, hi),
+    ).fetchall()
+    if not rows:
+        return
+    counts = np.fromiter((len(b) // 8 for _, _, b in rows), dtype=np.int64, count=len(rows))
+    keys = np.frombuffer(b"".join(b for _, _, b in rows), dtype="<i8").astype(np.int64)
+    ids = np.repeat(np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)), counts)
+    days = np.repeat(np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows)), counts)
+    part.add(keys, ids, days)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 # Stories' tables as schema 7 left them, made by step 4 and made again by step 7 (which changed
 # them), each followed by grouping every article again (Database._group_stories).
@@ -307,5 +307,11 @@ MIGRATIONS: dict[int, str] = {
     WHEN new.sort_key IS NOT COALESCE(new.date, new.added_at) BEGIN
         UPDATE articles SET sort_key = COALESCE(new.date, new.added_at) WHERE id = new.id;
     END;
+    """,
+    # 10 -> 11: the band index reads the story members of the days around the articles it looks
+    # up; without an index each read scanned every member (a new feed's back catalogue, spread
+    # over months, read the whole table again for every feed).
+    11: """
+    CREATE INDEX story_members_day ON story_members (day);
     """,
 }
