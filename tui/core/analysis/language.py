@@ -14,6 +14,7 @@ do not say English (a results table of Polish clubs in an English report). Measu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 ENGLISH = "en"
 # Only the opening of a long article is read: a language does not change half way through a page.
@@ -78,7 +79,7 @@ def _cld2(sample: str) -> tuple[str, int, bool] | None:
     """CLD2's top language, its share of the text in per cent and whether CLD2 calls it reliable."""
     import pycld2
 
-    for attempt in (sample, _printable(sample)):
+    for attempt in _attempts(sample):
         try:
             reliable, _bytes, details = pycld2.detect(attempt, bestEffort=True)
         except (pycld2.error, ValueError):  # it refuses unpaired surrogates and some controls
@@ -87,6 +88,12 @@ def _cld2(sample: str) -> tuple[str, int, bool] | None:
             _name, code, percent, _score = details[0]
             return code, int(percent), bool(reliable)
     return None
+
+
+def _attempts(sample: str) -> Iterator[str]:
+    """The text as it is, then (only if CLD2 refused it or found nothing) its printable part."""
+    yield sample
+    yield _printable(sample)
 
 
 def _printable(text: str) -> str:
