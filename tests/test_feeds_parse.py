@@ -361,3 +361,20 @@ def test_a_parsed_feed_with_documents_survives_pickling_unchanged():
     assert back == parsed
     assert back.documents[0].blocks and back.sketches[0].bands and back.entries[0].enclosures
     assert [type(b) for b in back.documents[0].blocks] == [type(b) for b in parsed.documents[0].blocks]
+
+
+def test_every_field_crosses_the_process_boundary():
+    """The constructor calls the pickled dataclasses reduce to name every field, in order: a field
+    added to one of them and not to its ``__reduce__`` would be lost between the processes."""
+    import dataclasses
+
+    from tui.core.feeds.items import Enclosure, FeedItem
+    from tui.core.models import Block, Document
+    from tui.core.similarity import Sketch
+
+    for cls in (Block, Document, FeedItem, Enclosure, Sketch):
+        names = [f.name for f in dataclasses.fields(cls)]
+        # A distinct value for each field (the constructor checks nothing), to see each one's place.
+        obj = cls(*[f"value of {n}" for n in names])
+        maker, args = obj.__reduce__()
+        assert maker is cls and args == tuple(f"value of {n}" for n in names), cls.__name__
