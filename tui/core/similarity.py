@@ -147,9 +147,14 @@ def _word(word: str) -> int:
     return h
 
 
+# The first word's hash is multiplied by this (odd: a bijection modulo 2**64) before the second's
+# is mixed in, so a pair is ordered ("New York" is not "York New").
+_PAIR_MIX = 0x9E3779B97F4A7C15
+
+
 def _pair(a: str, b: str) -> int:
-    """Two words' hashes mixed in order (an odd multiplier is a bijection modulo 2**64)."""
-    return ((_word(a) * 0x9E3779B97F4A7C15) & _U64) ^ _word(b)
+    """Two words' hashes mixed in order (see :data:`_PAIR_MIX`)."""
+    return ((_word(a) * _PAIR_MIX) & _U64) ^ _word(b)
 
 
 def signature(items: frozenset[str]) -> list[int]:
@@ -259,7 +264,7 @@ def sketches(articles: Sequence[tuple[str, str, Iterable[Block]]]) -> list[Sketc
             stopped += map(and_, stop, stop[1:])
             owners += [i] * (len(words) - 1)
     with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
-        values = np.array(firsts, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        values = np.array(firsts, dtype=np.uint64) * np.uint64(_PAIR_MIX)  # as _pair does
     values ^= np.array(seconds, dtype=np.uint64)
     kept = ~np.array(stopped, dtype=bool)
     values, who = values[kept], np.array(owners, dtype=np.int64)[kept]

@@ -176,11 +176,12 @@ def _candidates(art: _Article, pool: Sequence[_Member]) -> list[_Member]:
 
 
 def _best_stories(arts: Sequence[_Article], pools: Sequence[Sequence[_Member]]) -> dict[int, int | None]:
-    """:func:`_best_story` of each article (by id) with its pool, compared together.
+    """For each article (by id), the story of the most similar member of its pool (of other
+    feeds, in its window) that reaches the threshold, or None; the last of equals, the newest.
 
-    The candidates' shingles are looked up in their article's (a search each), and everything
-    else is done once for all: the same sums and divisions as one by one, so the same scores,
-    with a handful of numpy calls an article rather than a dozen and a half.
+    The exact Jaccard similarity of every candidate, in numpy, for all the articles together:
+    each candidate's shingles are looked up in its article's sorted ones (a search each), and
+    the sums, unions and scores are done once for all, a handful of numpy calls an article.
     """
     found = [_candidates(art, pool) for art, pool in zip(arts, pools, strict=True)]
     out: dict[int, int | None] = {art.id: None for art in arts}
@@ -218,29 +219,8 @@ def _best_stories(arts: Sequence[_Article], pools: Sequence[Sequence[_Member]]) 
 
 
 def _best_story(art: _Article, pool: Sequence[_Member]) -> int | None:
-    """The story of the most similar member of other feeds in ``art``'s window that reaches the
-    threshold, or None.
-
-    The exact Jaccard similarity of every candidate at once, in numpy: the shingles of all of
-    them in one array, each looked up in ``art``'s sorted ones, the hits summed per candidate.
-    """
-    found = _candidates(art, pool)
-    if not found:
-        return None
-    import numpy as np
-
-    packed = [m[_SHINGLES] for m in found]
-    sizes = np.array([len(b) // 8 for b in packed])
-    values = np.frombuffer(b"".join(packed), dtype="<u8")
-    mine = np.frombuffer(art.sketch.shingles, dtype="<u8")
-    at = np.minimum(np.searchsorted(mine, values), len(mine) - 1)
-    hits = mine[at] == values
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    shared = _segment_sums(hits, starts, sizes)
-    union = len(mine) + sizes - shared
-    scores = np.where(sizes >= similarity.MIN_SHINGLES, shared / np.maximum(union, 1), 0.0)
-    best = len(found) - 1 - int(np.argmax(scores[::-1]))  # the last of equals: the newest article
-    return found[best][_STORY] if scores[best] >= similarity.SAME_EVENT else None
+    """:func:`_best_stories` of one article (grouping several feeds, one article at a time)."""
+    return _best_stories([art], [pool])[art.id]
 
 
 def _segment_sums(hits: Any, starts: Any, sizes: Any) -> Any:
