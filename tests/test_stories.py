@@ -340,7 +340,9 @@ def test_the_band_index_holds_a_bounded_span_of_days(tmp_path, store):
 
 
 def test_a_feeds_articles_compared_together_find_what_one_by_one_finds():
-    """``_best_stories`` (a refresh's feed at once) against ``_best_story`` (each article alone)."""
+    """``_best_stories`` of a refresh's feed at once against each article alone (``_best_story``):
+    the candidates of one article never count for another. (The scores themselves are checked
+    against brute force by the tests above.)"""
     import random
 
     from tui.core.store import stories
