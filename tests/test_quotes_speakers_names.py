@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.models import Quote
+from tui.core.reader import parse_text
 
 pytestmark = pytest.mark.slow  # the real spaCy pipeline
 
@@ -260,3 +261,28 @@ def test_a_given_name_the_short_lists_lack_still_tells_she_from_he(quotes):
         "“We will cover every rally of every candidate,” she wrote.\n"
     )
     assert speaker_of(quotes(text), "every rally") == "Arianna Whitlow"
+
+
+def test_a_digest_label_after_a_dash_names_its_speakers(quotes):
+    text = (
+        "Poll digest\n\nThe polls were early, not wrong - Anna Berg and Peter Lind: \u201cThe surveys caught "
+        "the late swing toward the governor in the final week.\u201d\n\n"
+        "Turnout decided the race - More from Berg: \u201cYoung voters stayed home in the rain and the "
+        "older ones did not.\u201d\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "late swing") == "Anna Berg and Peter Lind"
+    assert speaker_of(found, "Young voters") == "Anna Berg"
+
+
+def test_an_inverted_reporting_verb_is_not_part_of_the_name(quotes, analyzer):
+    text = (
+        "Radio\n\nAnna Berg spoke on the radio on Monday. Said Berg, \u201cNobody can sit this one "
+        "out.\u201d\n\nThe host pressed her on the budget.\n\nStated Berg:\n\n\u201cThe stakes are too high "
+        "for that.\u201d\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "sit this one out") == "Anna Berg"
+    assert speaker_of(found, "stakes are too high") == "Anna Berg"
+    names = {e.text for e in analyzer.analyze(parse_text(text)).entities if e.label == "PERSON"}
+    assert "Said Berg" not in names and "Stated Berg" not in names

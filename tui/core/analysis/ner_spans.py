@@ -3,7 +3,7 @@
 Works on spaCy tokens of one block, so every result is still a token-aligned span of that block.
 The small model often glues neighbours onto a name ("• Obama", "Worcestershire 238", "Kent 108-3",
 "Hanwha 6 Ssangbangwool 5", "SOCCER - ROTOR"); these rules undo that with no word list beyond
-punctuation. What the model's OntoNotes conventions put inside a name stays: a leading "the"
+punctuation, and the reporting verbs of an inverted attribution ("Said Comey, ...", "Added Doe:"). What the model's OntoNotes conventions put inside a name stays: a leading "the"
 ("the Federal Reserve") and a possessive ("Hong Kong 's") are part of the span there, and
 dropping them loses agreement with OntoNotes-style references; the canonical name drops them
 instead (see ``ner_doc.surface``).
@@ -113,12 +113,33 @@ def clean_span(sdoc: Doc, ent: Span, wire: bool = False) -> list[tuple[int, int,
             _edge_junk(sdoc[b - 1], label, leading=False) or _inside_score(sdoc, b - 1, a, label)
         ):
             b -= 1
+        if label == "PERSON" and b - a >= 2 and _inverted_cue(sdoc, a, b):
+            a += 1
         if a >= b:
             continue
         if named and not _plausible_name(sdoc[a:b].text):
             continue
         out.append((a, b, label))
     return out
+
+
+def _inverted_cue(sdoc: Doc, a: int, b: int) -> bool:
+    """A reporting verb opening a sentence before a name and a quote: the inverted attribution
+    'Said Comey, "..."' or 'Added Doe: "..."', not part of the name ("Said Aouita, the champion,"
+    keeps his given name: no quote follows; a colon may end the paragraph the quote follows)."""
+    from .quotes_verbs import reporting_forms
+
+    first = sdoc[a]
+    if first.lower_ not in reporting_forms() or not first.text[:1].isupper():
+        return False
+    if a > 0 and not (sdoc[a - 1].text in (".", "!", "?") or sdoc[a - 1].is_space or sdoc[a - 1].is_quote):
+        return False
+    after = [t for t in sdoc[b : b + 3] if not t.is_space]
+    if after and after[0].text == ":" and len(after) == 1:
+        return True  # the colon ends the paragraph: the quote is the next one
+    if after and after[0].text in (",", ":"):
+        after = after[1:]
+    return bool(after) and after[0].is_quote
 
 
 def _plausible_name(text: str) -> bool:

@@ -132,6 +132,10 @@ def _introduced(text: str, prev: Paragraph, it: _Item, people: People) -> None:
         return
     cue = colon_subject(sdoc, len(block_text(sdoc)))
     if cue is None or cue.subject is None:
+        # No clause, a label: "Stated Stone:", "More from Doe:".
+        labelled = label_before(block_text(sdoc), 0, len(block_text(sdoc)), people, block.start)
+        if labelled is not None:
+            it.introduced = (labelled, None)
         return
     name, label, shown = people.speaker(block.start, cue.subject)
     if name is not None and shown is not None and (not cue.weak or label in _WEAK_LABELS):
@@ -147,6 +151,12 @@ def _attribute_block(
     for k, it in enumerate(items):
         lo = items[k - 1].span.end - off + 1 if k else 0
         hi = items[k + 1].span.start - off - 1 if k + 1 < len(items) else n
+        labelled = label_before(block_text(sdoc), max(lo, 0), it.span.start - off, people, off)
+        if labelled is not None:
+            # A name that is the whole clause before the colon ("Holt: ...", "... - Jane Holt:") is
+            # who speaks, whatever verb the parser finds in a headline before it.
+            it.speaker = labelled
+            continue
         it.cue = find_cue(sdoc, it.span.start - off, it.span.end - off, lo, hi)
         if it.cue is None and it.introduced is not None:
             # Introduced by the paragraph before, and no cue of its own ("said Kim" wins over the
@@ -164,8 +174,6 @@ def _attribute_block(
             if label:
                 # Transcript style, "SMITH: Well, ...": the label names the speaker.
                 it.speaker = people.surname(label.group(1)) or label.group(1).title()
-            else:
-                it.speaker = label_before(block_text(sdoc), max(lo, 0), it.span.start - off, people, off)
         if it.cue is None and it.speaker is None:
             it.context = _previous_subject(sdoc, off, it.span.start - off, people)
         it.shown = (it.cue is not None and _displayed(it.cue)) or _on_display(sdoc, it.span.start - off)

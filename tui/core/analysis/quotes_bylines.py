@@ -8,12 +8,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .quotes_verbs import reporting_forms
+
 if TYPE_CHECKING:  # pragma: no cover
     from .quotes_people import People
 
 # One to four capitalised words (a name, maybe with a title): "Bush", "Sen. Jane Doe".
 _NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
-_LABEL = re.compile(rf"(?:^|[.!?\"”]\s+)({_NAME}):\s*$")
+# The label opens the block or a sentence, or follows a dash after a digest's headline ("Polls were
+# early - Jane Doe: ..."), maybe as "(More) from Jane Doe:"; two people may share it ("Doe and Roe:").
+_LABEL = re.compile(rf"(?:^|[.!?\"”]\s+|\s[-—–]+\s*)(?:(?:More )?[Ff]rom )?({_NAME})(?: and ({_NAME}))?:\s*$")
+# An inverted attribution before the quote: 'Said Doe, "..."', "Stated Doe:" (the word must be a
+# reporting verb; the parser reads "Said Doe" as one name).
+_INVERTED = re.compile(rf"(?:^|[.!?\"”]\s+)([A-Z][a-z]+) ({_NAME})[,:]\s*$")
 _BYLINE = re.compile(rf"\s*[-—–―]+\s*({_NAME})\s*(?:[,.]|$)")
 _CLOSING = "\"“”‘’'„«»` .,"
 
@@ -23,10 +30,19 @@ def label_before(text: str, lo: int, start: int, people: People, off: int = 0) -
     ``text``, which starts at document offset ``off``; ``lo`` bounds the look-back: the block start or
     the end of the previous quote)."""
     i = start - 1
-    while i >= lo and text[i] in "\"“”‘’'„«» ":
+    while i >= lo and text[i] in "\"“”‘’'„«» \u00a0":
         i -= 1
+    inverted = _INVERTED.search(text, max(0, lo - 1), i + 1)
+    if inverted and inverted.group(1).lower() in reporting_forms():
+        return _speaker(inverted.group(2), off + inverted.start(2), people)
     hit = _LABEL.search(text, max(0, lo - 1), i + 1)
-    return _speaker(hit.group(1), off + hit.start(1), people) if hit else None
+    if not hit:
+        return None
+    first = _speaker(hit.group(1), off + hit.start(1), people)
+    second = _speaker(hit.group(2), off + hit.start(2), people) if hit.group(2) else None
+    if first and second and first != second:
+        return f"{first} and {second}"
+    return first or second
 
 
 def byline_after(text: str, end: int, block_end: int, people: People) -> str | None:
