@@ -357,3 +357,13 @@ def test_after_an_inverted_verb_the_possessor_is_not_the_speaker(quotes):
     text = 'Guns\n\n"Owners should leave their weapons at home," opined Dayton\'s Evening Ledger.\n'
     speaker = speaker_of(quotes(text), "leave their weapons")
     assert speaker is not None and speaker.endswith("Evening Ledger")
+
+
+def test_a_thing_named_in_the_sentence_before_shows_no_words(quotes):
+    text = (
+        "Online\n\nReaders watched the council press the self-destruct button. \u201cThe mayor is very "
+        "cute with a big mouth,\u201d one user wrote. \u201cI hope he stays for years.\u201d\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "big mouth") == "one user"
+    assert speaker_of(found, "stays for years") == "one user"

@@ -32,7 +32,7 @@ from .quotes_people import RELATIVE, People
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from .pipeline import Paragraph
 
@@ -306,9 +306,9 @@ def _on_display(sdoc: Doc, start: int) -> bool:
     """Whether the words before the opening mark put the quote on a thing: "a T-shirt reading",
     "signs that said", "a banner with the words"."""
     lo = max(0, start - 200)  # six words back, without reading the block from its start
-    before = [t for t in tokens_within(sdoc, lo, start) if not t.is_punct][-6:]
+    before = _words_of_sentence(tokens_within(sdoc, lo, start))
     if len(before) < 6 and lo:
-        before = [t for t in tokens_within(sdoc, 0, start) if not t.is_punct][-6:]
+        before = _words_of_sentence(tokens_within(sdoc, 0, start))
     for k, t in enumerate(before):
         if t.lemma_.lower() in DISPLAY_NOUNS or t.lower_ in DISPLAY_NOUNS:
             rest = before[k + 1 :]
@@ -316,6 +316,13 @@ def _on_display(sdoc: Doc, start: int) -> bool:
                 r.lower_ in _DISPLAY_LINKS or r.lemma_ in _DISPLAY_LINKS for r in rest
             )
     return False
+
+
+def _words_of_sentence(tokens: list[Token]) -> list[Token]:
+    """The last six words of ``tokens`` after the last full stop: a thing named in the sentence
+    before ("... pressing the button. 'Trump is ...'") shows nothing of the quote."""
+    cut = max((k for k, t in enumerate(tokens) if t.text in (".", "!", "?")), default=-1)
+    return [t for t in tokens[cut + 1 :] if not t.is_punct][-6:]
 
 
 def _displayed(cue: Cue) -> bool:
