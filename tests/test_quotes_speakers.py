@@ -367,3 +367,11 @@ def test_a_thing_named_in_the_sentence_before_shows_no_words(quotes):
     found = quotes(text)
     assert speaker_of(found, "big mouth") == "one user"
     assert speaker_of(found, "stays for years") == "one user"
+
+
+def test_an_untagged_name_owning_a_claim_speaks_its_words(quotes):
+    text = (
+        "City\n\nPeter Lind was fired in June. But Lind\u2019s most explosive claim is that the city "
+        "council is a \u201cwitch hunt\u201d launched to remove the mayor.\n"
+    )
+    assert speaker_of(quotes(text), "witch hunt") == "Peter Lind"

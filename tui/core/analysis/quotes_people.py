@@ -127,6 +127,9 @@ class People(PeopleIndex):
         owner = speech_owner(tok)
         if owner is not None and self.token_entity(off, owner) is not None:
             tok = owner  # "Clinton's response was: ...", "Doe's claim is that ...": their words
+        elif owner is not None and _untagged_name(owner):
+            name = self.surnames.get(owner.text, owner.text)  # a name the model did not tag
+            return Speaker(name, "PERSON", name)
         if tok.pos_ == "PRON" and tok.lower_ in _INDEFINITE:
             phrase = noun_phrase(tok)  # "someone in the crowd shouted": what the text says, no name
             return Speaker(phrase, "NP", phrase)
