@@ -286,3 +286,13 @@ def test_an_inverted_reporting_verb_is_not_part_of_the_name(quotes, analyzer):
     assert speaker_of(found, "stakes are too high") == "Anna Berg"
     names = {e.text for e in analyzer.analyze(parse_text(text)).entities if e.label == "PERSON"}
     assert "Said Berg" not in names and "Stated Berg" not in names
+
+
+def test_a_quote_glued_to_its_cue_keeps_the_cue_and_the_whole_name(quotes):
+    text = (
+        "Campaign\n\nThe mayor spoke on Monday.\n\nAnna Berg said,\u201cLook, these images have no place "
+        "in a campaign.\u201d\n\n\u201cCandidates should know that by now,\u201dPeter Lind said.\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "no place in a campaign") == "Anna Berg"
+    assert speaker_of(found, "should know that") == "Peter Lind"

@@ -45,8 +45,21 @@ def load_model() -> Language:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load()
+        nlp = module.load()
+        _split_glued_quotes(nlp)
+        return nlp
     raise ModelUnavailable(NO_MODEL)
+
+
+# Sloppy copy glues a quotation mark to the words around it ('Smith said,“Look', 'a mess,”Jane
+# Doe said'): split there as if spaced, or the cue, the comma and the name are one token.
+_GLUED_QUOTES = (r"(?<=\w)[,.:;!?](?=[“”\"])", r"(?<=[,.:;!?])[“”\"](?=\w)")
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *_GLUED_QUOTES]).finditer
 
 
 Paragraph = tuple[Block, "Doc"]
