@@ -296,3 +296,11 @@ def test_a_quote_glued_to_its_cue_keeps_the_cue_and_the_whole_name(quotes):
     found = quotes(text)
     assert speaker_of(found, "no place in a campaign") == "Anna Berg"
     assert speaker_of(found, "should know that") == "Peter Lind"
+
+
+def test_any_verb_before_a_name_after_a_quote_is_an_inverted_attribution(quotes):
+    text = (
+        "Budget\n\nThe mayor spoke about the budget on Sunday.\n\n\u201cThe mayor said the budget is "
+        "balanced. What budget is she talking about?\u201d reacted Anna Berg.\n"
+    )
+    assert speaker_of(quotes(text), "What budget") == "Anna Berg"

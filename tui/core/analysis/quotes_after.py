@@ -112,7 +112,9 @@ def after_cue(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
             names = [p for p in head[:cut] if p.pos_ in ("PROPN", "NOUN", "PRON")] or nominal
             return make_cue(t, names[-1])
         return None
-    return _any_verb_cue(window, start, end) if comma_close else None
+    if not comma_close:
+        return None
+    return _any_verb_cue(window, start, end) or _inverted_any_verb(window, start)
 
 
 def _any_verb_cue(window: list[Token], start: int, end: int) -> Cue | None:
@@ -140,6 +142,26 @@ def _any_verb_cue(window: list[Token], start: int, end: int) -> Cue | None:
     if words[0].i != subj.left_edge.i or any(t.i not in allowed and t.pos_ != "ADV" for t in words):
         return None
     return make_cue(verb, subj)
+
+
+def _inverted_any_verb(window: list[Token], start: int) -> Cue | None:
+    """'"...?" reacted Trump.': a quotation that opens its sentence, then only a verb in the past
+    (or present) and a name to the sentence's end, is the name's, whatever the verb: English puts
+    the verb first there only for words said."""
+    words = [t for t in window if not t.is_punct and t.text not in QUOTE_CHARS]
+    if len(words) < 2 or window[-1].i + 1 >= len(window[-1].doc):
+        return None
+    verb, name = words[0], words[1:]
+    if verb.tag_ not in ("VBD", "VBZ") or not verb.text.islower() or len(name) > 4:
+        return None
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        return None
+    if verb.doc[window[-1].i + 1].text not in _SENTENCE_END:
+        return None
+    sent = verb.doc[verb.sent.start : verb.i]
+    if any(t.is_alpha and t.idx < start for t in sent):
+        return None
+    return make_cue(verb, name[-1])
 
 
 def _as_mark(tok: Token, verb: Token) -> bool:
