@@ -304,3 +304,12 @@ def test_any_verb_before_a_name_after_a_quote_is_an_inverted_attribution(quotes)
         "balanced. What budget is she talking about?\u201d reacted Anna Berg.\n"
     )
     assert speaker_of(quotes(text), "What budget") == "Anna Berg"
+
+
+def test_an_aside_before_a_colon_does_not_hide_the_speaker(quotes):
+    text = (
+        "Figures\n\nYesterday Anna Berg defended her decision to share the figures.\n\nBerg spoke "
+        'directly to the public, as is her custom, via Twitter: "As mayor, I wanted to share the '
+        'figures with the council and the public."\n'
+    )
+    assert speaker_of(quotes(text), "share the figures") == "Anna Berg"

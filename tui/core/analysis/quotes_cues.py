@@ -314,6 +314,7 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
     h = before[-1]
     first: Cue | None = None
     inner = False  # whether ``first`` is the subject of a clause another one reports or imagines
+    outer: list[Token] = []  # subjects further up, for when ``first`` names no one
     for _ in range(8):
         if h.pos_ in ("VERB", "AUX"):
             # (a subject before the quote: the parser may hang the sentence on the quote's verb)
@@ -332,10 +333,15 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
                 if first is None or inner:
                     # (the outer subject: "Doe imagined Smith was thinking:" introduces Doe's words)
                     first = Cue(h.text, h.idx, subj, weak=True)
+                else:
+                    # ("Doe spoke, as is his custom, via Twitter:": not the custom, Doe)
+                    outer.append(subj)
                 inner = h.dep_ == "ccomp"
         if h.head.i == h.i:
             break
         h = h.head
+    if first is not None and outer:
+        return Cue(first.text, first.pos, first.subject, weak=True, further=tuple(outer))
     return first
 
 
