@@ -140,8 +140,10 @@ class People(PeopleIndex):
             name = self._family_only(hit[0]) if hit[1] == "PERSON" else hit[0]
             return Speaker(name, hit[1], name)
         ent = self.token_entity(off, tok)
-        if ent is None:
-            ent = self._attached_name(off, tok)
+        if ent is None or ent.label != "PERSON":
+            # (a person named beside a title the model took for a body: "the mayor's National
+            # Security Adviser, General Jane Doe," is Jane Doe)
+            ent = self._attached_name(off, tok, person_only=ent is not None) or ent
         if ent is not None:
             name = ent.canonical
             if ent.label == "PERSON" and " " not in name:
@@ -194,7 +196,7 @@ class People(PeopleIndex):
         end = bisect_left([m.pos for m in self.mentions], pos)
         return next((m.name for m in reversed(self.mentions[:end]) if m.name in full and m.main), None)
 
-    def _attached_name(self, off: int, tok: Token) -> Entity | None:
+    def _attached_name(self, off: int, tok: Token, person_only: bool = False) -> Entity | None:
         """A name attached to a role noun: "the secretary, Jane Doe", "spokesman John Kirby", or the
         person the role describes ("McConnell, the Senate majority leader, who said"): a person
         before an organisation that only qualifies the role ("Senate")."""
@@ -204,7 +206,7 @@ class People(PeopleIndex):
         if tok.dep_ == "appos":
             near.append(tok.head)
         found = [e for e in (self.token_entity(off, t) for t in near) if e is not None]
-        for label in ("PERSON", "ORG"):
+        for label in ("PERSON",) if person_only else ("PERSON", "ORG"):
             for e in found:
                 if e.label == label or label == "PERSON" and _given_name(e.text):
                     return e
