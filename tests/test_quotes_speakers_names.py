@@ -324,3 +324,14 @@ def test_a_person_beside_a_title_taken_for_a_body_is_the_speaker(quotes):
     found = quotes(text)
     assert speaker_of(found, "plans discussed") == "Anna Berg"
     assert speaker_of(found, "in the room") == "Anna Berg"
+
+
+def test_a_title_to_a_country_before_a_name_is_that_person(quotes):
+    text = (
+        "Talks\n\nNone of their counterparts would confirm it, and Israeli ambassador to the U.S. Ron "
+        'Dermer wrote to a newspaper expressing "full confidence" in the process. An adviser to Senator '
+        'Jane Doe said the plan was "dead on arrival" in the senate.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "full confidence") == "Ron Dermer"
+    assert speaker_of(found, "dead on arrival") == "An adviser to Senator Jane Doe"

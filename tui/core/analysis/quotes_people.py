@@ -205,6 +205,10 @@ class People(PeopleIndex):
         near += [g for c in near if c.dep_ == "appos" for g in c.children if g.dep_ in ("appos", "flat")]
         if tok.dep_ == "appos":
             near.append(tok.head)
+        # "ambassador to the U.S. Ron Dermer": the parser reads the name as part of the country
+        near += [
+            t for c in tok.children if c.lower_ == "to" for t in c.children if _after_place(self, off, t)
+        ]
         found = [e for e in (self.token_entity(off, t) for t in near) if e is not None]
         for label in ("PERSON",) if person_only else ("PERSON", "ORG"):
             for e in found:
@@ -222,6 +226,21 @@ class People(PeopleIndex):
             if m.label == "PERSON" and role in self.roles.get(m.name, ()):
                 return m.name
         return None
+
+
+def _after_place(people: People, off: int, tok: Token) -> bool:
+    """Whether ``tok``, the object of "to" after a title, is a person's name that follows a place
+    inside the same phrase ("to the U.S. Ron Dermer"), not the one the title serves ("an adviser
+    to Jane Doe")."""
+    ent = people.token_entity(off, tok)
+    if ent is None or ent.label != "PERSON" or tok.dep_ != "pobj":
+        return False
+    place = [
+        c
+        for c in tok.children
+        if c.i < tok.i and (people.token_entity(off, c) or ent).label in ("GPE", "ORG")
+    ]
+    return bool(place)
 
 
 def _agent_of(noun: Token) -> Token | None:
