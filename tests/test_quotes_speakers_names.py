@@ -319,7 +319,7 @@ def test_a_person_beside_a_title_taken_for_a_body_is_the_speaker(quotes):
     text = (
         "Meeting\n\nAdvisers who were present were quick to say on Monday that the mayor did not tell "
         'the builders anything. "At no time were the plans discussed," said the mayor\'s National '
-        "Security Advisor, Lieutenant General Anna Berg, who also told reporters, \"I was in the room.\"\n"
+        'Security Advisor, Lieutenant General Anna Berg, who also told reporters, "I was in the room."\n'
     )
     found = quotes(text)
     assert speaker_of(found, "plans discussed") == "Anna Berg"

@@ -2,11 +2,11 @@
 
 Works on spaCy tokens of one block, so every result is still a token-aligned span of that block.
 The small model often glues neighbours onto a name ("• Obama", "Worcestershire 238", "Kent 108-3",
-"Hanwha 6 Ssangbangwool 5", "SOCCER - ROTOR"); these rules undo that with no word list beyond
-punctuation, and the reporting verbs of an inverted attribution ("Said Comey, ...", "Added Doe:"). What the model's OntoNotes conventions put inside a name stays: a leading "the"
-("the Federal Reserve") and a possessive ("Hong Kong 's") are part of the span there, and
-dropping them loses agreement with OntoNotes-style references; the canonical name drops them
-instead (see ``ner_doc.surface``).
+"Hanwha 6 Ssangbangwool 5", "SOCCER - ROTOR", "Said Comey" before a quote); these rules undo that
+with no word list beyond punctuation and the reporting verbs. What the model's OntoNotes
+conventions put inside a name stays: a leading "the" ("the Federal Reserve") and a possessive
+("Hong Kong 's") are part of the span there, and dropping them loses agreement with
+OntoNotes-style references; the canonical name drops them instead (see ``ner_doc.surface``).
 """
 
 from __future__ import annotations
