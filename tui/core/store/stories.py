@@ -21,13 +21,16 @@ import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import similarity
 from ..models import Block, Story
 from .band_index import BandIndex
+from .story_scores import Member, Members, best_stories
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
     from .database import Database
 
 WINDOW_DAYS = 3
@@ -107,16 +110,17 @@ def group_articles(
     known = list(_load(db, list(dict.fromkeys(article_ids)), sketches or {}).values())
     _forget(db, [art.id for art in known])
     judged = [art for art in known if art.sketch.bands]
-    found = index.lookup(db, [art.sketch.bands for art in judged], [art.day for art in judged], WINDOW_DAYS)
-    candidates = dict(zip((art.id for art in judged), found, strict=True))
-    stored = _members(db, sorted(set().union(*found)))
+    owners, ids = index.lookup(
+        db, [art.sketch.bands for art in judged], [art.day for art in judged], WINDOW_DAYS
+    )
+    rows = _members(db, sorted(set(ids.tolist())))
     # Articles of several feeds (grouping a whole library again) may match each other: the
     # earlier ones of this call are not in the index yet. One feed's articles are never compared.
     mixed = len({art.feed_id for art in judged}) > 1 or any(art.feed_id is None for art in judged)
-    pools = {art.id: [stored[i] for i in candidates[art.id] if i in stored] for art in judged}
     # One feed's articles (a refresh) depend only on what was stored before: all compared at once.
-    best = {} if mixed else _best_stories(judged, [sorted(pools[art.id], key=_by_id) for art in judged])
-    earlier: dict[int, list[_Member]] = {}
+    best = {} if mixed else _best_of_feed(judged, owners, ids, rows)
+    pools = _pools(judged, owners, ids, rows) if mixed else {}
+    earlier: dict[int, list[Member]] = {}
     for art in known:
         keys = art.sketch.bands
         shingles = art.sketch.shingles
@@ -125,8 +129,9 @@ def group_articles(
             story_id = best[art.id]
         elif keys:
             pool = pools[art.id]
-            pool.extend({m[_ID]: m for k in keys for m in earlier.get(k, ())}.values())
-            story_id = _best_story(art, sorted(pool, key=_by_id))
+            pool.extend({m[0]: m for k in keys for m in earlier.get(k, ())}.values())
+            pool.sort(key=_by_id)
+            story_id = _best_story(art, pool)
         if story_id is None:
             story_id = int(db.execute("INSERT INTO stories DEFAULT VALUES").lastrowid or 0)
         db.execute(
@@ -141,95 +146,51 @@ def group_articles(
     index.add([art.id for art in judged], [art.day for art in judged], [art.sketch.bands for art in judged])
 
 
-# A story member: (article id, story id, day, feed id or None, shingles packed and sorted), the
-# row as SQLite gives it: a feed's candidates are read by the thousand, and a named tuple made of
-# each one was a fifth of the cost of grouping them.
-_Member = tuple[int, int, int, "int | None", bytes]
-_ID, _STORY, _DAY_OF, _FEED, _SHINGLES = range(5)
-_by_id = itemgetter(_ID)
+_by_id = itemgetter(0)
 
 
-def _members(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, _Member]:
+def _best_of_feed(
+    judged: Sequence[_Article], owners: np.ndarray, ids: np.ndarray, rows: Sequence[Member]
+) -> dict[int, int | None]:
+    """The story each article joins (or None): its candidates (``ids`` of ``judged[owners]``)
+    that have a member row, compared all at once."""
+    members = Members.of(rows)
+    at = members.ids.searchsorted(ids)
+    stored = (members.ids.take(at, mode="clip") == ids) if len(rows) else (at < 0)
+    return best_stories(judged, owners[stored], at[stored], members, WINDOW_DAYS)
+
+
+def _pools(
+    judged: Sequence[_Article], owners: np.ndarray, ids: np.ndarray, rows: Sequence[Member]
+) -> dict[int, list[Member]]:
+    """Each article's candidates that have a member row, by article id."""
+    by_id = {m[0]: m for m in rows}
+    bounds = owners.searchsorted(range(len(judged) + 1)).tolist()
+    return {
+        art.id: [by_id[i] for i in ids[bounds[k] : bounds[k + 1]].tolist() if i in by_id]
+        for k, art in enumerate(judged)
+    }
+
+
+def _best_story(art: _Article, pool: Sequence[Member]) -> int | None:
+    """The story ``art`` joins of those of ``pool`` (sorted by id), or None."""
+    return best_stories([art], [0] * len(pool), range(len(pool)), Members.of(pool), WINDOW_DAYS)[art.id]
+
+
+def _members(db: sqlite3.Connection, ids: Sequence[int]) -> list[Member]:
+    """The story members of ``ids`` (those that have one), in the order of their ids."""
     cur = db.cursor()
     cur.row_factory = None  # plain tuples: a busy library gives each new article dozens of rows
-    out: dict[int, _Member] = {}
+    out: list[Member] = []
     for chunk in range(0, len(ids), 500):
         part = ids[chunk : chunk + 500]
-        rows = cur.execute(
+        out += cur.execute(
             "SELECT article_id, story_id, day, feed_id, shingles FROM story_members "
             f"WHERE article_id IN ({','.join('?' * len(part))})",
             part,
         )
-        out.update({m[_ID]: m for m in rows})
+    out.sort(key=_by_id)
     return out
-
-
-def _candidates(art: _Article, pool: Sequence[_Member]) -> list[_Member]:
-    """The members of ``pool`` that ``art`` may join: of other feeds, in its window."""
-    feed, day = art.feed_id, art.day
-    return [
-        m
-        for m in pool
-        if (feed is None or m[_FEED] != feed)
-        and abs(m[_DAY_OF] - day) <= WINDOW_DAYS  # the index may know an article by a former day
-    ]
-
-
-def _best_stories(arts: Sequence[_Article], pools: Sequence[Sequence[_Member]]) -> dict[int, int | None]:
-    """For each article (by id), the story of the most similar member of its pool (of other
-    feeds, in its window) that reaches the threshold, or None; the last of equals, the newest.
-
-    The exact Jaccard similarity of every candidate, in numpy, for all the articles together:
-    each candidate's shingles are looked up in its article's sorted ones (a search each), and
-    the sums, unions and scores are done once for all, a handful of numpy calls an article.
-    """
-    found = [_candidates(art, pool) for art, pool in zip(arts, pools, strict=True)]
-    out: dict[int, int | None] = {art.id: None for art in arts}
-    live = [i for i, members in enumerate(found) if members]
-    packed = [m[_SHINGLES] for i in live for m in found[i]]
-    if not live:
-        return out
-    import numpy as np
-
-    counts = [len(found[i]) for i in live]  # candidates of each article
-    sizes = np.array([len(b) // 8 for b in packed])  # shingles of each candidate
-    values = np.frombuffer(b"".join(packed), dtype="<u8")
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    hits = np.empty(len(values), dtype=bool)
-    mine_sizes = []
-    first = 0  # the article's first candidate
-    for i, count in zip(live, counts, strict=True):
-        mine = np.frombuffer(arts[i].sketch.shingles, dtype="<u8")
-        mine_sizes.append(len(mine))
-        lo = int(starts[first])
-        first += count
-        hi = int(starts[first]) if first < len(starts) else len(values)
-        part = values[lo:hi]
-        hits[lo:hi] = mine.take(mine.searchsorted(part), mode="clip") == part
-    shared = _segment_sums(hits, starts, sizes)
-    union = np.repeat(mine_sizes, counts) + sizes - shared
-    scores = np.where(sizes >= similarity.MIN_SHINGLES, shared / np.maximum(union, 1), 0.0).tolist()
-    end = 0
-    for i, count in zip(live, counts, strict=True):
-        mine_scores, end = scores[end : end + count], end + count
-        top = max(mine_scores)
-        best = count - 1 - mine_scores[::-1].index(top)  # the last of equals: the newest article
-        out[arts[i].id] = found[i][best][_STORY] if top >= similarity.SAME_EVENT else None
-    return out
-
-
-def _best_story(art: _Article, pool: Sequence[_Member]) -> int | None:
-    """:func:`_best_stories` of one article (grouping several feeds, one article at a time)."""
-    return _best_stories([art], [pool])[art.id]
-
-
-def _segment_sums(hits: Any, starts: Any, sizes: Any) -> Any:
-    """The hits of each candidate's run of shingles (``starts``/``sizes``), 0 for an empty run.
-    (``np.add.reduceat`` cannot: an empty run at the end is an index past the array.)"""
-    import numpy as np
-
-    total = np.concatenate(([0], np.cumsum(hits, dtype=np.int64)))
-    return total[starts + sizes] - total[starts]
 
 
 class StoryRepo:
