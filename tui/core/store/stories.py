@@ -117,17 +117,51 @@ def group_articles(
     # Articles of several feeds (grouping a whole library again) may match each other: the
     # earlier ones of this call are not in the index yet. One feed's articles are never compared.
     mixed = len({art.feed_id for art in judged}) > 1 or any(art.feed_id is None for art in judged)
-    # One feed's articles (a refresh) depend only on what was stored before: all compared at once.
-    best = {} if mixed else _best_of_feed(judged, owners, ids, rows)
-    pools = _pools(judged, owners, ids, rows) if mixed else {}
+    if mixed:
+        _place_one_by_one(db, known, _pools(judged, owners, ids, rows))
+    else:
+        # One feed's articles (a refresh) depend only on what was stored before: all compared at
+        # once, and their rows written at once.
+        best = _best_of_feed(judged, owners, ids, rows)
+        alone = [art for art in known if best.get(art.id) is None]
+        new = dict(zip((art.id for art in alone), _new_stories(db, len(alone)), strict=True))
+        db.executemany(
+            _INSERT_MEMBER,
+            [
+                (art.id, new[art.id] if art.id in new else best[art.id], art.day, art.feed_id)
+                + (_pack_bands(art.sketch.bands), art.sketch.shingles)
+                for art in known
+            ],
+        )
+    index.add([art.id for art in judged], [art.day for art in judged], [art.sketch.bands for art in judged])
+
+
+_by_id = itemgetter(0)
+_INSERT_MEMBER = "INSERT INTO story_members (article_id, story_id, day, feed_id, bands, shingles) VALUES (?, ?, ?, ?, ?, ?)"
+
+
+def _new_stories(db: sqlite3.Connection, count: int) -> list[int]:
+    """The ids of ``count`` new stories, in the order they were made (as one insert each would)."""
+    if not count:
+        return []
+    rows = db.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+        "INSERT INTO stories (id) SELECT NULL FROM n RETURNING id",
+        (count,),
+    ).fetchall()
+    return sorted(r[0] for r in rows)  # RETURNING promises no order; the ids rise as they are made
+
+
+def _place_one_by_one(
+    db: sqlite3.Connection, known: Sequence[_Article], pools: dict[int, list[Member]]
+) -> None:
+    """Put articles of several feeds into stories in order, each compared with what is stored
+    (``pools``, its candidates by article id) and with the earlier ones of the same call."""
     earlier: dict[int, list[Member]] = {}
     for art in known:
         keys = art.sketch.bands
-        shingles = art.sketch.shingles
         story_id = None
-        if keys and not mixed:
-            story_id = best[art.id]
-        elif keys:
+        if keys:
             pool = pools[art.id]
             pool.extend({m[0]: m for k in keys for m in earlier.get(k, ())}.values())
             pool.sort(key=_by_id)
@@ -135,18 +169,12 @@ def group_articles(
         if story_id is None:
             story_id = int(db.execute("INSERT INTO stories DEFAULT VALUES").lastrowid or 0)
         db.execute(
-            "INSERT INTO story_members (article_id, story_id, day, feed_id, bands, shingles) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (art.id, story_id, art.day, art.feed_id, _pack_bands(keys), shingles),
+            _INSERT_MEMBER, (art.id, story_id, art.day, art.feed_id, _pack_bands(keys), art.sketch.shingles)
         )
-        if mixed and keys:
-            member = (art.id, story_id, art.day, art.feed_id, shingles)
+        if keys:
+            member = (art.id, story_id, art.day, art.feed_id, art.sketch.shingles)
             for k in keys:
                 earlier.setdefault(k, []).append(member)
-    index.add([art.id for art in judged], [art.day for art in judged], [art.sketch.bands for art in judged])
-
-
-_by_id = itemgetter(0)
 
 
 def _best_of_feed(
