@@ -140,7 +140,7 @@ class ArticleRepo:
                     "blocks=?, hash=?, listed=? WHERE id=?",
                     (*values, int(listed or row["listed"]), row["id"]),
                 )
-                group_articles(db, [row["id"]], index=self.db.bands)
+                group_articles(db, [row["id"]], index=self.db.bands, cache=self.db.members)
                 return int(row["id"])
             cur = db.execute(
                 "INSERT INTO articles (title, source, date, url, path, attribution, text, blocks, hash, "
@@ -149,7 +149,7 @@ class ArticleRepo:
             )
             new_id = int(cur.lastrowid or 0)
             index_for_search(db, [new_id])
-            group_articles(db, [new_id], index=self.db.bands)
+            group_articles(db, [new_id], index=self.db.bands, cache=self.db.members)
             return new_id
 
     def rows(
@@ -292,7 +292,7 @@ class ArticleRepo:
                     sketches[new[-1]] = it.sketch
             # In the same transaction: a refresh never leaves articles unindexed or without a story.
             index_for_search(db, new)
-            group_articles(db, new + changed, sketches, index=self.db.bands)
+            group_articles(db, new + changed, sketches, index=self.db.bands, cache=self.db.members)
         return new
 
     def save_full_text(self, article_id: int, doc: Document) -> None:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from .. import similarity
 from ..models import Block, Story
 from .band_index import BandIndex
+from .member_cache import MemberCache, read_members
 from .story_scores import Member, Members, best_stories
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,13 +98,15 @@ def group_articles(
     sketches: Mapping[int, similarity.Sketch] | None = None,
     *,
     index: BandIndex,
+    cache: MemberCache | None = None,
 ) -> None:
     """Put each article (new or changed) into the story of its closest match, or a story of its own.
 
     Runs in the caller's transaction; articles of one batch can match each other. ``sketches``
     are the articles' own when their maker had them (see :func:`~..similarity.sketches`); the
     others are made here from the stored text. An article too short to judge gets a story of its
-    own and no bands. ``index`` is the connection's band index (``Database.bands``).
+    own and no bands. ``index`` is the connection's band index (``Database.bands``), ``cache``
+    its member rows (``Database.members``; without it they are read from the table).
     """
     if not article_ids:
         return
@@ -113,7 +116,8 @@ def group_articles(
     owners, ids = index.lookup(
         db, [art.sketch.bands for art in judged], [art.day for art in judged], WINDOW_DAYS
     )
-    rows = _members(db, sorted(set(ids.tolist())))
+    wanted = sorted(set(ids.tolist()))
+    rows = cache.rows(db, wanted) if cache is not None else read_members(db, wanted)
     # Articles of several feeds (grouping a whole library again) may match each other: the
     # earlier ones of this call are not in the index yet. One feed's articles are never compared.
     mixed = len({art.feed_id for art in judged}) > 1 or any(art.feed_id is None for art in judged)
@@ -125,14 +129,22 @@ def group_articles(
         best = _best_of_feed(judged, owners, ids, rows)
         alone = [art for art in known if best.get(art.id) is None]
         new = dict(zip((art.id for art in alone), _new_stories(db, len(alone)), strict=True))
+        placed = [
+            (
+                art.id,
+                new[art.id] if art.id in new else best[art.id],
+                art.day,
+                art.feed_id,
+                art.sketch.shingles,
+            )
+            for art in known
+        ]
         db.executemany(
             _INSERT_MEMBER,
-            [
-                (art.id, new[art.id] if art.id in new else best[art.id], art.day, art.feed_id)
-                + (_pack_bands(art.sketch.bands), art.sketch.shingles)
-                for art in known
-            ],
+            [(*m[:4], _pack_bands(art.sketch.bands), m[4]) for art, m in zip(known, placed, strict=True)],
         )
+        if cache is not None:
+            cache.written(db, placed)
     index.add([art.id for art in judged], [art.day for art in judged], [art.sketch.bands for art in judged])
 
 
@@ -203,22 +215,6 @@ def _pools(
 def _best_story(art: _Article, pool: Sequence[Member]) -> int | None:
     """The story ``art`` joins of those of ``pool`` (sorted by id), or None."""
     return best_stories([art], [0] * len(pool), range(len(pool)), Members.of(pool), WINDOW_DAYS)[art.id]
-
-
-def _members(db: sqlite3.Connection, ids: Sequence[int]) -> list[Member]:
-    """The story members of ``ids`` (those that have one), in the order of their ids."""
-    cur = db.cursor()
-    cur.row_factory = None  # plain tuples: a busy library gives each new article dozens of rows
-    out: list[Member] = []
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk : chunk + 500]
-        out += cur.execute(
-            "SELECT article_id, story_id, day, feed_id, shingles FROM story_members "
-            f"WHERE article_id IN ({','.join('?' * len(part))})",
-            part,
-        )
-    out.sort(key=_by_id)
-    return out
 
 
 class StoryRepo:
