@@ -293,3 +293,24 @@ def test_schema_9_moves_when_feeds_last_worked_out_of_meta(tmp_path):
     ]
     assert db.get_meta("feed_ok:1") is None
     db.close()
+
+
+def test_an_item_given_twice_in_one_save_is_stored_once(tmp_path):
+    """The rows a feed's items already have are read at once, before any is written: an item
+    that comes twice in one save still finds the row its first occurrence wrote."""
+    from tui.core.store import FeedRepo, NewItem
+
+    db = Database(tmp_path / "library.db")
+    feed, _ = FeedRepo(db).add("https://feed.example/rss")
+    articles = ArticleRepo(db)
+    first = parse_text("Bridge closed\n\nThe bridge was closed on Tuesday after cracks were found.")
+    second = parse_text("Bridge open\n\nThe bridge opened again on Friday, three days early.")
+    ids = articles.save_feed_items(feed, [NewItem("a", first), NewItem("a", first)])
+    assert len(ids) == 1
+    assert articles.save_feed_items(
+        feed, [NewItem("b", second), NewItem("a", first), NewItem("b", second)]
+    ) == [ids[0] + 1]
+    with db.read() as c:
+        assert c.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+        assert c.execute("SELECT COUNT(*) FROM story_members").fetchone()[0] == 2
+    db.close()

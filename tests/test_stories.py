@@ -340,12 +340,13 @@ def test_the_band_index_holds_a_bounded_span_of_days(tmp_path, store):
 
 
 def test_a_feeds_articles_compared_together_find_what_one_by_one_finds():
-    """``_best_stories`` of a refresh's feed at once against each article alone (``_best_story``):
+    """``best_stories`` of a refresh's feed at once against each article alone (``_best_story``):
     the candidates of one article never count for another. (The scores themselves are checked
     against brute force by the tests above.)"""
     import random
 
     from tui.core.store import stories
+    from tui.core.store.story_scores import Members, best_stories
 
     rng = random.Random(5)
 
@@ -380,6 +381,63 @@ def test_a_feeds_articles_compared_together_find_what_one_by_one_finds():
                 )
             pools.append(sorted(pool))
         one = {art.id: stories._best_story(art, pool) for art, pool in zip(arts, pools, strict=True)}
-        assert stories._best_stories(arts, pools) == one
+        rows = [m for pool in pools for m in pool]
+        owners = [k for k, pool in enumerate(pools) for _ in pool]
+        assert best_stories(arts, owners, range(len(rows)), Members.of(rows), stories.WINDOW_DAYS) == one
+        assert one == {art.id: _reference_best(art, pool) for art, pool in zip(arts, pools, strict=True)}
         matched += sum(story is not None for story in one.values())
     assert matched > 100
+
+
+def _reference_best(art, pool) -> int | None:
+    """The story an article joins, in plain Python: the last of the candidates (of other feeds,
+    in the window) with the top score, if that reaches the threshold."""
+    from tui.core.store.stories import WINDOW_DAYS
+
+    def unpack(packed: bytes) -> set[int]:
+        return set(struct.unpack(f"<{len(packed) // 8}Q", packed))
+
+    mine = unpack(art.sketch.shingles)
+    scored = []
+    for _, story, day, feed, packed in pool:
+        if (art.feed_id is not None and feed == art.feed_id) or abs(day - art.day) > WINDOW_DAYS:
+            continue
+        theirs = unpack(packed)
+        shared = len(mine & theirs)
+        union = len(mine) + len(theirs) - shared
+        scored.append((shared / max(union, 1) if len(theirs) >= similarity.MIN_SHINGLES else 0.0, story))
+    if not scored:
+        return None
+    top = max(score for score, _ in scored)
+    return [story for score, story in scored if score == top][-1] if top >= similarity.SAME_EVENT else None
+
+
+def test_shared_shingles_are_counted_exactly_whichever_way_they_are_found(monkeypatch):
+    """The table of low bits, the key of article and high bits, the search article by article
+    (when two shingles of an article share their high bits), in chunks of articles: all count
+    the same shared shingles as sets do."""
+    import random
+
+    import numpy as np
+
+    from tui.core.store import story_scores
+
+    rng = random.Random(7)
+    for chunk in (1, 3, 1024):
+        monkeypatch.setattr(story_scores, "_CHUNK", chunk)
+        for collide in (False, True):
+            words = [rng.getrandbits(64) for _ in range(300)]
+            if collide:  # two words that differ in their lowest bits only
+                words[1] = words[0] ^ 1
+            else:  # a word with the low bits of another's near miss: the table lets the near miss by
+                words[1] = (words[1] & ~0xFFFFF) | ((words[0] ^ 1) & 0xFFFFF)
+            mine = [sorted(set(rng.sample(words, rng.randint(0, 40))) | {words[0], words[1]})]
+            mine += [sorted(set(rng.sample(words, rng.randint(0, 40)))) for _ in range(6)]
+            owners = sorted(rng.randrange(len(mine)) for _ in range(2000))
+            values = [rng.choice(words) if rng.random() < 0.9 else rng.getrandbits(64) for _ in owners]
+            values[:50] = [words[0] ^ 1] * 50  # the near miss, for the first articles
+            packed = [struct.pack(f"<{len(m)}Q", *m) for m in mine]
+            hits = story_scores._hits(
+                packed, np.array(values, dtype=np.uint64), np.array(owners, dtype=np.int64)
+            )
+            assert hits.tolist() == [v in set(mine[o]) for o, v in zip(owners, values, strict=True)]

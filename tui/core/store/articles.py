@@ -113,6 +113,22 @@ def _row(r, link: tuple[int, int] | None = None) -> ArticleRow:
     )
 
 
+_STORED_COLS = "key, id, full_text, text, blocks"
+
+
+def _stored(db, keys: list[str]) -> dict[str, object]:
+    """The rows a feed's items already have, by key: one query for a feed's items, not one each."""
+    out = {}
+    for chunk in range(0, len(keys), 500):
+        part = keys[chunk : chunk + 500]
+        marks = ",".join("?" * len(part))
+        out.update(
+            (r["key"], r)
+            for r in db.execute(f"SELECT {_STORED_COLS} FROM articles WHERE key IN ({marks})", part)
+        )
+    return out
+
+
 class ArticleRepo:
     """Article rows of a :class:`Database`."""
 
@@ -140,7 +156,7 @@ class ArticleRepo:
                     "blocks=?, hash=?, listed=? WHERE id=?",
                     (*values, int(listed or row["listed"]), row["id"]),
                 )
-                group_articles(db, [row["id"]], index=self.db.bands)
+                group_articles(db, [row["id"]], index=self.db.bands, cache=self.db.members)
                 return int(row["id"])
             cur = db.execute(
                 "INSERT INTO articles (title, source, date, url, path, attribution, text, blocks, hash, "
@@ -149,7 +165,7 @@ class ArticleRepo:
             )
             new_id = int(cur.lastrowid or 0)
             index_for_search(db, [new_id])
-            group_articles(db, [new_id], index=self.db.bands)
+            group_articles(db, [new_id], index=self.db.bands, cache=self.db.members)
             return new_id
 
     def rows(
@@ -236,14 +252,19 @@ class ArticleRepo:
         new: list[int] = []
         changed: list[int] = []
         sketches: dict[int, Sketch] = {}
+        items = list(items)
+        keys = [f"feed:{feed_id}:{it.item_id}" for it in items]
         with self.db.transaction() as db:
-            for it in items:
+            stored = _stored(db, keys)
+            written: set[str] = set()  # keys met in this call: one met again reads what the first left
+            for it, key in zip(items, keys, strict=True):
                 doc = it.doc
-                key = f"feed:{feed_id}:{it.item_id}"
                 blocks = _blocks_json(doc)
-                row = db.execute(
-                    "SELECT id, full_text, text, blocks FROM articles WHERE key = ?", (key,)
-                ).fetchone()
+                if key in written:
+                    row = db.execute(f"SELECT {_STORED_COLS} FROM articles WHERE key = ?", (key,)).fetchone()
+                else:
+                    row = stored.get(key)
+                written.add(key)
                 if row:
                     if row["text"] == doc.text and row["blocks"] == blocks:
                         continue
@@ -292,7 +313,7 @@ class ArticleRepo:
                     sketches[new[-1]] = it.sketch
             # In the same transaction: a refresh never leaves articles unindexed or without a story.
             index_for_search(db, new)
-            group_articles(db, new + changed, sketches, index=self.db.bands)
+            group_articles(db, new + changed, sketches, index=self.db.bands, cache=self.db.members)
         return new
 
     def save_full_text(self, article_id: int, doc: Document) -> None:

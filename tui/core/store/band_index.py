@@ -83,14 +83,14 @@ class BandIndex:
 
     def lookup(
         self, db: sqlite3.Connection, keys: Sequence[Sequence[int]], days: Sequence[int], window: int
-    ) -> list[set[int]]:
-        """For each article (its band keys and day): the ids of the articles that have one of its
-        keys and a day at most ``window`` days from its own."""
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The articles that have one of an article's keys and a day at most ``window`` days from
+        its own, for each article (its band keys and day) at once: pairs (the article's position
+        in ``keys``, the id found), each once, sorted by position and then by id."""
         import numpy as np
 
-        found: list[set[int]] = [set() for _ in keys]
         if not keys:
-            return found
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         if max(days) - min(days) + 2 * window <= MAX_SPAN_DAYS:
             self._load(db, min(days) - window, max(days) + window)
             parts = (self._main, self._recent)
@@ -105,15 +105,20 @@ class BandIndex:
         order = np.argsort(flat, kind="stable")
         flat, owner_of = flat[order], owner_of[order]
         day_of = np.asarray(days, dtype=np.int64)
+        owners, ids = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
         for part in parts:
             if not len(part):
                 continue
             at, hits = part.find(flat)
-            owners = owner_of[at]
-            near = np.abs(part.days[hits] - day_of[owners]) <= window
-            for owner, article_id in zip(owners[near].tolist(), part.ids[hits[near]].tolist(), strict=True):
-                found[owner].add(article_id)
-        return found
+            near = np.abs(part.days[hits] - day_of[owner_of[at]]) <= window
+            owners.append(owner_of[at[near]])
+            ids.append(part.ids[hits[near]])
+        owner, found = np.concatenate(owners), np.concatenate(ids)
+        order = np.lexsort((found, owner))
+        owner, found = owner[order], found[order]
+        once = np.ones(len(owner), dtype=bool)
+        once[1:] = (owner[1:] != owner[:-1]) | (found[1:] != found[:-1])
+        return owner[once], found[once]
 
     def add(self, ids: Sequence[int], days: Sequence[int], keys: Sequence[Sequence[int]]) -> None:
         """Articles just grouped (their rows in ``story_members`` are the caller's to write)."""

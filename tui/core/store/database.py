@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import LibraryError
 from .band_index import BandIndex
+from .member_cache import MemberCache
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .stories import group_articles
 
@@ -91,6 +92,7 @@ class Database:
         self._data_version: int | None = None  # see changed_elsewhere
         self._shape: tuple[int, ...] = ()
         self.bands = BandIndex()  # the stories' band index of this connection
+        self.members = MemberCache(self._db)  # and its story member rows
         self._build_search_index(progress)
         self._group_stories(progress)
 
@@ -132,7 +134,7 @@ class Database:
                     "SELECT id FROM articles WHERE id > ? AND id <= ? ORDER BY id", (done, end)
                 )
             ]
-            group_articles(db, ids, index=self.bands)
+            group_articles(db, ids, index=self.bands, cache=self.members)
 
         self._backfill("story_index", group, progress)
 

@@ -21,13 +21,17 @@ import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import similarity
 from ..models import Block, Story
 from .band_index import BandIndex
+from .member_cache import MemberCache, read_members
+from .story_scores import Member, Members, best_stories
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
     from .database import Database
 
 WINDOW_DAYS = 3
@@ -94,142 +98,123 @@ def group_articles(
     sketches: Mapping[int, similarity.Sketch] | None = None,
     *,
     index: BandIndex,
+    cache: MemberCache | None = None,
 ) -> None:
     """Put each article (new or changed) into the story of its closest match, or a story of its own.
 
     Runs in the caller's transaction; articles of one batch can match each other. ``sketches``
     are the articles' own when their maker had them (see :func:`~..similarity.sketches`); the
     others are made here from the stored text. An article too short to judge gets a story of its
-    own and no bands. ``index`` is the connection's band index (``Database.bands``).
+    own and no bands. ``index`` is the connection's band index (``Database.bands``), ``cache``
+    its member rows (``Database.members``; without it they are read from the table).
     """
     if not article_ids:
         return
     known = list(_load(db, list(dict.fromkeys(article_ids)), sketches or {}).values())
     _forget(db, [art.id for art in known])
     judged = [art for art in known if art.sketch.bands]
-    found = index.lookup(db, [art.sketch.bands for art in judged], [art.day for art in judged], WINDOW_DAYS)
-    candidates = dict(zip((art.id for art in judged), found, strict=True))
-    stored = _members(db, sorted(set().union(*found)))
+    owners, ids = index.lookup(
+        db, [art.sketch.bands for art in judged], [art.day for art in judged], WINDOW_DAYS
+    )
+    wanted = sorted(set(ids.tolist()))
+    rows = cache.rows(db, wanted) if cache is not None else read_members(db, wanted)
     # Articles of several feeds (grouping a whole library again) may match each other: the
     # earlier ones of this call are not in the index yet. One feed's articles are never compared.
     mixed = len({art.feed_id for art in judged}) > 1 or any(art.feed_id is None for art in judged)
-    pools = {art.id: [stored[i] for i in candidates[art.id] if i in stored] for art in judged}
-    # One feed's articles (a refresh) depend only on what was stored before: all compared at once.
-    best = {} if mixed else _best_stories(judged, [sorted(pools[art.id], key=_by_id) for art in judged])
-    earlier: dict[int, list[_Member]] = {}
-    for art in known:
-        keys = art.sketch.bands
-        shingles = art.sketch.shingles
-        story_id = None
-        if keys and not mixed:
-            story_id = best[art.id]
-        elif keys:
-            pool = pools[art.id]
-            pool.extend({m[_ID]: m for k in keys for m in earlier.get(k, ())}.values())
-            story_id = _best_story(art, sorted(pool, key=_by_id))
-        if story_id is None:
-            story_id = int(db.execute("INSERT INTO stories DEFAULT VALUES").lastrowid or 0)
-        db.execute(
-            "INSERT INTO story_members (article_id, story_id, day, feed_id, bands, shingles) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (art.id, story_id, art.day, art.feed_id, _pack_bands(keys), shingles),
+    if mixed:
+        _place_one_by_one(db, known, _pools(judged, owners, ids, rows))
+    else:
+        # One feed's articles (a refresh) depend only on what was stored before: all compared at
+        # once, and their rows written at once.
+        best = _best_of_feed(judged, owners, ids, rows)
+        alone = [art for art in known if best.get(art.id) is None]
+        new = dict(zip((art.id for art in alone), _new_stories(db, len(alone)), strict=True))
+        placed = [
+            (
+                art.id,
+                new[art.id] if art.id in new else best[art.id],
+                art.day,
+                art.feed_id,
+                art.sketch.shingles,
+            )
+            for art in known
+        ]
+        db.executemany(
+            _INSERT_MEMBER,
+            [(*m[:4], _pack_bands(art.sketch.bands), m[4]) for art, m in zip(known, placed, strict=True)],
         )
-        if mixed and keys:
-            member = (art.id, story_id, art.day, art.feed_id, shingles)
-            for k in keys:
-                earlier.setdefault(k, []).append(member)
+        if cache is not None:
+            cache.written(db, placed)
     index.add([art.id for art in judged], [art.day for art in judged], [art.sketch.bands for art in judged])
 
 
-# A story member: (article id, story id, day, feed id or None, shingles packed and sorted), the
-# row as SQLite gives it: a feed's candidates are read by the thousand, and a named tuple made of
-# each one was a fifth of the cost of grouping them.
-_Member = tuple[int, int, int, "int | None", bytes]
-_ID, _STORY, _DAY_OF, _FEED, _SHINGLES = range(5)
-_by_id = itemgetter(_ID)
+_by_id = itemgetter(0)
+_INSERT_MEMBER = "INSERT INTO story_members (article_id, story_id, day, feed_id, bands, shingles) VALUES (?, ?, ?, ?, ?, ?)"
 
 
-def _members(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, _Member]:
-    cur = db.cursor()
-    cur.row_factory = None  # plain tuples: a busy library gives each new article dozens of rows
-    out: dict[int, _Member] = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk : chunk + 500]
-        rows = cur.execute(
-            "SELECT article_id, story_id, day, feed_id, shingles FROM story_members "
-            f"WHERE article_id IN ({','.join('?' * len(part))})",
-            part,
+def _new_stories(db: sqlite3.Connection, count: int) -> list[int]:
+    """The ids of ``count`` new stories, in the order they were made (as one insert each would)."""
+    if not count:
+        return []
+    rows = db.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+        "INSERT INTO stories (id) SELECT NULL FROM n RETURNING id",
+        (count,),
+    ).fetchall()
+    return sorted(r[0] for r in rows)  # RETURNING promises no order; the ids rise as they are made
+
+
+def _place_one_by_one(
+    db: sqlite3.Connection, known: Sequence[_Article], pools: dict[int, list[Member]]
+) -> None:
+    """Put articles of several feeds into stories in order, each compared with what is stored
+    (``pools``, its candidates by article id) and with the earlier ones of the same call."""
+    earlier: dict[int, list[Member]] = {}
+    for art in known:
+        keys = art.sketch.bands
+        story_id = None
+        if keys:
+            pool = pools[art.id]
+            pool.extend({m[0]: m for k in keys for m in earlier.get(k, ())}.values())
+            pool.sort(key=_by_id)
+            story_id = _best_story(art, pool)
+        if story_id is None:
+            story_id = int(db.execute("INSERT INTO stories DEFAULT VALUES").lastrowid or 0)
+        db.execute(
+            _INSERT_MEMBER, (art.id, story_id, art.day, art.feed_id, _pack_bands(keys), art.sketch.shingles)
         )
-        out.update({m[_ID]: m for m in rows})
-    return out
+        if keys:
+            member = (art.id, story_id, art.day, art.feed_id, art.sketch.shingles)
+            for k in keys:
+                earlier.setdefault(k, []).append(member)
 
 
-def _candidates(art: _Article, pool: Sequence[_Member]) -> list[_Member]:
-    """The members of ``pool`` that ``art`` may join: of other feeds, in its window."""
-    feed, day = art.feed_id, art.day
-    return [
-        m
-        for m in pool
-        if (feed is None or m[_FEED] != feed)
-        and abs(m[_DAY_OF] - day) <= WINDOW_DAYS  # the index may know an article by a former day
-    ]
+def _best_of_feed(
+    judged: Sequence[_Article], owners: np.ndarray, ids: np.ndarray, rows: Sequence[Member]
+) -> dict[int, int | None]:
+    """The story each article joins (or None): its candidates (``ids`` of ``judged[owners]``)
+    that have a member row, compared all at once."""
+    members = Members.of(rows)
+    at = members.ids.searchsorted(ids)
+    stored = (members.ids.take(at, mode="clip") == ids) if len(rows) else (at < 0)
+    return best_stories(judged, owners[stored], at[stored], members, WINDOW_DAYS)
 
 
-def _best_stories(arts: Sequence[_Article], pools: Sequence[Sequence[_Member]]) -> dict[int, int | None]:
-    """For each article (by id), the story of the most similar member of its pool (of other
-    feeds, in its window) that reaches the threshold, or None; the last of equals, the newest.
-
-    The exact Jaccard similarity of every candidate, in numpy, for all the articles together:
-    each candidate's shingles are looked up in its article's sorted ones (a search each), and
-    the sums, unions and scores are done once for all, a handful of numpy calls an article.
-    """
-    found = [_candidates(art, pool) for art, pool in zip(arts, pools, strict=True)]
-    out: dict[int, int | None] = {art.id: None for art in arts}
-    live = [i for i, members in enumerate(found) if members]
-    packed = [m[_SHINGLES] for i in live for m in found[i]]
-    if not live:
-        return out
-    import numpy as np
-
-    counts = [len(found[i]) for i in live]  # candidates of each article
-    sizes = np.array([len(b) // 8 for b in packed])  # shingles of each candidate
-    values = np.frombuffer(b"".join(packed), dtype="<u8")
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    hits = np.empty(len(values), dtype=bool)
-    mine_sizes = []
-    first = 0  # the article's first candidate
-    for i, count in zip(live, counts, strict=True):
-        mine = np.frombuffer(arts[i].sketch.shingles, dtype="<u8")
-        mine_sizes.append(len(mine))
-        lo = int(starts[first])
-        first += count
-        hi = int(starts[first]) if first < len(starts) else len(values)
-        part = values[lo:hi]
-        hits[lo:hi] = mine.take(mine.searchsorted(part), mode="clip") == part
-    shared = _segment_sums(hits, starts, sizes)
-    union = np.repeat(mine_sizes, counts) + sizes - shared
-    scores = np.where(sizes >= similarity.MIN_SHINGLES, shared / np.maximum(union, 1), 0.0).tolist()
-    end = 0
-    for i, count in zip(live, counts, strict=True):
-        mine_scores, end = scores[end : end + count], end + count
-        top = max(mine_scores)
-        best = count - 1 - mine_scores[::-1].index(top)  # the last of equals: the newest article
-        out[arts[i].id] = found[i][best][_STORY] if top >= similarity.SAME_EVENT else None
-    return out
+def _pools(
+    judged: Sequence[_Article], owners: np.ndarray, ids: np.ndarray, rows: Sequence[Member]
+) -> dict[int, list[Member]]:
+    """Each article's candidates that have a member row, by article id."""
+    by_id = {m[0]: m for m in rows}
+    bounds = owners.searchsorted(range(len(judged) + 1)).tolist()
+    return {
+        art.id: [by_id[i] for i in ids[bounds[k] : bounds[k + 1]].tolist() if i in by_id]
+        for k, art in enumerate(judged)
+    }
 
 
-def _best_story(art: _Article, pool: Sequence[_Member]) -> int | None:
-    """:func:`_best_stories` of one article (grouping several feeds, one article at a time)."""
-    return _best_stories([art], [pool])[art.id]
-
-
-def _segment_sums(hits: Any, starts: Any, sizes: Any) -> Any:
-    """The hits of each candidate's run of shingles (``starts``/``sizes``), 0 for an empty run.
-    (``np.add.reduceat`` cannot: an empty run at the end is an index past the array.)"""
-    import numpy as np
-
-    total = np.concatenate(([0], np.cumsum(hits, dtype=np.int64)))
-    return total[starts + sizes] - total[starts]
+def _best_story(art: _Article, pool: Sequence[Member]) -> int | None:
+    """The story ``art`` joins of those of ``pool`` (sorted by id), or None."""
+    return best_stories([art], [0] * len(pool), range(len(pool)), Members.of(pool), WINDOW_DAYS)[art.id]
 
 
 class StoryRepo:
