@@ -9,6 +9,7 @@ ends, even by ``kill -9``.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import select
@@ -16,7 +17,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from multiprocessing.context import BaseContext
 
 # One fork server serves every pool of the process, so its preload list is the union of what
@@ -33,7 +34,37 @@ def worker_context(preload: Iterable[str] = ()) -> BaseContext:
     ctx = multiprocessing.get_context("forkserver")
     _preload.extend(m for m in preload if m not in _preload)
     ctx.set_forkserver_preload(list(_preload))
+    _start_fork_server()
     return ctx
+
+
+def _start_fork_server() -> None:
+    """Start the fork server (once), never importing from the current directory (see
+    :func:`_safe_path`)."""
+    from multiprocessing import forkserver
+
+    with _safe_path():
+        forkserver.ensure_running()
+
+
+@contextlib.contextmanager
+def _safe_path() -> Iterator[None]:
+    """``PYTHONSAFEPATH`` set while a helper process of multiprocessing starts.
+
+    The fork server and the resource tracker run as ``python -c ...``, which puts the current
+    directory first on ``sys.path``, and the fork server imports its preloads before the parent's
+    path could apply (Python 3.11 ignores the path it is handed): ``newsreader`` run in a folder
+    holding a ``tui/``, ``numpy/`` or ``multiprocessing/`` would run that code.
+    """
+    saved = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("PYTHONSAFEPATH", None)
+        else:
+            os.environ["PYTHONSAFEPATH"] = saved
 
 
 def quiet_worker(parent: int | None = None) -> None:
@@ -96,10 +127,12 @@ def start_resource_tracker() -> None:
     except Exception:  # noqa: BLE001 - no descriptor at all: the tracker does without one
         usable = True
     if usable or sys.__stderr__ is None:
-        resource_tracker.ensure_running()
+        with _safe_path():
+            resource_tracker.ensure_running()
         return
     captured, sys.stderr = sys.stderr, sys.__stderr__
     try:
-        resource_tracker.ensure_running()
+        with _safe_path():
+            resource_tracker.ensure_running()
     finally:
         sys.stderr = captured
