@@ -297,7 +297,8 @@ def test_schema_9_moves_when_feeds_last_worked_out_of_meta(tmp_path):
 
 def test_an_item_given_twice_in_one_save_is_stored_once(tmp_path):
     """The rows a feed's items already have are read at once, before any is written: an item
-    that comes twice in one save still finds the row its first occurrence wrote."""
+    that comes twice in one save is stored once, as its first occurrence, even when the second
+    differs (it made SQLite call the database malformed: its search entry was not written yet)."""
     from tui.core.store import FeedRepo, NewItem
 
     db = Database(tmp_path / "library.db")
@@ -313,4 +314,13 @@ def test_an_item_given_twice_in_one_save_is_stored_once(tmp_path):
     with db.read() as c:
         assert c.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
         assert c.execute("SELECT COUNT(*) FROM story_members").fetchone()[0] == 2
+    changed = parse_text("Bridge closed again\n\nThe bridge was closed again on Sunday after a storm.")
+    third = parse_text("Ferry added\n\nA ferry will run while the bridge is shut, the council said.")
+    assert len(articles.save_feed_items(feed, [NewItem("c", third), NewItem("c", changed)])) == 1
+    with db.read() as c:
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        rows = c.execute("SELECT a.title FROM articles a WHERE a.key LIKE '%:c'").fetchall()
+        assert [r[0] for r in rows] == ["Ferry added"]
+        found = c.execute("SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH 'ferry'").fetchone()[0]
+        assert found == 1
     db.close()

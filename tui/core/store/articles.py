@@ -113,9 +113,6 @@ def _row(r, link: tuple[int, int] | None = None) -> ArticleRow:
     )
 
 
-_STORED_COLS = "key, id, full_text, text, blocks"
-
-
 def _stored(db, keys: list[str]) -> dict[str, object]:
     """The rows a feed's items already have, by key: one query for a feed's items, not one each."""
     out = {}
@@ -124,7 +121,9 @@ def _stored(db, keys: list[str]) -> dict[str, object]:
         marks = ",".join("?" * len(part))
         out.update(
             (r["key"], r)
-            for r in db.execute(f"SELECT {_STORED_COLS} FROM articles WHERE key IN ({marks})", part)
+            for r in db.execute(
+                f"SELECT key, id, full_text, text, blocks FROM articles WHERE key IN ({marks})", part
+            )
         )
     return out
 
@@ -256,15 +255,17 @@ class ArticleRepo:
         keys = [f"feed:{feed_id}:{it.item_id}" for it in items]
         with self.db.transaction() as db:
             stored = _stored(db, keys)
-            written: set[str] = set()  # keys met in this call: one met again reads what the first left
+            seen: set[str] = set()
             for it, key in zip(items, keys, strict=True):
+                if key in seen:
+                    # One entry per id, the first, as the parser keeps them: a second one in the
+                    # same save would update a row whose search entry is not written yet (SQLite
+                    # then calls the database malformed).
+                    continue
+                seen.add(key)
                 doc = it.doc
                 blocks = _blocks_json(doc)
-                if key in written:
-                    row = db.execute(f"SELECT {_STORED_COLS} FROM articles WHERE key = ?", (key,)).fetchone()
-                else:
-                    row = stored.get(key)
-                written.add(key)
+                row = stored.get(key)
                 if row:
                     if row["text"] == doc.text and row["blocks"] == blocks:
                         continue
