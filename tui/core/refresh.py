@@ -147,38 +147,40 @@ class Refresher:
 
     async def _save_parsed(self, feed: FeedRow, result: FetchResult, parsed: ParsedFeed) -> FeedOutcome:
         """Store a parsed feed's items and its refresh state (validators included)."""
-        sketches = parsed.sketches or [None] * len(parsed.documents)
-
-        def save() -> tuple[str | None, list[int]]:  # the items and the feed's state in one savepoint
-            # The feed's state first: the items are stored (and indexed for search) under the name
-            # the feed has from now on, the one the tree shows (a title given by the reader wins).
-            title = self.feeds.record_refresh(
-                feed.id,
-                error=None,
-                warning=parsed.warning,
-                title=parsed.title or None,
-                html_url=parsed.link,
-                etag=result.etag,
-                last_modified=result.last_modified,
-                validators=True,
-            )
-            source = title or feed.url
-            items = [
-                # The worker named the source already, usually as the feed is named: no copy then.
-                NewItem(
-                    it.id,
-                    doc if doc.source == source else dataclasses.replace(doc, source=source),
-                    it.is_teaser,
-                    sketch,
-                )
-                for it, doc, sketch in zip(parsed.entries, parsed.documents, sketches, strict=True)
-            ]
-            return title, self.articles.save_feed_items(feed.id, items)
-
-        title, new_ids = await self.writer.write(save)
+        title, new_ids = await self.writer.write(lambda: self._store_items(feed.id, feed.url, result, parsed))
         return FeedOutcome(
             feed.url, feed.id, title, warning=parsed.warning, items=len(parsed.entries), new_ids=new_ids
         )
+
+    def _store_items(
+        self, feed_id: int, url: str, result: FetchResult, parsed: ParsedFeed
+    ) -> tuple[str | None, list[int]]:
+        """The items and the feed's state in one savepoint (run by the writer): the feed's title."""
+        # The feed's state first: the items are stored (and indexed for search) under the name
+        # the feed has from now on, the one the tree shows (a title given by the reader wins).
+        title = self.feeds.record_refresh(
+            feed_id,
+            error=None,
+            warning=parsed.warning,
+            title=parsed.title or None,
+            html_url=parsed.link,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            validators=True,
+        )
+        source = title or url
+        sketches = parsed.sketches or [None] * len(parsed.documents)
+        items = [
+            # The worker named the source already, usually as the feed is named: no copy then.
+            NewItem(
+                it.id,
+                doc if doc.source == source else dataclasses.replace(doc, source=source),
+                it.is_teaser,
+                sketch,
+            )
+            for it, doc, sketch in zip(parsed.entries, parsed.documents, sketches, strict=True)
+        ]
+        return title, self.articles.save_feed_items(feed_id, items)
 
     async def add(
         self, urls: Sequence[str], folder: str | None = None, progress: Progress | None = None
@@ -224,12 +226,19 @@ class Refresher:
                 if parsed.error:
                     refused[url] = f"{url}: {parsed.error}"
                     return
-                feed_id, _created = await asyncio.to_thread(
-                    self.feeds.add, url, title=parsed.title or None, folder=folder, html_url=parsed.link
+
+                def create_and_store() -> tuple[int, str | None, list[int]]:
+                    # The subscription and its items in one savepoint of the writer's batch, as a
+                    # refresh stores a feed: no commit of its own, no wait for the writer's lock.
+                    feed_id, _created = self.feeds.add(
+                        url, title=parsed.title or None, folder=folder, html_url=parsed.link
+                    )
+                    return feed_id, *self._store_items(feed_id, url, result, parsed)
+
+                feed_id, title, new_ids = await self.writer.write(create_and_store)
+                outcomes[url] = o = FeedOutcome(
+                    url, feed_id, title, warning=parsed.warning, items=len(parsed.entries), new_ids=new_ids
                 )
-                feed = await asyncio.to_thread(self.feeds.find, feed_id)
-                assert feed is not None
-                outcomes[url] = o = await self._save_parsed(feed, result, parsed)
             if progress:
                 progress(len(added) + len(outcomes), total, o)
 
