@@ -370,8 +370,9 @@ def test_a_thing_named_in_the_sentence_before_shows_no_words(quotes):
 
 
 def test_an_untagged_name_owning_a_claim_speaks_its_words(quotes):
+    # (the model tags no "Lind" here: the claim's owner is a name only by its capital)
     text = (
-        "City\n\nPeter Lind was fired in June. But Lind\u2019s most explosive claim is that the city "
-        "council is a \u201cwitch hunt\u201d launched to remove the mayor.\n"
+        "City\n\nBut Lind\u2019s most explosive claim is that the city council is a \u201cwitch hunt\u201d "
+        "launched to remove the mayor.\n"
     )
-    assert speaker_of(quotes(text), "witch hunt") == "Peter Lind"
+    assert speaker_of(quotes(text), "witch hunt") == "Lind"
