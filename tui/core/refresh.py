@@ -147,15 +147,10 @@ class Refresher:
 
     async def _save_parsed(self, feed: FeedRow, result: FetchResult, parsed: ParsedFeed) -> FeedOutcome:
         """Store a parsed feed's items and its refresh state (validators included)."""
-        title, new_ids = await self.writer.write(lambda: self._store_items(feed.id, feed.url, result, parsed))
-        return FeedOutcome(
-            feed.url, feed.id, title, warning=parsed.warning, items=len(parsed.entries), new_ids=new_ids
-        )
+        return await self.writer.write(lambda: self._store_items(feed.id, feed.url, result, parsed))
 
-    def _store_items(
-        self, feed_id: int, url: str, result: FetchResult, parsed: ParsedFeed
-    ) -> tuple[str | None, list[int]]:
-        """The items and the feed's state in one savepoint (run by the writer): the feed's title."""
+    def _store_items(self, feed_id: int, url: str, result: FetchResult, parsed: ParsedFeed) -> FeedOutcome:
+        """The items and the feed's state in one savepoint (run by the writer)."""
         # The feed's state first: the items are stored (and indexed for search) under the name
         # the feed has from now on, the one the tree shows (a title given by the reader wins).
         title = self.feeds.record_refresh(
@@ -180,7 +175,10 @@ class Refresher:
             )
             for it, doc, sketch in zip(parsed.entries, parsed.documents, sketches, strict=True)
         ]
-        return title, self.articles.save_feed_items(feed_id, items)
+        new_ids = self.articles.save_feed_items(feed_id, items)
+        return FeedOutcome(
+            url, feed_id, title, warning=parsed.warning, items=len(parsed.entries), new_ids=new_ids
+        )
 
     async def add(
         self, urls: Sequence[str], folder: str | None = None, progress: Progress | None = None
@@ -227,18 +225,15 @@ class Refresher:
                     refused[url] = f"{url}: {parsed.error}"
                     return
 
-                def create_and_store() -> tuple[int, str | None, list[int]]:
+                def create_and_store() -> FeedOutcome:
                     # The subscription and its items in one savepoint of the writer's batch, as a
                     # refresh stores a feed: no commit of its own, no wait for the writer's lock.
                     feed_id, _created = self.feeds.add(
                         url, title=parsed.title or None, folder=folder, html_url=parsed.link
                     )
-                    return feed_id, *self._store_items(feed_id, url, result, parsed)
+                    return self._store_items(feed_id, url, result, parsed)
 
-                feed_id, title, new_ids = await self.writer.write(create_and_store)
-                outcomes[url] = o = FeedOutcome(
-                    url, feed_id, title, warning=parsed.warning, items=len(parsed.entries), new_ids=new_ids
-                )
+                outcomes[url] = o = await self.writer.write(create_and_store)
             if progress:
                 progress(len(added) + len(outcomes), total, o)
 
