@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .quotes_verbs import reporting_forms
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
@@ -127,8 +129,6 @@ def _inverted_cue(sdoc: Doc, a: int, b: int) -> bool:
     """A reporting verb opening a sentence before a name and a quote: the inverted attribution
     'Said Comey, "..."' or 'Added Doe: "..."', not part of the name ("Said Aouita, the champion,"
     keeps his given name: no quote follows; a colon may end the paragraph the quote follows)."""
-    from .quotes_verbs import reporting_forms
-
     first = sdoc[a]
     if first.lower_ not in reporting_forms() or not first.text[:1].isupper():
         return False
