@@ -235,12 +235,8 @@ def _after_place(people: People, off: int, tok: Token) -> bool:
     ent = people.token_entity(off, tok)
     if ent is None or ent.label != "PERSON" or tok.dep_ != "pobj":
         return False
-    place = [
-        c
-        for c in tok.children
-        if c.i < tok.i and (people.token_entity(off, c) or ent).label in ("GPE", "ORG")
-    ]
-    return bool(place)
+    before = (people.token_entity(off, c) for c in tok.children if c.i < tok.i)
+    return any(e is not None and e.label in ("GPE", "ORG") for e in before)
 
 
 def _agent_of(noun: Token) -> Token | None:
