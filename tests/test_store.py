@@ -324,3 +324,26 @@ def test_an_item_given_twice_in_one_save_is_stored_once(tmp_path):
         found = c.execute("SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH 'ferry'").fetchone()[0]
         assert found == 1
     db.close()
+
+
+def test_every_new_article_comes_with_its_sort_key(tmp_path):
+    """The list is read in ``sort_key`` order: each way of inserting an article (a file or seed,
+    a feed item with and without a date) gives it COALESCE(date, added_at), with no trigger to
+    fill it in (schema 12), and a changed date moves it."""
+    from tui.core.store import FeedRepo, NewItem
+
+    db = Database(tmp_path / "library.db")
+    feed, _ = FeedRepo(db).add("https://feed.example/rss")
+    articles = ArticleRepo(db)
+    dated = replace(parse_text("Harbour vote\n\nThe council voted on the harbour plan."), date="2021-03-04")
+    undated = parse_text("Quay shut\n\nThe quay shut for repairs on Monday.")
+    articles.upsert("file:a", dated)
+    articles.upsert("file:b", undated)
+    articles.save_feed_items(feed, [NewItem("c", dated), NewItem("d", undated)])
+    with db.transaction() as c:
+        assert not c.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_sort_key_insert'").fetchall()
+        c.execute("UPDATE articles SET date = '2020-01-01' WHERE key = 'file:b'")
+        rows = c.execute("SELECT key, sort_key, COALESCE(date, added_at) FROM articles").fetchall()
+    assert len(rows) == 4 and all(r[1] == r[2] for r in rows)
+    assert {r[0]: r[1] for r in rows}["file:b"] == "2020-01-01"
+    db.close()

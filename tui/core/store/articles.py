@@ -157,10 +157,11 @@ class ArticleRepo:
                 )
                 group_articles(db, [row["id"]], index=self.db.bands, cache=self.db.members)
                 return int(row["id"])
+            added = now_iso()
             cur = db.execute(
                 "INSERT INTO articles (title, source, date, url, path, attribution, text, blocks, hash, "
-                "key, listed, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (*values, key, int(listed), now_iso()),
+                "key, listed, added_at, sort_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, key, int(listed), added, doc.date or added),
             )
             new_id = int(cur.lastrowid or 0)
             index_for_search(db, [new_id])
@@ -306,7 +307,8 @@ class ArticleRepo:
                         fetched_at,
                         feed_id,
                         int(it.teaser),
-                        doc.date or fetched_at,  # sort_key, so its trigger has nothing to do
+                        doc.date
+                        or fetched_at,  # sort_key: COALESCE(date, added_at), kept so by a trigger on UPDATE
                     ),
                 )
                 new.append(int(cur.lastrowid or 0))
