@@ -282,8 +282,10 @@ def test_refresh_command_imports_neither_spacy_nor_textual(feed_server):
 # -- the pool builds documents ----------------------------------------------------------------
 
 
-def test_pool_documents_match_item_to_document_and_travel_once():
+def test_pool_rows_match_item_to_document_and_travel_once():
     from tui.core.feeds import FeedParserPool, ParseJob, item_to_document, parse_feed
+    from tui.core.models.stored import item_row
+    from tui.core.similarity import document_sketches
 
     data = rss(
         "Docs",
@@ -292,18 +294,22 @@ def test_pool_documents_match_item_to_document_and_travel_once():
     ).encode()
     whole = parse_feed(data)
     with FeedParserPool(workers=1, timeout=20) as pool:
-        (plain, with_docs) = pool.parse_many([ParseJob(data), ParseJob(data, documents=True)])
-    assert plain.documents == []
+        (plain, with_rows) = pool.parse_many([ParseJob(data), ParseJob(data, rows=True)])
+    assert plain.rows == []
     assert [e.content_blocks for e in plain.entries] == [e.content_blocks for e in whole.entries]
-    assert with_docs.documents == [item_to_document(e, "Docs") for e in whole.entries]
-    assert [(e.id, e.title, e.is_teaser) for e in with_docs.entries] == [
+    docs = [item_to_document(e, "Docs") for e in whole.entries]
+    assert with_rows.rows == [
+        item_row(e.id, doc, e.is_teaser, sketch)
+        for e, doc, sketch in zip(whole.entries, docs, document_sketches(docs), strict=True)
+    ]
+    assert [(e.id, e.title, e.is_teaser) for e in with_rows.entries] == [
         (e.id, e.title, e.is_teaser) for e in whole.entries
     ]
-    assert all(e.content_blocks == [] and e.summary_text == "" for e in with_docs.entries)
+    assert all(e.content_blocks == [] and e.summary_text == "" for e in with_rows.entries)
 
     with FeedParserPool(workers=1, timeout=20) as pool:
-        (broken,) = pool.parse_many([ParseJob(b"<html>nope</html>", documents=True)])
-    assert broken.error and broken.documents == []
+        (broken,) = pool.parse_many([ParseJob(b"<html>nope</html>", rows=True)])
+    assert broken.error and broken.rows == []
 
 
 # -- the buffered expat driver ----------------------------------------------------------------

@@ -71,12 +71,12 @@ def test_blocks_are_stored_as_json_dumps_writes_them():
     import json
 
     from tui.core.models import Block, Document
-    from tui.core.store.articles import _blocks_json
+    from tui.core.models.stored import blocks_json
 
     for blocks in ([], [Block("headline", 0, 46), Block("paragraph", 48, 10**12)], [Block('o"dd\\é', 1, 2)]):
         doc = Document("text", blocks)
-        assert _blocks_json(doc) == json.dumps([[b.kind, b.start, b.end] for b in blocks])
-        assert content_hash(doc, _blocks_json(doc)) == content_hash(doc)
+        assert blocks_json(doc) == json.dumps([[b.kind, b.start, b.end] for b in blocks])
+        assert content_hash(doc, blocks_json(doc)) == content_hash(doc)
 
 
 def test_newer_schema_is_refused_and_left_untouched(tmp_path):

@@ -21,7 +21,7 @@ from .feeds.fetch import FetchOptions, FetchRequest, FetchResult, fetch_many
 from .feeds.pool import FeedParserPool, ParseJob
 from .feeds.urls import check_url, url_problem
 from .models import FeedOutcome, FeedRow, Progress, RefreshReport, document_links
-from .store import ArticleRepo, FeedRepo, NewItem
+from .store import ArticleRepo, FeedRepo
 
 if TYPE_CHECKING:
     from .feeds.parse import ParsedFeed
@@ -133,12 +133,12 @@ class Refresher:
         if result.not_modified or result.body is None:
             await self.writer.write(lambda: self.feeds.record_refresh(feed.id, error=None))
             return dataclasses.replace(o, not_modified=True)
-        # Documents by the thousand come back and are stored: fewer collections meanwhile (only
+        # Items by the thousand come back and are stored: fewer collections meanwhile (only
         # then: a refresh of unchanged feeds is quicker with the collector as it is).
         with bulk_allocations():
-            # The worker builds the documents too: the parent process, which also fetches and
+            # The worker builds the items' rows too: the parent process, which also fetches and
             # stores, is the one that would otherwise hold up the pool.
-            parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
+            parsed = await self.pool.parse(ParseJob.from_fetch(result, rows=True))
             if parsed.error:
                 # A feed that stops parsing keeps its items; validators are not saved so it is refetched.
                 await self.writer.write(lambda: self.feeds.record_refresh(feed.id, error=parsed.error))
@@ -164,17 +164,8 @@ class Refresher:
             validators=True,
         )
         source = title or url
-        sketches = parsed.sketches or [None] * len(parsed.documents)
-        items = [
-            # The worker named the source already, usually as the feed is named: no copy then.
-            NewItem(
-                it.id,
-                doc if doc.source == source else dataclasses.replace(doc, source=source),
-                it.is_teaser,
-                sketch,
-            )
-            for it, doc, sketch in zip(parsed.entries, parsed.documents, sketches, strict=True)
-        ]
+        # The worker named the source already, usually as the feed is named: no copy then.
+        items = [row if row.source == source else row._replace(source=source) for row in parsed.rows]
         new_ids = self.articles.save_feed_items(feed_id, items)
         return FeedOutcome(
             url, feed_id, title, warning=parsed.warning, items=len(parsed.entries), new_ids=new_ids
@@ -208,7 +199,7 @@ class Refresher:
         outcomes: dict[str, FeedOutcome] = {}
         refused: dict[str, str] = {}
 
-        # The refresh's path: fetched concurrently, each feed parsed (once, documents and all) and
+        # The refresh's path: fetched concurrently, each feed parsed (once, rows and all) and
         # stored as it lands, so the parser workers run while other feeds are still downloading.
         async def on_done(result: FetchResult) -> None:
             async with self._bound():
@@ -220,7 +211,7 @@ class Refresher:
                 refused[url] = f"{url}: {result.error or 'empty response'}"
                 return
             with bulk_allocations():  # as when a refresh parses and stores (see _parse_and_store)
-                parsed = await self.pool.parse(ParseJob.from_fetch(result, documents=True))
+                parsed = await self.pool.parse(ParseJob.from_fetch(result, rows=True))
                 if parsed.error:
                     refused[url] = f"{url}: {parsed.error}"
                     return

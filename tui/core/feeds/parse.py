@@ -63,9 +63,8 @@ class ParsedFeed:
     error: str | None = None
     format: str = ""  # feedparser's version ("rss20", "atom10", ...) or "json"
     alternates: list[str] = field(default_factory=list)  # feeds an HTML page links to
-    # One Document per entry when the pool was asked for them (``ParseJob(documents=True)``).
-    documents: list[Any] = field(default_factory=list)
-    sketches: list[Any] = field(default_factory=list)  # and each one's similarity.Sketch
+    # One models.stored.ItemRow per entry when the pool was asked for them (``ParseJob(rows=True)``).
+    rows: list[Any] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

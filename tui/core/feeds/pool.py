@@ -26,9 +26,15 @@ if TYPE_CHECKING:
 # The parser (feedparser, lxml) is imported where it runs, in the workers (the fork server
 # preloads it for them): the parent that fetches and stores has no use for it until a result
 # comes back, and a refresh of unchanged feeds (all 304s) never needs it at all.
-# The documents' sketches need numpy: imported by the fork server too, once, not by every worker
+# The items' sketches need numpy: imported by the fork server too, once, not by every worker
 # at its first feed (0.1 s of CPU each).
-_WORKER_MODULES = (f"{__package__}.parse", f"{__package__}.document", "tui.core.similarity", "numpy")
+_WORKER_MODULES = (
+    f"{__package__}.parse",
+    f"{__package__}.document",
+    "tui.core.models.stored",
+    "tui.core.similarity",
+    "numpy",
+)
 
 PARSE_TIMEOUT = 30.0
 # Extra wait beyond the in-worker timer before a result is given up on from outside.
@@ -43,15 +49,15 @@ class ParseJob:
     data: bytes
     headers: Mapping[str, str] | None = None
     url: str | None = None
-    # Build each entry's Document in the worker too (see :func:`with_documents`).
-    documents: bool = False
+    # Build each entry's row for the store in the worker too (see :func:`with_rows`).
+    rows: bool = False
 
     @classmethod
-    def from_fetch(cls, result: Any, *, documents: bool = False) -> ParseJob:
+    def from_fetch(cls, result: Any, *, rows: bool = False) -> ParseJob:
         """From a :class:`~tui.core.feeds.fetch.FetchResult` that has a body."""
         if result.body is None:
             raise ValueError("this fetch result has no body to parse")
-        return cls(result.body, dict(result.headers), result.final_url or result.url, documents)
+        return cls(result.body, dict(result.headers), result.final_url or result.url, rows)
 
 
 def _on_alarm(signum: int, frame: object) -> None:
@@ -67,20 +73,27 @@ def _init_worker(parent: int | None = None) -> None:
     for_bulk_work()  # a worker only parses: what it allocates is freed by reference counting
 
 
-def with_documents(parsed: ParsedFeed) -> ParsedFeed:
-    """Fill ``parsed.documents`` (source: the feed's title) and drop the entries' texts.
+def with_rows(parsed: ParsedFeed) -> ParsedFeed:
+    """Fill ``parsed.rows``, each entry's article as the store writes it (source: the feed's
+    title), and drop the entries' texts.
 
-    The texts then travel back to the parent once, inside the documents: the result a worker
-    sends is a third of the size, and the parent (which also fetches and stores) has that much
-    less to unpickle. Entries keep their id, title, link, dates and teaser flag.
+    The texts then travel back to the parent once, inside the rows, with their blocks as JSON,
+    their content hash and their sketch made here: the parent (which also fetches and stores)
+    unpickles a tuple of strings an item and builds nothing again. Entries keep their id, title,
+    link, dates and teaser flag.
     """
+    from ..models.stored import item_row
     from ..similarity import document_sketches
     from .document import item_to_document
 
-    parsed.documents = [item_to_document(it, parsed.title or None) for it in parsed.entries]
+    docs = [item_to_document(it, parsed.title or None) for it in parsed.entries]
     # Grouping into stories needs each item's sketch: made here, on the workers' cores, so the
     # process that stores only compares (it was most of that process's CPU in a first refresh).
-    parsed.sketches = document_sketches(parsed.documents)
+    sketches = document_sketches(docs)
+    parsed.rows = [
+        item_row(it.id, doc, it.is_teaser, sketch)
+        for it, doc, sketch in zip(parsed.entries, docs, sketches, strict=True)
+    ]
     for it in parsed.entries:
         it.summary_text = it.content_text = ""
         it.content_blocks = []
@@ -88,24 +101,24 @@ def with_documents(parsed: ParsedFeed) -> ParsedFeed:
     return parsed
 
 
-def _parse(data: bytes, headers: Mapping[str, str] | None, url: str | None, documents: bool) -> ParsedFeed:
+def _parse(data: bytes, headers: Mapping[str, str] | None, url: str | None, rows: bool) -> ParsedFeed:
     from .parse import parse_feed
 
     parsed = parse_feed(data, headers, url)
-    return with_documents(parsed) if documents and parsed.ok else parsed
+    return with_rows(parsed) if rows and parsed.ok else parsed
 
 
 def parse_with_timeout(
-    data: bytes, headers: Mapping[str, str] | None, url: str | None, timeout: float, documents: bool = False
+    data: bytes, headers: Mapping[str, str] | None, url: str | None, timeout: float, rows: bool = False
 ) -> ParsedFeed:
     """:func:`parse_feed` interrupted after ``timeout`` seconds (in a pool worker's main thread)."""
     from .parse import ParsedFeed, ParseTimeout
 
     if not _HAS_TIMER:  # pragma: no cover - Windows: the parent's wait is the only limit
-        return _parse(data, headers, url, documents)
+        return _parse(data, headers, url, rows)
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        return _parse(data, headers, url, documents)
+        return _parse(data, headers, url, rows)
     except ParseTimeout:
         return ParsedFeed(error=f"parsing took longer than {timeout:g} s; gave up")
     finally:
@@ -137,9 +150,7 @@ class FeedParserPool:
         return self._executor
 
     def submit(self, job: ParseJob) -> Future[ParsedFeed]:
-        return self._pool().submit(
-            parse_with_timeout, job.data, job.headers, job.url, self.timeout, job.documents
-        )
+        return self._pool().submit(parse_with_timeout, job.data, job.headers, job.url, self.timeout, job.rows)
 
     def _outcome(self, future: Future[ParsedFeed]) -> ParsedFeed:
         try:

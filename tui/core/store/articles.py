@@ -6,40 +6,15 @@ feeds it had not finished, and read/star state is never touched by an update.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..models import ArticleRow, Block, Document
+from ..models.stored import ItemRow, blocks_json, content_hash, item_row
 from ..similarity import Sketch
 from .database import Database, index_for_search, now_iso
 from .stories import group_articles
-
-
-def content_hash(doc: Document, blocks_json: str | None = None) -> str:
-    """The analysis cache key: sha256 of the text and its blocks (``blocks_json`` when the caller
-    has made it already)."""
-    h = hashlib.sha256(doc.text.encode("utf-8"))
-    h.update((blocks_json or _blocks_json(doc)).encode())
-    return h.hexdigest()[:32]
-
-
-_KIND_JSON: dict[str, str] = {}  # a block kind as JSON: there are a dozen kinds
-
-
-def _blocks_json(doc: Document) -> str:
-    """``json.dumps([[kind, start, end], ...])``, written out directly: it is made for every article stored."""
-    kinds = _KIND_JSON
-    parts = []
-    for b in doc.blocks:
-        kind = kinds.get(b.kind)
-        if kind is None:
-            kind = json.dumps(b.kind)
-            if len(kinds) < 100:
-                kinds[b.kind] = kind
-        parts.append(f"[{kind}, {b.start}, {b.end}]")
-    return f"[{', '.join(parts)}]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +34,9 @@ class NewItem:
     doc: Document
     teaser: bool = False
     sketch: Sketch | None = None  # made beside the document (the parser worker), else when stored
+
+    def row(self) -> ItemRow:
+        return item_row(self.item_id, self.doc, self.teaser, self.sketch)
 
 
 # ``analysed``: the article's text has an analysis by the analyser version asked for.
@@ -144,7 +122,7 @@ class ArticleRepo:
             doc.path,
             doc.attribution,
             doc.text,
-            _blocks_json(doc),
+            blocks_json(doc),
             content_hash(doc),
         )
         with self.db.transaction() as db:
@@ -245,45 +223,44 @@ class ArticleRepo:
     # -- feed items -----------------------------------------------------------------------
 
     def save_feed_items(
-        self, feed_id: int, items: Iterable[NewItem], fetched_at: str | None = None
+        self, feed_id: int, items: Iterable[NewItem | ItemRow], fetched_at: str | None = None
     ) -> list[int]:
-        """Insert new items and update changed ones in place (read/star kept); ids of new items."""
+        """Insert new items and update changed ones in place (read/star kept); ids of new items.
+
+        Items come as :class:`NewItem` or as the rows a parser worker made of them (``ItemRow``)."""
         fetched_at = fetched_at or now_iso()
         new: list[int] = []
         changed: list[int] = []
         sketches: dict[int, Sketch] = {}
-        items = list(items)
-        keys = [f"feed:{feed_id}:{it.item_id}" for it in items]
+        rows = [it.row() if isinstance(it, NewItem) else it for it in items]
+        keys = [f"feed:{feed_id}:{it.item_id}" for it in rows]
         with self.db.transaction() as db:
             stored = _stored(db, keys)
             seen: set[str] = set()
-            for it, key in zip(items, keys, strict=True):
+            for it, key in zip(rows, keys, strict=True):
                 if key in seen:
                     # One entry per id, the first, as the parser keeps them: a second one in the
                     # same save would update a row whose search entry is not written yet (SQLite
                     # then calls the database malformed).
                     continue
                 seen.add(key)
-                doc = it.doc
-                blocks = _blocks_json(doc)
                 row = stored.get(key)
                 if row:
-                    if row["text"] == doc.text and row["blocks"] == blocks:
+                    if row["text"] == it.text and row["blocks"] == it.blocks:
                         continue
                     # The hash follows what is shown: a fetched full text stays the effective text.
-                    h = content_hash(doc, blocks) if row["full_text"] is None else None
                     db.execute(
                         "UPDATE articles SET title=?, source=?, date=COALESCE(?, date), url=?, text=?, blocks=?, "
                         "teaser=?, hash=COALESCE(?, hash) WHERE id=?",
                         (
-                            doc.title or "(untitled)",
-                            doc.source,
-                            doc.date,
-                            doc.url,
-                            doc.text,
-                            blocks,
+                            it.title or "(untitled)",
+                            it.source,
+                            it.date,
+                            it.url,
+                            it.text,
+                            it.blocks,
                             int(it.teaser),
-                            h,
+                            it.hash if row["full_text"] is None else None,
                             row["id"],
                         ),
                     )
@@ -291,24 +268,24 @@ class ArticleRepo:
                     if it.sketch is not None:
                         sketches[changed[-1]] = it.sketch
                     continue
+                # sort_key is COALESCE(date, added_at), given here (a trigger keeps it on UPDATE).
                 cur = db.execute(
                     "INSERT INTO articles (key, listed, title, source, date, url, path, attribution, text, blocks, "
                     "hash, added_at, feed_id, teaser, sort_key) VALUES (?, 1, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         key,
-                        doc.title or "(untitled)",
-                        doc.source,
-                        doc.date or fetched_at,
-                        doc.url,
-                        doc.attribution,
-                        doc.text,
-                        blocks,
-                        content_hash(doc, blocks),
+                        it.title or "(untitled)",
+                        it.source,
+                        it.date or fetched_at,
+                        it.url,
+                        it.attribution,
+                        it.text,
+                        it.blocks,
+                        it.hash,
                         fetched_at,
                         feed_id,
                         int(it.teaser),
-                        doc.date
-                        or fetched_at,  # sort_key: COALESCE(date, added_at), kept so by a trigger on UPDATE
+                        it.date or fetched_at,
                     ),
                 )
                 new.append(int(cur.lastrowid or 0))
@@ -324,7 +301,7 @@ class ArticleRepo:
         with self.db.transaction() as db:
             db.execute(
                 "UPDATE articles SET full_text = ?, full_blocks = ?, hash = ? WHERE id = ?",
-                (doc.text, _blocks_json(doc), content_hash(doc), article_id),
+                (doc.text, blocks_json(doc), content_hash(doc), article_id),
             )
 
     def feed_info(self, article_id: int) -> ArticleFeedInfo:
