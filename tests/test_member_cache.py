@@ -48,6 +48,29 @@ def test_rows_follow_this_connections_updates_and_deletes(db):
         assert len(db.members.rows(c, ids)) == len(ids) - 1
 
 
+def test_rows_follow_this_connections_replace_and_reinsert(db):
+    """Grouping's own inserts are not noted (only rows that exist are kept): a row replaced
+    (REPLACE deletes it first) or deleted and inserted again is read again all the same."""
+    ids = all_ids(db)
+    assert_in_step(db, ids)
+    with db.transaction() as c:
+        c.execute(
+            "INSERT OR REPLACE INTO story_members (article_id, story_id, day, feed_id, bands, shingles) "
+            "SELECT article_id, story_id, day + 3, feed_id, bands, shingles FROM story_members "
+            "WHERE article_id = ?",
+            (ids[0],),
+        )
+        assert db.members.rows(c, ids) == read_members(c, ids)
+        # Out of its story (which goes with its last member) and into the first article's.
+        row = c.execute("SELECT * FROM story_members WHERE article_id = ?", (ids[1],)).fetchone()
+        story = c.execute("SELECT story_id FROM story_members WHERE article_id = ?", (ids[0],)).fetchone()[0]
+        c.execute("DELETE FROM story_members WHERE article_id = ?", (ids[1],))
+        c.execute(
+            "INSERT INTO story_members VALUES (?, ?, ?, ?, ?, ?)", (row[0], story, row[2] + 5, *row[3:])
+        )
+    assert_in_step(db, ids)
+
+
 def test_rows_follow_another_connections_commit(db):
     ids = all_ids(db)
     assert_in_step(db, ids)
