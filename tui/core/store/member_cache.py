@@ -24,10 +24,11 @@ the notes and the counter are undone exactly when the rows they describe are.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from operator import itemgetter
+from typing import Any
 
-from .story_scores import Member
+from .story_scores import Member, Members
 
 # Rows kept at most: a refresh's window of days is a few thousand articles; an app that runs for
 # weeks drops them all now and then and reads them again as needed.
@@ -49,26 +50,33 @@ _SETUP = """
 
 
 class MemberCache:
-    """The story member rows of one connection (``Database.members``), by article id. Made
-    outside a transaction: it creates its temporary tables and triggers."""
+    """The story member rows of one connection (``Database.members``), by article id, kept as
+    columns (:class:`_Columns`): a feed's candidates come out as :class:`Members` by a few numpy
+    gathers, not rebuilt from Python rows. Made outside a transaction: it creates its temporary
+    tables and triggers."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         db.executescript(_SETUP)
-        self._rows: dict[int, Member] = {}
+        self._at: dict[int, int] = {}  # article id -> its row of the columns
+        self._columns = _Columns()
         self._version: int | None = None  # PRAGMA data_version when the rows were checked
         self._taken = 0  # the counter as this cache last moved it
 
-    def rows(self, db: sqlite3.Connection, ids: Sequence[int]) -> list[Member]:
+    def members(self, db: sqlite3.Connection, ids: Sequence[int]) -> Members:
         """The members of ``ids`` that have one, in the order of ``ids``; in the caller's
         transaction."""
         self._check(db)
-        rows = self._rows
-        missing = [i for i in ids if i not in rows]
+        at = self._at
+        missing = [i for i in ids if i not in at]
         if missing:
             self._take(db, read_members(db, missing))
-        return [rows[i] for i in ids if i in rows]
+        return self._columns.gather([at[i] for i in ids if i in at])
 
-    def written(self, db: sqlite3.Connection, members: Iterable[Member]) -> None:
+    def rows(self, db: sqlite3.Connection, ids: Sequence[int]) -> list[Member]:
+        """:meth:`members` as rows, as :func:`read_members` gives them."""
+        return self.members(db, ids).rows()
+
+    def written(self, db: sqlite3.Connection, members: Sequence[Member]) -> None:
         """Rows grouping has just inserted, kept for the next feeds (the others are read when
         needed)."""
         self._check(db)
@@ -78,20 +86,80 @@ class MemberCache:
         """Drop what may differ from the table now."""
         version = db.execute("PRAGMA data_version").fetchone()[0]
         taken = db.execute("SELECT n FROM temp.story_member_taken").fetchone()[0]
-        if version != self._version or taken != self._taken or len(self._rows) > MAX_ROWS:
-            self._rows.clear()
+        if version != self._version or taken != self._taken or len(self._columns) > MAX_ROWS:
+            self._at.clear()
+            self._columns = _Columns()
             self._version, self._taken = version, taken
         changed = db.execute("SELECT article_id FROM temp.story_member_changes").fetchall()
         if changed:
             db.execute("DELETE FROM temp.story_member_changes")
             for (article_id,) in changed:
-                self._rows.pop(article_id, None)
+                self._at.pop(article_id, None)  # its row stays in the columns, never used again
 
-    def _take(self, db: sqlite3.Connection, members: Iterable[Member]) -> None:
+    def _take(self, db: sqlite3.Connection, members: Sequence[Member]) -> None:
         # The counter moves before the rows come in: a rollback to any point before this undoes it.
         self._taken += 1
         db.execute("UPDATE temp.story_member_taken SET n = ?", (self._taken,))
-        self._rows.update((m[0], m) for m in members)
+        first = self._columns.append(members)
+        self._at.update((m[0], first + k) for k, m in enumerate(members))
+
+
+class _Columns:
+    """Member rows as numpy columns that grow (their room doubled as needed); row ``i``'s shingles
+    are ``values[starts[i]:][:sizes[i]]``. Rows are only added: one replaced or dropped stays,
+    unused, until the cache starts over."""
+
+    def __init__(self) -> None:
+        self._n = 0  # rows
+        self._m = 0  # shingle values
+        self._cols: dict[str, Any] = {}
+        self._values: Any = None
+
+    def __len__(self) -> int:
+        return self._n
+
+    def append(self, rows: Sequence[Member]) -> int:
+        """Add ``rows``; the index of the first."""
+        first, start = self._n, self._m
+        if not rows:
+            return first
+        new = Members.of(rows)
+        end, stop = first + len(rows), start + len(new.values)
+        for name in _NAMES:
+            col = self._cols[name] = _room(
+                self._cols.get(name), first, end, new.no_feed if name == "no_feed" else new.ids
+            )
+            col[first:end] = getattr(new, name)
+        self._cols["starts"][first:end] += start
+        self._values = _room(self._values, start, stop, new.values)
+        self._values[start:stop] = new.values
+        self._n, self._m = end, stop
+        return first
+
+    def gather(self, at: list[int]) -> Members:
+        """The rows ``at``, in that order (their shingles left where they are)."""
+        import numpy as np
+
+        if not at:
+            return Members.of([])
+        rows = np.asarray(at, dtype=np.int64)
+        return Members(values=self._values[: self._m], **{name: self._cols[name][rows] for name in _NAMES})
+
+
+_NAMES = ("ids", "stories", "days", "feeds", "no_feed", "starts", "sizes")
+
+
+def _room(array: Any, used: int, need: int, like: Any) -> Any:
+    """``array`` (its first ``used`` entries kept), or a copy with room for ``need`` entries of
+    ``like``'s type when it is short (at least twice the room it had)."""
+    import numpy as np
+
+    if array is not None and len(array) >= need:
+        return array
+    grown = np.zeros(max(need, 2 * (0 if array is None else len(array)), 1024), dtype=like.dtype)
+    if array is not None:
+        grown[:used] = array[:used]
+    return grown
 
 
 def read_members(db: sqlite3.Connection, ids: Sequence[int]) -> list[Member]:

@@ -117,16 +117,17 @@ def group_articles(
         db, [art.sketch.bands for art in judged], [art.day for art in judged], WINDOW_DAYS
     )
     wanted = sorted(set(ids.tolist()))
-    rows = cache.rows(db, wanted) if cache is not None else read_members(db, wanted)
     # Articles of several feeds (grouping a whole library again) may match each other: the
     # earlier ones of this call are not in the index yet. One feed's articles are never compared.
     mixed = len({art.feed_id for art in judged}) > 1 or any(art.feed_id is None for art in judged)
     if mixed:
+        rows = cache.rows(db, wanted) if cache is not None else read_members(db, wanted)
         _place_one_by_one(db, known, _pools(judged, owners, ids, rows))
     else:
         # One feed's articles (a refresh) depend only on what was stored before: all compared at
         # once, and their rows written at once.
-        best = _best_of_feed(judged, owners, ids, rows)
+        members = cache.members(db, wanted) if cache is not None else Members.of(read_members(db, wanted))
+        best = _best_of_feed(judged, owners, ids, members)
         alone = [art for art in known if best.get(art.id) is None]
         new = dict(zip((art.id for art in alone), _new_stories(db, len(alone)), strict=True))
         placed = [
@@ -190,13 +191,12 @@ def _place_one_by_one(
 
 
 def _best_of_feed(
-    judged: Sequence[_Article], owners: np.ndarray, ids: np.ndarray, rows: Sequence[Member]
+    judged: Sequence[_Article], owners: np.ndarray, ids: np.ndarray, members: Members
 ) -> dict[int, int | None]:
     """The story each article joins (or None): its candidates (``ids`` of ``judged[owners]``)
-    that have a member row, compared all at once."""
-    members = Members.of(rows)
+    that have a member row (``members``, by ascending id), compared all at once."""
     at = members.ids.searchsorted(ids)
-    stored = (members.ids.take(at, mode="clip") == ids) if len(rows) else (at < 0)
+    stored = (members.ids.take(at, mode="clip") == ids) if len(members.ids) else (at < 0)
     return best_stories(judged, owners[stored], at[stored], members, WINDOW_DAYS)
 
 

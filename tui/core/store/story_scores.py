@@ -68,6 +68,15 @@ class Members:
             values=np.frombuffer(b"".join(shingles), dtype="<u8"),
         )
 
+    def rows(self) -> list[Member]:
+        """The members as rows again (as SQLite gives them)."""
+        values = self.values
+        cols = (self.ids, self.stories, self.days, self.feeds, self.no_feed, self.starts, self.sizes)
+        return [
+            (i, story, day, None if no_feed else feed, values[start : start + size].astype("<u8").tobytes())
+            for i, story, day, feed, no_feed, start, size in zip(*(c.tolist() for c in cols), strict=True)
+        ]
+
 
 def best_stories(
     arts: Sequence[_Article], owners: Any, rows: Any, members: Members, window: int
