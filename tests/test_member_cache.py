@@ -121,3 +121,30 @@ def test_an_article_id_that_comes_back_after_a_rollback_is_not_its_former_self(
     for aid in stored:
         assert library.story_of(aid).article_ids == (aid,)
     db.close()
+
+
+def test_columns_grow_and_give_back_the_rows_they_were_given():
+    """Rows added in batches past the columns' first room (1,024) come back as they went in, in
+    any order asked for, shingles and all (a member of no feed included)."""
+    import random
+
+    from tui.core.store.member_cache import _Columns
+
+    rng = random.Random(7)
+    rows = [
+        (
+            i,
+            rng.randrange(1, 500),
+            2460000 + rng.randrange(30),
+            None if i % 97 == 0 else rng.randrange(1, 40),
+            b"".join(rng.getrandbits(64).to_bytes(8, "little") for _ in range(rng.randrange(0, 70))),
+        )
+        for i in range(1, 2501)
+    ]
+    columns = _Columns()
+    firsts = [columns.append(rows[lo : lo + 700]) for lo in range(0, len(rows), 700)]
+    assert firsts == [0, 700, 1400, 2100] and len(columns) == len(rows)
+    order = list(range(len(rows)))
+    rng.shuffle(order)
+    assert columns.gather(order).rows() == [rows[k] for k in order]
+    assert columns.gather([]).rows() == []
