@@ -28,14 +28,3 @@ def test_packages_in_the_current_folder_are_never_imported(feed_server: FeedServ
     assert p.returncode == 0, p.stderr
     assert "Traceback" not in p.stderr
     assert not sorted(m.name for m in trap.glob("IMPORTED_*"))
-
-
-def test_parser_workers_run_below_the_parents_priority():
-    """The parent fetches, stores and draws the UI: when cores are short it goes first."""
-    import os
-
-    from tui.core.feeds import pool as feed_pool
-
-    base = os.nice(0)
-    with feed_pool.FeedParserPool(workers=1, timeout=20) as parsers:
-        assert parsers._pool().submit(os.nice, 0).result(timeout=60) == min(19, base + feed_pool.NICE)

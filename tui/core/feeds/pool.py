@@ -66,21 +66,11 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise ParseTimeout
 
 
-NICE = 5
-"""How much lower than the parent's the parser workers' CPU priority is. The parent fetches and
-stores what they parse: when the cores are short it goes first, so its requests go out and its
-writes keep up (and the app's UI stays responsive); the workers still get every spare cycle."""
-
-
 def _init_worker(parent: int | None = None) -> None:
     if _HAS_TIMER:
         signal.signal(signal.SIGALRM, _on_alarm)
     quiet_worker(parent)
     for_bulk_work()  # a worker only parses: what it allocates is freed by reference counting
-    try:
-        os.nice(NICE)
-    except OSError:  # pragma: no cover - not allowed here: run at the parent's priority
-        pass
 
 
 def with_rows(parsed: ParsedFeed) -> ParsedFeed:
