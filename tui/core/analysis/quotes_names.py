@@ -107,6 +107,16 @@ BODY_NOUNS = frozenset(
     "magazine site website campaign committee company group agency department government "
     "administration council court party team network board office firm union commission".split()
 )
+# Last words of names of places and bodies that may start with a given name ("Emory University",
+# "Mason City", "Carolina Panthers"): such a name is no person.
+KIND_WORDS = frozenset(
+    "university college school academy institute foundation research initiative church ministries "
+    "ministry county city town island islands bowl garden square airport center centre capital "
+    "international enterprises brothers music show bank fund trust hospital hall park street avenue "
+    "road valley river lake mountain mountains beach bay station club association society news times "
+    "post journal press review tribune herald daily records studios films pictures media "
+    "panthers mavericks partners associates holdings inc corp co llc ltd airlines motors".split()
+)
 # Things that show words without anyone speaking them: a T-shirt "reading 'LOL'", signs "saying ...".
 DISPLAY_NOUNS = frozenset(
     "sign placard banner poster billboard shirt t-shirt tee sweatshirt hoodie jersey hat cap button badge "
