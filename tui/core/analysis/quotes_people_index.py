@@ -21,13 +21,13 @@ from .quotes_names import (
     FEMALE_NAMES,
     GIVEN_FEMALE,
     GIVEN_MALE,
-    KIND_WORDS,
     MALE,
     MALE_NAMES,
     PERSON_GENDER,
     PRONOUN_GENDER,
     ROLE_GENDER,
     TITLES,
+    label_of,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,7 +54,6 @@ _ROLE_ABBREVIATIONS = {
 }
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLACE_PREPOSITIONS = frozenset("in from into across throughout inside".split())
-_KIND_WORDS = KIND_WORDS | BODY_NOUNS
 SPEAKER = 2  # the rank of a resolved speaker among mentions
 # Words that make a title another office: "Vice President", "Deputy Secretary", "Lt. Governor".
 _LESSER_RANKS = frozenset("vice deputy assistant associate lieutenant lt under".split())
@@ -315,29 +314,6 @@ def name_like(tok: Token) -> bool:
         and (tok.text[1:2].islower() or tok.text[1:2] in "'’" and tok.text[2:3].isupper())
         and not any(c.dep_ in ("det", "poss") for c in tok.children)
     )
-
-
-def label_of(ent: Entity) -> str:
-    """The entity's label, except that a lone common given name is a person ("Julia" tagged ORG),
-    and so is a full name that starts with a given name and ends in no word for a kind of body or
-    place ("Maryam Violet" tagged ORG, not "Emory University" nor "Mason City")."""
-    name = ent.canonical
-    if ent.label == "PERSON" or not name[:1].isupper():
-        return ent.label
-    words = name.split()
-    if len(words) == 1 and name[1:].islower():
-        if name.lower() in MALE_NAMES or name.lower() in FEMALE_NAMES:
-            return "PERSON"
-    elif 2 <= len(words) <= 3 and all(_name_word(w) for w in words):
-        given = words[0].lower()
-        if (given in GIVEN_MALE or given in GIVEN_FEMALE) and words[-1].lower() not in _KIND_WORDS:
-            return "PERSON"
-    return ent.label
-
-
-def _name_word(word: str) -> bool:
-    """A word written as a name: capitalised, then lower case ("Violet", "O'Dwyer", "McCain")."""
-    return word[:1].isupper() and word[1:2].islower() or word[1:2] in "'’" and word[2:3].isupper()
 
 
 def _opens_sentence(tok: Token, start: int) -> bool:
