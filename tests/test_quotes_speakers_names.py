@@ -335,3 +335,22 @@ def test_a_title_to_a_country_before_a_name_is_that_person(quotes):
     found = quotes(text)
     assert speaker_of(found, "full confidence") == "Ron Dermer"
     assert speaker_of(found, "dead on arrival") == "An adviser to Senator Jane Doe"
+
+
+def test_she_means_a_full_name_the_tagger_took_for_an_organisation(quotes):
+    # "Nadia Orwell" is tagged ORG; a full name opening with a given name is a person all the same.
+    text = (
+        "Crash\n\nA truck hit a wall in the square on Friday night. The driver, Paul Mercer, was "
+        "arrested.\n\nNadia Orwell, a Canadian nurse visiting the town, said she saw the truck "
+        'leave the road.\n\n"I saw people running everywhere," she said.\n'
+    )
+    assert speaker_of(quotes(text), "running everywhere") == "Nadia Orwell"
+
+
+def test_a_phrase_belongs_to_the_name_opening_a_clause_whose_verb_was_read_as_an_adjective(quotes):
+    # The parser makes "described" an adjective of "parks" and hangs the sentence on "packed".
+    text = (
+        "Gala\n\nSpeaking at a dinner in Boston on Friday, Trump described parks full of children, "
+        'shops packed with buyers, and a city of "grit and big hearts."\n'
+    )
+    assert speaker_of(quotes(text), "grit and big hearts") == "Trump"

@@ -291,10 +291,28 @@ def governing_subject(sdoc: Doc, start: int, end: int) -> Cue | None:
                 found.append((h, h))
             break
         h = h.head
+    opener = _opening_name(inside[0])
+    if opener is not None and all(s.i != opener[1].i for _v, s in found):
+        found.append(opener)  # last: only when no subject above the quote is a name
     if not found:
         return None
     verb, subj = found[0]
     return Cue(verb.text, verb.idx, subj, weak=True, further=tuple(s for _v, s in found[1:]))
+
+
+def _opening_name(first: Token) -> tuple[Token, Token] | None:
+    """(verb, name) of a clause that opens with a name and a verb in the past the parser read as
+    an adjective ("In March, Trump blasted Disney for its '...'", with "blasted Disney" made a
+    noun phrase): the name is the one acting, though the tree hangs the sentence elsewhere."""
+    sent = first.sent
+    for t in first.doc[sent.start : first.i]:
+        if t.dep_ != "amod" or t.tag_ not in ("VBD", "VBN") or not t.text.islower() or not t.i:
+            continue
+        name = t.doc[t.i - 1]
+        before = t.doc[name.i - 1] if name.i > sent.start else None
+        if name.pos_ == "PROPN" and (before is None or before.text == ","):
+            return t, name
+    return None
 
 
 def colon_subject(sdoc: Doc, start: int) -> Cue | None:

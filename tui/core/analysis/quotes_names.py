@@ -9,6 +9,10 @@ Andrea, Leslie, ...) are deliberately left out.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..models import Entity
 
 MALE_NAMES = frozenset(
     """
@@ -107,8 +111,46 @@ BODY_NOUNS = frozenset(
     "magazine site website campaign committee company group agency department government "
     "administration council court party team network board office firm union commission".split()
 )
+# Last words of names of places and bodies that may start with a given name ("Emory University",
+# "Mason City", "Carolina Panthers"): such a name is no person.
+KIND_WORDS = frozenset(
+    "university college school academy institute foundation research initiative church ministries "
+    "ministry county city town island islands bowl garden square airport center centre capital "
+    "international enterprises brothers music show bank fund trust hospital hall park street avenue "
+    "road valley river lake mountain mountains beach bay station club association society news times "
+    "post journal press review tribune herald daily records studios films pictures media "
+    "panthers mavericks partners associates holdings inc corp co llc ltd airlines motors".split()
+)
 # Things that show words without anyone speaking them: a T-shirt "reading 'LOL'", signs "saying ...".
 DISPLAY_NOUNS = frozenset(
     "sign placard banner poster billboard shirt t-shirt tee sweatshirt hoodie jersey hat cap button badge "
     "sticker mug tattoo graffiti plaque inscription logo wristband scarf marquee".split()
 )
+_KIND_WORDS = KIND_WORDS | BODY_NOUNS
+# Words that open a family name of their own: "Le Pen", "De Blasio", "Van Hollen", "Al Sharpton".
+_PARTICLES = frozenset("le la de di da du del della van von der den al el st ben bin abu".split())
+
+
+def label_of(ent: Entity) -> str:
+    """The entity's label, except that a lone common given name is a person ("Julia" tagged ORG),
+    and so is a full name that starts with a given name and ends in no word for a kind of body or
+    place ("Maryam Violet" tagged ORG, not "Emory University" nor "Mason City")."""
+    name = ent.canonical
+    if ent.label == "PERSON" or not name[:1].isupper():
+        return ent.label
+    words = name.split()
+    if len(words) == 1 and name[1:].islower():
+        if name.lower() in MALE_NAMES or name.lower() in FEMALE_NAMES:
+            return "PERSON"
+    elif 2 <= len(words) <= 3 and all(_name_word(w) for w in words):
+        given = words[0].lower()
+        if given in _PARTICLES or words[-1].lower() in _KIND_WORDS:
+            return ent.label  # ("Le Pen" is a family name, whatever the census lists)
+        if given in GIVEN_MALE or given in GIVEN_FEMALE:
+            return "PERSON"
+    return ent.label
+
+
+def _name_word(word: str) -> bool:
+    """A word written as a name: capitalised, then lower case ("Violet", "O'Dwyer", "McCain")."""
+    return word[:1].isupper() and word[1:2].islower() or word[1:2] in "'’" and word[2:3].isupper()

@@ -14,8 +14,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
-from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES
-from .quotes_people_index import SPEAKER, Mention, PeopleIndex, label_of, name_like, noun_phrase
+from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, label_of
+from .quotes_people_index import SPEAKER, Mention, PeopleIndex, name_like, noun_phrase
 from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -27,6 +27,7 @@ from .quotes_names import (
     PRONOUN_GENDER,
     ROLE_GENDER,
     TITLES,
+    label_of,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -313,15 +314,6 @@ def name_like(tok: Token) -> bool:
         and (tok.text[1:2].islower() or tok.text[1:2] in "'’" and tok.text[2:3].isupper())
         and not any(c.dep_ in ("det", "poss") for c in tok.children)
     )
-
-
-def label_of(ent: Entity) -> str:
-    """The entity's label, except that a lone common given name is a person ("Julia" tagged ORG)."""
-    name = ent.canonical
-    if ent.label != "PERSON" and " " not in name and name[:1].isupper() and name[1:].islower():
-        if name.lower() in MALE_NAMES or name.lower() in FEMALE_NAMES:
-            return "PERSON"
-    return ent.label
 
 
 def _opens_sentence(tok: Token, start: int) -> bool:
