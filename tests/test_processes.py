@@ -28,3 +28,13 @@ def test_packages_in_the_current_folder_are_never_imported(feed_server: FeedServ
     assert p.returncode == 0, p.stderr
     assert "Traceback" not in p.stderr
     assert not sorted(m.name for m in trap.glob("IMPORTED_*"))
+
+
+@pytest.mark.parametrize(("cores", "workers"), [(1, 1), (2, 1), (3, 2), (4, 2), (16, 2)])
+def test_a_refresh_leaves_a_core_to_the_process_that_fetches_and_stores(monkeypatch, cores, workers):
+    import os
+
+    from tui.core.feeds import pool as feed_pool
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    assert feed_pool.default_workers() == workers

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .batch_writer import MAX_BATCH, BatchWriter
 from .collector import bulk_allocations
 from .feeds.fetch import FetchOptions, FetchRequest, FetchResult, fetch_many
-from .feeds.pool import FeedParserPool, ParseJob
+from .feeds.pool import FeedParserPool, ParseJob, default_workers
 from .feeds.urls import check_url, url_problem
 from .models import FeedOutcome, FeedRow, Progress, RefreshReport, document_links
 from .store import ArticleRepo, FeedRepo
@@ -55,14 +55,14 @@ class Refresher:
         feeds: FeedRepo,
         articles: ArticleRepo,
         *,
-        workers: int = 2,
+        workers: int | None = None,
         fetch: FetchOptions | None = None,
         per_server_limit: int | None = None,
     ) -> None:
         self.feeds = feeds
         self.articles = articles
         self.writer = BatchWriter(articles.db)  # feeds stored together land in one commit
-        self.pool = FeedParserPool(workers)
+        self.pool = FeedParserPool(default_workers() if workers is None else workers)
         self._in_flight: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         # Feeds live on many servers and most of a refresh is waiting for them: many requests
         # in flight overall, while fetch_many's per-server limit keeps each server's share polite.
