@@ -26,7 +26,9 @@ from .store import ArticleRepo, FeedRepo
 if TYPE_CHECKING:
     from .feeds.parse import ParsedFeed
 
-REFRESH_CONCURRENCY = 64
+# Requests in flight at once over all servers (see Refresher.__init__): 200 feeds over 50 servers
+# waited four rounds at 64, two at 128 (a refresh of unchanged feeds: 0.98 -> 0.76 s).
+REFRESH_CONCURRENCY = 128
 # Feeds between their download and their commit at once (parsing, parsed, being stored). Storing
 # is the slowest step of a first refresh: without a bound, parsed feeds wait in memory by the
 # hundred (a third of its peak memory). Enough for a full batch being stored and the next one
