@@ -130,9 +130,9 @@ def default_workers() -> int:
 
     The process that starts them fetches, stores and (in the app) draws: a stage of its own that
     needs a core. On two cores, two parsers beside it left three busy processes to share them,
-    and its requests went out late when the feeds are all on one server (farm of 200 feeds on one
-    server, medians of 6: 4.00 s with two parsers, 3.87 s with one; on 50 servers 3.66 s and
-    3.67 s). Beyond two parsers the storing process is the limit.
+    and its requests went out late when the feeds are all on one server (farm of 200 feeds, two
+    runs of 6 rounds, two parsers and one alternately: on one server 4.00 / 3.87 s and 4.31 / 4.18
+    s, on 50 servers 3.66 / 3.67 s and 4.05 / 3.91 s). Beyond two the storing process is the limit.
     """
     try:
         cores = len(os.sched_getaffinity(0))
