@@ -61,3 +61,24 @@ async def test_a_failed_commit_fails_every_write_of_its_batch(tmp_path):
     with pytest.raises(sqlite3.OperationalError):
         await writer.write(put(db, "a"))
     db.close()
+
+
+async def test_writes_arriving_one_at_a_time_wait_for_each_other(tmp_path, monkeypatch):
+    """A refresh's feeds come one at a time as parsers finish: a batch short of MAX_BATCH waits
+    GATHER seconds for more, so they share a commit instead of one each."""
+    from tui.core import batch_writer
+
+    monkeypatch.setattr(batch_writer, "GATHER", 0.5)
+    db = Database(tmp_path / "library.db")
+    writer = CountingWriter(db)
+
+    async def one_by_one() -> list[str]:
+        waiting = []
+        for i in range(5):
+            waiting.append(asyncio.ensure_future(writer.write(put(db, f"k{i}"))))
+            await asyncio.sleep(0.01)
+        return await asyncio.gather(*waiting)
+
+    assert await one_by_one() == [f"k{i}" for i in range(5)]
+    assert writer.batches == [5]
+    db.close()

@@ -7,6 +7,10 @@ that queue up while one batch is being stored as the next batch, in one transact
 keeps its own savepoint (see ``Database.transaction``), so one that fails undoes only itself
 and its caller gets its error. A batch is capped so that other work waiting for the database (a
 read mark from the app) waits for at most :data:`MAX_BATCH` writes.
+
+Writes come one feed at a time as parsers finish, so a writer that keeps up found one waiting at
+each turn and committed every feed alone (118 commits for 200 feeds), writing the same hot pages
+again each time. Short of a full batch it now waits :data:`GATHER` seconds for more first.
 """
 
 from __future__ import annotations
@@ -21,6 +25,10 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 MAX_BATCH = 16
+# Seconds a batch short of MAX_BATCH waits for more writes before it is stored: what a write's
+# caller may wait extra, against a commit for every feed (storing 200 feeds one commit each cost
+# 0.4 s more CPU than in batches of 16).
+GATHER = 0.05
 
 
 class BatchWriter:
@@ -41,6 +49,8 @@ class BatchWriter:
 
     async def _drain(self) -> None:
         while self._pending:
+            if len(self._pending) < MAX_BATCH:
+                await asyncio.sleep(GATHER)
             batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
             try:
                 results = await asyncio.to_thread(self._store, [fn for fn, _ in batch])
