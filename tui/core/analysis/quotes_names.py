@@ -112,8 +112,8 @@ BODY_NOUNS = frozenset(
     "administration council court party team network board office firm union commission".split()
 )
 # Last words of names of places and bodies that may start with a given name ("Emory University",
-# "Mason City", "Carolina Panthers"): such a name is no person.
-KIND_WORDS = frozenset(
+# "Mason City", "Carolina Panthers"), besides BODY_NOUNS: such a name is no person.
+_KIND_WORDS = BODY_NOUNS | frozenset(
     "university college school academy institute foundation research initiative church ministries "
     "ministry county city town island islands bowl garden square airport center centre capital "
     "international enterprises brothers music show bank fund trust hospital hall park street avenue "
@@ -126,7 +126,6 @@ DISPLAY_NOUNS = frozenset(
     "sign placard banner poster billboard shirt t-shirt tee sweatshirt hoodie jersey hat cap button badge "
     "sticker mug tattoo graffiti plaque inscription logo wristband scarf marquee".split()
 )
-_KIND_WORDS = KIND_WORDS | BODY_NOUNS
 # Words that open a family name of their own: "Le Pen", "De Blasio", "Van Hollen", "Al Sharpton".
 _PARTICLES = frozenset("le la de di da du del della van von der den al el st ben bin abu".split())
 
