@@ -77,6 +77,12 @@ class Database:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
+            # Each write of a batch is a savepoint (see transaction), whose journal SQLite keeps
+            # in a temporary file past 64 KiB: storing a first refresh wrote its pages a second
+            # time through the kernel (200 feeds: 129,000 pwrite calls, now 50,000; 0.12 s less
+            # system CPU, no more memory at its peak). Before the temporary triggers: setting it
+            # drops the temp schema.
+            self._db.execute("PRAGMA temp_store=MEMORY")
             # An entity page or a search touches pages all over a large library: up to 128 MiB
             # of SQLite's page cache keeps them at hand in the app (at 50,000 articles: entity
             # page 115 -> 82 ms, a word with a person: filter 61 -> 32 ms, against 32 MiB). A
