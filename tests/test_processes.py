@@ -38,3 +38,74 @@ def test_a_refresh_leaves_a_core_to_the_process_that_fetches_and_stores(monkeypa
 
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
     assert feed_pool.default_workers() == workers
+
+
+@pytest.fixture
+def spawns(monkeypatch) -> list[int]:
+    """The thread (``threading.get_ident()``) each parser process is started from."""
+    import threading
+    from concurrent.futures import process
+
+    started: list[int] = []
+    spawn = process.ProcessPoolExecutor._spawn_process
+
+    def record(executor) -> None:
+        started.append(threading.get_ident())
+        spawn(executor)
+
+    monkeypatch.setattr(process.ProcessPoolExecutor, "_spawn_process", record)
+    return started
+
+
+def _refresh(tmp_path: Path, url: str) -> None:
+    import asyncio
+
+    from tui.core.refresh import Refresher
+    from tui.core.store import ArticleRepo, Database, FeedRepo
+
+    db = Database(tmp_path / "library.db")
+    feeds = FeedRepo(db)
+    feeds.add(url)
+    refresher = Refresher(feeds, ArticleRepo(db), workers=1)
+    try:
+        asyncio.run(refresher.refresh(feeds.list()))
+    finally:
+        refresher.close()
+
+
+def test_parser_processes_start_off_the_event_loop(spawns):
+    # Starting a worker waits for the fork server to import the parser (a quarter of a second):
+    # on the loop's thread, every download in flight stood still meanwhile.
+    import asyncio
+    import threading
+
+    from tui.core.feeds.pool import FeedParserPool, ParseJob
+
+    async def parse_one():
+        return threading.get_ident(), await pool.parse(ParseJob(rss("Quay", item("a", "Opens")).encode()))
+
+    with FeedParserPool(workers=1) as pool:
+        loop_thread, parsed = asyncio.run(parse_one())
+    assert parsed.ok and [e.title for e in parsed.entries] == ["Opens"]
+    assert spawns and loop_thread not in spawns
+
+
+def test_a_refresh_of_a_new_feed_starts_the_parsers_before_it_arrives(feed_server, tmp_path, spawns):
+    # A never-fetched feed comes back whole: the parsers start as the request goes out. This one
+    # fails, so nothing is parsed; they were started all the same.
+    _refresh(tmp_path, feed_server.body("/down.xml", "gone", status=500, content_type="text/plain"))
+    assert len(spawns) == 1
+
+
+def test_a_refresh_of_feeds_answering_304_starts_no_parser(feed_server, tmp_path, spawns):
+    url = feed_server.conditional(
+        "/one.xml",
+        rss("One", item("1", "First")).encode(),
+        etag='"v1"',
+        last_modified="Mon, 03 Mar 2025 10:00:00 GMT",
+    )
+    _refresh(tmp_path, url)  # first: fetched whole and parsed
+    assert len(spawns) == 1
+    spawns.clear()
+    _refresh(tmp_path, url)  # now with its validators: 304
+    assert spawns == []

@@ -7,6 +7,7 @@ transaction as soon as it is parsed, so an interrupted refresh keeps every feed 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import time
 from collections.abc import Sequence
@@ -66,6 +67,7 @@ class Refresher:
         self.writer = BatchWriter(articles.db)  # feeds stored together land in one commit
         self.pool = FeedParserPool(default_workers() if workers is None else workers)
         self._in_flight: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
+        self._warming: asyncio.Task[None] | None = None  # see _start_parsers
         # Feeds live on many servers and most of a refresh is waiting for them: many requests
         # in flight overall, while fetch_many's per-server limit keeps each server's share polite.
         self.fetch = fetch or FetchOptions(concurrency=REFRESH_CONCURRENCY)
@@ -111,8 +113,23 @@ class Refresher:
             report(o)
 
         requests = [FetchRequest(f.url, f.etag, f.last_modified) for f in due]
+        # A feed without validators (never fetched, or its server gives none) comes back whole:
+        # the parsers are needed, so they start while the requests are out. A refresh of feeds
+        # that all answer 304 starts none.
+        if any(not (f.etag or f.last_modified) for f in due):
+            self._start_parsers()
         await fetch_many(requests, self.fetch, on_done=on_done)
         return RefreshReport([outcomes[f.url] for f in feeds if f.url in outcomes], time.perf_counter() - t0)
+
+    def _start_parsers(self) -> None:
+        """Start the parser processes in a thread, without waiting. A failure to start shows
+        again, as each feed's error, when a feed is parsed."""
+
+        def start() -> None:
+            with contextlib.suppress(Exception):
+                self.pool.start()
+
+        self._warming = asyncio.create_task(asyncio.to_thread(start))  # kept while it runs
 
     def _bound(self) -> asyncio.Semaphore:
         """The limit of feeds in flight, for the running loop (the app's, or a command's)."""
@@ -230,6 +247,8 @@ class Refresher:
             if progress:
                 progress(len(added) + len(outcomes), total, o)
 
+        if checked:
+            self._start_parsers()  # new feeds are parsed: see refresh
         await fetch_many([FetchRequest(u) for u in checked], self.fetch, on_done=on_done)
         added.extend(outcomes[u] for u in checked if u in outcomes)
         refusals.extend(refused[u] for u in checked if u in refused)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -148,6 +149,8 @@ class FeedParserPool:
         self.workers = max(1, workers)
         self.timeout = timeout
         self._executor: ProcessPoolExecutor | None = None
+        self._started: ProcessPoolExecutor | None = None  # the executor whose workers are forked
+        self._lock = threading.Lock()
 
     def __enter__(self) -> FeedParserPool:
         return self
@@ -164,6 +167,21 @@ class FeedParserPool:
                 self.workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),)
             )
         return self._executor
+
+    def start(self) -> None:
+        """Start the worker processes now, and return when they are forked.
+
+        That waits for the fork server to import the parser (a quarter of a second): call it
+        from a thread (:meth:`parse` does, and a refresh that will parse calls it as its
+        requests go out, so the workers are ready when the first feed arrives). Python forks
+        pool workers as jobs are submitted: one no-op job each.
+        """
+        with self._lock:
+            executor = self._pool()
+            if self._started is not executor:
+                for _ in range(self.workers):
+                    executor.submit(os.getpid)
+                self._started = executor
 
     def submit(self, job: ParseJob) -> Future[ParsedFeed]:
         return self._pool().submit(parse_with_timeout, job.data, job.headers, job.url, self.timeout, job.rows)
@@ -196,6 +214,8 @@ class FeedParserPool:
         Cancelling the caller cancels the job if it has not started.
         """
         try:
+            if self._executor is None or self._started is not self._executor:
+                await asyncio.to_thread(self.start)  # not on the loop: see start
             return await asyncio.wait_for(asyncio.wrap_future(self.submit(job)), self.timeout + _GRACE)
         except Exception as e:  # noqa: BLE001 - every failure becomes this feed's error
             return self._failure(e)
