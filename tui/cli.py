@@ -144,10 +144,14 @@ def run() -> None:
     What the command leaves behind is freed as the process ends, and the interpreter's last
     garbage collections would walk all of it first: frozen, they skip it (a first refresh of
     200 feeds spent 0.14 s between its last line and its exit, now 0.06 s). Only here, not in
-    :func:`main`, which tests call in a process that goes on.
+    :func:`main`, which tests call in a process that goes on; likewise the cap on malloc's arenas
+    (see :func:`~tui.core.collector.few_malloc_arenas`), set before any thread starts.
     """
     import gc
 
+    from .core.collector import few_malloc_arenas
+
+    few_malloc_arenas()
     code = main()
     gc.freeze()
     sys.exit(code)
