@@ -63,12 +63,12 @@ class FeedItem:
     link: str | None
     published: str | None
     author: str | None
-    summary_text: str  # the entry's summary/description as text
-    content_text: str  # the entry's full content as text, "" when the feed has none
+    summary_blocks: list[tuple[str, str]]  # the entry's summary/description
     content_blocks: list[tuple[str, str]] = field(default_factory=list)  # the body: content, else summary
     links: list[str] = field(default_factory=list)  # http(s) links found in the body
     is_teaser: bool = False
     enclosures: list[Enclosure] = field(default_factory=list)
+    has_content: bool = False  # the feed gives the entry's full content (the body is that)
 
     def __reduce__(self) -> tuple:
         # A constructor call unpickles faster than dataclasses' slotted __setstate__ (see Block).
@@ -78,13 +78,24 @@ class FeedItem:
             self.link,
             self.published,
             self.author,
-            self.summary_text,
-            self.content_text,
+            self.summary_blocks,
             self.content_blocks,
             self.links,
             self.is_teaser,
             self.enclosures,
+            self.has_content,
         )
+
+    # The texts are made when asked for: a refresh stores the blocks and never reads them.
+    @property
+    def summary_text(self) -> str:
+        """The entry's summary/description as text."""
+        return clean_text(blocks_to_text(self.summary_blocks))
+
+    @property
+    def content_text(self) -> str:
+        """The entry's full content as text, "" when the feed has none."""
+        return clean_text(blocks_to_text(self.content_blocks)) if self.has_content else ""
 
     @property
     def body_text(self) -> str:
@@ -213,12 +224,12 @@ def build_item(raw: RawEntry, base: str | None) -> FeedItem:
         link=link,
         published=iso_date(raw.date),
         author=cap(author, MAX_AUTHOR_CHARS) or None,
-        summary_text=clean_text(blocks_to_text(summary.blocks)),
-        content_text=clean_text(blocks_to_text(content.blocks)),
-        content_blocks=list(body.blocks),
-        links=list(body.links),
+        summary_blocks=summary.blocks,
+        content_blocks=body.blocks,
+        links=body.links,
         is_teaser=is_teaser(body.blocks),
         enclosures=enclosures(raw.enclosures, base),
+        has_content=bool(content.blocks),
     )
 
 

@@ -96,8 +96,7 @@ def with_rows(parsed: ParsedFeed) -> ParsedFeed:
         for it, doc, sketch in zip(parsed.entries, docs, sketches, strict=True)
     ]
     for it in parsed.entries:
-        it.summary_text = it.content_text = ""
-        it.content_blocks = []
+        it.summary_blocks = it.content_blocks = []
         it.links = []
     return parsed
 
