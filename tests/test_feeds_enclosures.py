@@ -8,7 +8,7 @@ import pytest
 from tests.feedserver import feed_server_fixture  # noqa: F401 - the fixture
 from tests.test_feeds_fast import accepted, assert_same, atom, rss
 from tui.core.feeds import item_to_document, parse_feed
-from tui.core.feeds.items import Enclosure
+from tui.core.feeds.parsed import Enclosure
 from tui.core.models import ENCLOSURE, LINK, document_links
 
 EPISODE = (

@@ -369,7 +369,7 @@ def test_every_field_crosses_the_process_boundary():
     added to one of them and not to its ``__reduce__`` would be lost between the processes."""
     import dataclasses
 
-    from tui.core.feeds.items import Enclosure, FeedItem
+    from tui.core.feeds.parsed import Enclosure, FeedItem
     from tui.core.models import Block, Document
     from tui.core.similarity import Sketch
 

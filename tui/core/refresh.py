@@ -25,7 +25,7 @@ from .models import FeedOutcome, FeedRow, Progress, RefreshReport, document_link
 from .store import ArticleRepo, FeedRepo
 
 if TYPE_CHECKING:
-    from .feeds.parse import ParsedFeed
+    from .feeds.parsed import ParsedFeed
 
 # Requests in flight at once over all servers (see Refresher.__init__): 200 feeds over 50 servers
 # waited four rounds at 64, two at 128 (a refresh of unchanged feeds: 0.98 -> 0.76 s).

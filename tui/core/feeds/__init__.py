@@ -30,13 +30,13 @@ _HOME = {
     "blocks_to_text": "html_text",
     "html_to_text": "html_text",
     "text_to_blocks": "html_text",
-    "FeedItem": "items",
+    "FeedItem": "parsed",
     "OpmlFeed": "opml",
     "OpmlImport": "opml",
     "export_opml": "opml",
     "parse_opml": "opml",
     "read_opml": "opml",
-    "ParsedFeed": "parse",
+    "ParsedFeed": "parsed",
     "find_feed_links": "parse",
     "parse_feed": "parse",
     "FeedParserPool": "pool",
@@ -74,9 +74,9 @@ if TYPE_CHECKING:
     )
     from .fulltext import FullText, extract_full_text, fetch_full_text
     from .html_text import HtmlText, blocks_to_text, html_to_text, text_to_blocks
-    from .items import FeedItem
     from .opml import OpmlFeed, OpmlImport, export_opml, parse_opml, read_opml
-    from .parse import ParsedFeed, find_feed_links, parse_feed
+    from .parse import find_feed_links, parse_feed
+    from .parsed import FeedItem, ParsedFeed
     from .pool import FeedParserPool, ParseJob, parse_many
     from .urls import UrlError, check_url, safe_link, url_problem
 

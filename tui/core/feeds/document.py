@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..models import PARAGRAPH, Document
 from ..reader.blocks import Part, build_document, link_parts
-from .items import FeedItem
+from .parsed import FeedItem
 
 
 def blocks_to_document(

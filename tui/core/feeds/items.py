@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from ..models import BLOCKQUOTE, CODE, LIST_ITEM, PARAGRAPH, enclosure_detail
-from ..sanitize import clean_line, clean_text
-from .html_text import HtmlText, blocks_to_text, html_to_text, text_to_blocks
+from ..models import BLOCKQUOTE, CODE, LIST_ITEM, PARAGRAPH
+from ..sanitize import clean_line
+from .html_text import HtmlText, html_to_text, text_to_blocks
+from .parsed import Enclosure, FeedItem
 from .urls import safe_link
 
 MAX_TITLE_CHARS = 500
@@ -35,72 +36,6 @@ _TEASER_END = re.compile(
 )
 _BODY_KINDS = frozenset({PARAGRAPH, LIST_ITEM, BLOCKQUOTE, CODE})  # what counts as the article's words
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
-
-
-@dataclass(frozen=True, slots=True)
-class Enclosure:
-    """A file attached to an entry (RSS ``<enclosure>``, Atom ``rel=enclosure``, ``media:content``)."""
-
-    url: str
-    type: str = ""  # media type, lower case: "audio/mpeg"
-    size: int | None = None  # bytes, when the feed says
-
-    def __reduce__(self) -> tuple:
-        return Enclosure, (self.url, self.type, self.size)
-
-    @property
-    def detail(self) -> str:
-        """``"audio/mpeg, 24.3 MB"`` (what is known of it)."""
-        return enclosure_detail(self.type, self.size)
-
-
-@dataclass(slots=True)
-class FeedItem:
-    """One entry of a feed, as text. ``published`` is ISO 8601 (UTC) or None when unknown."""
-
-    id: str
-    title: str
-    link: str | None
-    published: str | None
-    author: str | None
-    summary_blocks: list[tuple[str, str]]  # the entry's summary/description
-    content_blocks: list[tuple[str, str]] = field(default_factory=list)  # the body: content, else summary
-    links: list[str] = field(default_factory=list)  # http(s) links found in the body
-    is_teaser: bool = False
-    enclosures: list[Enclosure] = field(default_factory=list)
-    has_content: bool = False  # the feed gives the entry's full content (the body is that)
-
-    def __reduce__(self) -> tuple:
-        # A constructor call unpickles faster than dataclasses' slotted __setstate__ (see Block).
-        return FeedItem, (
-            self.id,
-            self.title,
-            self.link,
-            self.published,
-            self.author,
-            self.summary_blocks,
-            self.content_blocks,
-            self.links,
-            self.is_teaser,
-            self.enclosures,
-            self.has_content,
-        )
-
-    # The texts are made when asked for: a refresh stores the blocks and never reads them.
-    @property
-    def summary_text(self) -> str:
-        """The entry's summary/description as text."""
-        return clean_text(blocks_to_text(self.summary_blocks))
-
-    @property
-    def content_text(self) -> str:
-        """The entry's full content as text, "" when the feed has none."""
-        return clean_text(blocks_to_text(self.content_blocks)) if self.has_content else ""
-
-    @property
-    def body_text(self) -> str:
-        """The best text for reading: the content, else the summary."""
-        return self.content_text or self.summary_text
 
 
 @dataclass(slots=True)

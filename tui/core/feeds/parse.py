@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,6 +24,7 @@ from ..sanitize import clean_line
 from .fast import read_plain_feed
 from .items import MAX_ENTRIES, FeedItem, RawEntry, build_item, clean_title, dedupe
 from .jsonfeed import NotJsonFeed, looks_like_json, read_json_feed
+from .parsed import ParsedFeed
 from .urls import safe_link
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -50,25 +50,6 @@ if _EXPAT_DRIVER not in feedparser.api.PREFERRED_XML_PARSERS:
 
 class ParseTimeout(BaseException):
     """Raised inside a parser process when a feed takes too long (BaseException: nothing swallows it)."""
-
-
-@dataclass(slots=True)
-class ParsedFeed:
-    """A parsed feed. ``error`` set means nothing usable was found; ``warning`` means degraded."""
-
-    title: str = ""
-    link: str | None = None
-    entries: list[FeedItem] = field(default_factory=list)
-    warning: str | None = None
-    error: str | None = None
-    format: str = ""  # feedparser's version ("rss20", "atom10", ...) or "json"
-    alternates: list[str] = field(default_factory=list)  # feeds an HTML page links to
-    # One models.stored.ItemRow per entry when the pool was asked for them (``ParseJob(rows=True)``).
-    rows: list[Any] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
 
 def parse_feed(

@@ -22,7 +22,7 @@ from ..collector import for_bulk_work
 from ..processes import quiet_worker, worker_context
 
 if TYPE_CHECKING:
-    from .parse import ParsedFeed
+    from .parsed import ParsedFeed
 
 # The parser (feedparser, lxml) is imported where it runs, in the workers (the fork server
 # preloads it for them): the parent that fetches and stores has no use for it until a result
@@ -192,7 +192,7 @@ class FeedParserPool:
             return self._failure(e)
 
     def _failure(self, e: BaseException) -> ParsedFeed:
-        from .parse import ParsedFeed
+        from .parsed import ParsedFeed
 
         if isinstance(e, FutureTimeout | TimeoutError):
             self._kill()
