@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 
+from tui.core import batch_writer
 from tui.core.batch_writer import MAX_BATCH, BatchWriter
 from tui.core.store import Database
 
@@ -66,8 +67,6 @@ async def test_a_failed_commit_fails_every_write_of_its_batch(tmp_path):
 async def test_writes_arriving_one_at_a_time_wait_for_each_other(tmp_path, monkeypatch):
     """A refresh's feeds come one at a time as parsers finish: a batch short of MAX_BATCH waits
     GATHER seconds for more, so they share a commit instead of one each."""
-    from tui.core import batch_writer
-
     monkeypatch.setattr(batch_writer, "GATHER", 0.5)
     db = Database(tmp_path / "library.db")
     writer = CountingWriter(db)
@@ -81,4 +80,26 @@ async def test_writes_arriving_one_at_a_time_wait_for_each_other(tmp_path, monke
 
     assert await one_by_one() == [f"k{i}" for i in range(5)]
     assert writer.batches == [5]
+    db.close()
+
+
+async def test_once_no_more_writes_are_coming_a_short_batch_waits_no_more(tmp_path, monkeypatch):
+    """A refresh says how many writes are coming (one a feed): the last is stored at once."""
+    waits: list[float] = []
+    real_sleep = asyncio.sleep
+
+    async def sleep(delay: float, *args):
+        waits.append(delay)
+        await real_sleep(0)
+
+    monkeypatch.setattr(asyncio, "sleep", sleep)
+    db = Database(tmp_path / "library.db")
+    writer = BatchWriter(db)
+    writer.coming = 2
+    assert await writer.write(put(db, "a")) == "a"  # one more to come: it waited for it
+    assert await writer.write(put(db, "b")) == "b"  # the last: stored at once
+    assert waits == [batch_writer.GATHER]
+    writer.coming = None  # unknown again: a short batch waits
+    assert await writer.write(put(db, "c")) == "c"
+    assert waits == [batch_writer.GATHER, batch_writer.GATHER]
     db.close()

@@ -10,7 +10,8 @@ read mark from the app) waits for at most :data:`MAX_BATCH` writes.
 
 Writes come one feed at a time as parsers finish, so a writer that keeps up found one waiting at
 each turn and committed every feed alone (118 commits for 200 feeds), writing the same hot pages
-again each time. Short of a full batch it now waits :data:`GATHER` seconds for more first.
+again each time. Short of a full batch it now waits :data:`GATHER` seconds for more first, unless
+no more are coming (:attr:`BatchWriter.coming`: a refresh's last feed is stored at once).
 """
 
 from __future__ import annotations
@@ -38,18 +39,22 @@ class BatchWriter:
         self.db = db
         self._pending: list[tuple[Callable[[], Any], asyncio.Future[Any]]] = []
         self._task: asyncio.Task[None] | None = None
+        # Writes still to come, when their caller knows (a refresh: one per feed); None: unknown.
+        self.coming: int | None = None
 
     async def write(self, fn: Callable[[], T]) -> T:
         """``fn()`` in the next batch's transaction (its own savepoint); its result or its error."""
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self._pending.append((fn, future))
+        if self.coming:
+            self.coming -= 1
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._drain())
         return await future
 
     async def _drain(self) -> None:
         while self._pending:
-            if len(self._pending) < MAX_BATCH:
+            if len(self._pending) < MAX_BATCH and self.coming != 0:
                 await asyncio.sleep(GATHER)
             batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
             try:

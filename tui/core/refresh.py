@@ -118,7 +118,11 @@ class Refresher:
         # that all answer 304 starts none.
         if any(not (f.etag or f.last_modified) for f in due):
             self._start_parsers()
-        await fetch_many(requests, self.fetch, on_done=on_done)
+        self.writer.coming = len(due)  # one write a feed: the last is stored without waiting
+        try:
+            await fetch_many(requests, self.fetch, on_done=on_done)
+        finally:
+            self.writer.coming = None
         return RefreshReport([outcomes[f.url] for f in feeds if f.url in outcomes], time.perf_counter() - t0)
 
     def _start_parsers(self) -> None:
