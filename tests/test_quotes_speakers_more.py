@@ -48,3 +48,11 @@ def test_a_family_name_the_model_left_untagged_is_a_second_person(quotes, monkey
 
     monkeypatch.setattr(pipeline, "extract_entities", without_bare_name)
     assert speaker_of(quotes(text), "tense but fair") == "Ysolde Walsh"
+
+
+def test_a_phrasal_verb_after_a_quote_attributes_it(quotes):
+    text = (
+        "Harbor\n\nAnna Vitale greeted the crowd at the pier. "
+        '"You know, it happens, right?" Paul Dixon went on, as if he had not heard her.\n'
+    )
+    assert speaker_of(quotes(text), "it happens") == "Paul Dixon"
