@@ -1,8 +1,8 @@
 """More speaker classes, end to end through the real spaCy pipeline, on sentences of our own.
 
 The gender the text gives a person ("Walsh confronted him" says nothing of Walsh), phrasal verbs
-that attribute a quotation ('"...," Dixon went on'), "in her words", and speakers named only as part
-of a group ("those surveyed said").
+that attribute a quotation ('"...," Dixon went on'), and speakers named only as part of a group
+("those surveyed said").
 """
 
 from __future__ import annotations
@@ -56,3 +56,14 @@ def test_a_phrasal_verb_after_a_quote_attributes_it(quotes):
         '"You know, it happens, right?" Paul Dixon went on, as if he had not heard her.\n'
     )
     assert speaker_of(quotes(text), "it happens") == "Paul Dixon"
+
+
+def test_a_quantifier_speaker_is_shown_as_written(quotes):
+    # No one named: "those surveyed" and "some" are who the text says spoke, never a name.
+    text = (
+        'Roads\n\nWhile those surveyed said the mayor has the "best plan for the roads," most still '
+        'prefer the governor.\n\nFans waved flags in the stands. Some chanted "We want more! We want more!"\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "best plan") == "those surveyed"
+    assert speaker_of(found, "We want more") == "Some"
