@@ -26,6 +26,10 @@ if TYPE_CHECKING:  # pragma: no cover
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Pronouns for someone the text does not name: shown as written, never resolved to a name.
 _INDEFINITE = frozenset("someone somebody another".split())
+# Pronouns for some of a group, shown as written when they do something ("some chanted", "those
+# surveyed said", "many in the crowd booed"), not when something is done to them ("those voting
+# 'yes' were declared the majority").
+_PARTS = frozenset("some many others those several few most both".split())
 # Writings published by someone, who speaks through them.
 _WRITINGS = TEXT_NOUNS | frozenset("piece article column editorial story op-ed essay".split())
 
@@ -130,8 +134,13 @@ class People(PeopleIndex):
         elif owner is not None and _untagged_name(owner):
             name = self.surnames.get(owner.text, owner.text)  # a name the model did not tag
             return Speaker(name, "PERSON", name)
-        if tok.pos_ == "PRON" and tok.lower_ in _INDEFINITE:
+        if tok.pos_ == "PRON" and (
+            tok.lower_ in _INDEFINITE or tok.lower_ in _PARTS and tok.dep_ != "nsubjpass"
+        ):
             phrase = noun_phrase(tok)  # "someone in the crowd shouted": what the text says, no name
+            after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if after is not None and after.dep_ == "acl" and after.head.i == tok.i and after.tag_ == "VBN":
+                phrase = f"{phrase} {after.text}"  # "those surveyed", "many polled"
             return Speaker(phrase, "NP", phrase)
         if tok.pos_ == "PRON":
             hit = self.resolve_pronoun(tok.lower_, off + tok.idx, _reported_before(off, tok))

@@ -178,6 +178,9 @@ class PeopleIndex:
                         name = self.surnames.get(tok.text) or noun_phrase(tok)
                         main = tok.head.i == sent.root.i
                         self.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=start, main=main))
+                        # (a person of the sentence all the same: "Trump took offense when Kelly
+                        # confronted him" is about two people, so "him" tells nothing of Kelly)
+                        people.setdefault(name, tok)
                     continue
                 if ent is None and tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and not tok.ent_type_:
                     if not self.in_quote(off + tok.idx):
@@ -212,7 +215,7 @@ class PeopleIndex:
                 if tok.dep_ in SUBJECT_DEPS:
                     for later in sent[tok.i - sent.start + 1 :]:
                         g = PRONOUN_GENDER.get(later.lower_)
-                        if g:
+                        if g and not _object_of(later, tok.head):
                             self._vote(name, g)
                             ent = self.token_entity(off, tok)
                             if (
@@ -291,6 +294,13 @@ class PeopleIndex:
         m = Mention(pos, name, label, SPEAKER, plural, sent)
         i = bisect_left([x.pos for x in self.mentions], pos)
         self.mentions.insert(i, m)
+
+
+def _object_of(pron: Token, verb: Token) -> bool:
+    """Whether ``pron`` is an object of ``verb`` ("Doe confronted him", "Doe spoke with her"): never
+    the verb's own subject, who would be "himself" or "herself"."""
+    head = pron.head.head if pron.dep_ == "pobj" else pron.head
+    return pron.dep_ in ("dobj", "dative", "pobj") and head.i == verb.i
 
 
 def _same_clause(tok: Token, verb: Token) -> bool:

@@ -63,7 +63,7 @@ def is_reporting(tok: Token, strict: bool = False) -> bool:
         return False  # "so-called", "self-described": an adjective, not a speech act
     forms = reporting_forms()
     if tok.lower_ not in forms and tok.lemma_.lower() not in forms:
-        return _as_put_it(tok) or _answer_back(tok)
+        return _as_put_it(tok) or _answer_back(tok) or not strict and _speaks_on(tok)
     if strict and tok.lemma_.lower() in _WEAK_LEMMAS:
         return tok.lemma_.lower() == "point" and any(c.dep_ == "prt" for c in tok.children)
     return True
@@ -75,6 +75,19 @@ def _answer_back(tok: Token) -> bool:
         return False
     after = tok.doc[tok.i + 1]  # (not a walk over every child: a verb heading a long clause has many)
     return after.lower_ == "back" and after.head.i == tok.i and after.dep_ in ("prt", "advmod")
+
+
+# Phrasal verbs that, next to a quotation, say that someone spoke: '"...," Smith went on', "chimed in".
+_SPEAKING_PARTICLES = {"go": "on", "chime": "in", "cut": "in", "pipe": "up", "weigh": "in", "jump": "in"}
+
+
+def _speaks_on(tok: Token) -> bool:
+    """'"...," Smith went on', "Doe chimed in": the verb and its particle right after it."""
+    particle = _SPEAKING_PARTICLES.get(tok.lemma_.lower())
+    if particle is None or tok.i + 1 >= len(tok.doc):
+        return False
+    after = tok.doc[tok.i + 1]
+    return after.lower_ == particle and after.head.i == tok.i and after.dep_ in ("prt", "advmod")
 
 
 def _as_put_it(tok: Token) -> bool:
