@@ -107,3 +107,13 @@ def test_a_pronoun_speaker_named_again_after_the_quote_is_kept(quotes):
         'After the vote failed, he warned, "We will be back next year," Novak told reporters.\n'
     )
     assert speaker_of(quotes(text), "We will be back") == "Paul Novak"
+
+
+def test_a_subject_and_speech_verb_the_parser_read_as_one_noun_attribute_the_quote(quotes):
+    # '"...," the editorial read.': the parser makes "the editorial read" a noun phrase (a kind
+    # of "read"); the quote is the editorial's all the same.
+    text = (
+        "Paper\n\nThe editors of the Gazette aimed their editorial at the mayor.\n\n"
+        '"The mayor should come to the county and see the damage," the editorial read.\n'
+    )
+    assert speaker_of(quotes(text), "see the damage") == "editorial"
