@@ -116,4 +116,4 @@ def test_a_subject_and_speech_verb_the_parser_read_as_one_noun_attribute_the_quo
         "Paper\n\nThe editors of the Gazette aimed their editorial at the mayor.\n\n"
         '"The mayor should come to the county and see the damage," the editorial read.\n'
     )
-    assert speaker_of(quotes(text), "see the damage") == "editorial"
+    assert speaker_of(quotes(text), "see the damage") == "the editorial"
