@@ -67,3 +67,53 @@ def test_a_quantifier_speaker_is_shown_as_written(quotes):
     found = quotes(text)
     assert speaker_of(found, "best plan") == "those surveyed"
     assert speaker_of(found, "We want more") == "Some"
+
+
+# A pronoun speaker never means a person its own clause names apart from it (they are talked about).
+
+
+def test_a_pronoun_is_not_the_person_its_verb_says_something_about(quotes):
+    # "He insisted Gibbs had ...": Gibbs is talked about; "he" continues from further back.
+    text = (
+        "Budget fight\n\nFrank Dolan has backed the bill for months. "
+        "Critics say Senator Walter Gibbs opposed it.\n\n"
+        'He insisted Gibbs had "no idea what the bill costs."\n'
+    )
+    assert speaker_of(quotes(text), "no idea what") == "Frank Dolan"
+
+
+def test_a_pronoun_is_not_a_person_named_in_its_participle_clause(quotes):
+    # "Asked whether Pierce would concede, she replied": the one asked is "she", not Pierce.
+    text = (
+        "Rally\n\nDonna Keane spoke at the rally on Tuesday. Her rival, Joan Pierce, did not attend.\n\n"
+        'Asked whether Pierce would concede, she replied: "I doubt it very much."\n'
+    )
+    assert speaker_of(quotes(text), "I doubt it") == "Donna Keane"
+
+
+def test_a_parenthetical_pronoun_is_not_the_subject_it_interrupts(quotes):
+    # "Loyalty, she noted, has long been ...": whatever the model makes of "Loyalty", not "she".
+    text = (
+        "Food bank\n\nMaria Lopez runs the county food bank. She met the governor, Tom Reyes, last week.\n\n"
+        'Loyalty, she noted, has long been "the glue of this town."\n'
+    )
+    assert speaker_of(quotes(text), "the glue") == "Maria Lopez"
+
+
+def test_a_pronoun_speaker_named_again_after_the_quote_is_kept(quotes):
+    # A name after the quotation may be the pronoun's own ("he warned, '...' Novak told reporters").
+    text = (
+        "Committee\n\nPaul Novak chairs the committee. Critics say the vote was rushed.\n\n"
+        'After the vote failed, he warned, "We will be back next year," Novak told reporters.\n'
+    )
+    assert speaker_of(quotes(text), "We will be back") == "Paul Novak"
+
+
+def test_a_subject_and_speech_verb_the_parser_read_as_one_noun_attribute_the_quote(quotes):
+    # '"...," the editorial read.': the parser makes "the editorial read" a noun phrase (a kind
+    # of "read"); the quote is the editorial's all the same.
+    text = (
+        "Paper\n\nThe editors of the Gazette aimed their editorial at the mayor.\n\n"
+        '"The mayor should come to the county and see the damage," the editorial read.\n'
+    )
+    assert speaker_of(quotes(text), "see the damage") == "the editorial"

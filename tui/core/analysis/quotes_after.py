@@ -114,7 +114,7 @@ def after_cue(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
         return None
     if not comma_close:
         return None
-    return _any_verb_cue(window, start, end) or _inverted_any_verb(window, start)
+    return _any_verb_cue(window, start, end) or _inverted_any_verb(window, start) or _noun_verb(window, start)
 
 
 def _any_verb_cue(window: list[Token], start: int, end: int) -> Cue | None:
@@ -162,6 +162,25 @@ def _inverted_any_verb(window: list[Token], start: int) -> Cue | None:
     if any(t.is_alpha and t.idx < start for t in sent):
         return None
     return make_cue(verb, name[-1])
+
+
+def _noun_verb(window: list[Token], start: int) -> Cue | None:
+    """'"...," the editorial read.': a quotation that opens its sentence, then only "the" (or "a",
+    "his" ...), a word and a speech verb to the sentence's end that the parser read as one noun
+    phrase ("the editorial read" as a kind of read) is that phrase's."""
+    words = [t for t in window if not t.is_punct and t.text not in QUOTE_CHARS]
+    if len(words) != 3 or window[-1].i + 1 >= len(window[-1].doc):
+        return None
+    det, subj, verb = words
+    if det.pos_ not in ("DET", "PRON") or not det.text.islower() or not subj.text.islower():
+        return None
+    if verb.pos_ in ("VERB", "AUX") or verb.lower_ not in reporting_forms():
+        return None  # (a verb the parser saw is the other cue finders' business)
+    if verb.doc[window[-1].i + 1].text not in _SENTENCE_END:
+        return None
+    if any(t.is_alpha and t.idx < start for t in verb.doc[verb.sent.start : verb.i]):
+        return None
+    return make_cue(verb, subj)
 
 
 def _as_mark(tok: Token, verb: Token) -> bool:

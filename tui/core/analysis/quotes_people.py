@@ -15,7 +15,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
 from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, label_of
-from .quotes_people_index import SPEAKER, Mention, PeopleIndex, name_like, noun_phrase
+from .quotes_people_index import SPEAKER, SUBJECT_DEPS, Mention, PeopleIndex, name_like, noun_phrase
 from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,8 +30,19 @@ _INDEFINITE = frozenset("someone somebody another".split())
 # surveyed said", "many in the crowd booed"), not when something is done to them ("those voting
 # 'yes' were declared the majority").
 _PARTS = frozenset("some many others those several few most both".split())
+_QUOTE_MARKS = frozenset('"“”‘’')
 # Writings published by someone, who speaks through them.
 _WRITINGS = TEXT_NOUNS | frozenset("piece article column editorial story op-ed essay".split())
+
+
+class Skip(NamedTuple):
+    """What a pronoun cannot mean: mentions inside ``spans`` (document offsets) and people ``names``."""
+
+    spans: tuple[tuple[int, int], ...] = ()
+    names: frozenset[str] = frozenset()
+
+
+_NO_SKIP = Skip()
 
 
 class Speaker(NamedTuple):
@@ -46,9 +57,9 @@ class People(PeopleIndex):
     """Who a speaker is: the names, pronouns and role descriptions of subjects resolved against the
     document's record of people (``PeopleIndex``)."""
 
-    def resolve_pronoun(self, word: str, pos: int, skip: tuple[int, int] = (0, 0)) -> tuple[str, str] | None:
-        """The (name, label) a pronoun subject at ``pos`` refers to, or None; mentions inside
-        ``skip`` (document offsets) are not candidates."""
+    def resolve_pronoun(self, word: str, pos: int, skip: Skip = _NO_SKIP) -> tuple[str, str] | None:
+        """The (name, label) a pronoun subject at ``pos`` refers to, or None; the mentions ``skip``
+        rules out are not candidates."""
         word = word.lower()
         want = MALE if word == "he" else FEMALE if word == "she" else None
         if want is not None:
@@ -65,7 +76,7 @@ class People(PeopleIndex):
         best: Mention | None = None
         end = bisect_left([m.pos for m in self.mentions], pos)
         for m in reversed(self.mentions[max(0, end - 60) : end]):
-            if not ok(m) or skip[0] <= m.pos < skip[1]:
+            if not ok(m) or m.name in skip.names or any(a <= m.pos < b for a, b in skip.spans):
                 continue
             if (
                 want is not None
@@ -143,7 +154,7 @@ class People(PeopleIndex):
                 phrase = f"{phrase} {after.text}"  # "those surveyed", "many polled"
             return Speaker(phrase, "NP", phrase)
         if tok.pos_ == "PRON":
-            hit = self.resolve_pronoun(tok.lower_, off + tok.idx, _reported_before(off, tok))
+            hit = self.resolve_pronoun(tok.lower_, off + tok.idx, self._not_meant(off, tok))
             if hit is None:
                 return Speaker(None, "PRON", None)
             name = self._family_only(hit[0]) if hit[1] == "PERSON" else hit[0]
@@ -176,6 +187,32 @@ class People(PeopleIndex):
                 phrase = phrase[0].lower() + phrase[1:]
             return Speaker(known, "PERSON", f"{known} ({phrase})")
         return Speaker(phrase, "NP", phrase)
+
+    def _not_meant(self, off: int, tok: Token) -> Skip:
+        """What pronoun subject ``tok`` cannot mean: the clause it reports when that comes first,
+        and the people named in its own clause, after it ("He insisted Curiel had ...") or in a clause
+        whose unstated subject it is ("Asked about Curiel, he said") or that it interrupts
+        ("Loyalty, he noted, is ...")."""
+        verb = tok.head
+        own = [*_controlled_before(tok), *_host_before(tok)]
+        spans = [_reported_before(off, tok)] + [(off + t.idx, off + t.idx + len(t.text)) for t in own]
+        if tok.dep_ == "nsubj" and verb.i > tok.i:
+            # (its objects and the subject of what it says; not names deeper down, which may well
+            # be the pronoun's own: "He called Cruz the man who Beck idolizes")
+            for c in verb.rights:
+                if c.dep_ in ("dobj", "dative"):
+                    own.append(c)
+                elif c.dep_ == "ccomp":
+                    own += [g for g in c.children if g.dep_ in SUBJECT_DEPS]
+        names = set()
+        # (a name after a quote that follows the pronoun may be its speaker named again: "he
+        # warned, '...' Trump told NBC")
+        own = [t for t in own if t.i < tok.i or not any(w.text in _QUOTE_MARKS for w in tok.doc[tok.i : t.i])]
+        for t in own:
+            ent = self.token_entity(off, t)
+            if ent is not None and ent.label == "PERSON" and not self.in_quote(off + t.idx):
+                names.add(ent.canonical)
+        return Skip(tuple(spans), frozenset(names))
 
     def _family_only(self, name: str) -> str:
         """The family name alone when the given name of the full name contradicts what the text
@@ -280,6 +317,42 @@ def _reported_before(off: int, tok: Token) -> tuple[int, int]:
         # clause that opens or reports speech itself; its speaker may well be "he".
         return (0, 0)
     return (off + clause.left_edge.idx, off + clause.right_edge.idx + len(clause.right_edge.text))
+
+
+def _controlled_before(tok: Token) -> list[Token]:
+    """The words of the participle clauses before pronoun subject ``tok`` whose unstated subject
+    is ``tok`` itself ("Asked whether Clinton would win, she said", "After meeting Trump, he said")."""
+    verb = tok.head
+    if tok.dep_ != "nsubj":
+        return []
+    out: list[Token] = []
+    for c in verb.children:
+        if c.i >= tok.i:
+            break
+        clause = c
+        if c.dep_ == "prep":
+            clause = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+        elif c.dep_ != "advcl" or c.tag_ not in ("VBN", "VBG"):
+            continue
+        if clause is None or any(g.dep_ in SUBJECT_DEPS for g in clause.children):
+            continue
+        words = list(c.subtree)
+        if not any(t.text == ":" or t.text in _QUOTE_MARKS for t in words):
+            out += words  # (not a clause holding someone's words: "Doe replied: '...', he said")
+    return out
+
+
+def _host_before(tok: Token) -> list[Token]:
+    """The words before a parenthetical pronoun speaker of the clause it interrupts ("Loyalty, he
+    noted, has long been ...")."""
+    verb = tok.head
+    host = verb.head
+    if tok.dep_ != "nsubj" or verb.dep_ != "parataxis" or host.i <= verb.i or host.left_edge.i >= tok.i:
+        return []
+    before = list(tok.doc[host.left_edge.i : tok.i])
+    if any(t.text == ":" or t.text in _QUOTE_MARKS or is_reporting(t) for t in before):
+        return []
+    return before
 
 
 def _person(m: Mention) -> bool:

@@ -358,6 +358,11 @@ def noun_phrase(tok: Token) -> str:
     """The noun phrase headed by ``tok``, without relative clauses or asides, at most ~10 tokens."""
     doc = tok.doc
     left = tok.left_edge.i
+    det = doc[left - 1] if left else None
+    if left == tok.i and tok.dep_ in ("amod", "compound", "nummod") and det and det.dep_ == "det":
+        left -= (
+            1 if det.head.i == tok.head.i else 0
+        )  # a modifier a misparse left as the head: "the editorial [read]", "the two [wrote]"
     right = tok.i
     rights = list(tok.rights)
     for k, child in enumerate(rights):
