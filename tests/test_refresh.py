@@ -279,20 +279,6 @@ def test_refresh_command_imports_neither_spacy_nor_textual(feed_server):
     assert heavy == []
 
 
-def test_the_process_that_stores_never_imports_the_parser(feed_server):
-    # The parser runs in its worker processes. What they send back was defined beside it, so
-    # unpickling the first feed made the storing process import feedparser and lxml (0.1 s).
-    url = feed_server.body("/one.xml", rss("One", item("1", "First")))
-    assert nr("add", url).returncode == 0
-    feed_server.body("/one.xml", rss("One", item("1", "First"), item("2", "Second")))
-    code = "import sys; from tui.cli import main; main(['refresh']); print(*sorted(sys.modules))"
-    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert "1 new item," in p.stderr, p.stderr[-2000:]
-    modules = p.stdout.split()
-    assert "numpy" in modules  # its feed came back and was grouped into stories
-    assert sorted(m for m in modules if m.split(".")[0] in ("feedparser", "lxml")) == []
-
-
 # -- the pool builds documents ----------------------------------------------------------------
 
 
