@@ -35,7 +35,6 @@ import struct
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import and_
 from typing import Any
 
 from .models import CAPTION, CREDIT, HEADLINE, MEDIA, PROMO, Block, Document
@@ -218,6 +217,14 @@ def _lanes() -> tuple[Any, Any]:
     return a, b
 
 
+@functools.cache
+def _stop_hashes() -> Any:
+    """The hashes of the stop words, sorted (a word is a stop word when its hash is one of them)."""
+    import numpy as np
+
+    return np.array(sorted(_word(w) for w in _STOP), dtype=np.uint64)
+
+
 @dataclass(frozen=True, slots=True)
 class Sketch:
     """What grouping needs of an article: its hashed shingles and band keys (none when too short
@@ -245,29 +252,33 @@ def sketches(articles: Sequence[tuple[str, str, Iterable[Block]]]) -> list[Sketc
     """
     import numpy as np
 
-    firsts: list[int] = []
-    seconds: list[int] = []
-    stopped: list[bool] = []  # both words of the pair are stop words
-    owners: list[int] = []
-    known = _word_hashes
+    # Every article's headline and lead, word by word, in one list: a pair is two neighbours of
+    # the same part (``ends`` marks where each part's words end); hashes and stop words are then
+    # looked up for the whole feed at once.
+    words: list[str] = []
+    part_ends: list[int] = []
+    owners: list[int] = []  # the article of each part
     for i, (title, text, blocks) in enumerate(articles):
         for part in (title, lead(text, blocks)):
-            words = _words(part)
-            if len(words) < 2:
-                continue
-            hs = list(map(known.get, words))
-            if None in hs:
-                hs = [_word(w) for w in words]
-            stop = list(map(_STOP.__contains__, words))
-            firsts += hs[:-1]
-            seconds += hs[1:]
-            stopped += map(and_, stop, stop[1:])
-            owners += [i] * (len(words) - 1)
+            found = _words(part)
+            if len(found) >= 2:
+                words += found
+                part_ends.append(len(words))
+                owners.append(i)
+    hs = list(map(_word_hashes.get, words))
+    if None in hs:
+        hs = [_word(w) for w in words]
+    hashes = np.array(hs, dtype=np.uint64)
     with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
-        values = np.array(firsts, dtype=np.uint64) * np.uint64(_PAIR_MIX)  # as _pair does
-    values ^= np.array(seconds, dtype=np.uint64)
-    kept = ~np.array(stopped, dtype=bool)
-    values, who = values[kept], np.array(owners, dtype=np.int64)[kept]
+        values = hashes[:-1] * np.uint64(_PAIR_MIX)  # as _pair does
+    values ^= hashes[1:]
+    stops = _stop_hashes()
+    stop = stops.take(stops.searchsorted(hashes), mode="clip") == hashes
+    kept = ~(stop[:-1] & stop[1:])
+    kept[np.array(part_ends[:-1], dtype=np.int64) - 1] = False  # no pair across two parts
+    lengths = np.diff(np.array([0, *part_ends], dtype=np.int64))
+    who = np.repeat(np.array(owners, dtype=np.int64), lengths)[:-1]
+    values, who = values[kept], who[kept]
     order = np.lexsort((values, who))  # by article, then by value
     values, who = values[order], who[order]
     distinct = np.ones(len(values), dtype=bool)
