@@ -61,7 +61,10 @@ def test_sketches_of_many_articles_are_each_ones_own():
         rows = similarity.signatures_of([sets[i] for i in judged])
         bands = dict(zip(judged, similarity.band_keys_of(rows), strict=True))
         return [
-            similarity.Sketch(struct.pack(f"<{len(st)}Q", *sorted(st)), bands.get(i, []))
+            similarity.Sketch(
+                struct.pack(f"<{len(st)}Q", *sorted(st)),
+                struct.pack(f"<{len(bands.get(i, []))}q", *bands.get(i, [])),
+            )
             for i, st in enumerate(sets)
         ]
 

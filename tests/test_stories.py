@@ -212,7 +212,7 @@ def test_a_sketch_made_beside_the_document_is_the_one_made_from_the_stored_text(
     """Refresh sends each item's sketch from the parser worker; the store would make the same."""
     library, save, articles = store
     given = similarity.document_sketches([BRIDGE_A])[0]
-    assert len(given.bands) == similarity.BANDS
+    assert len(given.band_keys()) == similarity.BANDS
     (a,) = articles.save_feed_items(1, [NewItem("a", BRIDGE_A, sketch=given)])
     b = save(1, "b", BRIDGE_B)
     with articles.db.read() as db:
@@ -221,7 +221,7 @@ def test_a_sketch_made_beside_the_document_is_the_one_made_from_the_stored_text(
         }
     made = similarity.document_sketches([BRIDGE_B])[0]
     assert rows[b] == (
-        struct.pack(f"<{len(made.bands)}q", *made.bands),
+        struct.pack(f"<{similarity.BANDS}q", *made.band_keys()),
         struct.pack(f"<{len(made.shingle_set())}Q", *sorted(made.shingle_set())),
     )
     assert rows[a][1] == given.shingles
@@ -260,7 +260,11 @@ def _reference_stories(arts):
     for aid, feed, day, sk in arts:
         best, best_score = None, -1.0
         for oid, ofeed, oday, osk in placed:
-            if ofeed == feed or abs(oday - day) > WINDOW_DAYS or not set(sk.bands) & set(osk.bands):
+            if (
+                ofeed == feed
+                or abs(oday - day) > WINDOW_DAYS
+                or not set(sk.band_keys()) & set(osk.band_keys())
+            ):
                 continue
             mine, theirs = sk.shingle_set(), osk.shingle_set()
             if min(len(mine), len(theirs)) < similarity.MIN_SHINGLES:
@@ -361,7 +365,10 @@ def test_a_feeds_articles_compared_together_find_what_one_by_one_finds():
             mine = set(rng.sample(words, rng.randint(1, min(len(words), 30))))
             arts.append(
                 stories._Article(
-                    1000 + a, rng.choice([1, 2]), rng.randint(0, 8), similarity.Sketch(pack(mine), [1])
+                    1000 + a,
+                    rng.choice([1, 2]),
+                    rng.randint(0, 8),
+                    similarity.Sketch(pack(mine), struct.pack("<q", 1)),
                 )
             )
             pool = []

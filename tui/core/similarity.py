@@ -207,6 +207,18 @@ def band_keys_of(signatures: Any) -> list[list[int]]:
     return keys.view(np.int64).tolist()
 
 
+def packed_band_keys_of(signatures: Any) -> list[bytes]:
+    """:func:`band_keys_of` packed as ``story_members.bands`` keeps them (little-endian int64s)."""
+    import numpy as np
+
+    rows = signatures.reshape(len(signatures), BANDS, ROWS)
+    keys = (rows[:, :, 0] << np.uint64(32)) | rows[:, :, 1]
+    keys ^= np.array(_BAND_SALT, dtype=np.uint64)[None, :]
+    flat = keys.astype("<u8").tobytes()
+    size = 8 * BANDS
+    return [flat[i : i + size] for i in range(0, len(flat), size)]
+
+
 @functools.cache
 def _lanes() -> tuple[Any, Any]:
     """The hash parameters as numpy columns."""
@@ -230,13 +242,18 @@ class Sketch:
     """What grouping needs of an article: its hashed shingles and band keys (none when too short
     to judge). Made where the article is made (a feed's parser worker) so the process that
     stores it only compares. The shingles are packed as ``story_members`` keeps them (sorted
-    little-endian uint64s): a few bytes to send between processes and nothing to build."""
+    little-endian uint64s): a few bytes to send between processes and nothing to build; so are
+    the band keys (little-endian int64s, as ``story_members.bands``; empty when not judged)."""
 
     shingles: bytes
-    bands: list[int]
+    bands: bytes
 
     def __reduce__(self) -> tuple:
         return Sketch, (self.shingles, self.bands)  # cheaper to unpickle than dataclasses' __setstate__
+
+    def band_keys(self) -> list[int]:
+        """The band keys as numbers."""
+        return list(struct.unpack(f"<{len(self.bands) // 8}q", self.bands))
 
     def shingle_set(self) -> frozenset[int]:
         return frozenset(struct.unpack(f"<{len(self.shingles) // 8}Q", self.shingles))
@@ -288,14 +305,14 @@ def sketches(articles: Sequence[tuple[str, str, Iterable[Block]]]) -> list[Sketc
     ends = np.cumsum(counts).tolist()
     packed = values.astype("<u8").tobytes()
     judged = counts >= MIN_SHINGLES
-    bands: dict[int, list[int]] = {}
+    bands: dict[int, bytes] = {}
     if judged.any():
         sizes = counts[judged]
         rows = np.zeros((len(sizes), HASHES), dtype=np.uint64)
         rows[:] = _min_hashes(values[np.repeat(judged, counts)], np.cumsum(sizes) - sizes)
-        bands = dict(zip(np.flatnonzero(judged).tolist(), band_keys_of(rows), strict=True))
+        bands = dict(zip(np.flatnonzero(judged).tolist(), packed_band_keys_of(rows), strict=True))
     return [
-        Sketch(packed[8 * (end - count) : 8 * end], bands.get(i, []))
+        Sketch(packed[8 * (end - count) : 8 * end], bands.get(i, b""))
         for i, (end, count) in enumerate(zip(ends, counts.tolist(), strict=True))
     ]
 

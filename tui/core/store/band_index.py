@@ -82,9 +82,9 @@ class BandIndex:
         self._span: tuple[int, int] | None = None  # the days read, inclusive
 
     def lookup(
-        self, db: sqlite3.Connection, keys: Sequence[Sequence[int]], days: Sequence[int], window: int
+        self, db: sqlite3.Connection, keys: Sequence[bytes], days: Sequence[int], window: int
     ) -> tuple[np.ndarray, np.ndarray]:
-        """The articles that have one of an article's keys and a day at most ``window`` days from
+        """The articles that have one of an article's keys (packed, as a sketch has them) and a day at most ``window`` days from
         its own, for each article (its band keys and day) at once: pairs (the article's position
         in ``keys``, the id found), each once, sorted by position and then by id."""
         import numpy as np
@@ -98,8 +98,8 @@ class BandIndex:
             # Days far apart (a new feed's back catalogue, a library grouped again): only the days
             # around each article are read, for this lookup alone; what is kept stays as it is.
             parts = (_around(db, days, window),)
-        flat = np.fromiter((k for ks in keys for k in ks), dtype=np.int64)
-        owner_of = np.repeat(np.arange(len(keys)), [len(ks) for ks in keys])
+        flat = np.frombuffer(b"".join(keys), dtype="<i8").astype(np.int64)
+        owner_of = np.repeat(np.arange(len(keys)), [len(ks) // 8 for ks in keys])
         # Searched in order, each search starts where the last one ended: the main arrays are
         # larger than the caches, and random keys made every search a walk of cache misses.
         order = np.argsort(flat, kind="stable")
@@ -120,7 +120,7 @@ class BandIndex:
         once[1:] = (owner[1:] != owner[:-1]) | (found[1:] != found[:-1])
         return owner[once], found[once]
 
-    def add(self, ids: Sequence[int], days: Sequence[int], keys: Sequence[Sequence[int]]) -> None:
+    def add(self, ids: Sequence[int], days: Sequence[int], keys: Sequence[bytes]) -> None:
         """Articles just grouped (their rows in ``story_members`` are the caller's to write)."""
         import numpy as np
 
@@ -131,9 +131,9 @@ class BandIndex:
         keep = [i for i, day in enumerate(days) if lo <= day <= hi and keys[i]]
         if not keep:
             return
-        counts = [len(keys[i]) for i in keep]
+        counts = [len(keys[i]) // 8 for i in keep]
         self._recent.add(
-            np.fromiter((k for i in keep for k in keys[i]), dtype=np.int64),
+            np.frombuffer(b"".join([keys[i] for i in keep]), dtype="<i8").astype(np.int64),
             np.repeat(np.asarray([ids[i] for i in keep], dtype=np.int64), counts),
             np.repeat(np.asarray([days[i] for i in keep], dtype=np.int64), counts),
         )

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -45,10 +44,6 @@ class _Article:
     feed_id: int | None
     day: int
     sketch: similarity.Sketch
-
-
-def _pack_bands(keys: Sequence[int]) -> bytes:
-    return struct.pack(f"<{len(keys)}q", *keys)
 
 
 def _load(
@@ -142,7 +137,7 @@ def group_articles(
         ]
         db.executemany(
             _INSERT_MEMBER,
-            [(*m[:4], _pack_bands(art.sketch.bands), m[4]) for art, m in zip(known, placed, strict=True)],
+            [(*m[:4], art.sketch.bands, m[4]) for art, m in zip(known, placed, strict=True)],
         )
         if cache is not None:
             cache.written(db, placed)
@@ -172,7 +167,7 @@ def _place_one_by_one(
     (``pools``, its candidates by article id) and with the earlier ones of the same call."""
     earlier: dict[int, list[Member]] = {}
     for art in known:
-        keys = art.sketch.bands
+        keys = art.sketch.band_keys()
         story_id = None
         if keys:
             pool = pools[art.id]
@@ -182,7 +177,7 @@ def _place_one_by_one(
         if story_id is None:
             story_id = int(db.execute("INSERT INTO stories DEFAULT VALUES").lastrowid or 0)
         db.execute(
-            _INSERT_MEMBER, (art.id, story_id, art.day, art.feed_id, _pack_bands(keys), art.sketch.shingles)
+            _INSERT_MEMBER, (art.id, story_id, art.day, art.feed_id, art.sketch.bands, art.sketch.shingles)
         )
         if keys:
             member = (art.id, story_id, art.day, art.feed_id, art.sketch.shingles)
