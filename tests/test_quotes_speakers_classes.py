@@ -1,0 +1,33 @@
+"""Speaker classes of the eleventh round, end to end through the real spaCy pipeline, on sentences of
+our own.
+
+A digest's dash label names its source even when the model tagged no entity there.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes_speakers import speaker_of
+
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
+
+def test_a_digest_label_after_a_dash_names_its_source_untagged(quotes):
+    text = (
+        "Digest\n\nTURNOUT SURPRISED EVERYONE - Young voters stayed home after all - PollWatch: "
+        '"Most surveys assumed that first-time voters would turn out in record numbers, and they did not."\n\n'
+        "Rural counties decided the race this time - Tobias Wrenfield: "
+        '"Three weeks ago the cities looked decisive. Now it is the farm belt that matters."\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "Most surveys assumed") == "PollWatch"
+    assert speaker_of(found, "Three weeks ago") == "Tobias Wrenfield"
+
+
+def test_a_dash_label_that_names_a_part_of_the_page_is_no_speaker(quotes):
+    text = (
+        "Digest\n\nThe mayor met the board on Monday and the talks went well - Update: "
+        '"The board will vote again next week on the whole of the harbour plan."\n'
+    )
+    assert speaker_of(quotes(text), "board will vote again") is None
