@@ -1,7 +1,8 @@
 """Speaker classes of the eleventh round, end to end through the real spaCy pipeline, on sentences of
 our own.
 
-A digest's dash label names its source even when the model tagged no entity there.
+A statement put out before a comma opens its words as a colon would; a digest's dash label names its
+source even when the model tagged no entity there.
 """
 
 from __future__ import annotations
@@ -11,6 +12,14 @@ import pytest
 from tests.test_quotes_speakers import speaker_of
 
 pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
+
+def test_a_statement_issued_before_a_comma_is_its_issuers(quotes):
+    text = (
+        "Ferry service\n\nThe harbour board met on Monday. After the vote, Ada Quill issued a statement, "
+        '"We will rebuild the pier before the winter storms arrive."\n'
+    )
+    assert speaker_of(quotes(text), "rebuild the pier") == "Ada Quill"
 
 
 def test_a_digest_label_after_a_dash_names_its_source_untagged(quotes):

@@ -27,6 +27,7 @@ from .quotes_after import (
 from .quotes_offsets import token_at, tokens_within
 from .quotes_verbs import (
     LISTENER_LEMMAS,
+    SPEECH_NOUNS,
     Cue,
     fallback_subject,
     is_reporting,
@@ -316,15 +317,16 @@ def _opening_name(first: Token) -> tuple[Token, Token] | None:
 
 
 def colon_subject(sdoc: Doc, start: int) -> Cue | None:
-    """``Smith has a new message: "..."``: the subject of the clause the colon ends, as a weak cue."""
+    """``Smith has a new message: "..."``: the subject of the clause the colon ends, as a weak cue
+    (or the comma after a statement that clause issues)."""
     text = block_text(sdoc)
     i = start - 1
     while i >= 0 and (text[i].isspace() or text[i] in QUOTE_CHARS):
         i -= 1
-    if i < 0 or text[i] != ":":
+    if i < 0 or text[i] not in ":,":
         return None
     before = tokens_within(sdoc, 0, i)
-    if not before:
+    if not before or text[i] == "," and not _text_handed_out(before[-1], text, start):
         return None
     here = _here_is(before)
     if here is not None:
@@ -361,6 +363,12 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
     if first is not None and outer:
         return Cue(first.text, first.pos, first.subject, weak=True, further=tuple(outer))
     return first
+
+
+def _text_handed_out(noun: Token, text: str, start: int) -> bool:
+    """``Doe issued a statement, "We ..."``: a comma after a statement the clause puts out opens its
+    words as a colon would."""
+    return noun.lemma_.lower() in SPEECH_NOUNS and noun.dep_ == "dobj" and text[start : start + 1].isupper()
 
 
 def _here_is(before: list[Token]) -> Cue | None:
