@@ -2,7 +2,7 @@
 our own.
 
 A statement put out before a comma opens its words as a colon would; a digest's dash label names its
-source even when the model tagged no entity there.
+source even when the model tagged no entity there; "elaborated" reports.
 """
 
 from __future__ import annotations
@@ -40,3 +40,13 @@ def test_a_dash_label_that_names_a_part_of_the_page_is_no_speaker(quotes):
         '"The board will vote again next week on the whole of the harbour plan."\n'
     )
     assert speaker_of(quotes(text), "board will vote again") is None
+
+
+def test_elaborated_reports_a_quote(quotes):
+    text = (
+        "Budget fight\n\nCouncillor Mara Lind spoke at length on Monday. "
+        '"The way I see it," Lind elaborated, "nobody on the council read the whole plan."\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "The way I see it") == "Mara Lind"
+    assert speaker_of(found, "nobody on the council") == "Mara Lind"

@@ -20,7 +20,7 @@ _EXTRA_LEMMAS = (
     "whisper call acknowledge lament muse recount maintain agree post deny retort scoff declare confide "
     "speculate summarize summarise opine protest snap tease chide criticise dub label brand blast slam "
     "praise hail accuse question object insist explain tell add say learn quote predict write reveal "
-    "recommend pledge threaten plead cry read rule chant "
+    "recommend pledge threaten plead cry read rule chant elaborate brag gripe grouse "
     # The manner of saying: '"Go back," Smith barked', '"This is fantastic!" beamed Doe'.
     "bark exhort interject gush sneer snarl growl thunder fume chuckle beam"
 )
