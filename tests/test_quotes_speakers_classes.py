@@ -2,7 +2,8 @@
 our own.
 
 A statement put out before a comma opens its words as a colon would; a digest's dash label names its
-source even when the model tagged no entity there; "elaborated" reports.
+source even when the model tagged no entity there; a quote paragraph after a sentence the parser hung
+on a later verb still belongs to the reporting clause the sentence opens with; "elaborated" reports.
 """
 
 from __future__ import annotations
@@ -40,6 +41,17 @@ def test_a_dash_label_that_names_a_part_of_the_page_is_no_speaker(quotes):
         '"The board will vote again next week on the whole of the harbour plan."\n'
     )
     assert speaker_of(quotes(text), "board will vote again") is None
+
+
+def test_a_quote_paragraph_after_a_misparsed_reporting_sentence(quotes):
+    # The parser hangs the middle sentence on "may reconsider", leaving "Lind argued" a clause under it.
+    text = (
+        "Budget fight\n\nCouncillor Mara Lind opposes the budget.\n\nLind argued in a column for The "
+        "Harbour Gazette that councillors currently pledged to Mayor Hart, even those who did so before "
+        'the budget began, may reconsider.\n\n"A loss in the northern wards would show how weak the plan '
+        'is with the voters who matter most."\n'
+    )
+    assert speaker_of(quotes(text), "A loss in the northern wards") == "Mara Lind"
 
 
 def test_elaborated_reports_a_quote(quotes):
