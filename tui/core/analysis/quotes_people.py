@@ -15,7 +15,8 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
 from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, label_of
-from .quotes_people_index import SPEAKER, SUBJECT_DEPS, Mention, PeopleIndex, name_like, noun_phrase
+from .quotes_people_index import SPEAKER, Mention, PeopleIndex
+from .quotes_phrases import SUBJECT_DEPS, name_like, noun_phrase
 from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover
