@@ -3,7 +3,9 @@ our own.
 
 A statement put out before a comma opens its words as a colon would; a digest's dash label names its
 source even when the model tagged no entity there; a quote paragraph after a sentence the parser hung
-on a later verb still belongs to the reporting clause the sentence opens with; "elaborated" reports.
+on a later verb still belongs to the reporting clause the sentence opens with; "elaborated" reports; a
+subject the parser hung as an apposition on a name before it ("In a talk with A and B, the chief
+stated ...") is the speaker, not that name.
 """
 
 from __future__ import annotations
@@ -62,3 +64,24 @@ def test_elaborated_reports_a_quote(quotes):
     found = quotes(text)
     assert speaker_of(found, "The way I see it") == "Mara Lind"
     assert speaker_of(found, "nobody on the council") == "Mara Lind"
+
+
+def test_a_subject_read_as_an_apposition_is_the_speaker_not_the_name_before(quotes):
+    text = (
+        "Harbour plan\n\nIn a long talk with harbour board members Tom Reyes and Lena Vos, the council's "
+        'new planning chief stated that the plan was "dead on arrival."\n\n'
+        "Although there is no such overlap with Vos's team, a harbour board official who spoke "
+        'anonymously to discuss the talks said Wednesday, "Certainly there are discussions between the '
+        'board and the council."\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "dead on arrival") == "the council's new planning chief"
+    assert speaker_of(found, "Certainly there are discussions") == "a harbour board official"
+
+
+def test_an_apposition_that_describes_the_name_before_still_names_it(quotes):
+    text = (
+        "Harbour plan\n\nThe board met Tom Reyes, the council's planning chief, on Monday. Later the "
+        'planning chief, Tom Reyes, said the talks were "close to a deal."\n'
+    )
+    assert speaker_of(quotes(text), "close to a deal") == "Tom Reyes"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, label_of
 from .quotes_people_index import SPEAKER, Mention, PeopleIndex
-from .quotes_phrases import SUBJECT_DEPS, name_like, noun_phrase
+from .quotes_phrases import SUBJECT_DEPS, name_like, noun_phrase, runs_into_verb
 from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -250,7 +250,7 @@ class People(PeopleIndex):
         near = [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
         # (and the name in a described apposition: "the mayor's host, the actress Jane Doe, said")
         near += [g for c in near if c.dep_ == "appos" for g in c.children if g.dep_ in ("appos", "flat")]
-        if tok.dep_ == "appos":
+        if tok.dep_ == "appos" and not runs_into_verb(tok):
             near.append(tok.head)
         # "ambassador to the U.S. Ron Dermer": the parser reads the name as part of the country
         near += [

@@ -29,7 +29,7 @@ from .quotes_names import (
     TITLES,
     label_of,
 )
-from .quotes_phrases import SUBJECT_DEPS, describes, name_like, noun_phrase, opens_sentence
+from .quotes_phrases import SUBJECT_DEPS, describes, name_like, noun_phrase, opens_sentence, runs_into_verb
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -258,7 +258,7 @@ class PeopleIndex:
                 word = title.lower_.rstrip(".")
                 roles.update(_ROLE_ABBREVIATIONS.get(word, (word, title.lemma_.lower())))
         for near in head.children:
-            if near.dep_ == "appos" and near.pos_ == "NOUN":
+            if near.dep_ == "appos" and near.pos_ == "NOUN" and not runs_into_verb(near):
                 roles.add(near.lemma_.lower())
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             roles.add(head.head.lemma_.lower())

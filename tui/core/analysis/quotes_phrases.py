@@ -38,6 +38,13 @@ def opens_sentence(tok: Token, start: int) -> bool:
     return all(t.is_punct or t.pos_ in ("CCONJ", "ADV") for t in tok.doc[start:first])
 
 
+def runs_into_verb(tok: Token) -> bool:
+    """Whether the phrase ``tok`` heads ends right before a verb ("..., the candidate stated that"):
+    a subject the parser read as an apposition to the name before it, which it does not describe."""
+    after = tok.right_edge.i + 1
+    return after < len(tok.doc) and tok.doc[after].pos_ == "VERB"
+
+
 def describes(child: Token) -> bool:
     """A description that introduces the one it hangs on: "Jane Doe, a lawyer", "Jane Doe, who runs
     the lab" (whom the next "she said" means, though she is no subject)."""

@@ -281,6 +281,24 @@ def fallback_subject(verb: Token, start: int, end: int) -> Token | None:
     if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # an imperative or a bare infinitive: nobody in particular
     sent = verb.sent
+    before_verb = verb.doc[verb.i - 1] if verb.i > sent.start else None
+    if verb.tag_ in ("VBD", "VBZ", "VBP") and before_verb is not None:
+        # "In an interview with hosts A and B, the candidate stated ...", "..., a White House official
+        # who spoke anonymously said ...": the parser hung the noun phrase ending right before the verb
+        # on a name before it as an appositive; that phrase is the verb's subject.
+        np = (
+            next((a for a in before_verb.ancestors if a.dep_ == "appos"), None)
+            if before_verb.dep_ != "appos"
+            else before_verb
+        )
+        if (
+            np is not None
+            and np.pos_ in ("NOUN", "PROPN")
+            and np.right_edge.i == verb.i - 1
+            and not quoted(np)
+        ):
+            if not start <= np.idx < end and verb.doc[np.left_edge.i - 1].text == ",":
+                return np
     lo = sent.start
     if verb.tag_ == "VBG" and all(t.is_punct or t.pos_ == "CCONJ" for t in verb.doc[sent.start : verb.i]):
         # A sentence opening on the participle ("Doe stated that ... . Adding, '...'") goes on from
