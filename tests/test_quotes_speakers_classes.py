@@ -5,7 +5,8 @@ A statement put out before a comma opens its words as a colon would; a digest's 
 source even when the model tagged no entity there; a quote paragraph after a sentence the parser hung
 on a later verb still belongs to the reporting clause the sentence opens with; "elaborated" reports; a
 subject the parser hung as an apposition on a name before it ("In a talk with A and B, the chief
-stated ...") is the speaker, not that name.
+stated ...") is the speaker, not that name; someone an event moves to speak ("the delay led Doe to
+declare ...") speaks, not the event.
 """
 
 from __future__ import annotations
@@ -85,3 +86,23 @@ def test_an_apposition_that_describes_the_name_before_still_names_it(quotes):
         'planning chief, Tom Reyes, said the talks were "close to a deal."\n'
     )
     assert speaker_of(quotes(text), "close to a deal") == "Tom Reyes"
+
+
+def test_the_one_an_event_moves_to_speak_is_the_speaker(quotes):
+    text = (
+        "Harbour plan\n\nThe long delay led Mayor Lena Vos to declare that the harbour plan was "
+        '"dead on arrival."\n\nAt the hearing, Ada Quill coached Tom Reyes to "breathe, breathe, '
+        'breathe." That prompted Lena Vos to make a joke about yoga and call Reyes "very flexible," a nod '
+        "to his many changes of position.\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "dead on arrival") == "Lena Vos"
+    assert speaker_of(found, "very flexible") == "Lena Vos"
+
+
+def test_an_object_pronoun_moved_to_speak_is_resolved(quotes):
+    text = (
+        "Primary\n\nLena Vos dealt a severe blow to her rival with an unexpectedly strong win that led "
+        'her to declare that the nomination was "in sight."\n'
+    )
+    assert speaker_of(quotes(text), "in sight") == "Lena Vos"

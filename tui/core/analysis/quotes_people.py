@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
-from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, label_of
+from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, given_name_first, label_of
 from .quotes_people_index import SPEAKER, Mention, PeopleIndex
 from .quotes_phrases import SUBJECT_DEPS, name_like, noun_phrase, runs_into_verb
 from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Pronouns for someone the text does not name: shown as written, never resolved to a name.
 _INDEFINITE = frozenset("someone somebody another".split())
+_OBJECT_FORMS = {"him": "he", "her": "she", "them": "they"}  # "the win led her to declare": she speaks
 # Pronouns for some of a group, shown as written when they do something ("some chanted", "those
 # surveyed said", "many in the crowd booed"), not when something is done to them ("those voting
 # 'yes' were declared the majority").
@@ -155,7 +156,8 @@ class People(PeopleIndex):
                 phrase = f"{phrase} {after.text}"  # "those surveyed", "many polled"
             return Speaker(phrase, "NP", phrase)
         if tok.pos_ == "PRON":
-            hit = self.resolve_pronoun(tok.lower_, off + tok.idx, self._not_meant(off, tok))
+            word = _OBJECT_FORMS.get(tok.lower_, tok.lower_) if tok.dep_ == "dobj" else tok.lower_
+            hit = self.resolve_pronoun(word, off + tok.idx, self._not_meant(off, tok))
             if hit is None:
                 return Speaker(None, "PRON", None)
             name = self._family_only(hit[0]) if hit[1] == "PERSON" else hit[0]
@@ -259,7 +261,7 @@ class People(PeopleIndex):
         found = [e for e in (self.token_entity(off, t) for t in near) if e is not None]
         for label in ("PERSON",) if person_only else ("PERSON", "ORG"):
             for e in found:
-                if e.label == label or label == "PERSON" and _given_name(e.text):
+                if e.label == label or label == "PERSON" and given_name_first(e.text):
                     return e
         return None
 
@@ -371,12 +373,6 @@ def _mistagged_person(m: Mention) -> bool:
         # (an Irish or an Italian name too: "O'Dwyer", "D'Souza")
         and (m.name[1:].islower() or m.name[1:2] in "'’" and m.name[2:3].isupper() and m.name[3:].islower())
     )
-
-
-def _given_name(text: str) -> bool:
-    """A name that starts with a common given name ("Helen Park", whatever the tagger made of it)."""
-    words = text.split()
-    return len(words) >= 2 and (words[0].lower() in MALE_NAMES or words[0].lower() in FEMALE_NAMES)
 
 
 def _salience(m: Mention) -> int:

@@ -33,6 +33,8 @@ _WEAK_LEMMAS = frozenset(
 # Verbs whose object is the listener, never the speaker ("told Obama").
 LISTENER_LEMMAS = frozenset("tell inform remind assure reassure warn advise convince notify ask urge".split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Verbs of an event moving someone to act: "prompted Doe to say" is Doe speaking.
+_CAUSING_LEMMAS = frozenset("prompt lead force cause push inspire drive spur compel provoke move".split())
 # Verbs of sending a message to someone: "emailed supporters saying ..." is the sender speaking.
 _SENDING_LEMMAS = frozenset("email e-mail send text message mail tweet write".split())
 # Nouns for things said: their possessor is the speaker of a quote inside them ("Smith's claim that").
@@ -138,6 +140,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return prev
     if depth > 3 or verb.head.i == verb.i:
         return None
+    caused = _caused_speaker(verb)
+    if caused is not None:
+        return caused
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj") and verb.head.pos_ in (
         "VERB",
         "AUX",
@@ -200,6 +205,19 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # yelled", "Doe, an ally, called it '...'" with a finite verb as a modifier): its noun speaks.
         return verb.head
     return None
+
+
+def _caused_speaker(verb: Token) -> Token | None:
+    """ "The delay led Mayor Doe to declare ...", "That prompted Doe to ... call it '...'": the one an
+    event moves to speak speaks, not the event. (Not "urged Doe to call it '...'": those words are
+    the urger's.)"""
+    inf = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "xcomp" else verb
+    if inf.dep_ != "xcomp" or inf.head.lemma_.lower() not in _CAUSING_LEMMAS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in inf.children):
+        return None
+    obj = next((c for c in inf.head.children if c.dep_ == "dobj" and c.i < inf.i), None)
+    return obj if obj is not None and not quoted(obj) else None
 
 
 def _complement(clause: Token) -> bool:
