@@ -6,7 +6,8 @@ source even when the model tagged no entity there; a quote paragraph after a sen
 on a later verb still belongs to the reporting clause the sentence opens with; "elaborated" reports; a
 subject the parser hung as an apposition on a name before it ("In a talk with A and B, the chief
 stated ...") is the speaker, not that name; someone an event moves to speak ("the delay led Doe to
-declare ...") speaks, not the event.
+declare ...") speaks, not the event; the line someone is known by ("Doe's campaign slogan is '...'",
+"the senator's answer was that '...'") is theirs.
 """
 
 from __future__ import annotations
@@ -106,3 +107,22 @@ def test_an_object_pronoun_moved_to_speak_is_resolved(quotes):
         'her to declare that the nomination was "in sight."\n'
     )
     assert speaker_of(quotes(text), "in sight") == "Lena Vos"
+
+
+def test_the_slogan_or_dictum_someone_is_known_by_is_theirs(quotes):
+    text = (
+        "Campaign\n\nLena Vos’s campaign slogan is “I’m with you.” But now she wants voters to know "
+        "that she is with them.\n\nTom Barrett’s dictum to his interns was, “It’s not a good story if "
+        "you don’t get a death threat.”\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "I’m with you") == "Lena Vos"
+    assert speaker_of(found, "not a good story") == "Tom Barrett"
+
+
+def test_the_answer_of_a_person_named_by_role_is_theirs(quotes):
+    text = (
+        "Campaign\n\nSen. Tom Reyes spoke on Monday. Asked about child care, the senator’s answer was "
+        "that “the most important institution in society is the family,” so government should help.\n"
+    )
+    assert speaker_of(quotes(text), "most important institution") == "Tom Reyes (the senator)"

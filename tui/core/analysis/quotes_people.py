@@ -142,8 +142,10 @@ class People(PeopleIndex):
             if sender is not None and self.token_entity(off, sender) is not None:
                 tok = sender
         owner = speech_owner(tok)
-        if owner is not None and self.token_entity(off, owner) is not None:
-            tok = owner  # "Clinton's response was: ...", "Doe's claim is that ...": their words
+        if owner is not None and (
+            self.token_entity(off, owner) is not None or self._role_holder(off + owner.idx, owner) is not None
+        ):
+            tok = owner  # "Clinton's response was: ...", "the senator's answer was that ...": their words
         elif owner is not None and _untagged_name(owner):
             name = self.surnames.get(owner.text, owner.text)  # a name the model did not tag
             return Speaker(name, "PERSON", name)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # The noun phrase of a speaker stops before these: clauses and asides hanging off the head noun.
 _NP_STOP_DEPS = frozenset(
-    {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis", "dobj", "ccomp", "xcomp"}
+    {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis", "dobj", "ccomp", "xcomp", "case"}
 )
 
 

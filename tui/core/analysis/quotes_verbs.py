@@ -41,7 +41,9 @@ _SENDING_LEMMAS = frozenset("email e-mail send text message mail tweet write".sp
 SPEECH_NOUNS = frozenset(
     "claim statement remark comment word assertion promise pledge prediction warning argument insistence "
     "suggestion accusation charge description message vow boast admission answer response reply quip "
-    "tweet post letter speech testimony declaration announcement contention complaint allegation".split()
+    "tweet post letter speech testimony declaration announcement contention complaint allegation "
+    # (and the lines someone is known by: "Doe's campaign slogan is '...'", "Doe's dictum was, '...'")
+    "slogan catchphrase phrase dictum motto mantra refrain maxim".split()
 )
 # Written or recorded things that carry someone's words: "issued a statement calling ...".
 TEXT_NOUNS = SPEECH_NOUNS | frozenset(
