@@ -7,7 +7,8 @@ on a later verb still belongs to the reporting clause the sentence opens with; "
 subject the parser hung as an apposition on a name before it ("In a talk with A and B, the chief
 stated ...") is the speaker, not that name; someone an event moves to speak ("the delay led Doe to
 declare ...") speaks, not the event; the line someone is known by ("Doe's campaign slogan is '...'",
-"the senator's answer was that '...'") is theirs.
+"the senator's answer was that '...'") is theirs; an "as Doe pointed out" aside vouches for the quote
+in the clause it hangs on.
 """
 
 from __future__ import annotations
@@ -126,3 +127,15 @@ def test_the_answer_of_a_person_named_by_role_is_theirs(quotes):
         "that “the most important institution in society is the family,” so government should help.\n"
     )
     assert speaker_of(quotes(text), "most important institution") == "Tom Reyes (the senator)"
+
+
+def test_an_as_aside_vouches_for_the_quote_in_its_clause(quotes):
+    text = (
+        "Harbour plan\n\nThe board wants the council to pay for everything. As Mayor Lena Vos has pointed "
+        "out, that is basically the “textbook definition” of a bad deal.\n\nAs council spokesman Tom "
+        "Reyes explained, two projects were postponed in the budget deal, depriving the harbour of $3 "
+        "million, “which sounds like a lot of money, but the plan will cost far less than we feared.”\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "textbook definition") == "Lena Vos"
+    assert speaker_of(found, "which sounds like a lot") == "Tom Reyes"

@@ -24,6 +24,7 @@ from .quotes_after import (
     inverted_subject,
     make_cue,
 )
+from .quotes_asides import as_noted
 from .quotes_offsets import token_at, tokens_within
 from .quotes_verbs import (
     LISTENER_LEMMAS,
@@ -72,6 +73,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
     order.append("tree")
     if before_ch in ("—", "–", "-") or before_ch.isalpha():
         order.append("before")
+    order.append("as")
     order.append("according")
     dash = dash_name(sdoc, end, hi)
     if dash is not None:
@@ -83,6 +85,8 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
             hit = _before(sdoc, inside[0], start, lo)
         elif how == "tree":
             hit = _tree(inside)
+        elif how == "as":
+            hit = as_noted(inside, start)
         else:
             hit = _according_in(inside)
         if hit is not None:
