@@ -8,7 +8,8 @@ subject the parser hung as an apposition on a name before it ("In a talk with A 
 stated ...") is the speaker, not that name; someone an event moves to speak ("the delay led Doe to
 declare ...") speaks, not the event; the line someone is known by ("Doe's campaign slogan is '...'",
 "the senator's answer was that '...'") is theirs; an "as Doe pointed out" aside vouches for the quote
-in the clause it hangs on.
+in the clause it hangs on; a person named as the object right before a colon speaks when the clause's
+subject is no one ("The result did not surprise pollster Doe: '...'").
 """
 
 from __future__ import annotations
@@ -139,3 +140,13 @@ def test_an_as_aside_vouches_for_the_quote_in_its_clause(quotes):
     found = quotes(text)
     assert speaker_of(found, "textbook definition") == "Lena Vos"
     assert speaker_of(found, "which sounds like a lot") == "Tom Reyes"
+
+
+def test_a_person_object_before_the_colon_speaks_when_the_subject_is_no_one(quotes):
+    text = (
+        "Poll\n\nThe result did not surprise pollster Lena Vos: “Turnout was low and the young stayed "
+        "home.”\n\nLater Tom Reyes turned to Ada Quill: “You have no plan at all.”\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "Turnout was low") == "Lena Vos"
+    assert speaker_of(found, "no plan at all") == "Tom Reyes"

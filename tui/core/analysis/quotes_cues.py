@@ -364,6 +364,9 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
         if h.head.i == h.i:
             break
         h = h.head
+    last = before[-1]
+    if last.ent_type_ == "PERSON" and last.dep_ == "dobj" and text[i] == ":":
+        outer.append(last)  # "The surge doesn't surprise pollster Jane Doe:": she, if the subject is no one
     if first is not None and outer:
         return Cue(first.text, first.pos, first.subject, weak=True, further=tuple(outer))
     return first
