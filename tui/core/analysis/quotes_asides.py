@@ -1,14 +1,14 @@
-"""Quotes a reporting aside vouches for: ``As Smith has pointed out, that is the "textbook
-definition" of the problem``, ``As the spokesman explained, the taxes were delayed, "which sounds like
-a lot"``. The aside hangs on a clause above the quoted words, not on the words themselves, so the walk
-up from the quote (``quotes_cues._tree``) never meets it.
+"""Quotes an aside attributes: ``As Smith has pointed out, that is the "textbook definition" of the
+problem``, ``As the spokesman explained, the taxes were delayed, "which sounds like a lot"`` (the aside
+hangs on a clause above the quoted words, so the walk up from the quote, ``quotes_cues._tree``, never
+meets it), and "according to X" anywhere in the quote's sentence.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .quotes_after import make_cue
+from .quotes_after import according, make_cue
 from .quotes_verbs import Cue, is_reporting, quoted, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,4 +32,16 @@ def as_noted(inside: list[Token], start: int) -> Cue | None:
         if h.head.i == h.i:
             return None
         h = h.head
+    return None
+
+
+def according_in(inside: list[Token]) -> Cue | None:
+    """An "according to X" anywhere in the quote's sentence."""
+    ids = {t.i for t in inside}
+    for t in inside[0].sent:
+        if t.i in ids:
+            continue
+        speaker = according(t)
+        if speaker is not None:
+            return make_cue(t, speaker)
     return None

@@ -24,7 +24,7 @@ from .quotes_after import (
     inverted_subject,
     make_cue,
 )
-from .quotes_asides import as_noted
+from .quotes_asides import according_in, as_noted
 from .quotes_offsets import token_at, tokens_within
 from .quotes_verbs import (
     LISTENER_LEMMAS,
@@ -88,7 +88,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
         elif how == "as":
             hit = as_noted(inside, start)
         else:
-            hit = _according_in(inside)
+            hit = according_in(inside)
         if hit is not None:
             if hit.subject is None:
                 verb = token_at(sdoc, hit.pos)
@@ -251,18 +251,6 @@ def _own_subject(verb: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN", "PRON") and not quoted(c)
         for c in verb.children
     )
-
-
-def _according_in(inside: list[Token]) -> Cue | None:
-    """An "according to X" anywhere in the quote's sentence."""
-    ids = {t.i for t in inside}
-    for t in inside[0].sent:
-        if t.i in ids:
-            continue
-        speaker = according(t)
-        if speaker is not None:
-            return make_cue(t, speaker)
-    return None
 
 
 def governing_subject(sdoc: Doc, start: int, end: int) -> Cue | None:
