@@ -9,7 +9,8 @@ stated ...") is the speaker, not that name; someone an event moves to speak ("th
 declare ...") speaks, not the event; the line someone is known by ("Doe's campaign slogan is '...'",
 "the senator's answer was that '...'") is theirs; an "as Doe pointed out" aside vouches for the quote
 in the clause it hangs on; a person named as the object right before a colon speaks when the clause's
-subject is no one ("The result did not surprise pollster Doe: '...'").
+subject is no one ("The result did not surprise pollster Doe: '...'"); a quote set off by dashes after a
+clause is that clause's.
 """
 
 from __future__ import annotations
@@ -150,3 +151,15 @@ def test_a_person_object_before_the_colon_speaks_when_the_subject_is_no_one(quot
     found = quotes(text)
     assert speaker_of(found, "Turnout was low") == "Lena Vos"
     assert speaker_of(found, "no plan at all") == "Tom Reyes"
+
+
+def test_a_quote_set_off_by_dashes_belongs_to_the_clause_before(quotes):
+    text = (
+        "Rally\n\nWhen Reyes finally wrapped up — “I will fight for you, and I will win for you!” — the "
+        "balloons cascaded down on the crowd.\n\nAnd although former governor Ada Quill lamented his "
+        'tendency to commit gaffes - "does he have to keep giving them so much ammunition?" - Democrats '
+        "in Iowa who watched the debate said they were unfazed by the flap.\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "I will fight for you") == "Reyes"
+    assert speaker_of(found, "so much ammunition") == "Ada Quill"

@@ -1,18 +1,23 @@
 """Quotes an aside attributes: ``As Smith has pointed out, that is the "textbook definition" of the
 problem``, ``As the spokesman explained, the taxes were delayed, "which sounds like a lot"`` (the aside
 hangs on a clause above the quoted words, so the walk up from the quote, ``quotes_cues._tree``, never
-meets it), and "according to X" anywhere in the quote's sentence.
+meets it), "according to X" anywhere in the quote's sentence, and a quote set off by dashes after a
+clause, which is that clause's.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .quotes_after import according, make_cue
+from .doc_text import block_text
+from .quotes_after import QUOTE_CHARS, according, make_cue
+from .quotes_offsets import token_before
 from .quotes_verbs import Cue, is_reporting, quoted, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+_DASHES = "—–-"
 
 
 def as_noted(inside: list[Token], start: int) -> Cue | None:
@@ -44,4 +49,31 @@ def according_in(inside: list[Token]) -> Cue | None:
         speaker = according(t)
         if speaker is not None:
             return make_cue(t, speaker)
+    return None
+
+
+def dashed_aside(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
+    """A quote set off by dashes right after a clause is that clause's: "When Doe finally wrapped up
+    — 'I will fight for you!' — the balloons fell", "Doe lamented her gaffes - 'why?' - but others
+    said ..." are Doe's words, not the next clause's (block offsets; ``lo``/``hi`` bound the look)."""
+    text = block_text(sdoc)
+    i = start - 1
+    while i >= lo and (text[i].isspace() or text[i] in QUOTE_CHARS):
+        i -= 1
+    j = end
+    while j < hi and (text[j].isspace() or text[j] in QUOTE_CHARS):
+        j += 1
+    if i < lo or j >= hi or text[i] not in _DASHES or text[j] not in _DASHES or not text[i - 1 : i].isspace():
+        return None
+    h = token_before(sdoc, i)
+    for _ in range(8):
+        if h is None or h.idx >= start:
+            return None
+        subj = next((c for c in h.children if c.dep_ == "nsubj" and c.idx < h.idx), None)
+        if h.pos_ in ("VERB", "AUX") and subj is not None:
+            # (the clause the dash ends, up through what it says: "lamented her tendency to commit gaffes")
+            if subj.pos_ != "PROPN" or quoted(subj):
+                return None
+            return Cue(h.text, h.idx, subj, weak=not is_reporting(h))
+        h = h.head if h.head.i != h.i else None
     return None

@@ -24,7 +24,7 @@ from .quotes_after import (
     inverted_subject,
     make_cue,
 )
-from .quotes_asides import according_in, as_noted
+from .quotes_asides import according_in, as_noted, dashed_aside
 from .quotes_offsets import token_at, tokens_within
 from .quotes_verbs import (
     LISTENER_LEMMAS,
@@ -75,7 +75,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
         order.append("before")
     order.append("as")
     order.append("according")
-    dash = dash_name(sdoc, end, hi)
+    dash = dash_name(sdoc, end, hi) or dashed_aside(sdoc, start, end, lo, hi)
     if dash is not None:
         return dash
     for how in order:
