@@ -10,7 +10,8 @@ declare ...") speaks, not the event; the line someone is known by ("Doe's campai
 "the senator's answer was that '...'") is theirs; an "as Doe pointed out" aside vouches for the quote
 in the clause it hangs on; a person named as the object right before a colon speaks when the clause's
 subject is no one ("The result did not surprise pollster Doe: '...'"); a quote set off by dashes after a
-clause is that clause's.
+clause is that clause's; a speaker described by a relative clause and left without its closing comma
+('"...," Doe, the pollster who founded a site tweeted') still speaks.
 """
 
 from __future__ import annotations
@@ -163,3 +164,11 @@ def test_a_quote_set_off_by_dashes_belongs_to_the_clause_before(quotes):
     found = quotes(text)
     assert speaker_of(found, "I will fight for you") == "Reyes"
     assert speaker_of(found, "so much ammunition") == "Ada Quill"
+
+
+def test_a_speaker_described_by_a_relative_clause_without_its_closing_comma(quotes):
+    text = (
+        "Polls\n\n“The mayor needs a plan for winning over young voters,” Dana Kirk, the pollster who "
+        "founded harbourpolls.com tweeted on Monday.\n"
+    )
+    assert speaker_of(quotes(text), "The mayor needs a plan") == "Dana Kirk"
