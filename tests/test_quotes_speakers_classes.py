@@ -11,7 +11,8 @@ declare ...") speaks, not the event; the line someone is known by ("Doe's campai
 in the clause it hangs on; a person named as the object right before a colon speaks when the clause's
 subject is no one ("The result did not surprise pollster Doe: '...'"); a quote set off by dashes after a
 clause is that clause's; a speaker described by a relative clause and left without its closing comma
-('"...," Doe, the pollster who founded a site tweeted') still speaks.
+('"...," Doe, the pollster who founded a site tweeted') still speaks; "said Pressly" with the name
+tagged an adverb names the speaker of a later quote the verb governs too.
 """
 
 from __future__ import annotations
@@ -172,3 +173,13 @@ def test_a_speaker_described_by_a_relative_clause_without_its_closing_comma(quot
         "founded harbourpolls.com tweeted on Monday.\n"
     )
     assert speaker_of(quotes(text), "The mayor needs a plan") == "Dana Kirk"
+
+
+def test_an_inverted_name_tagged_as_an_adverb_speaks_for_a_later_quote(quotes):
+    text = (
+        "Data\n\nTom Pressly, a former party data operative, vouched for both men.\n\n“Having access to "
+        "the party file and two people who understand it is valuable,” said Pressly, explaining he worked "
+        "more closely with Marek, who was responsible for cleaning up state voter-roll data and putting it "
+        "into the national party file: “Marek is outstanding with data. He’s a real good data manipulator.”\n"
+    )
+    assert speaker_of(quotes(text), "Marek is outstanding") == "Tom Pressly"

@@ -296,6 +296,16 @@ def fallback_subject(verb: Token, start: int, end: int) -> Token | None:
     """
     if not verb.tag_.startswith("VB"):
         return None
+    # "said Skelly" with the name tagged an adverb (read again for a later quote in the sentence)
+    after = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end and verb.tag_ == "VBD" else None
+    if after is not None and after.head.i == verb.i and after.dep_ in ("advmod", "npadvmod"):
+        if (
+            after.is_alpha
+            and after.text[:1].isupper()
+            and after.ent_type_ in ("", "PERSON")
+            and not quoted(after)
+        ):
+            return after
     if verb.tag_ == "VBN" and not _active_participle(verb):
         return None
     if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
