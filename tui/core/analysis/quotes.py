@@ -274,6 +274,14 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
         return None
     root = last.sent.root
     subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:
+        # "Doe wrote in a column that the delegates ... may reconsider." read as "[Doe wrote ...] may
+        # reconsider": the reporting clause the sentence opens with is still its main one.
+        said = next(
+            (c for c in root.children if c.dep_ == "ccomp" and c.i < root.i and is_reporting(c)), None
+        )
+        subj = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
+        subj = subj if subj is not None and subj.i == last.sent.start else None
     if subj is None or people.in_quote(off + subj.idx):
         return None
     name, label, shown = people.speaker(off, subj)

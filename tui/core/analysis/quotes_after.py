@@ -101,10 +101,15 @@ def after_cue(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
                 subj = pre[-1]  # a name the tagger took for an auxiliary: '"...," Will wrote'
             return make_cue(t, subj)
         nominal = [p for p in pre if p.pos_ in ("PROPN", "NOUN", "PRON")]
+        # (a relative clause may describe the name: '"...," Jane Doe, the lawyer who took the case said')
+        described = {t.i for p in pre if p.dep_ == "relcl" for t in p.subtree}
         if (
             subj is None
             and nominal
-            and all(p.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP", "PART") for p in pre)
+            and all(
+                p.i in described or p.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP", "PART")
+                for p in pre
+            )
         ):
             # A misparse left the verb without its subject: the name before any aside.
             head = window[:k]

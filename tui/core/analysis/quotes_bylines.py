@@ -21,6 +21,15 @@ _LABEL = re.compile(rf"(?:^|[.!?\"”]\s+|\s[-—–]+\s*)(?:(?:More )?[Ff]rom )
 # An inverted attribution before the quote: 'Said Doe, "..."', "Stated Doe:" (the word must be a
 # reporting verb; the parser reads "Said Doe" as one name).
 _INVERTED = re.compile(rf"(?:^|[.!?\"”]\s+)([A-Z][a-z]+) ({_NAME})[,:]\s*$")
+# A digest's label after a dash names its source even when the model tagged no entity there
+# ("... - HuffPollster: ...", "... - Philip Bump: ..."), unless it is a word that labels a part of the
+# page or a date rather than someone.
+_PAGE_WORDS = frozenset(
+    "update updated note editor correction source sources video photo watch read related transcript excerpt "
+    "statement quote quotes summary background context analysis opinion review highlights today yesterday "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
 _BYLINE = re.compile(rf"\s*[-—–―]+\s*({_NAME})\s*(?:[,.]|$)")
 _CLOSING = "\"“”‘’'„«»` .,"
 
@@ -38,8 +47,9 @@ def label_before(text: str, lo: int, start: int, people: People, off: int = 0) -
     hit = _LABEL.search(text, max(0, lo - 1), i + 1)
     if not hit:
         return None
-    first = _speaker(hit.group(1), off + hit.start(1), people)
-    second = _speaker(hit.group(2), off + hit.start(2), people) if hit.group(2) else None
+    dashed = text[hit.start() : hit.start(1)].strip()[:1] in "-—–"
+    first = _speaker(hit.group(1), off + hit.start(1), people, dashed)
+    second = _speaker(hit.group(2), off + hit.start(2), people, dashed) if hit.group(2) else None
     if first and second and first != second:
         return f"{first} and {second}"
     return first or second
@@ -58,9 +68,22 @@ def byline_after(text: str, end: int, block_end: int, people: People) -> str | N
     return _speaker(hit.group(1), hit.start(1), people) if hit else None
 
 
-def _speaker(name: str, pos: int, people: People) -> str | None:
-    """A person or body the label names: the entity there, or a known surname; no guess otherwise."""
+def _speaker(name: str, pos: int, people: People, dashed: bool = False) -> str | None:
+    """A person or body the label names: the entity there, or a known surname; after a digest's dash,
+    also a name the model left untagged; no guess otherwise."""
     ent = people.entity_at(pos, pos + len(name))
     if ent is not None and ent.label in ("PERSON", "ORG"):
         return ent.canonical
-    return people.surname(name)
+    known = people.surname(name)
+    if known is not None or ent is not None or not dashed:
+        return known
+    return name if _name_shaped(name) else None
+
+
+def _name_shaped(name: str) -> bool:
+    """One or two capitalised words, not in capitals throughout and not a label of the page."""
+    words = name.split()
+    return len(words) <= 2 and all(
+        w[:1].isupper() and any(c.islower() for c in w) and w.lower().strip(".") not in _PAGE_WORDS
+        for w in words
+    )

@@ -24,9 +24,11 @@ from .quotes_after import (
     inverted_subject,
     make_cue,
 )
+from .quotes_asides import according_in, as_noted, dashed_aside
 from .quotes_offsets import token_at, tokens_within
 from .quotes_verbs import (
     LISTENER_LEMMAS,
+    SPEECH_NOUNS,
     Cue,
     fallback_subject,
     is_reporting,
@@ -71,8 +73,9 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
     order.append("tree")
     if before_ch in ("—", "–", "-") or before_ch.isalpha():
         order.append("before")
+    order.append("as")
     order.append("according")
-    dash = dash_name(sdoc, end, hi)
+    dash = dash_name(sdoc, end, hi) or dashed_aside(sdoc, start, end, lo, hi)
     if dash is not None:
         return dash
     for how in order:
@@ -82,8 +85,10 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
             hit = _before(sdoc, inside[0], start, lo)
         elif how == "tree":
             hit = _tree(inside)
+        elif how == "as":
+            hit = as_noted(inside, start)
         else:
-            hit = _according_in(inside)
+            hit = according_in(inside)
         if hit is not None:
             if hit.subject is None:
                 verb = token_at(sdoc, hit.pos)
@@ -248,18 +253,6 @@ def _own_subject(verb: Token) -> bool:
     )
 
 
-def _according_in(inside: list[Token]) -> Cue | None:
-    """An "according to X" anywhere in the quote's sentence."""
-    ids = {t.i for t in inside}
-    for t in inside[0].sent:
-        if t.i in ids:
-            continue
-        speaker = according(t)
-        if speaker is not None:
-            return make_cue(t, speaker)
-    return None
-
-
 def governing_subject(sdoc: Doc, start: int, end: int) -> Cue | None:
     """The subjects of the verbs above the quoted words, nearest first, as a weak cue."""
     inside = tokens_within(sdoc, start, end)
@@ -316,15 +309,16 @@ def _opening_name(first: Token) -> tuple[Token, Token] | None:
 
 
 def colon_subject(sdoc: Doc, start: int) -> Cue | None:
-    """``Smith has a new message: "..."``: the subject of the clause the colon ends, as a weak cue."""
+    """``Smith has a new message: "..."``: the subject of the clause the colon ends, as a weak cue
+    (or the comma after a statement that clause issues)."""
     text = block_text(sdoc)
     i = start - 1
     while i >= 0 and (text[i].isspace() or text[i] in QUOTE_CHARS):
         i -= 1
-    if i < 0 or text[i] != ":":
+    if i < 0 or text[i] not in ":,":
         return None
     before = tokens_within(sdoc, 0, i)
-    if not before:
+    if not before or text[i] == "," and not _text_handed_out(before[-1], text, start):
         return None
     here = _here_is(before)
     if here is not None:
@@ -358,9 +352,18 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
         if h.head.i == h.i:
             break
         h = h.head
+    last = before[-1]
+    if last.ent_type_ == "PERSON" and last.dep_ == "dobj" and text[i] == ":":
+        outer.append(last)  # "The surge doesn't surprise pollster Jane Doe:": she, if the subject is no one
     if first is not None and outer:
         return Cue(first.text, first.pos, first.subject, weak=True, further=tuple(outer))
     return first
+
+
+def _text_handed_out(noun: Token, text: str, start: int) -> bool:
+    """``Doe issued a statement, "We ..."``: a comma after a statement the clause puts out opens its
+    words as a colon would."""
+    return noun.lemma_.lower() in SPEECH_NOUNS and noun.dep_ == "dobj" and text[start : start + 1].isupper()
 
 
 def _here_is(before: list[Token]) -> Cue | None:

@@ -153,3 +153,9 @@ def label_of(ent: Entity) -> str:
 def _name_word(word: str) -> bool:
     """A word written as a name: capitalised, then lower case ("Violet", "O'Dwyer", "McCain")."""
     return word[:1].isupper() and word[1:2].islower() or word[1:2] in "'’" and word[2:3].isupper()
+
+
+def given_name_first(text: str) -> bool:
+    """A name that starts with a common given name ("Helen Park", whatever the tagger made of it)."""
+    words = text.split()
+    return len(words) >= 2 and (words[0].lower() in MALE_NAMES or words[0].lower() in FEMALE_NAMES)

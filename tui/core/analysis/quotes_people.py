@@ -14,8 +14,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
-from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, label_of
-from .quotes_people_index import SPEAKER, SUBJECT_DEPS, Mention, PeopleIndex, name_like, noun_phrase
+from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, given_name_first, label_of
+from .quotes_people_index import SPEAKER, Mention, PeopleIndex
+from .quotes_phrases import SUBJECT_DEPS, name_like, noun_phrase, runs_into_verb
 from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Pronouns for someone the text does not name: shown as written, never resolved to a name.
 _INDEFINITE = frozenset("someone somebody another".split())
+_OBJECT_FORMS = {"him": "he", "her": "she", "them": "they"}  # "the win led her to declare": she speaks
 # Pronouns for some of a group, shown as written when they do something ("some chanted", "those
 # surveyed said", "many in the crowd booed"), not when something is done to them ("those voting
 # 'yes' were declared the majority").
@@ -140,8 +142,10 @@ class People(PeopleIndex):
             if sender is not None and self.token_entity(off, sender) is not None:
                 tok = sender
         owner = speech_owner(tok)
-        if owner is not None and self.token_entity(off, owner) is not None:
-            tok = owner  # "Clinton's response was: ...", "Doe's claim is that ...": their words
+        if owner is not None and (
+            self.token_entity(off, owner) is not None or self._role_holder(off + owner.idx, owner) is not None
+        ):
+            tok = owner  # "Clinton's response was: ...", "the senator's answer was that ...": their words
         elif owner is not None and _untagged_name(owner):
             name = self.surnames.get(owner.text, owner.text)  # a name the model did not tag
             return Speaker(name, "PERSON", name)
@@ -154,7 +158,8 @@ class People(PeopleIndex):
                 phrase = f"{phrase} {after.text}"  # "those surveyed", "many polled"
             return Speaker(phrase, "NP", phrase)
         if tok.pos_ == "PRON":
-            hit = self.resolve_pronoun(tok.lower_, off + tok.idx, self._not_meant(off, tok))
+            word = _OBJECT_FORMS.get(tok.lower_, tok.lower_) if tok.dep_ == "dobj" else tok.lower_
+            hit = self.resolve_pronoun(word, off + tok.idx, self._not_meant(off, tok))
             if hit is None:
                 return Speaker(None, "PRON", None)
             name = self._family_only(hit[0]) if hit[1] == "PERSON" else hit[0]
@@ -249,7 +254,7 @@ class People(PeopleIndex):
         near = [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
         # (and the name in a described apposition: "the mayor's host, the actress Jane Doe, said")
         near += [g for c in near if c.dep_ == "appos" for g in c.children if g.dep_ in ("appos", "flat")]
-        if tok.dep_ == "appos":
+        if tok.dep_ == "appos" and not runs_into_verb(tok):
             near.append(tok.head)
         # "ambassador to the U.S. Ron Dermer": the parser reads the name as part of the country
         near += [
@@ -258,7 +263,7 @@ class People(PeopleIndex):
         found = [e for e in (self.token_entity(off, t) for t in near) if e is not None]
         for label in ("PERSON",) if person_only else ("PERSON", "ORG"):
             for e in found:
-                if e.label == label or label == "PERSON" and _given_name(e.text):
+                if e.label == label or label == "PERSON" and given_name_first(e.text):
                     return e
         return None
 
@@ -370,12 +375,6 @@ def _mistagged_person(m: Mention) -> bool:
         # (an Irish or an Italian name too: "O'Dwyer", "D'Souza")
         and (m.name[1:].islower() or m.name[1:2] in "'’" and m.name[2:3].isupper() and m.name[3:].islower())
     )
-
-
-def _given_name(text: str) -> bool:
-    """A name that starts with a common given name ("Helen Park", whatever the tagger made of it)."""
-    words = text.split()
-    return len(words) >= 2 and (words[0].lower() in MALE_NAMES or words[0].lower() in FEMALE_NAMES)
 
 
 def _salience(m: Mention) -> int:

@@ -29,6 +29,7 @@ from .quotes_names import (
     TITLES,
     label_of,
 )
+from .quotes_phrases import SUBJECT_DEPS, describes, name_like, noun_phrase, opens_sentence, runs_into_verb
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -52,16 +53,11 @@ _ROLE_ABBREVIATIONS = {
     "adm": ("admiral",),
     "atty": ("attorney",),
 }
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PLACE_PREPOSITIONS = frozenset("in from into across throughout inside".split())
 SPEAKER = 2  # the rank of a resolved speaker among mentions
 # Words that make a title another office: "Vice President", "Deputy Secretary", "Lt. Governor".
 _LESSER_RANKS = frozenset("vice deputy assistant associate lieutenant lt under".split())
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
-# The noun phrase of a speaker stops before these: clauses and asides hanging off the head noun.
-_NP_STOP_DEPS = frozenset(
-    {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis", "dobj", "ccomp", "xcomp"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,10 +190,10 @@ class PeopleIndex:
                     continue  # people named inside a quotation are talked about, not talking
                 # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer",
                 # "Jane Doe, who runs the lab").
-                opening = _opens_sentence(tok, sent.start)
+                opening = opens_sentence(tok, sent.start)
                 salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
                 salient = salient or opening
-                introduced = not salient and any(_describes(c) for c in tok.children)
+                introduced = not salient and any(describes(c) for c in tok.children)
                 rank = int(salient or introduced)
                 plural = tok.tag_ in ("NNS", "NNPS")
                 label = label_of(ent)
@@ -262,7 +258,7 @@ class PeopleIndex:
                 word = title.lower_.rstrip(".")
                 roles.update(_ROLE_ABBREVIATIONS.get(word, (word, title.lemma_.lower())))
         for near in head.children:
-            if near.dep_ == "appos" and near.pos_ == "NOUN":
+            if near.dep_ == "appos" and near.pos_ == "NOUN" and not runs_into_verb(near):
                 roles.add(near.lemma_.lower())
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             roles.add(head.head.lemma_.lower())
@@ -312,77 +308,3 @@ def _same_clause(tok: Token, verb: Token) -> bool:
             return False
         tok = tok.head
     return False
-
-
-def name_like(tok: Token) -> bool:
-    """A capitalised word the tagger took for a common noun or a verb inside a sentence ("D'Souza
-    replied", "after Kasich said"): a name, as sentence-initial capitals alone would not show."""
-    return (
-        tok.pos_ in ("NOUN", "VERB")
-        and tok.i != tok.sent.start
-        and tok.text[:1].isupper()
-        and (tok.text[1:2].islower() or tok.text[1:2] in "'’" and tok.text[2:3].isupper())
-        and not any(c.dep_ in ("det", "poss") for c in tok.children)
-    )
-
-
-def _opens_sentence(tok: Token, start: int) -> bool:
-    """A name the parser left hanging at the head of its sentence ("And Obama, for all ..., seems
-    to agree" with "Obama" as a modifier): the sentence's subject all the same."""
-    if tok.dep_ not in ("npadvmod", "dep", "nmod") or tok.head.dep_ not in ("ROOT", "parataxis"):
-        return False
-    first = tok.left_edge.i
-    return all(t.is_punct or t.pos_ in ("CCONJ", "ADV") for t in tok.doc[start:first])
-
-
-def _describes(child: Token) -> bool:
-    """A description that introduces the one it hangs on: "Jane Doe, a lawyer", "Jane Doe, who runs
-    the lab" (whom the next "she said" means, though she is no subject)."""
-    if child.dep_ == "appos":
-        return True
-    return child.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ in SUBJECT_DEPS for c in child.children)
-
-
-def _same_referent(conj: Token) -> bool:
-    """A second description of the same one, "the former governor and current nominee": a
-    conjoined common noun with no determiner of its own (not "the mayor and his wife")."""
-    return (
-        conj.dep_ == "conj"
-        and conj.pos_ == "NOUN"
-        and conj.tag_ == "NN"
-        and not any(c.dep_ in ("det", "poss") for c in conj.children)
-    )
-
-
-def noun_phrase(tok: Token) -> str:
-    """The noun phrase headed by ``tok``, without relative clauses or asides, at most ~10 tokens."""
-    doc = tok.doc
-    left = tok.left_edge.i
-    det = doc[left - 1] if left else None
-    if left == tok.i and tok.dep_ in ("amod", "compound", "nummod") and det and det.dep_ == "det":
-        left -= (
-            1 if det.head.i == tok.head.i else 0
-        )  # a modifier a misparse left as the head: "the editorial [read]", "the two [wrote]"
-    right = tok.i
-    rights = list(tok.rights)
-    for k, child in enumerate(rights):
-        if child.dep_ == "cc" and k + 1 < len(rights) and _same_referent(rights[k + 1]):
-            continue
-        if child.dep_ in _NP_STOP_DEPS and not _same_referent(child):
-            break
-        right = child.right_edge.i
-    if right - left > 10:
-        right = min(right, tok.i + 4)
-        left = max(left, tok.i - 5)
-    # A hyphenated word is one word, however the parser split it ("the 43-year-old asked").
-    while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
-        if doc[right + 1].whitespace_ or not doc[right + 2].is_alpha:
-            break
-        right += 2
-    # Never end on a conjunction or punctuation left dangling by a misparse.
-    while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
-        right -= 1
-    while left < tok.i and doc[left].is_punct:
-        left += 1
-    # (Runs of spaces are tokens of their own: "a piece  that" must not show as "a piece  ".)
-    return " ".join(doc[left : right + 1].text.split())

@@ -20,7 +20,7 @@ _EXTRA_LEMMAS = (
     "whisper call acknowledge lament muse recount maintain agree post deny retort scoff declare confide "
     "speculate summarize summarise opine protest snap tease chide criticise dub label brand blast slam "
     "praise hail accuse question object insist explain tell add say learn quote predict write reveal "
-    "recommend pledge threaten plead cry read rule chant "
+    "recommend pledge threaten plead cry read rule chant elaborate brag gripe grouse "
     # The manner of saying: '"Go back," Smith barked', '"This is fantastic!" beamed Doe'.
     "bark exhort interject gush sneer snarl growl thunder fume chuckle beam"
 )
@@ -33,13 +33,17 @@ _WEAK_LEMMAS = frozenset(
 # Verbs whose object is the listener, never the speaker ("told Obama").
 LISTENER_LEMMAS = frozenset("tell inform remind assure reassure warn advise convince notify ask urge".split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Verbs of an event moving someone to act: "prompted Doe to say" is Doe speaking.
+_CAUSING_LEMMAS = frozenset("prompt lead force cause push inspire drive spur compel provoke move".split())
 # Verbs of sending a message to someone: "emailed supporters saying ..." is the sender speaking.
 _SENDING_LEMMAS = frozenset("email e-mail send text message mail tweet write".split())
 # Nouns for things said: their possessor is the speaker of a quote inside them ("Smith's claim that").
 SPEECH_NOUNS = frozenset(
     "claim statement remark comment word assertion promise pledge prediction warning argument insistence "
     "suggestion accusation charge description message vow boast admission answer response reply quip "
-    "tweet post letter speech testimony declaration announcement contention complaint allegation".split()
+    "tweet post letter speech testimony declaration announcement contention complaint allegation "
+    # (and the lines someone is known by: "Doe's campaign slogan is '...'", "Doe's dictum was, '...'")
+    "slogan catchphrase phrase dictum motto mantra refrain maxim".split()
 )
 # Written or recorded things that carry someone's words: "issued a statement calling ...".
 TEXT_NOUNS = SPEECH_NOUNS | frozenset(
@@ -138,6 +142,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return prev
     if depth > 3 or verb.head.i == verb.i:
         return None
+    caused = _caused_speaker(verb)
+    if caused is not None:
+        return caused
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj") and verb.head.pos_ in (
         "VERB",
         "AUX",
@@ -200,6 +207,19 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # yelled", "Doe, an ally, called it '...'" with a finite verb as a modifier): its noun speaks.
         return verb.head
     return None
+
+
+def _caused_speaker(verb: Token) -> Token | None:
+    """ "The delay led Mayor Doe to declare ...", "That prompted Doe to ... call it '...'": the one an
+    event moves to speak speaks, not the event. (Not "urged Doe to call it '...'": those words are
+    the urger's.)"""
+    inf = verb.head if verb.dep_ == "conj" and verb.head.dep_ == "xcomp" else verb
+    if inf.dep_ != "xcomp" or inf.head.lemma_.lower() not in _CAUSING_LEMMAS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in inf.children):
+        return None
+    obj = next((c for c in inf.head.children if c.dep_ == "dobj" and c.i < inf.i), None)
+    return obj if obj is not None and not quoted(obj) else None
 
 
 def _complement(clause: Token) -> bool:
@@ -276,11 +296,39 @@ def fallback_subject(verb: Token, start: int, end: int) -> Token | None:
     """
     if not verb.tag_.startswith("VB"):
         return None
+    # "said Skelly" with the name tagged an adverb (read again for a later quote in the sentence)
+    after = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end and verb.tag_ == "VBD" else None
+    if after is not None and after.head.i == verb.i and after.dep_ in ("advmod", "npadvmod"):
+        if (
+            after.is_alpha
+            and after.text[:1].isupper()
+            and after.ent_type_ in ("", "PERSON")
+            and not quoted(after)
+        ):
+            return after
     if verb.tag_ == "VBN" and not _active_participle(verb):
         return None
     if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # an imperative or a bare infinitive: nobody in particular
     sent = verb.sent
+    before_verb = verb.doc[verb.i - 1] if verb.i > sent.start else None
+    if verb.tag_ in ("VBD", "VBZ", "VBP") and before_verb is not None:
+        # "In an interview with hosts A and B, the candidate stated ...", "..., a White House official
+        # who spoke anonymously said ...": the parser hung the noun phrase ending right before the verb
+        # on a name before it as an appositive; that phrase is the verb's subject.
+        np = (
+            next((a for a in before_verb.ancestors if a.dep_ == "appos"), None)
+            if before_verb.dep_ != "appos"
+            else before_verb
+        )
+        if (
+            np is not None
+            and np.pos_ in ("NOUN", "PROPN")
+            and np.right_edge.i == verb.i - 1
+            and not quoted(np)
+        ):
+            if not start <= np.idx < end and verb.doc[np.left_edge.i - 1].text == ",":
+                return np
     lo = sent.start
     if verb.tag_ == "VBG" and all(t.is_punct or t.pos_ == "CCONJ" for t in verb.doc[sent.start : verb.i]):
         # A sentence opening on the participle ("Doe stated that ... . Adding, '...'") goes on from

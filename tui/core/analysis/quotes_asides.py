@@ -1,0 +1,79 @@
+"""Quotes an aside attributes: ``As Smith has pointed out, that is the "textbook definition" of the
+problem``, ``As the spokesman explained, the taxes were delayed, "which sounds like a lot"`` (the aside
+hangs on a clause above the quoted words, so the walk up from the quote, ``quotes_cues._tree``, never
+meets it), "according to X" anywhere in the quote's sentence, and a quote set off by dashes after a
+clause, which is that clause's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .doc_text import block_text
+from .quotes_after import QUOTE_CHARS, according, make_cue
+from .quotes_offsets import token_before
+from .quotes_verbs import Cue, is_reporting, quoted, subject_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+_DASHES = "—–-"
+
+
+def as_noted(inside: list[Token], start: int) -> Cue | None:
+    """The subject of an "as X noted" aside before the quote (block offset ``start``) on a clause
+    that holds it."""
+    ids = {t.i for t in inside}
+    h = next((t for t in inside if t.head.i not in ids), None)
+    for _ in range(12):
+        if h is None:
+            return None
+        for c in h.children:
+            if c.dep_ != "advcl" or c.i in ids or c.idx >= start or not is_reporting(c, strict=True):
+                continue
+            if any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children):
+                subj = subject_of(c)
+                return make_cue(c, subj) if subj is not None and not quoted(subj) else None
+        if h.head.i == h.i:
+            return None
+        h = h.head
+    return None
+
+
+def according_in(inside: list[Token]) -> Cue | None:
+    """An "according to X" anywhere in the quote's sentence."""
+    ids = {t.i for t in inside}
+    for t in inside[0].sent:
+        if t.i in ids:
+            continue
+        speaker = according(t)
+        if speaker is not None:
+            return make_cue(t, speaker)
+    return None
+
+
+def dashed_aside(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
+    """A quote set off by dashes right after a clause is that clause's: "When Doe finally wrapped up
+    — 'I will fight for you!' — the balloons fell", "Doe lamented her gaffes - 'why?' - but others
+    said ..." are Doe's words, not the next clause's (block offsets; ``lo``/``hi`` bound the look)."""
+    text = block_text(sdoc)
+    i = start - 1
+    while i >= lo and (text[i].isspace() or text[i] in QUOTE_CHARS):
+        i -= 1
+    j = end
+    while j < hi and (text[j].isspace() or text[j] in QUOTE_CHARS):
+        j += 1
+    if i < lo or j >= hi or text[i] not in _DASHES or text[j] not in _DASHES or not text[i - 1 : i].isspace():
+        return None
+    h = token_before(sdoc, i)
+    for _ in range(8):
+        if h is None or h.idx >= start:
+            return None
+        subj = next((c for c in h.children if c.dep_ == "nsubj" and c.idx < h.idx), None)
+        if h.pos_ in ("VERB", "AUX") and subj is not None:
+            # (the clause the dash ends, up through what it says: "lamented her tendency to commit gaffes")
+            if subj.pos_ != "PROPN" or quoted(subj):
+                return None
+            return Cue(h.text, h.idx, subj, weak=not is_reporting(h))
+        h = h.head if h.head.i != h.i else None
+    return None

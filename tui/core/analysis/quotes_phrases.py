@@ -1,0 +1,98 @@
+"""Noun phrases of possible speakers, read from the dependency parse: the words a speaker token heads
+("a U.S. official"), names the tagger took for common nouns, descriptions that introduce someone
+("Jane Doe, a lawyer"), and a name the parser left hanging at the head of its sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# The noun phrase of a speaker stops before these: clauses and asides hanging off the head noun.
+_NP_STOP_DEPS = frozenset(
+    {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis", "dobj", "ccomp", "xcomp", "case"}
+)
+
+
+def name_like(tok: Token) -> bool:
+    """A capitalised word the tagger took for a common noun or a verb inside a sentence ("D'Souza
+    replied", "after Kasich said"): a name, as sentence-initial capitals alone would not show."""
+    return (
+        tok.pos_ in ("NOUN", "VERB")
+        and tok.i != tok.sent.start
+        and tok.text[:1].isupper()
+        and (tok.text[1:2].islower() or tok.text[1:2] in "'’" and tok.text[2:3].isupper())
+        and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    )
+
+
+def opens_sentence(tok: Token, start: int) -> bool:
+    """A name the parser left hanging at the head of its sentence ("And Obama, for all ..., seems
+    to agree" with "Obama" as a modifier): the sentence's subject all the same."""
+    if tok.dep_ not in ("npadvmod", "dep", "nmod") or tok.head.dep_ not in ("ROOT", "parataxis"):
+        return False
+    first = tok.left_edge.i
+    return all(t.is_punct or t.pos_ in ("CCONJ", "ADV") for t in tok.doc[start:first])
+
+
+def runs_into_verb(tok: Token) -> bool:
+    """Whether the phrase ``tok`` heads ends right before a verb ("..., the candidate stated that"):
+    a subject the parser read as an apposition to the name before it, which it does not describe."""
+    after = tok.right_edge.i + 1
+    return after < len(tok.doc) and tok.doc[after].pos_ == "VERB"
+
+
+def describes(child: Token) -> bool:
+    """A description that introduces the one it hangs on: "Jane Doe, a lawyer", "Jane Doe, who runs
+    the lab" (whom the next "she said" means, though she is no subject)."""
+    if child.dep_ == "appos":
+        return True
+    return child.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ in SUBJECT_DEPS for c in child.children)
+
+
+def _same_referent(conj: Token) -> bool:
+    """A second description of the same one, "the former governor and current nominee": a
+    conjoined common noun with no determiner of its own (not "the mayor and his wife")."""
+    return (
+        conj.dep_ == "conj"
+        and conj.pos_ == "NOUN"
+        and conj.tag_ == "NN"
+        and not any(c.dep_ in ("det", "poss") for c in conj.children)
+    )
+
+
+def noun_phrase(tok: Token) -> str:
+    """The noun phrase headed by ``tok``, without relative clauses or asides, at most ~10 tokens."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    det = doc[left - 1] if left else None
+    if left == tok.i and tok.dep_ in ("amod", "compound", "nummod") and det and det.dep_ == "det":
+        left -= (
+            1 if det.head.i == tok.head.i else 0
+        )  # a modifier a misparse left as the head: "the editorial [read]", "the two [wrote]"
+    right = tok.i
+    rights = list(tok.rights)
+    for k, child in enumerate(rights):
+        if child.dep_ == "cc" and k + 1 < len(rights) and _same_referent(rights[k + 1]):
+            continue
+        if child.dep_ in _NP_STOP_DEPS and not _same_referent(child):
+            break
+        right = child.right_edge.i
+    if right - left > 10:
+        right = min(right, tok.i + 4)
+        left = max(left, tok.i - 5)
+    # A hyphenated word is one word, however the parser split it ("the 43-year-old asked").
+    while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
+        if doc[right + 1].whitespace_ or not doc[right + 2].is_alpha:
+            break
+        right += 2
+    # Never end on a conjunction or punctuation left dangling by a misparse.
+    while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
+        right -= 1
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    # (Runs of spaces are tokens of their own: "a piece  that" must not show as "a piece  ".)
+    return " ".join(doc[left : right + 1].text.split())
