@@ -23,12 +23,14 @@ from typing import TYPE_CHECKING
 
 from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
 from .doc_text import block_text
+from .quotes_after import according
 from .quotes_bylines import byline_after, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_marks import Span, find_spans
 from .quotes_names import DISPLAY_NOUNS
 from .quotes_offsets import token_at, token_before, tokens_within
 from .quotes_people import RELATIVE, People
+from .quotes_referents import asks
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -188,9 +190,10 @@ def _attribute_block(
     taken = {c.pos for _p, c, _i in pending}
     spans = [(it.span.start - off, it.span.end - off) for it in items]
     for tok in sdoc:
-        if tok.idx in taken or not is_reporting(tok, strict=True) or any(a <= tok.idx < e for a, e in spans):
+        if tok.idx in taken or any(a <= tok.idx < e for a, e in spans):
             continue
-        subj = subject_of(tok)
+        # ("according to X" names a source as well as "X said" does)
+        subj = subject_of(tok) if is_reporting(tok, strict=True) else according(tok)
         if subj is not None and not any(a <= subj.idx < e for a, e in spans):
             pending.append((tok.idx, Cue(tok.text, tok.idx, subj), None))
     # Resolve in text order, so each pronoun sees the speakers before it.
@@ -214,7 +217,8 @@ def _attribute_block(
                     it.speaker = shown
                 continue
             if name is not None:
-                people.add_speaker(off + cue.subject.idx, name, label, cue.subject.tag_ in ("NNS", "NNPS"))
+                plural = cue.subject.tag_ in ("NNS", "NNPS")
+                people.add_speaker(off + cue.subject.idx, name, label, plural, asking=asks(cue.text))
         if it is not None:
             it.speaker, it.cue_text = shown, cue.text
         events.append(_Event(off + pos, b, name, cue.text, label))

@@ -1,0 +1,85 @@
+"""Pronoun speakers, end to end through the real spaCy pipeline, on sentences of our own.
+
+What "he", "she" and "it" refer to when a careful reader would not hesitate: a speaker the text only
+describes ("a doctor at the clinic"), a lawsuit that goes on saying things, a source named by
+"according to", a person whose relative of the other sex shares the family name, the person a run of
+"he" sentences is about, and never a question's "what father".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes_speakers import speaker_of
+
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
+
+def test_he_or_she_after_a_speaker_the_text_only_describes(quotes):
+    text = (
+        "Storm night\n\nMayor Ellen Park opened the new wing of the hospital on Monday, weeks before "
+        "the storm.\n\n"
+        'A doctor at the clinic called the night "a nightmare for everyone."\n\n'
+        '"We had no beds left by midnight," she said.\n'
+    )
+    assert speaker_of(quotes(text), "no beds left") == "A doctor at the clinic"
+
+
+def test_it_goes_on_with_the_lawsuit_that_spoke(quotes):
+    text = (
+        "Dam suit\n\nResidents of Millbrook sued Harlow County in March over the old dam.\n\n"
+        'The lawsuit contends that the dam was "never safe to begin with." It goes on to say that '
+        'the county "ignored every warning it was given."\n'
+    )
+    speaker = speaker_of(quotes(text), "ignored every warning")
+    assert speaker is not None and "lawsuit" in speaker
+
+
+def test_according_to_names_the_source_an_it_refers_to(quotes):
+    text = (
+        "Flood\n\nThe Severn Authority closed the river road on Tuesday, according to the Rivers "
+        'Trust, which monitors the valley. It said the water was "rising by the hour" and warned '
+        "drivers to stay away.\n"
+    )
+    speaker = speaker_of(quotes(text), "rising by the hour")
+    assert speaker is not None and "Rivers Trust" in speaker
+
+
+def test_a_relative_sharing_the_family_name_says_nothing_of_the_others_sex(quotes):
+    text = (
+        "Bakery\n\nMrs. Maria Okafor said she had baked bread on Mill Street for thirty years and that "
+        "her customers were like family to her.\n\n"
+        'Nnamdi Okafor, 61, said on Monday that the rent had "tripled in two years." He says the '
+        'landlord\'s letter came without warning. "We cannot keep the ovens on," he told the council.\n'
+    )
+    assert speaker_of(quotes(text), "keep the ovens on") == "Nnamdi Okafor"
+
+
+def test_a_run_of_he_sentences_goes_on_with_the_person_it_is_about(quotes):
+    # "Hill" is only the subject of what the sentences say; the "he" of each sentence is Grant.
+    text = (
+        "Builder\n\nPaul Grant is a builder on a mission to prove that Mayor Dan Hill is honest. "
+        "He dismisses reports that Hill took money from developers. He even walks the site every "
+        'week. "Nobody has ever asked me for a cent," he said.\n'
+    )
+    assert speaker_of(quotes(text), "asked me for a cent") == "Paul Grant"
+
+
+def test_a_questions_what_father_is_nobody(quotes):
+    text = (
+        "Graduation\n\nSenator Jim Lund said on Friday that his son had finished school with "
+        '"flying colours." What proud father would not cry at that? I met with Lund after the '
+        'ceremony. He talked about the budget. "We are out of money," he told me.\n'
+    )
+    assert speaker_of(quotes(text), "out of money") == "Jim Lund"
+
+
+def test_who_answers_a_described_questioner_is_the_one_asked(quotes):
+    # "A reporter" asked; "he replied" is the mayor, however salient the reporter is.
+    text = (
+        "Walkabout\n\nMayor Tom Reyes walked the length of the new market on Saturday, shaking hands "
+        "with the stall holders.\n\n"
+        'A reporter asked Reyes how the budget would cover the repairs. He replied: "We will find the '
+        'money, one way or another."\n'
+    )
+    assert speaker_of(quotes(text), "find the money") == "Tom Reyes"

@@ -1,0 +1,172 @@
+"""What a pronoun speaker may mean: the mentions "he", "she", "it" and "they" can refer to.
+
+"He"/"she" means a person: a name, a lone surname the small model tagged as a body, or a speaker the
+text only describes ("A reporter for the agency called it chaos. '...,' he said"). "It" means a body
+or a text that speaks ("The lawsuit contends ... It goes on to fault ..."); "they" a body, a people or
+a plural group. An interrogative phrase ("What father wouldn't love that?") refers to nobody. The
+gender of a full name is its own or, failing that, its family name's, unless another full name in the
+text shares that family name ("Ghazala Khan" says nothing of "Khizr Khan").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .quotes_names import BODY_NOUNS, FEMALE, MALE, PERSON_GENDER
+from .quotes_people_index import SPEAKER, Mention, PeopleIndex
+from .quotes_verbs import TEXT_NOUNS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..models import Entity
+    from .pipeline import Paragraph
+
+# Head nouns of descriptions of a person: "the Republican candidate said", "a reporter for X asked".
+PERSON_NOUNS = frozenset(PERSON_GENDER) | frozenset(
+    (
+        "official spokesperson candidate nominee senator governor president mayor reporter correspondent "
+        "journalist lawyer attorney aide adviser advisor director leader secretary minister judge witness "
+        "resident voter supporter activist protester organizer manager strategist pollster analyst expert "
+        "professor economist historian author writer columnist editor commentator host anchor officer "
+        "agent detective sheriff chief commander general ambassador diplomat lawmaker legislator "
+        "representative delegate donor executive founder owner student teacher doctor veteran worker "
+        "person friend neighbor member staffer operative consultant prosecutor defendant plaintiff "
+        "victim survivor soldier captain sergeant pastor priest rabbi imam bishop source insider "
+        "chairperson speaker politician"
+    ).split()
+)
+# Texts that speak as "it": "The lawsuit contends ... It goes on to say ...".
+_TEXTS = TEXT_NOUNS | frozenset(
+    "lawsuit suit complaint motion brief ruling indictment bill petition platform book editorial column "
+    "piece article op-ed essay story survey study analysis".split()
+)
+# Words after the head of a description: "a reporter for the agency", "the official in charge".
+_AFTER_HEAD = frozenset("for of at with from in to on who that which and ,".split())
+_QUESTION_WORDS = frozenset("what which whose".split())
+_ASKING = frozenset("ask asks asked asking question questions questioned questioning".split())
+
+
+def head_word(phrase: str) -> str:
+    """The head noun of a noun phrase shown as a speaker: "reporter" in "A reporter for AFP"."""
+    words: list[str] = []
+    for w in phrase.split():
+        if w.lower() in _AFTER_HEAD:
+            break
+        words.append(w)
+    return words[-1].lower().strip(",.") if words else ""
+
+
+class Referents(PeopleIndex):
+    """The kinds of mention each pronoun may mean, over the document's record of people."""
+
+    def __init__(self, entities: list[Entity], paras: list[Paragraph], quoted: list[tuple[int, int]]) -> None:
+        self.askers: set[int] = set()  # where the speakers who put a question to someone are
+        super().__init__(entities, paras, quoted)
+
+    def fits(self, word: str) -> Callable[[Mention], bool] | None:
+        """Whether a mention may be what pronoun ``word`` refers to; None for other pronouns."""
+        want = MALE if word == "he" else FEMALE if word == "she" else None
+        if want is not None:
+            return lambda m: (
+                not _question(m)
+                and (
+                    _person(m)
+                    and m.name not in self.places
+                    and self.gender_of(m.name) in (want, None)
+                    or _described_person(m, want)
+                    and m.pos not in self.askers
+                )
+            )
+        if word == "it":
+            return lambda m: (
+                (m.label in ("ORG", "GPE", "NORP", "FAC") or _body(m) or _text(m)) and not m.plural
+            )
+        if word == "they":
+            return lambda m: m.label in ("ORG", "NORP", "GPE") or (m.label == "NP" and m.plural) or _body(m)
+        return None
+
+    def add_speaker(
+        self, pos: int, name: str, label: str, plural: bool = False, asking: bool = False
+    ) -> None:
+        """A resolved speaker; ``asking`` when what they said is a question to someone."""
+        super().add_speaker(pos, name, label, plural)
+        if asking:
+            self.askers.add(pos)
+
+    def talked_about(self, m: Mention, want: str, own: int) -> bool:
+        """Whether ``m`` sits in a sentence whose main subject is "he"/"she" (of gender ``want``) as
+        someone that sentence talks about: not its main subject nor a named speaker. In an earlier
+        sentence ("He dismisses reports that Hill took money") that is anyone else; in the pronoun's
+        own sentence only people merely mentioned, as a subject there may well be who it means
+        ("Park scolded him: '...,' she said")."""
+        if (m.sent, want) not in self.pronoun_subjects:
+            return False
+        if m.sent == own:
+            return not (m.rank and not m.introduced)
+        return not (m.main or m.rank == SPEAKER and m.label != "NP")
+
+    def sentence_of(self, pos: int) -> int:
+        """The document offset of the sentence holding ``pos``."""
+        i = bisect_left(self._sent_starts, pos + 1) - 1
+        return self._sent_starts[i] if i >= 0 else -1
+
+    def gender_of(self, name: str) -> str | None:
+        if name and name not in self.gender and len(self._families.get(name.split()[-1], ())) > 1:
+            return None  # (the family name's votes may be a relative's: "Ghazala Khan" ... "Khizr Khan")
+        return super().gender_of(name)
+
+    @cached_property
+    def _families(self) -> dict[str, set[str]]:
+        """Family name -> the full names of people in the text that end in it."""
+        out: dict[str, set[str]] = {}
+        for e in self.ents:
+            if e.label == "PERSON" and " " in e.canonical:
+                out.setdefault(e.canonical.split()[-1], set()).add(e.canonical)
+        return out
+
+
+def asks(cue: str) -> bool:
+    """Whether a cue is a question put to someone ("A reporter asked Doe how ... He replied"): its
+    speaker is not who answers."""
+    return cue.split()[0].lower() in _ASKING
+
+
+def _question(m: Mention) -> bool:
+    return m.name.split()[0].lower() in _QUESTION_WORDS
+
+
+def _described_person(m: Mention, want: str) -> bool:
+    """A speaker the text names only by a description of a person: "a reporter for the agency"."""
+    if m.label != "NP" or m.rank != SPEAKER or m.plural:
+        return False
+    head = head_word(m.name)
+    return head in PERSON_NOUNS and PERSON_GENDER.get(head, want) == want
+
+
+def _person(m: Mention) -> bool:
+    return m.label == "PERSON" or _mistagged_person(m)
+
+
+def _mistagged_person(m: Mention) -> bool:
+    """A lone surname the small model tagged an organisation or a place ("Fiorina said" as ORG)
+    that is the main subject of its sentence, or (a place) that spoke: "he"/"she" may mean it,
+    unless the text uses it as a place ("in Russia")."""
+    return (
+        (m.label == "ORG" and m.main or m.label == "GPE" and m.rank == SPEAKER)
+        and " " not in m.name
+        and m.name[:1].isupper()
+        # (an Irish or an Italian name too: "O'Dwyer", "D'Souza")
+        and (m.name[1:].islower() or m.name[1:2] in "'’" and m.name[2:3].isupper() and m.name[3:].islower())
+    )
+
+
+def _body(m: Mention) -> bool:
+    """A plain noun phrase naming a body or a text ("the article", "Smith's campaign")."""
+    return m.label == "NP" and m.name.split()[-1].lower().rstrip("s") in BODY_NOUNS
+
+
+def _text(m: Mention) -> bool:
+    """A text that spoke ("The lawsuit contends ..."): "it" may go on with what it says."""
+    return m.label == "NP" and m.rank == SPEAKER and head_word(m.name) in _TEXTS
