@@ -83,3 +83,20 @@ def test_who_answers_a_described_questioner_is_the_one_asked(quotes):
         'money, one way or another."\n'
     )
     assert speaker_of(quotes(text), "find the money") == "Tom Reyes"
+
+
+def test_as_for_makes_its_person_the_he_that_follows(quotes):
+    text = (
+        "Budget talks\n\nGovernor Mark Dunn and Mayor Paul Ortiz met on Monday. Ortiz said the talks "
+        'had gone well.\n\nAs for Dunn, he said the state would "find a way to pay for the bridge."\n'
+    )
+    assert speaker_of(quotes(text), "find a way to pay") == "Mark Dunn"
+
+
+def test_a_message_to_readers_speaks_for_its_sender_not_the_readers(quotes):
+    text = (
+        'Fundraising\n\nThe Lane campaign quickly sent out an email to supporters stating, "We are '
+        'winning this race, and we need your help."\n'
+    )
+    speaker = speaker_of(quotes(text), "winning this race")
+    assert speaker is not None and "Lane" in speaker  # (the campaign, shown by its name)

@@ -145,7 +145,9 @@ class People(Referents):
                 phrase = f"{phrase} {after.text}"  # "those surveyed", "many polled"
             return Speaker(phrase, "NP", phrase)
         if tok.pos_ == "PRON":
-            hit = self.resolve_pronoun(tok.lower_, off + tok.idx, self._not_meant(off, tok))
+            hit = self.topic_of(off, tok) or self.resolve_pronoun(
+                tok.lower_, off + tok.idx, self._not_meant(off, tok)
+            )
             if hit is None:
                 return Speaker(None, "PRON", None)
             name = self._family_only(hit[0]) if hit[1] == "PERSON" else hit[0]

@@ -5,7 +5,7 @@ text only describes ("A reporter for the agency called it chaos. '...,' he said"
 or a text that speaks ("The lawsuit contends ... It goes on to fault ..."); "they" a body, a people or
 a plural group. An interrogative phrase ("What father wouldn't love that?") refers to nobody. The
 gender of a full name is its own or, failing that, its family name's, unless another full name in the
-text shares that family name ("Ghazala Khan" says nothing of "Khizr Khan").
+text shares that family name ("Ghazala Khan" says nothing of "Khizr Khan"). "As for X, he ..." is X.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from .quotes_people_index import SPEAKER, Mention, PeopleIndex
 from .quotes_verbs import TEXT_NOUNS
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
     from ..models import Entity
     from .pipeline import Paragraph
 
@@ -94,6 +96,26 @@ class Referents(PeopleIndex):
         super().add_speaker(pos, name, label, plural)
         if asking:
             self.askers.add(pos)
+
+    def topic_of(self, off: int, tok: Token) -> tuple[str, str] | None:
+        """The person "As for X," makes the topic of the clause whose subject pronoun is ``tok``:
+        "As for Trump, he said he was not worried" is Trump."""
+        want = MALE if tok.lower_ == "he" else FEMALE if tok.lower_ == "she" else None
+        if want is None or tok.dep_ != "nsubj":
+            return None
+        for c in tok.head.children:
+            if c.i >= tok.i or c.lower_ != "as" or c.dep_ != "prep":
+                continue
+            for g in c.children:
+                obj = next((o for o in g.children if o.dep_ == "pobj"), None) if g.lower_ == "for" else None
+                ent = self.token_entity(off, obj) if obj is not None else None
+                if (
+                    ent is not None
+                    and ent.label == "PERSON"
+                    and self.gender_of(ent.canonical) in (want, None)
+                ):
+                    return ent.canonical, "PERSON"
+        return None
 
     def talked_about(self, m: Mention, want: str, own: int) -> bool:
         """Whether ``m`` sits in a sentence whose main subject is "he"/"she" (of gender ``want``) as
