@@ -100,3 +100,14 @@ def test_a_message_to_readers_speaks_for_its_sender_not_the_readers(quotes):
     )
     speaker = speaker_of(quotes(text), "winning this race")
     assert speaker is not None and "Lane" in speaker  # (the campaign, shown by its name)
+
+
+def test_a_title_after_the_one_person_just_named_is_that_person(quotes):
+    one = (
+        "Plant visit\n\nRuth Alder toured the plant on Monday with her staff. The former governor "
+        'said the new jobs were "here to stay for good."\n'
+    )
+    assert speaker_of(quotes(one), "here to stay") == "Ruth Alder (the former governor)"
+    # Two people just named: the title may mean either, so it stays as written.
+    two = one.replace("with her staff", "with Tom Reyes")
+    assert speaker_of(quotes(two), "here to stay") == "The former governor"

@@ -172,7 +172,7 @@ class People(Referents):
             # A lone name the model did not tag ("Hannity interjected:"): a person, as the record of
             # mentions already takes it (``PeopleIndex._scan``).
             return Speaker(phrase, "PERSON", phrase)
-        known = self._role_holder(off + tok.idx, tok)
+        known = self._role_holder(off + tok.idx, tok) or self.epithet_of(off, tok)
         if known is not None:
             # The text calls them by their role here ("the mayor said"): show both, the name the
             # role stands for and the words the article used.

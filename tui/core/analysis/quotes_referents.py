@@ -47,6 +47,15 @@ _TEXTS = TEXT_NOUNS | frozenset(
 # Words after the head of a description: "a reporter for the agency", "the official in charge".
 _AFTER_HEAD = frozenset("for of at with from in to on who that which and ,".split())
 _QUESTION_WORDS = frozenset("what which whose".split())
+_NOT_NAMES = frozenset("The A An My His Her Our Their What Which".split())
+# Titles and callings a text uses for a person it has just named ("Obama ... the president said").
+_EPITHETS = frozenset(
+    (
+        "president senator governor secretary candidate nominee mayor congressman congresswoman "
+        "lawmaker billionaire businessman businesswoman mogul tycoon magnate chairman chairwoman "
+        "minister ambassador premier chancellor actor actress singer neurosurgeon surgeon general"
+    ).split()
+)
 _ASKING = frozenset("ask asks asked asking question questions questioned questioning".split())
 
 
@@ -117,6 +126,29 @@ class Referents(PeopleIndex):
                     return ent.canonical, "PERSON"
         return None
 
+    def epithet_of(self, off: int, tok: Token) -> str | None:
+        """The person a definite title refers back to ("Clinton spoke on Monday. The former
+        secretary of state said ..."): the one person the sentence before and this one so far name.
+        Two people there, or none, and the title may mean either or someone new: no guess."""
+        if not _epithet(tok):
+            return None
+        pos = off + tok.idx
+        own = self.sentence_of(pos)
+        i = bisect_left(self._sent_starts, own)
+        lo = self._sent_starts[i - 1] if i > 0 else own
+        want = PERSON_GENDER.get(tok.lower_)
+        names = set()
+        end = bisect_left([m.pos for m in self.mentions], pos)
+        for m in reversed(self.mentions[max(0, end - 30) : end]):
+            if m.pos < lo:
+                break
+            if m.label == "PERSON" and m.name[:1].isupper() and m.name.split()[0] not in _NOT_NAMES:
+                names.add(m.name)  # (a name, not a person the text describes: "My father")
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        return name if want is None or self.gender_of(name) in (want, None) else None
+
     def talked_about(self, m: Mention, want: str, own: int) -> bool:
         """Whether ``m`` sits in a sentence whose main subject is "he"/"she" (of gender ``want``) as
         someone that sentence talks about: not its main subject nor a named speaker. In an earlier
@@ -147,6 +179,18 @@ class Referents(PeopleIndex):
             if e.label == "PERSON" and " " in e.canonical:
                 out.setdefault(e.canonical.split()[-1], set()).add(e.canonical)
         return out
+
+
+def _epithet(tok: Token) -> bool:
+    """A definite title standing for a person named before: "the senator", "the former secretary
+    of state" (not "the prime minister's spokesman", someone else)."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.tag_ == "NN"
+        and tok.lemma_.lower() in _EPITHETS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ == "poss" for c in tok.children)
+    )
 
 
 def asks(cue: str) -> bool:
