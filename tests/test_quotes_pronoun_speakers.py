@@ -111,3 +111,16 @@ def test_a_title_after_the_one_person_just_named_is_that_person(quotes):
     # Two people just named: the title may mean either, so it stays as written.
     two = one.replace("with her staff", "with Tom Reyes")
     assert speaker_of(quotes(two), "here to stay") == "The former governor"
+
+
+def test_a_speaker_described_by_a_who_clause_keeps_the_quote(quotes):
+    # The parser ends the "who" clause early and makes "the budget" (or "the inquiry") the subject.
+    text = (
+        "Budget\n\nAlthough there is no such rift with the mayor's office, a council aide who spoke "
+        'privately to explain the budget said Friday, "We talk every day."\n\nThough there was no link '
+        "with the old campaign, a police officer who asked not to be named because of the inquiry said "
+        'Tuesday, "We are still looking."\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "We talk every day") == "a council aide"
+    assert speaker_of(found, "still looking") == "a police officer"

@@ -31,6 +31,7 @@ from .quotes_names import DISPLAY_NOUNS
 from .quotes_offsets import token_at, token_before, tokens_within
 from .quotes_people import RELATIVE, People
 from .quotes_referents import asks
+from .quotes_relative import relative_host
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -183,6 +184,7 @@ def _attribute_block(
             it.cue = None
             continue
         if it.cue is not None:
+            it.cue = relative_host(sdoc, it.cue)
             if it.cue.subject is None:
                 it.cue = _name_before_verb(sdoc, it.cue, people, off)
             pending.append((it.cue.pos, it.cue, it))
