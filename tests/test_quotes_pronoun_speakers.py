@@ -124,3 +124,11 @@ def test_a_speaker_described_by_a_who_clause_keeps_the_quote(quotes):
     found = quotes(text)
     assert speaker_of(found, "We talk every day") == "a council aide"
     assert speaker_of(found, "still looking") == "a police officer"
+
+
+def test_someone_whose_words_another_reports_is_not_the_he_that_follows(quotes):
+    text = (
+        "Shipyard\n\nPaul Grant toured the yard on Monday, pointing out that the Herald's Dan Hill "
+        'had reported in May that the firm was failing.\n\n"They got it wrong again," he said.\n'
+    )
+    assert speaker_of(quotes(text), "got it wrong") == "Paul Grant"

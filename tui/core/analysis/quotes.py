@@ -30,7 +30,7 @@ from .quotes_marks import Span, find_spans
 from .quotes_names import DISPLAY_NOUNS
 from .quotes_offsets import token_at, token_before, tokens_within
 from .quotes_people import RELATIVE, People
-from .quotes_referents import asks
+from .quotes_referents import asks, reported_within
 from .quotes_relative import relative_host
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 
@@ -218,7 +218,11 @@ def _attribute_block(
                 if it is not None and name is not None and label in _WEAK_LABELS:
                     it.speaker = shown
                 continue
-            if name is not None:
+            if name is not None and (
+                it is not None or cue.text.lower() == "according" or not reported_within(token_at(sdoc, pos))
+            ):
+                # (someone whose words another reports is talked about: "Doe noted that Smith has
+                # admitted ..." makes Doe the speaker a later "he" goes on with, not Smith)
                 plural = cue.subject.tag_ in ("NNS", "NNPS")
                 people.add_speaker(off + cue.subject.idx, name, label, plural, asking=asks(cue.text))
         if it is not None:

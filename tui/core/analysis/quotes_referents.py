@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .quotes_names import BODY_NOUNS, FEMALE, MALE, PERSON_GENDER
 from .quotes_people_index import SPEAKER, Mention, PeopleIndex
-from .quotes_verbs import TEXT_NOUNS
+from .quotes_verbs import TEXT_NOUNS, is_reporting
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -191,6 +191,24 @@ def _epithet(tok: Token) -> bool:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         and not any(c.dep_ == "poss" for c in tok.children)
     )
+
+
+def reported_within(verb: Token | None) -> bool:
+    """Whether reporting verb ``verb`` sits in what another reporting verb before it reports ("Doe
+    noted that Smith has admitted ...", "Doe said he hopes to see Smith claiming ..."), not beside
+    it ("Doe said A and Smith warned B") nor under a source named after it ("Smith slammed the
+    plan, the Herald reported": Smith is who the text is about)."""
+    tok = verb
+    for _ in range(8):
+        # (an aside is no report: "states are called in order, he noted" tells what he said)
+        if tok is None or tok.dep_ in ("conj", "parataxis", "ROOT") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if is_reporting(tok, strict=True) and not any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in tok.children
+        ):
+            return tok.i < verb.i
+    return False
 
 
 def asks(cue: str) -> bool:
