@@ -132,3 +132,16 @@ def test_someone_whose_words_another_reports_is_not_the_he_that_follows(quotes):
         'had reported in May that the firm was failing.\n\n"They got it wrong again," he said.\n'
     )
     assert speaker_of(quotes(text), "got it wrong") == "Paul Grant"
+
+
+def test_who_is_a_person_even_when_the_parser_hangs_it_on_a_thing(quotes):
+    text = (
+        'Standoff\n\n"Go home now," Ruiz says to Ellen Marsh on the video, who answers calmly: "Not today."\n'
+    )
+    assert speaker_of(quotes(text), "Not today") == "Ellen Marsh"
+    # A noun for a person is that person: "who" stays with it.
+    text = (
+        "Remarks\n\nMayor Dana Reyes distanced herself from remarks by a campaign volunteer who said "
+        'voters were "easily fooled by anyone."\n'
+    )
+    assert speaker_of(quotes(text), "easily fooled") == "a campaign volunteer"

@@ -119,7 +119,7 @@ class People(Referents):
     def speaker(self, off: int, tok: Token) -> Speaker:
         """The speaker named by subject token ``tok``; label "NP" for a plain phrase."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-            tok = tok.head.head
+            tok = self.who_host(off, tok) if tok.lower_ == "who" else tok.head.head
             if tok.lemma_.lower() in _WRITINGS and tok.dep_ in ("dobj", "pobj"):
                 # "The Post ran a piece that noted ...": the piece speaks for whoever published it.
                 issuer = clause_subject(tok)

@@ -47,6 +47,10 @@ _TEXTS = TEXT_NOUNS | frozenset(
 # Words after the head of a description: "a reporter for the agency", "the official in charge".
 _AFTER_HEAD = frozenset("for of at with from in to on who that which and ,".split())
 _QUESTION_WORDS = frozenset("what which whose".split())
+# Where words are heard or seen, never who says them: "on camera, who ...", "in the video, who ...".
+_MEDIA = frozenset(
+    "camera video tape footage recording livestream broadcast phone radio television tv podcast air".split()
+)
 _NOT_NAMES = frozenset("The A An My His Her Our Their What Which".split())
 # Titles and callings a text uses for a person it has just named ("Obama ... the president said").
 _EPITHETS = frozenset(
@@ -148,6 +152,20 @@ class Referents(PeopleIndex):
             return None
         name = names.pop()
         return name if want is None or self.gender_of(name) in (want, None) else None
+
+    def who_host(self, off: int, who: Token) -> Token:
+        """The person a "who" clause is about. The parser may hang it on the medium next to them
+        ("Bundy says to Santilli on camera, who responds"): "who" is a person, the nearest one named
+        before that medium in the sentence. (Only media: people are called by too many nouns to
+        tell them from things, "a campaign surrogate who said", "critics who say".)"""
+        host = who.head.head
+        if host.pos_ != "NOUN" or host.ent_type_ or host.lemma_.lower() not in _MEDIA:
+            return host
+        for t in reversed(who.doc[max(host.sent.start, host.i - 8) : host.i]):
+            ent = self.token_entity(off, t)
+            if ent is not None and ent.label == "PERSON":
+                return t
+        return host
 
     def talked_about(self, m: Mention, want: str, own: int) -> bool:
         """Whether ``m`` sits in a sentence whose main subject is "he"/"she" (of gender ``want``) as
