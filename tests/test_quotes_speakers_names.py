@@ -122,7 +122,8 @@ def test_a_message_sent_by_someone_speaks_for_its_sender(quotes):
     )
     found = quotes(text)
     assert speaker_of(found, "nine primaries") == "Dana Whitfield"
-    assert speaker_of(found, "struggle goes on") == "The governor"
+    # (the donors are not the speaker; "The governor" is the one person just named)
+    assert speaker_of(found, "struggle goes on") == "Dana Whitfield (the governor)"
 
 
 def test_what_someone_calls_on_another_to_say_is_theirs(quotes):

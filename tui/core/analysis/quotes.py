@@ -23,12 +23,15 @@ from typing import TYPE_CHECKING
 
 from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
 from .doc_text import block_text
+from .quotes_after import according
 from .quotes_bylines import byline_after, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_marks import Span, find_spans
 from .quotes_names import DISPLAY_NOUNS
 from .quotes_offsets import token_at, token_before, tokens_within
 from .quotes_people import RELATIVE, People
+from .quotes_referents import asks, reported_within
+from .quotes_relative import relative_host
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -181,6 +184,7 @@ def _attribute_block(
             it.cue = None
             continue
         if it.cue is not None:
+            it.cue = relative_host(sdoc, it.cue)
             if it.cue.subject is None:
                 it.cue = _name_before_verb(sdoc, it.cue, people, off)
             pending.append((it.cue.pos, it.cue, it))
@@ -188,9 +192,10 @@ def _attribute_block(
     taken = {c.pos for _p, c, _i in pending}
     spans = [(it.span.start - off, it.span.end - off) for it in items]
     for tok in sdoc:
-        if tok.idx in taken or not is_reporting(tok, strict=True) or any(a <= tok.idx < e for a, e in spans):
+        if tok.idx in taken or any(a <= tok.idx < e for a, e in spans):
             continue
-        subj = subject_of(tok)
+        # ("according to X" names a source as well as "X said" does)
+        subj = subject_of(tok) if is_reporting(tok, strict=True) else according(tok)
         if subj is not None and not any(a <= subj.idx < e for a, e in spans):
             pending.append((tok.idx, Cue(tok.text, tok.idx, subj), None))
     # Resolve in text order, so each pronoun sees the speakers before it.
@@ -213,8 +218,13 @@ def _attribute_block(
                 if it is not None and name is not None and label in _WEAK_LABELS:
                     it.speaker = shown
                 continue
-            if name is not None:
-                people.add_speaker(off + cue.subject.idx, name, label, cue.subject.tag_ in ("NNS", "NNPS"))
+            if name is not None and (
+                it is not None or cue.text.lower() == "according" or not reported_within(token_at(sdoc, pos))
+            ):
+                # (someone whose words another reports is talked about: "Doe noted that Smith has
+                # admitted ..." makes Doe the speaker a later "he" goes on with, not Smith)
+                plural = cue.subject.tag_ in ("NNS", "NNPS")
+                people.add_speaker(off + cue.subject.idx, name, label, plural, asking=asks(cue.text))
         if it is not None:
             it.speaker, it.cue_text = shown, cue.text
         events.append(_Event(off + pos, b, name, cue.text, label))

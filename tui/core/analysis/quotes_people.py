@@ -6,7 +6,7 @@ becomes the most recent earlier subject or speaker of a compatible kind and gend
 the noun phrase itself ("a U.S. official"). Gender comes from the text only: courtesy titles
 (Mr/Mrs/Ms), gendered role nouns next to the name (spokeswoman, chairman) and the pronouns that follow
 a person who is the only person in a sentence. The record of mentions and that evidence lives in
-``quotes_people_index``.
+``quotes_people_index``; which mentions each pronoun may mean, in ``quotes_referents``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
-from .quotes_names import BODY_NOUNS, FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, given_name_first, label_of
-from .quotes_people_index import SPEAKER, Mention, PeopleIndex
+from .quotes_names import FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, given_name_first, label_of
+from .quotes_people_index import Mention
 from .quotes_phrases import SUBJECT_DEPS, name_like, noun_phrase, runs_into_verb
+from .quotes_referents import Referents
 from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,7 +56,7 @@ class Speaker(NamedTuple):
     shown: str | None
 
 
-class People(PeopleIndex):
+class People(Referents):
     """Who a speaker is: the names, pronouns and role descriptions of subjects resolved against the
     document's record of people (``PeopleIndex``)."""
 
@@ -64,27 +65,17 @@ class People(PeopleIndex):
         rules out are not candidates."""
         word = word.lower()
         want = MALE if word == "he" else FEMALE if word == "she" else None
-        if want is not None:
-            ok = lambda m: (  # noqa: E731
-                _person(m) and m.name not in self.places and self.gender_of(m.name) in (want, None)
-            )
-        elif word == "it":
-            ok = lambda m: (m.label in ("ORG", "GPE", "NORP", "FAC") or _body(m)) and not m.plural  # noqa: E731
-        elif word == "they":
-            ok = lambda m: m.label in ("ORG", "NORP", "GPE") or (m.label == "NP" and m.plural) or _body(m)  # noqa: E731
-        else:
+        ok = self.fits(word)
+        if ok is None:
             return None
         fallback: Mention | None = None
         best: Mention | None = None
         end = bisect_left([m.pos for m in self.mentions], pos)
+        own = self.sentence_of(pos)
         for m in reversed(self.mentions[max(0, end - 60) : end]):
             if not ok(m) or m.name in skip.names or any(a <= m.pos < b for a, b in skip.spans):
                 continue
-            if (
-                want is not None
-                and not (m.rank and not m.introduced)
-                and (m.sent, want) in self.pronoun_subjects
-            ):
+            if want is not None and self.talked_about(m, want, own):
                 # A sentence about someone already called "he"/"she" ("She said Trump was unlike
                 # Clinton, the former secretary"): the others in it are talked about, and the
                 # pronoun continues from further back.
@@ -130,7 +121,7 @@ class People(PeopleIndex):
     def speaker(self, off: int, tok: Token) -> Speaker:
         """The speaker named by subject token ``tok``; label "NP" for a plain phrase."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-            tok = tok.head.head
+            tok = self.who_host(off, tok) if tok.lower_ == "who" else tok.head.head
             if tok.lemma_.lower() in _WRITINGS and tok.dep_ in ("dobj", "pobj"):
                 # "The Post ran a piece that noted ...": the piece speaks for whoever published it.
                 issuer = clause_subject(tok)
@@ -159,7 +150,9 @@ class People(PeopleIndex):
             return Speaker(phrase, "NP", phrase)
         if tok.pos_ == "PRON":
             word = _OBJECT_FORMS.get(tok.lower_, tok.lower_) if tok.dep_ == "dobj" else tok.lower_
-            hit = self.resolve_pronoun(word, off + tok.idx, self._not_meant(off, tok))
+            hit = self.topic_of(off, tok) or self.resolve_pronoun(
+                word, off + tok.idx, self._not_meant(off, tok)
+            )
             if hit is None:
                 return Speaker(None, "PRON", None)
             name = self._family_only(hit[0]) if hit[1] == "PERSON" else hit[0]
@@ -184,7 +177,7 @@ class People(PeopleIndex):
             # A lone name the model did not tag ("Hannity interjected:"): a person, as the record of
             # mentions already takes it (``PeopleIndex._scan``).
             return Speaker(phrase, "PERSON", phrase)
-        known = self._role_holder(off + tok.idx, tok)
+        known = self._role_holder(off + tok.idx, tok) or self.epithet_of(off, tok)
         if known is not None:
             # The text calls them by their role here ("the mayor said"): show both, the name the
             # role stands for and the words the article used.
@@ -360,28 +353,6 @@ def _host_before(tok: Token) -> list[Token]:
     return before
 
 
-def _person(m: Mention) -> bool:
-    return m.label == "PERSON" or _mistagged_person(m)
-
-
-def _mistagged_person(m: Mention) -> bool:
-    """A lone surname the small model tagged an organisation or a place ("Fiorina said" as ORG)
-    that is the main subject of its sentence, or (a place) that spoke: "he"/"she" may mean it,
-    unless the text uses it as a place ("in Russia")."""
-    return (
-        (m.label == "ORG" and m.main or m.label == "GPE" and m.rank == SPEAKER)
-        and " " not in m.name
-        and m.name[:1].isupper()
-        # (an Irish or an Italian name too: "O'Dwyer", "D'Souza")
-        and (m.name[1:].islower() or m.name[1:2] in "'’" and m.name[2:3].isupper() and m.name[3:].islower())
-    )
-
-
 def _salience(m: Mention) -> int:
     """Speakers first, then the main clause's subject, other subjects, people only described."""
     return 3 * m.rank + m.main - m.introduced
-
-
-def _body(m: Mention) -> bool:
-    """A plain noun phrase naming a body or a text ("the article", "Smith's campaign")."""
-    return m.label == "NP" and m.name.split()[-1].lower().rstrip("s") in BODY_NOUNS

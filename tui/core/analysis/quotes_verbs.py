@@ -179,7 +179,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 head = head.head  # "made clear that ...", "is sure that ..."
         return subject_of(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-        head = verb.head
+        head = _message_to(verb.head) or verb.head
         # "the council issued a statement calling ...": the text's issuer, when the clause names one.
         if head.lemma_.lower() in TEXT_NOUNS and head.dep_ in ("dobj", "pobj"):
             issuer = clause_subject(head)
@@ -220,6 +220,17 @@ def _caused_speaker(verb: Token) -> Token | None:
         return None
     obj = next((c for c in inf.head.children if c.dep_ == "dobj" and c.i < inf.i), None)
     return obj if obj is not None and not quoted(obj) else None
+
+
+def _message_to(noun: Token) -> Token | None:
+    """The message sent to ``noun`` when a participle hangs on its readers ("sent an email to
+    supporters saying ...", "a letter to donors stating ..."): the message says it, not them."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to":
+        return None
+    above = noun.head.head
+    if above.lemma_.lower() in TEXT_NOUNS:
+        return above
+    return next((c for c in above.children if c.dep_ == "dobj" and c.lemma_.lower() in TEXT_NOUNS), None)
 
 
 def _complement(clause: Token) -> bool:

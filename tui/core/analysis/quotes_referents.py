@@ -1,0 +1,274 @@
+"""What a pronoun speaker may mean: the mentions "he", "she", "it" and "they" can refer to.
+
+"He"/"she" means a person: a name, a lone surname the small model tagged as a body, or a speaker the
+text only describes ("A reporter for the agency called it chaos. '...,' he said"). "It" means a body
+or a text that speaks ("The lawsuit contends ... It goes on to fault ..."); "they" a body, a people or
+a plural group. An interrogative phrase ("What father wouldn't love that?") refers to nobody. The
+gender of a full name is its own or, failing that, its family name's, unless another full name in the
+text shares that family name ("Ghazala Khan" says nothing of "Khizr Khan"). "As for X, he ..." is X.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .quotes_names import BODY_NOUNS, FEMALE, MALE, PERSON_GENDER
+from .quotes_people_index import SPEAKER, Mention, PeopleIndex
+from .quotes_verbs import TEXT_NOUNS, is_reporting
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from ..models import Entity
+    from .pipeline import Paragraph
+
+# Head nouns of descriptions of a person: "the Republican candidate said", "a reporter for X asked".
+PERSON_NOUNS = frozenset(PERSON_GENDER) | frozenset(
+    (
+        "official spokesperson candidate nominee senator governor president mayor reporter correspondent "
+        "journalist lawyer attorney aide adviser advisor director leader secretary minister judge witness "
+        "resident voter supporter activist protester organizer manager strategist pollster analyst expert "
+        "professor economist historian author writer columnist editor commentator host anchor officer "
+        "agent detective sheriff chief commander general ambassador diplomat lawmaker legislator "
+        "representative delegate donor executive founder owner student teacher doctor veteran worker "
+        "person friend neighbor member staffer operative consultant prosecutor defendant plaintiff "
+        "victim survivor soldier captain sergeant pastor priest rabbi imam bishop source insider "
+        "chairperson speaker politician"
+    ).split()
+)
+# Texts that speak as "it": "The lawsuit contends ... It goes on to say ...".
+_TEXTS = TEXT_NOUNS | frozenset(
+    "lawsuit suit complaint motion brief ruling indictment bill petition platform book editorial column "
+    "piece article op-ed essay story survey study analysis".split()
+)
+# Words after the head of a description: "a reporter for the agency", "the official in charge".
+_AFTER_HEAD = frozenset("for of at with from in to on who that which and ,".split())
+_QUESTION_WORDS = frozenset("what which whose".split())
+# Where words are heard or seen, never who says them: "on camera, who ...", "in the video, who ...".
+_MEDIA = frozenset(
+    "camera video tape footage recording livestream broadcast phone radio television tv podcast air".split()
+)
+_NOT_NAMES = frozenset("The A An My His Her Our Their What Which".split())
+# Titles and callings a text uses for a person it has just named ("Obama ... the president said").
+_EPITHETS = frozenset(
+    (
+        "president senator governor secretary candidate nominee mayor congressman congresswoman "
+        "lawmaker billionaire businessman businesswoman mogul tycoon magnate chairman chairwoman "
+        "minister ambassador premier chancellor actor actress singer neurosurgeon surgeon general"
+    ).split()
+)
+_ASKING = frozenset("ask asks asked asking question questions questioned questioning".split())
+
+
+def head_word(phrase: str) -> str:
+    """The head noun of a noun phrase shown as a speaker: "reporter" in "A reporter for AFP"."""
+    words: list[str] = []
+    for w in phrase.split():
+        if w.lower() in _AFTER_HEAD:
+            break
+        words.append(w)
+    return words[-1].lower().strip(",.") if words else ""
+
+
+class Referents(PeopleIndex):
+    """The kinds of mention each pronoun may mean, over the document's record of people."""
+
+    def __init__(self, entities: list[Entity], paras: list[Paragraph], quoted: list[tuple[int, int]]) -> None:
+        self.askers: set[int] = set()  # where the speakers who put a question to someone are
+        super().__init__(entities, paras, quoted)
+
+    def fits(self, word: str) -> Callable[[Mention], bool] | None:
+        """Whether a mention may be what pronoun ``word`` refers to; None for other pronouns."""
+        want = MALE if word == "he" else FEMALE if word == "she" else None
+        if want is not None:
+            return lambda m: (
+                not _question(m)
+                and (
+                    _person(m)
+                    and m.name not in self.places
+                    and self.gender_of(m.name) in (want, None)
+                    or _described_person(m, want)
+                    and m.pos not in self.askers
+                )
+            )
+        if word == "it":
+            return lambda m: (
+                (m.label in ("ORG", "GPE", "NORP", "FAC") or _body(m) or _text(m)) and not m.plural
+            )
+        if word == "they":
+            return lambda m: m.label in ("ORG", "NORP", "GPE") or (m.label == "NP" and m.plural) or _body(m)
+        return None
+
+    def add_speaker(
+        self, pos: int, name: str, label: str, plural: bool = False, asking: bool = False
+    ) -> None:
+        """A resolved speaker; ``asking`` when what they said is a question to someone."""
+        super().add_speaker(pos, name, label, plural)
+        if asking:
+            self.askers.add(pos)
+
+    def topic_of(self, off: int, tok: Token) -> tuple[str, str] | None:
+        """The person "As for X," makes the topic of the clause whose subject pronoun is ``tok``:
+        "As for Trump, he said he was not worried" is Trump."""
+        want = MALE if tok.lower_ == "he" else FEMALE if tok.lower_ == "she" else None
+        if want is None or tok.dep_ != "nsubj":
+            return None
+        for c in tok.head.children:
+            if c.i >= tok.i or c.lower_ != "as" or c.dep_ != "prep":
+                continue
+            for g in c.children:
+                obj = next((o for o in g.children if o.dep_ == "pobj"), None) if g.lower_ == "for" else None
+                ent = self.token_entity(off, obj) if obj is not None else None
+                if (
+                    ent is not None
+                    and ent.label == "PERSON"
+                    and self.gender_of(ent.canonical) in (want, None)
+                ):
+                    return ent.canonical, "PERSON"
+        return None
+
+    def epithet_of(self, off: int, tok: Token) -> str | None:
+        """The person a definite title refers back to ("Clinton spoke on Monday. The former
+        secretary of state said ..."): the one person the sentence before and this one so far name.
+        Two people there, or none, and the title may mean either or someone new: no guess."""
+        if not _epithet(tok):
+            return None
+        pos = off + tok.idx
+        own = self.sentence_of(pos)
+        i = bisect_left(self._sent_starts, own)
+        lo = self._sent_starts[i - 1] if i > 0 else own
+        want = PERSON_GENDER.get(tok.lower_)
+        names = set()
+        end = bisect_left([m.pos for m in self.mentions], pos)
+        for m in reversed(self.mentions[max(0, end - 30) : end]):
+            if m.pos < lo:
+                break
+            if m.label == "PERSON" and m.name[:1].isupper() and m.name.split()[0] not in _NOT_NAMES:
+                names.add(m.name)  # (a name, not a person the text describes: "My father")
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        return name if want is None or self.gender_of(name) in (want, None) else None
+
+    def who_host(self, off: int, who: Token) -> Token:
+        """The person a "who" clause is about. The parser may hang it on the medium next to them
+        ("Bundy says to Santilli on camera, who responds"): "who" is a person, the nearest one named
+        before that medium in the sentence. (Only media: people are called by too many nouns to
+        tell them from things, "a campaign surrogate who said", "critics who say".)"""
+        host = who.head.head
+        if host.pos_ != "NOUN" or host.ent_type_ or host.lemma_.lower() not in _MEDIA:
+            return host
+        for t in reversed(who.doc[max(host.sent.start, host.i - 8) : host.i]):
+            ent = self.token_entity(off, t)
+            if ent is not None and ent.label == "PERSON":
+                return t
+        return host
+
+    def talked_about(self, m: Mention, want: str, own: int) -> bool:
+        """Whether ``m`` sits in a sentence whose main subject is "he"/"she" (of gender ``want``) as
+        someone that sentence talks about: not its main subject nor a named speaker. In an earlier
+        sentence ("He dismisses reports that Hill took money") that is anyone else; in the pronoun's
+        own sentence only people merely mentioned, as a subject there may well be who it means
+        ("Park scolded him: '...,' she said")."""
+        if (m.sent, want) not in self.pronoun_subjects:
+            return False
+        if m.sent == own:
+            return not (m.rank and not m.introduced)
+        return not (m.main or m.rank == SPEAKER and m.label != "NP")
+
+    def sentence_of(self, pos: int) -> int:
+        """The document offset of the sentence holding ``pos``."""
+        i = bisect_left(self._sent_starts, pos + 1) - 1
+        return self._sent_starts[i] if i >= 0 else -1
+
+    def gender_of(self, name: str) -> str | None:
+        if name and name not in self.gender and len(self._families.get(name.split()[-1], ())) > 1:
+            return None  # (the family name's votes may be a relative's: "Ghazala Khan" ... "Khizr Khan")
+        return super().gender_of(name)
+
+    @cached_property
+    def _families(self) -> dict[str, set[str]]:
+        """Family name -> the full names of people in the text that end in it."""
+        out: dict[str, set[str]] = {}
+        for e in self.ents:
+            if e.label == "PERSON" and " " in e.canonical:
+                out.setdefault(e.canonical.split()[-1], set()).add(e.canonical)
+        return out
+
+
+def _epithet(tok: Token) -> bool:
+    """A definite title standing for a person named before: "the senator", "the former secretary
+    of state" (not "the prime minister's spokesman", someone else)."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.tag_ == "NN"
+        and tok.lemma_.lower() in _EPITHETS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ == "poss" for c in tok.children)
+    )
+
+
+def reported_within(verb: Token | None) -> bool:
+    """Whether reporting verb ``verb`` sits in what another reporting verb before it reports ("Doe
+    noted that Smith has admitted ...", "Doe said he hopes to see Smith claiming ..."), not beside
+    it ("Doe said A and Smith warned B") nor under a source named after it ("Smith slammed the
+    plan, the Herald reported": Smith is who the text is about)."""
+    tok = verb
+    for _ in range(8):
+        # (an aside is no report: "states are called in order, he noted" tells what he said)
+        if tok is None or tok.dep_ in ("conj", "parataxis", "ROOT") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if is_reporting(tok, strict=True) and not any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in tok.children
+        ):
+            return tok.i < verb.i
+    return False
+
+
+def asks(cue: str) -> bool:
+    """Whether a cue is a question put to someone ("A reporter asked Doe how ... He replied"): its
+    speaker is not who answers."""
+    return cue.split()[0].lower() in _ASKING
+
+
+def _question(m: Mention) -> bool:
+    return m.name.split()[0].lower() in _QUESTION_WORDS
+
+
+def _described_person(m: Mention, want: str) -> bool:
+    """A speaker the text names only by a description of a person: "a reporter for the agency"."""
+    if m.label != "NP" or m.rank != SPEAKER or m.plural:
+        return False
+    head = head_word(m.name)
+    return head in PERSON_NOUNS and PERSON_GENDER.get(head, want) == want
+
+
+def _person(m: Mention) -> bool:
+    return m.label == "PERSON" or _mistagged_person(m)
+
+
+def _mistagged_person(m: Mention) -> bool:
+    """A lone surname the small model tagged an organisation or a place ("Fiorina said" as ORG)
+    that is the main subject of its sentence, or (a place) that spoke: "he"/"she" may mean it,
+    unless the text uses it as a place ("in Russia")."""
+    return (
+        (m.label == "ORG" and m.main or m.label == "GPE" and m.rank == SPEAKER)
+        and " " not in m.name
+        and m.name[:1].isupper()
+        # (an Irish or an Italian name too: "O'Dwyer", "D'Souza")
+        and (m.name[1:].islower() or m.name[1:2] in "'’" and m.name[2:3].isupper() and m.name[3:].islower())
+    )
+
+
+def _body(m: Mention) -> bool:
+    """A plain noun phrase naming a body or a text ("the article", "Smith's campaign")."""
+    return m.label == "NP" and m.name.split()[-1].lower().rstrip("s") in BODY_NOUNS
+
+
+def _text(m: Mention) -> bool:
+    """A text that spoke ("The lawsuit contends ..."): "it" may go on with what it says."""
+    return m.label == "NP" and m.rank == SPEAKER and head_word(m.name) in _TEXTS
