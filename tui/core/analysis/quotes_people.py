@@ -11,7 +11,6 @@ a person who is the only person in a sentence. The record of mentions and that e
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
 from .quotes_names import FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, given_name_first, label_of
@@ -70,7 +69,7 @@ class People(Referents):
             return None
         fallback: Mention | None = None
         best: Mention | None = None
-        end = bisect_left([m.pos for m in self.mentions], pos)
+        end = self.mentions_before(pos)
         own = self.sentence_of(pos)
         for m in reversed(self.mentions[max(0, end - 60) : end]):
             if not ok(m) or m.name in skip.names or any(a <= m.pos < b for a, b in skip.spans):
@@ -237,7 +236,7 @@ class People(Referents):
         }
         if len(full) < 2:
             return None
-        end = bisect_left([m.pos for m in self.mentions], pos)
+        end = self.mentions_before(pos)
         return next((m.name for m in reversed(self.mentions[:end]) if m.name in full and m.main), None)
 
     def _attached_name(self, off: int, tok: Token, person_only: bool = False) -> Entity | None:
@@ -265,7 +264,7 @@ class People(Referents):
         if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not any(c.lower_ == "the" for c in tok.children):
             return None
         role = tok.lemma_.lower()
-        end = bisect_left([m.pos for m in self.mentions], pos)
+        end = self.mentions_before(pos)
         for m in reversed(self.mentions[max(0, end - 80) : end]):
             if m.label == "PERSON" and role in self.roles.get(m.name, ()):
                 return m.name

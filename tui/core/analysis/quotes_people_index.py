@@ -288,8 +288,11 @@ class PeopleIndex:
             else -1
         )
         m = Mention(pos, name, label, SPEAKER, plural, sent)
-        i = bisect_left([x.pos for x in self.mentions], pos)
-        self.mentions.insert(i, m)
+        self.mentions.insert(self.mentions_before(pos), m)
+
+    def mentions_before(self, pos: int) -> int:
+        """How many mentions (kept in text order) start before ``pos``."""
+        return bisect_left(self.mentions, pos, key=_position)
 
 
 def _object_of(pron: Token, verb: Token) -> bool:
@@ -308,3 +311,7 @@ def _same_clause(tok: Token, verb: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _position(m: Mention) -> int:
+    return m.pos

@@ -142,7 +142,7 @@ class Referents(PeopleIndex):
         lo = self._sent_starts[i - 1] if i > 0 else own
         want = PERSON_GENDER.get(tok.lower_)
         names = set()
-        end = bisect_left([m.pos for m in self.mentions], pos)
+        end = self.mentions_before(pos)
         for m in reversed(self.mentions[max(0, end - 30) : end]):
             if m.pos < lo:
                 break

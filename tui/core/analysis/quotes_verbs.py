@@ -338,7 +338,7 @@ def fallback_subject(verb: Token, start: int, end: int) -> Token | None:
             and np.right_edge.i == verb.i - 1
             and not quoted(np)
         ):
-            if not start <= np.idx < end and verb.doc[np.left_edge.i - 1].text == ",":
+            if not start <= np.idx < end and np.left_edge.i > 0 and verb.doc[np.left_edge.i - 1].text == ",":
                 return np
     lo = sent.start
     if verb.tag_ == "VBG" and all(t.is_punct or t.pos_ == "CCONJ" for t in verb.doc[sent.start : verb.i]):
