@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from textual.widgets import OptionList
 
+from tests.app_feeds_support import HARBOUR, RecordingApp, refresh_all, rss, subscribe
 from tests.feedserver import feed_server_fixture  # noqa: F401 - the fixture
 from tests.test_app import SIZE, settle, wait_for
-from tests.test_app_feeds import HARBOUR, RecordingApp, refresh_all, rss, subscribe
 from tests.test_app_views import feed
 from tui.core.store import Database, FeedRepo
 from tui.ui.screens.dialogs import ConfirmOpenScreen, ConfirmScreen

@@ -7,8 +7,8 @@ from contextlib import asynccontextmanager
 
 from textual.widgets import OptionList
 
+from tests.app_feeds_support import RecordingApp
 from tests.test_app import SIZE, wait_for
-from tests.test_app_feeds import RecordingApp
 from tui.factory import make_library
 from tui.ui.screens.dialogs import ConfirmOpenScreen
 from tui.ui.screens.links import LinkListScreen, LinkNumberScreen

@@ -4,8 +4,8 @@ before it marks everything read. Seeds with saved analyses and three outlets' re
 
 from __future__ import annotations
 
+from tests.app_feeds_support import RecordingApp
 from tests.test_app import SIZE, settle, wait_for
-from tests.test_app_feeds import RecordingApp
 from tests.test_app_stories import story_library  # noqa: F401  (a fixture)
 from tui.core.config import Settings
 from tui.ui.screens.dialogs import ConfirmScreen

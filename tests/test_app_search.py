@@ -3,8 +3,8 @@ sorting, and saved searches with unread counts (over the seeds' saved analyses: 
 
 from __future__ import annotations
 
+from tests.app_feeds_support import RecordingApp
 from tests.test_app import SIZE, settle, wait_for
-from tests.test_app_feeds import RecordingApp
 from tui.core.models import ViewKind
 from tui.ui.views import ALL, search_key
 

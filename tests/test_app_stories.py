@@ -9,8 +9,8 @@ from dataclasses import replace
 
 import pytest
 
+from tests.app_feeds_support import RecordingApp
 from tests.test_app import SIZE, settle, wait_for
-from tests.test_app_feeds import RecordingApp
 from tests.test_stories import BRIDGE_A, BRIDGE_B, WIRE, doc
 from tests.test_story_view import SAFETY, quote
 from tui.core.models import Analysis

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.app_feeds_support import ON_OPEN, RecordingApp
 from tests.test_app import SIZE, settle, wait_for
-from tests.test_app_feeds import ON_OPEN, RecordingApp
 from tests.ttrss_server import FEEDS, ITEMS
 from tui.ui.views import SERVER
 

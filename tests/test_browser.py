@@ -7,8 +7,8 @@ from __future__ import annotations
 import shlex
 import sys
 
+from tests.app_feeds_support import RecordingApp
 from tests.test_app import SIZE, settle, wait_for
-from tests.test_app_feeds import RecordingApp
 from tui.core.config import Settings
 from tui.ui.browser import browser_argv, in_terminal
 from tui.ui.screens.dialogs import ConfirmOpenScreen

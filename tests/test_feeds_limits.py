@@ -6,8 +6,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from tests.feeds_cli_support import assert_clean, err_lines, feeds_json, item, nr, rss
 from tests.feedserver import FeedServer, feed_server_fixture, send  # noqa: F401
-from tests.test_feeds_cli import assert_clean, err_lines, feeds_json, item, nr, rss
 from tui.core.config import DEFAULT_PER_SERVER_LIMIT
 
 

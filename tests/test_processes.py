@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.feeds_cli_support import item, nr, rss
 from tests.feedserver import FeedServer, feed_server_fixture  # noqa: F401
-from tests.test_feeds_cli import item, nr, rss
 
 
 def test_packages_in_the_current_folder_are_never_imported(feed_server: FeedServer, tmp_path: Path):

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.feeds_cli_support import feeds_json, item, nr, opml, outline, rss
 from tests.feedserver import FeedServer, feed_server_fixture, send  # noqa: F401
-from tests.test_feeds_cli import feeds_json, item, nr, opml, outline, rss
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 
