@@ -23,9 +23,8 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import urljoin
 
-import httpx
-
 from ... import __version__
+from ..lean_httpx import httpx
 from ..sanitize import clean_line
 from .decode import ACCEPT_ENCODING, DecodeError, make_decoder
 from .urls import UrlError, check_url

@@ -12,9 +12,8 @@ import ipaddress
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
-
 from ..errors import SyncError
+from ..lean_httpx import httpx
 
 TIMEOUT = 20.0
 PAGE = 200  # tt-rss answers at most 200 headlines per request
