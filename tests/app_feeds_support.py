@@ -110,3 +110,18 @@ async def choose(pilot, screen: ReaderScreen, key: str) -> None:
         await pilot.pause()
         assert tree.cursor_line != before, f"{key} not in the tree"
     await wait_for(pilot, lambda: screen.sidebar.view == key, f"view {key}")
+
+
+# A full article page, for the full-text fetch (f).
+FULL_PAGE = """<!doctype html><html><head><title>Ferry service returns</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Ferry service returns to the old harbour</h1>
+<p>The ferry between the two piers of Porto Vale runs again from Monday, the port authority said on Friday.
+The service stopped two years ago when the old boat failed its safety inspection.</p>
+<p>"We have waited a long time for this day," said Marta Silva, who chairs the harbour residents' association.
+She said the crossing saves people on the south pier almost an hour each way.</p>
+<p>The new boat carries up to eighty passengers and twelve bicycles. Tickets cost the same as a bus fare,
+and children under twelve travel free, according to the authority's timetable.</p>
+<p>The first crossing leaves the north pier at seven in the morning, and the last one returns at ten at night.
+On Sundays the boat runs once an hour.</p>
+</article><footer>Copyright Example Harbour Gazette</footer></body></html>"""

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 
+from tests.app_feeds_support import RecordingApp
 from tests.test_app import SIZE, offered, settle, wait_for
-from tests.test_app_feeds import RecordingApp
 from tui.ui.screens.entity import EntityScreen, PageList
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.views import search_key

@@ -11,6 +11,7 @@ from textual.command import CommandPalette
 from textual.widgets import ProgressBar, Static
 
 from tests.app_feeds_support import (
+    FULL_PAGE,
     HARBOUR,
     RecordingApp,
     choose,
@@ -64,20 +65,6 @@ async def test_o_confirms_the_real_host_then_opens_the_link(analysed_library, fe
         await pilot.press("o")
         await wait_for(pilot, lambda: app.said("no web link"), "refusal")
         assert app.screen is screen and opened == [links["h1"]]
-
-
-FULL_PAGE = """<!doctype html><html><head><title>Ferry service returns</title></head><body>
-<nav><a href="/">Home</a> <a href="/news">News</a></nav>
-<article><h1>Ferry service returns to the old harbour</h1>
-<p>The ferry between the two piers of Porto Vale runs again from Monday, the port authority said on Friday.
-The service stopped two years ago when the old boat failed its safety inspection.</p>
-<p>"We have waited a long time for this day," said Marta Silva, who chairs the harbour residents' association.
-She said the crossing saves people on the south pier almost an hour each way.</p>
-<p>The new boat carries up to eighty passengers and twelve bicycles. Tickets cost the same as a bus fare,
-and children under twelve travel free, according to the authority's timetable.</p>
-<p>The first crossing leaves the north pier at seven in the morning, and the last one returns at ten at night.
-On Sundays the boat runs once an hour.</p>
-</article><footer>Copyright Example Harbour Gazette</footer></body></html>"""
 
 
 async def test_f_fetches_the_full_text_and_analyses_it_again(analysed_library, feed_server):

@@ -3,9 +3,9 @@ the setting in seconds, as config.toml's "30m" becomes)."""
 
 from __future__ import annotations
 
+from tests.app_feeds_support import HARBOUR, RecordingApp, rss, subscribe, titles
 from tests.feedserver import feed_server_fixture  # noqa: F401 - the fixture
 from tests.test_app import SIZE, settle, wait_for
-from tests.test_app_feeds import HARBOUR, RecordingApp, rss, subscribe, titles
 from tui.core.config import Settings
 
 

@@ -3,8 +3,8 @@ survives a refresh, folders nest and tidy, and the search index follows a rename
 
 from __future__ import annotations
 
+from tests.app_feeds_support import GARDEN, HARBOUR, rss
 from tests.feedserver import feed_server_fixture  # noqa: F401 - the fixture
-from tests.test_app_feeds import GARDEN, HARBOUR, rss
 from tests.test_app_stories import story_library  # noqa: F401 - a fixture
 from tui.core.library import Library
 from tui.core.store import Database, FeedRepo
@@ -56,8 +56,8 @@ async def test_a_renamed_feed_keeps_its_name_over_a_refresh_and_search_follows(t
 async def test_the_tree_renames_moves_and_removes_feeds_after_asking(story_library):  # noqa: F811
     from textual.widgets import Input
 
+    from tests.app_feeds_support import RecordingApp
     from tests.test_app import SIZE, settle, wait_for
-    from tests.test_app_feeds import RecordingApp
     from tui.ui.screens.dialogs import ConfirmScreen, PromptScreen
     from tui.ui.views import feed_key, folder_key
 

@@ -82,7 +82,7 @@ def test_the_article_lists_enclosures_after_its_links():
 
 
 async def test_a_fetched_full_text_keeps_the_items_enclosures(tmp_path, feed_server):
-    from tests.test_app_feeds import FULL_PAGE
+    from tests.app_feeds_support import FULL_PAGE
     from tui.core.library import Library
 
     page = feed_server.body("/ferry.html", FULL_PAGE, content_type="text/html; charset=utf-8")

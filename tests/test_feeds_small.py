@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.feeds_cli_support import assert_clean, feeds_json, item, nr, rss
 from tests.feedserver import feed_server_fixture  # noqa: F401 - the fixture
-from tests.test_feeds_cli import assert_clean, feeds_json, item, nr, rss
 from tui.cli_support import count
 
 
@@ -54,9 +54,9 @@ def test_counts_agree_with_their_number(n, text):
 async def test_the_add_dialog_says_already_subscribed(analysed_library, feed_server):
     from textual.widgets import Input
 
+    from tests.app_feeds_support import GARDEN, RecordingApp, subscribe
+    from tests.app_feeds_support import rss as app_rss
     from tests.test_app import SIZE, settle, wait_for
-    from tests.test_app_feeds import GARDEN, RecordingApp, subscribe
-    from tests.test_app_feeds import rss as app_rss
     from tui.ui.screens.dialogs import AddFeedScreen
 
     url = feed_server.body("/garden.xml", app_rss("Garden Club", GARDEN))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from tests.feeds_cli_support import assert_clean, err_lines, feeds_json, item, nr, open_library, rss
 from tests.feedserver import feed_server_fixture  # noqa: F401 - the fixture
-from tests.test_feeds_cli import assert_clean, err_lines, feeds_json, item, nr, open_library, rss
 from tui.core.feeds.newsboat import looks_like_opml, parse_urls
 
 URLS = """\

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
+from tests.app_feeds_support import RecordingApp, choose, subscribe
 from tests.test_app import SIZE, settle, wait_for
-from tests.test_app_feeds import RecordingApp, choose, subscribe
 from tui.core.ui_state import UiState, UiStateFile
 from tui.paths import config_path, state_path
 from tui.ui.screens.help import HelpScreen
