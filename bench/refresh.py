@@ -43,7 +43,8 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from feedfarm import FeedFarm  # noqa: E402 - bench scripts run from anywhere
+from _common import python_speed  # noqa: E402 - bench scripts run from anywhere
+from feedfarm import FeedFarm  # noqa: E402
 
 NEWSBOAT = "/usr/bin/newsboat"
 _PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
@@ -318,7 +319,7 @@ def main() -> int:
     elif have_newsboat:
         version = subprocess.run([NEWSBOAT, "--version"], capture_output=True, text=True).stdout
         print(f"newsboat: {NEWSBOAT} ({version.splitlines()[0] if version else '?'})")
-    print(f"newsreader: {' '.join(newsreader_argv())}; {os.cpu_count()} CPUs")
+    print(f"newsreader: {' '.join(newsreader_argv())}; {os.cpu_count()} CPUs; {python_speed()}")
 
     # The farm lives as long as the bench could need it, then stops by itself.
     lifetime = 120 + args.repeat * 180
