@@ -1,0 +1,69 @@
+"""Speakers named in the sentence but lost to another clause's reporting verb, end to end through
+the real spaCy pipeline, on sentences of our own.
+
+A reporting verb in a clause that describes a noun ("which X said was '...'", "what X called
+'...'") speaks for its own subject, not for the verb the sentence hangs on; the cue of an earlier
+quotation that the parser hung beside the next clause is no aside in it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes_speakers import speaker_of
+
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
+
+def test_a_relative_clause_reports_for_its_own_subject(quotes):
+    text = (
+        "Transit fight\n\nMayor Ellen Ward criticized the transit plan, which Tom Baxter said was "
+        '"reckless and unfunded" but did not block.\n'
+    )
+    assert speaker_of(quotes(text), "reckless and unfunded") == "Tom Baxter"
+
+
+def test_a_that_clause_on_a_noun_reports_for_its_own_subject(quotes):
+    text = (
+        "Harbor bill\n\nMayor Ellen Ward said on Monday that she will veto the harbor bill after "
+        "having slammed a measure backed by the council that Tom Baxter said would make "
+        '"a bad budget much worse."\n'
+    )
+    assert speaker_of(quotes(text), "a bad budget much worse") == "Tom Baxter"
+
+
+def test_a_free_relative_reports_for_its_own_subject(quotes):
+    text = (
+        'Council week\n\nAmid what Greta Lindqvist called a "humiliating month" for the mayor, a '
+        "column by Omar Haddad says that the council will act soon.\n"
+    )
+    assert speaker_of(quotes(text), "humiliating month") == "Greta Lindqvist"
+
+
+def test_the_cue_of_an_earlier_quote_is_no_aside_in_the_next_clause(quotes):
+    text = (
+        'Budget row\n\n"I never said that. I never said that," Ward said, after WKBW\'s Omar Haddad '
+        "said the billionaire developer had derisively referred to Sen. Tom Lee (D-Ohio) as the "
+        '"budget czar" of mogul Ann Fry.\n'
+    )
+    assert speaker_of(quotes(text), "budget czar") == "Omar Haddad"
+
+
+def test_a_subject_without_a_relative_word_is_not_a_clause_above(quotes):
+    # "Nothing the mayor said" is what the quote is said of; the speaker comes after it.
+    text = (
+        "Vote\n\nSenator Ann Fry spoke after the vote. Nothing the mayor said "
+        '"will calm the voters," the Ohio senator said.\n'
+    )
+    assert speaker_of(quotes(text), "will calm the voters") == "Ann Fry (the Ohio senator)"
+
+
+def test_a_double_mark_set_apart_after_a_closing_single_one_closes_the_quote(quotes):
+    # '... cut it,' " said Ward': the double mark has a space on each side, yet it closes.
+    text = (
+        "Debate\n\n\"Look at the chart while someone says, 'We have to cut it,' \" said Mayor Ellen "
+        "Ward during the debate, pointing at the screen.\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "Look at the chart") == "Ellen Ward"
+    assert not any("pointing" in q.text for q in found)
