@@ -67,3 +67,13 @@ def test_a_double_mark_set_apart_after_a_closing_single_one_closes_the_quote(quo
     found = quotes(text)
     assert speaker_of(found, "Look at the chart") == "Ellen Ward"
     assert not any("pointing" in q.text for q in found)
+
+
+def test_a_paragraph_after_a_colon_is_the_introduced_text(quotes):
+    # The paragraph after "Baxter wrote:" is his text, quoted whole: a quotation inside it is his.
+    text = (
+        "Blog\n\nIn a post on his blog, Mayor Tom Baxter wrote:\n\nI think this plan is timely. "
+        'The council wants the best choice. But what we should ask is "who will pay for it?"\n\n'
+        "The council meets on Monday.\n"
+    )
+    assert speaker_of(quotes(text), "who will pay") == "Tom Baxter"
