@@ -77,3 +77,18 @@ def test_a_paragraph_after_a_colon_is_the_introduced_text(quotes):
         "The council meets on Monday.\n"
     )
     assert speaker_of(quotes(text), "who will pay") == "Tom Baxter"
+
+
+def test_a_definite_thing_is_the_subject_a_quote_sits_under(quotes):
+    # No reporting verb and no name: "the ad" is what the sentence says used the words.
+    text = (
+        "Harbor ads\n\nThe Ward campaign released a new radio spot on Monday.\n\n"
+        'The ad attacks a "council that keeps raising fares on working families."\n\n'
+        "Ward will speak on Friday.\n"
+    )
+    assert speaker_of(quotes(text), "keeps raising fares") == "The ad"
+
+
+def test_a_single_scare_word_under_a_thing_is_still_dropped(quotes):
+    text = 'Fares\n\nThe ad attacks the "elites" again. The council meets on Friday.\n'
+    assert not any("elites" in q.text for q in quotes(text))

@@ -33,6 +33,7 @@ from .quotes_offsets import token_at, token_before, tokens_within
 from .quotes_people import RELATIVE, People
 from .quotes_referents import asks, reported_within
 from .quotes_relative import relative_host
+from .quotes_things import weak_speaker
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -130,8 +131,7 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
 
 
 def _introduced(prev: Paragraph, it: _Item, people: People) -> None:
-    """A quote the paragraph before introduces with a colon ("Smith made this point:", see
-    ``quotes_intro``) belongs to the subject of that colon's clause."""
+    """A quote introduced by a colon ("Smith made this point:", ``quotes_intro``) is its clause's."""
     block, sdoc = prev
     cue = colon_subject(sdoc, len(block_text(sdoc)))
     if cue is None or cue.subject is None:
@@ -215,7 +215,7 @@ def _attribute_block(
                     if name is not None and label in _WEAK_LABELS:
                         break
                     name, label, shown = people.speaker(off, subj)
-                if it is not None and name is not None and label in _WEAK_LABELS:
+                if it is not None and weak_speaker(name, label, cue, it.span.start - off, it.span.end - off):
                     it.speaker = shown
                 continue
             if name is not None and (
