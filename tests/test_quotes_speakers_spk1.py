@@ -92,3 +92,17 @@ def test_a_definite_thing_is_the_subject_a_quote_sits_under(quotes):
 def test_a_single_scare_word_under_a_thing_is_still_dropped(quotes):
     text = 'Fares\n\nThe ad attacks the "elites" again. The council meets on Friday.\n'
     assert not any("elites" in q.text for q in quotes(text))
+
+
+def test_a_thing_does_not_take_words_it_reports_from_someone_else(quotes):
+    # The quote hangs on "comments from Lee": the email only contradicts them.
+    text = (
+        "Email\n\nThe email appears to contradict earlier comments from Tom Lee that "
+        '"nobody could have acted any faster on that night."\n'
+    )
+    assert speaker_of(quotes(text), "nobody could have acted") != "The email"
+
+
+def test_a_thing_that_cannot_speak_takes_no_quote(quotes):
+    text = 'Fares\n\nThe situation at the harbor is "entirely different from last year," for now.\n'
+    assert speaker_of(quotes(text), "entirely different") is None
