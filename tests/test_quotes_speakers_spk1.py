@@ -106,3 +106,11 @@ def test_a_thing_does_not_take_words_it_reports_from_someone_else(quotes):
 def test_a_thing_that_cannot_speak_takes_no_quote(quotes):
     text = 'Fares\n\nThe situation at the harbor is "entirely different from last year," for now.\n'
     assert speaker_of(quotes(text), "entirely different") is None
+
+
+def test_a_website_speaks_for_whoever_put_it_up(quotes):
+    text = (
+        "Tolls\n\nThe Fair Fares campaign on Monday launched a website calling the new toll plan "
+        '"a tax on the people who can least afford it."\n'
+    )
+    assert speaker_of(quotes(text), "least afford it") == "Fair Fares"
