@@ -1,9 +1,11 @@
-"""Speakers named in the sentence but lost to another clause's reporting verb, end to end through
-the real spaCy pipeline, on sentences of our own.
+"""Speakers the sentence names that used to be lost to another clause or left out, end to end
+through the real spaCy pipeline, on sentences of our own.
 
 A reporting verb in a clause that describes a noun ("which X said was '...'", "what X called
 '...'") speaks for its own subject, not for the verb the sentence hangs on; the cue of an earlier
-quotation that the parser hung beside the next clause is no aside in it.
+quotation that the parser hung beside the next clause is no aside in it; a paragraph of prose right
+after "X wrote:" is X's text; a definite thing or body that can speak ("the ad", "the board") is the
+subject a quote with no reporting verb sits under; a website speaks for whoever put it up.
 """
 
 from __future__ import annotations
