@@ -26,12 +26,14 @@ from .doc_text import block_text
 from .quotes_after import according
 from .quotes_bylines import byline_after, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
+from .quotes_intro import introduced_items
 from .quotes_marks import Span, find_spans
 from .quotes_names import DISPLAY_NOUNS
 from .quotes_offsets import token_at, token_before, tokens_within
 from .quotes_people import RELATIVE, People
 from .quotes_referents import asks, reported_within
 from .quotes_relative import relative_host
+from .quotes_things import weak_speaker
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -101,8 +103,9 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
     events: list[_Event] = []
     for b, (block, sdoc) in enumerate(qparas):
         items = by_block.get(b, [])
-        if items and b and not layout[b][2]:
-            _introduced(doc.text, qparas[b - 1], items[0], people)
+        opening = b and not layout[b][2]  # (a block right after another, no heading between)
+        for it in introduced_items(doc.text, qparas[b - 1], block.start, items) if opening else ():
+            _introduced(qparas[b - 1], it, people)
         _attribute_block(b, block.start, sdoc, items, people, events)
         if items and b and not layout[b][2] and _opens_block(doc.text, block.start, items[0]):
             # A quote paragraph right after a paragraph about someone ("Howard went on. / '...'").
@@ -127,12 +130,9 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
     return out
 
 
-def _introduced(text: str, prev: Paragraph, it: _Item, people: People) -> None:
-    """A quote opening its block after a paragraph that ends in a colon ("Smith made this point:")
-    belongs to the subject of that colon's clause."""
+def _introduced(prev: Paragraph, it: _Item, people: People) -> None:
+    """A quote introduced by a colon ("Smith made this point:", ``quotes_intro``) is its clause's."""
     block, sdoc = prev
-    if text[block.start : it.span.start].strip(_MARKS + " \n")[-1:] != ":":
-        return
     cue = colon_subject(sdoc, len(block_text(sdoc)))
     if cue is None or cue.subject is None:
         # No clause, a label: "Stated Stone:", "More from Doe:".
@@ -215,7 +215,7 @@ def _attribute_block(
                     if name is not None and label in _WEAK_LABELS:
                         break
                     name, label, shown = people.speaker(off, subj)
-                if it is not None and name is not None and label in _WEAK_LABELS:
+                if it is not None and weak_speaker(name, label, cue, it.span.start - off, it.span.end - off):
                     it.speaker = shown
                 continue
             if name is not None and (

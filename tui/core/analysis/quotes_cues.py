@@ -25,6 +25,7 @@ from .quotes_after import (
     make_cue,
 )
 from .quotes_asides import according_in, as_noted, dashed_aside
+from .quotes_clauses import after_quote, own_account
 from .quotes_offsets import token_at, tokens_within
 from .quotes_verbs import (
     LISTENER_LEMMAS,
@@ -186,15 +187,18 @@ def _tree(inside: list[Token]) -> Cue | None:
         for _ in range(8):
             if h.i in ids:
                 break
-            if is_reporting(h, strict=True) and not (found and _unsaid(h)):
+            # (a speech verb inside another quotation, which a misparse may hang the sentence on,
+            # reports nothing of this one)
+            if is_reporting(h, strict=True) and not (found and _unsaid(h)) and not quoted(h):
                 # (An outer verb that says nothing was said does not take the words over: in "Doe
                 # cannot say that, Smith added, saying it is 'up to the court'" they are Smith's.)
                 found.append(make_cue(h, subject_of(h)))
                 if h.dep_ == "acl" and h.head.pos_ == "PROPN":
                     break  # "footage of Smith saying '...'": Smith's words, whatever shows them
-                if h.dep_ in _SIDE_CLAUSES and _own_subject(h) and not _infinitive(h):
+                if h.dep_ in _SIDE_CLAUSES and _own_subject(h) and not _infinitive(h) or own_account(h):
                     # A clause beside the one above, not reported by it: in "Rubio suggested X,
-                    # while Cruz said that '...'" the words are Cruz's.
+                    # while Cruz said that '...'" the words are Cruz's (and one describing a noun:
+                    # "the plan, which Cruz said was '...'").
                     break
             owner = speech_owner(h)
             if owner is not None:
@@ -234,6 +238,8 @@ def _parenthetical(h: Token, ids: set[int]) -> Cue | None:
     """A reporting verb with its own subject set in the clause as an aside ("X, Lee said, is ...")."""
     for c in h.children:
         if c.dep_ == "parataxis" and c.i not in ids and is_reporting(c, strict=True) and not quoted(c):
+            if after_quote(c):
+                continue  # the cue of the quotation before it
             subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
             if subj is not None:
                 return make_cue(c, subj)

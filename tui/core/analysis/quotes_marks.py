@@ -64,6 +64,8 @@ def direction(text: str, i: int, lo: int, hi: int, width: int = 1) -> int:
     if i > lo and text[i - 1] == "=":
         return STRAY  # an attribute value in leftover markup: key="value"
     if (i <= lo or text[i - 1].isspace()) and (j + 1 >= hi or text[j + 1].isspace()):
+        if i - 3 >= lo and text[i - 2] in "'’" and text[i - 3] in ",.?!":
+            return CLOSE  # a closing single mark set apart from the double one: '... brain,' " said Doe'
         return STRAY  # a mark with space on both sides faces nowhere
     if ch in "“‘„«`":
         # A curly opener glued to the end of a word is a misused closer.
