@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
 from .doc_text import block_text
+from .quotes_above import subject_above
 from .quotes_after import according
 from .quotes_bylines import byline_after, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
@@ -182,6 +183,11 @@ def _attribute_block(
             it.cue = relative_host(sdoc, it.cue)
             if it.cue.subject is None:
                 it.cue = _name_before_verb(sdoc, it.cue, people, off)
+            above = subject_above(sdoc, it.cue) if it.cue.subject is None else None
+            if above is not None:
+                # ("she made a point of saying '...'": the verb's words, whoever the clause above is
+                # about; the quote keeps its cue though a weak one may name nobody)
+                it.cue_text, it.cue = it.cue.text, above
             pending.append((it.cue.pos, it.cue, it))
     # Reporting verbs outside quotes also name speakers (indirect speech) for floating quotes.
     taken = {c.pos for _p, c, _i in pending}
