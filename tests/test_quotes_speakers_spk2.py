@@ -37,3 +37,27 @@ def test_a_passive_verb_without_an_agent_borrows_no_speaker(quotes):
         'particular, runs a company once billed as "the quiet giant of frozen peas" in trade papers.\n'
     )
     assert speaker_of(quotes(text), "quiet giant") is None
+
+
+def test_a_described_body_holds_the_words_of_the_clause_it_states(quotes):
+    text = (
+        "Permit dispute\n\nThe builders appealed in March. A county judge determined that the council's "
+        "handling of the permits had raised a “serious doubt about its good faith” and sent the case back.\n"
+    )
+    assert speaker_of(quotes(text), "serious doubt") == "A county judge"
+
+
+def test_a_described_body_holds_the_words_it_cites(quotes):
+    text = (
+        "Pier closed\n\nThe pier stayed shut all summer. The committee cited “rotten beams, loose rails and "
+        "missing lights along the whole length” in its decision.\n"
+    )
+    assert speaker_of(quotes(text), "rotten beams") == "The committee"
+
+
+def test_a_phrase_deeper_down_is_no_described_speakers(quotes):
+    text = (
+        "Radio days\n\nFor two decades the network helped spread stories about “secret weather machines "
+        "over the valley” to millions of listeners.\n"
+    )
+    assert speaker_of(quotes(text), "secret weather machines") is None

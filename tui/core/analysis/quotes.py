@@ -29,14 +29,15 @@ from .quotes_bylines import byline_after, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_filters import displayed, has_word, is_nickname, is_title, on_display, word_count
 from .quotes_marks import Span, find_spans
-from .quotes_offsets import token_at, token_before
-from .quotes_people import People
+from .quotes_offsets import token_at, token_before, tokens_within
+from .quotes_people import People, Speaker
 from .quotes_referents import asks, reported_within
 from .quotes_relative import relative_host
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
+from .quotes_weak import WEAK_LABELS, weak_speaker
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from .pipeline import Paragraph
 
@@ -45,9 +46,6 @@ if TYPE_CHECKING:  # pragma: no cover
 FLOAT_REACH = 1
 # Quotes shorter than this many words need a speaker to count as quotations, not scare quotes.
 MIN_UNATTRIBUTED_WORDS = 2
-# Who may speak on weak evidence alone (a clause subject, the sentence before, a colon): a person or
-# a body acting as one. A place or a nationality speaks only through a reporting verb ("China said").
-_WEAK_LABELS = ("PERSON", "ORG")
 # "SMITH: ..." or "MR. SMITH: ..." at the start of a quoted transcript paragraph.
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z'.-]+ ){0,2}[A-Z][A-Z'-]+): ")
 _MARKS = "\"“”‘’'„«»`"
@@ -137,7 +135,7 @@ def _introduced(text: str, prev: Paragraph, it: _Item, people: People) -> None:
             it.introduced = (labelled, None)
         return
     name, label, shown = people.speaker(block.start, cue.subject)
-    if name is not None and shown is not None and (not cue.weak or label in _WEAK_LABELS):
+    if name is not None and shown is not None and (not cue.weak or label in WEAK_LABELS):
         it.introduced = (shown, None if cue.weak else cue.text)
 
 
@@ -212,12 +210,11 @@ def _attribute_block(
             if cue.weak:
                 # The nearest clause subject that is a name ("Smith seethed after the news that the
                 # aide she hired had 'lost' the files": the aide is no name, Smith is).
-                for subj in cue.further:
-                    if name is not None and label in _WEAK_LABELS:
-                        break
-                    name, label, shown = people.speaker(off, subj)
-                if it is not None and name is not None and label in _WEAK_LABELS:
-                    it.speaker = shown
+                first = Speaker(name, label, shown)
+                head = _head_of(sdoc, it.span, off) if it is not None else None
+                found = weak_speaker(people, off, first, (cue.subject, *cue.further), head)
+                if it is not None and found is not None:
+                    it.speaker = found.shown
                 continue
             if name is not None and (
                 it is not None or cue.text.lower() == "according" or not reported_within(token_at(sdoc, pos))
@@ -268,7 +265,7 @@ def _fill_missing(
         i = bisect_left(positions, it.span.start)
         last = events[i - 1] if i else None
         # (only a named person or body: an unnamed "48 percent" or "critics" is too weak to carry on)
-        if last and last.block >= it.span.block - FLOAT_REACH and last.name and last.label in _WEAK_LABELS:
+        if last and last.block >= it.span.block - FLOAT_REACH and last.name and last.label in WEAK_LABELS:
             it.speaker, it.floating = last.name, True
 
 
@@ -296,7 +293,7 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
     if subj is None or people.in_quote(off + subj.idx):
         return None
     name, label, shown = people.speaker(off, subj)
-    return shown if name is not None and label in _WEAK_LABELS else None
+    return shown if name is not None and label in WEAK_LABELS else None
 
 
 def _name_before_verb(sdoc: Doc, cue: Cue, people: People, off: int) -> Cue:
@@ -310,6 +307,13 @@ def _name_before_verb(sdoc: Doc, cue: Cue, people: People, off: int) -> Cue:
     if ent is None or ent.label != "PERSON" or people.in_quote(off + prev.idx):
         return cue
     return Cue(cue.text, cue.pos, prev, cue.weak, cue.further)
+
+
+def _head_of(sdoc: Doc, span: Span, off: int) -> Token | None:
+    """The quoted word whose head lies outside the quote (what the quote hangs on)."""
+    inside = tokens_within(sdoc, span.start - off, span.end - off)
+    ids = {t.i for t in inside}
+    return next((t for t in inside if t.head.i not in ids and t.head.i != t.i), None)
 
 
 def _holds_quote(shown: str, text: str, span: Span, off: int) -> bool:
