@@ -61,3 +61,31 @@ def test_a_phrase_deeper_down_is_no_described_speakers(quotes):
         "over the valley” to millions of listeners.\n"
     )
     assert speaker_of(quotes(text), "secret weather machines") is None
+
+
+def test_a_name_glued_onto_the_next_through_a_verb_is_the_subject():
+    # The small parser sometimes reads "Harwood accused Pemberton, the mayor, of ..." as one noun
+    # phrase headed by "Pemberton", with "Harwood" a compound and "accused" an adjective; the parse is
+    # built by hand here, as the model does it only for some names.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from tui.core.analysis.quotes_phrases import glued_subject
+
+    words = ["Harwood", "accused", "Pemberton", ",", "the", "mayor", ",", "of", "lying", "."]
+    heads = [2, 2, 2, 2, 5, 2, 2, 2, 7, 2]
+    deps = ["compound", "amod", "ROOT", "punct", "det", "appos", "punct", "prep", "pcomp", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "ADP", "VERB", "PUNCT"]
+    tags = ["NNP", "VBD", "NNP", ",", "DT", "NN", ",", "IN", "VBG", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert glued_subject(doc[0])
+    assert not glued_subject(doc[2])
+    plain = Doc(
+        Vocab(),
+        words=["Harwood", "Pemberton", "spoke", "."],
+        heads=[1, 2, 2, 2],
+        deps=["compound", "nsubj", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "VERB", "PUNCT"],
+        tags=["NNP", "NNP", "VBD", "."],
+    )
+    assert not glued_subject(plain[0])  # a first name and a family name
