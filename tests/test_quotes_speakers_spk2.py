@@ -89,3 +89,20 @@ def test_a_name_glued_onto_the_next_through_a_verb_is_the_subject():
         tags=["NNP", "NNP", "VBD", "."],
     )
     assert not glued_subject(plain[0])  # a first name and a family name
+
+
+def test_a_participle_after_a_phrase_of_time_is_the_clauses_subjects(quotes):
+    text = (
+        "Dock fight\n\nIlse Marwick made the docks a priority in her first term, but the plan stalled, and "
+        "she has battled with the port board over how best to fund the repairs, at one point calling its "
+        'chairman a "careless steward" of the harbour.\n'
+    )
+    assert speaker_of(quotes(text), "careless steward") == "Ilse Marwick"
+
+
+def test_a_participle_after_a_clause_of_time_belongs_to_the_main_clause(quotes):
+    text = (
+        "Dock fight\n\nIlse Marwick conceded late on Tuesday. Two hours earlier, a Marwick campaign memo "
+        'was released as the polls closed stating that the defeat had been "expected for weeks."\n'
+    )
+    assert speaker_of(quotes(text), "expected for weeks") == "Marwick"

@@ -30,6 +30,7 @@ from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_filters import displayed, has_word, is_nickname, is_title, on_display, word_count
 from .quotes_marks import Span, find_spans
 from .quotes_offsets import token_at, token_before, tokens_within
+from .quotes_participles import participle_host
 from .quotes_people import People, Speaker
 from .quotes_referents import asks, reported_within
 from .quotes_relative import relative_host
@@ -178,7 +179,7 @@ def _attribute_block(
             it.cue = None
             continue
         if it.cue is not None:
-            it.cue = relative_host(sdoc, it.cue)
+            it.cue = participle_host(sdoc, relative_host(sdoc, it.cue))
             if it.cue.subject is None:
                 it.cue = _name_before_verb(sdoc, it.cue, people, off)
             above = subject_above(sdoc, it.cue) if it.cue.subject is None else None
