@@ -106,3 +106,19 @@ def test_a_participle_after_a_clause_of_time_belongs_to_the_main_clause(quotes):
         'was released as the polls closed stating that the defeat had been "expected for weeks."\n'
     )
     assert speaker_of(quotes(text), "expected for weeks") == "Marwick"
+
+
+def test_a_relative_clause_that_reports_keeps_its_own_speaker(quotes):
+    text = (
+        "Poll\n\nThis mood showed in another question that asked residents how likely the mayor was to win a "
+        "third term, to which 31 percent said “not very likely at all.”\n"
+    )
+    assert speaker_of(quotes(text), "not very likely") == "31 percent"
+
+
+def test_a_relative_clause_that_reports_is_not_the_outer_verbs(quotes):
+    text = (
+        "Ferry plan\n\nIlse Marwick said last week that she will write her own bill after having criticised a "
+        'plan backed by the port board that Marwick said would leave "the island cut off for a month."\n'
+    )
+    assert speaker_of(quotes(text), "island cut off") == "Marwick"

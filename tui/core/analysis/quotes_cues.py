@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _SUBJECTS = ("nsubj", "nsubjpass")
 _MODALS = frozenset("would could might may will should".split())
 _WH_WORDS = frozenset("what which that who whoever whatever".split())
+_RELATIVE_WORDS = frozenset("which that who whom whose where when".split())
 # Relations joining a clause to a sibling or a circumstance, not to a verb reporting it.
 _SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis"})
 
@@ -196,6 +197,8 @@ def _tree(inside: list[Token]) -> Cue | None:
                     # A clause beside the one above, not reported by it: in "Rubio suggested X,
                     # while Cruz said that '...'" the words are Cruz's.
                     break
+                if h.dep_ == "relcl" and _own_subject(h, relative=False) and _relative_said(h):
+                    break  # "a question to which 21 percent said '...'": theirs, not the question's
             owner = speech_owner(h)
             if owner is not None:
                 found.append(Cue(h.text, h.idx, owner))
@@ -219,6 +222,14 @@ def _tree(inside: list[Token]) -> Cue | None:
             # report 'clearly suggests' fraud" the words are Smith's, not the report's.
             return found[-1]
     return None
+
+
+def _relative_said(verb: Token) -> bool:
+    """A relative clause that opens with its relative word and says something ("to which 21 percent
+    said", "whom he called"); not one that only names what was said ("nothing the president said")
+    nor a speech denied or supposed ("the rule that you cannot yell ...")."""
+    opens = any(t.lower_ in _RELATIVE_WORDS for t in verb.doc[verb.left_edge.i : verb.i])
+    return opens and not _unsaid(verb)
 
 
 def _unsaid(verb: Token) -> bool:
@@ -245,10 +256,14 @@ def _infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _own_subject(verb: Token) -> bool:
-    """Whether ``verb`` has a subject of its own that is a name or a noun (not a relative pronoun)."""
+def _own_subject(verb: Token, relative: bool = True) -> bool:
+    """Whether ``verb`` has a subject of its own that is a name, a noun or a pronoun (``relative``:
+    a relative pronoun counts too)."""
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN", "PRON") and not quoted(c)
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.pos_ in ("PROPN", "NOUN", "PRON")
+        and (relative or c.lower_ not in _WH_WORDS)
+        and not quoted(c)
         for c in verb.children
     )
 
