@@ -23,18 +23,20 @@ from typing import TYPE_CHECKING
 
 from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
 from .doc_text import block_text
+from .quotes_above import subject_above
 from .quotes_after import according
 from .quotes_bylines import byline_after, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
+from .quotes_filters import displayed, has_word, is_nickname, is_title, on_display, word_count
 from .quotes_intro import introduced_items
 from .quotes_marks import Span, find_spans
-from .quotes_names import DISPLAY_NOUNS
 from .quotes_offsets import token_at, token_before, tokens_within
-from .quotes_people import RELATIVE, People
+from .quotes_participles import participle_host
+from .quotes_people import People, Speaker
 from .quotes_referents import asks, reported_within
 from .quotes_relative import relative_host
-from .quotes_things import weak_speaker
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
+from .quotes_weak import WEAK_LABELS, weak_speaker
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -46,17 +48,9 @@ if TYPE_CHECKING:  # pragma: no cover
 FLOAT_REACH = 1
 # Quotes shorter than this many words need a speaker to count as quotations, not scare quotes.
 MIN_UNATTRIBUTED_WORDS = 2
-# Who may speak on weak evidence alone (a clause subject, the sentence before, a colon): a person or
-# a body acting as one. A place or a nationality speaks only through a reporting verb ("China said").
-_WEAK_LABELS = ("PERSON", "ORG")
 # "SMITH: ..." or "MR. SMITH: ..." at the start of a quoted transcript paragraph.
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z'.-]+ ){0,2}[A-Z][A-Z'-]+): ")
 _MARKS = "\"“”‘’'„«»`"
-# Words between a sign or a shirt and the quote on it ("a T-shirt reading", "that said", "with the words").
-_DISPLAY_LINKS = frozenset(
-    "read reading reads say saying says said that which with the words emblazoned bearing".split()
-)
-_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs. vs de la".split())
 
 
 @dataclass(slots=True)
@@ -118,11 +112,11 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
     for it in items:
         s = it.span
         text = doc.text[s.start : s.end]
-        if it.cue_text is None and _word_count(text) < MIN_UNATTRIBUTED_WORDS:
+        if it.cue_text is None and word_count(text) < MIN_UNATTRIBUTED_WORDS:
             continue
-        if not _HAS_WORD.search(text):  # quoted symbols or variables ("x", "/W"): nobody said them
+        if not has_word(text):  # quoted symbols or variables ("x", "/W"): nobody said them
             continue
-        if _is_title(text) or _is_nickname(doc.text, s.start, s.end):
+        if is_title(text) or is_nickname(doc.text, s.start, s.end):
             continue
         if it.shown:
             continue  # words worn or held up ("a T-shirt reading 'LOL'", "signs saying ..."): not speech
@@ -141,7 +135,7 @@ def _introduced(prev: Paragraph, it: _Item, people: People) -> None:
             it.introduced = (labelled, None)
         return
     name, label, shown = people.speaker(block.start, cue.subject)
-    if name is not None and shown is not None and (not cue.weak or label in _WEAK_LABELS):
+    if name is not None and shown is not None and (not cue.weak or label in WEAK_LABELS):
         it.introduced = (shown, None if cue.weak else cue.text)
 
 
@@ -179,14 +173,19 @@ def _attribute_block(
                 it.speaker = people.surname(label.group(1)) or label.group(1).title()
         if it.cue is None and it.speaker is None:
             it.context = _previous_subject(sdoc, off, it.span.start - off, people)
-        it.shown = (it.cue is not None and _displayed(it.cue)) or _on_display(sdoc, it.span.start - off)
+        it.shown = (it.cue is not None and displayed(it.cue)) or on_display(sdoc, it.span.start - off)
         if it.shown:
             it.cue = None
             continue
         if it.cue is not None:
-            it.cue = relative_host(sdoc, it.cue)
+            it.cue = participle_host(sdoc, relative_host(sdoc, it.cue))
             if it.cue.subject is None:
                 it.cue = _name_before_verb(sdoc, it.cue, people, off)
+            above = subject_above(sdoc, it.cue) if it.cue.subject is None else None
+            if above is not None:
+                # ("she made a point of saying '...'": the verb's words, whoever the clause above is
+                # about; the quote keeps its cue though a weak one may name nobody)
+                it.cue_text, it.cue = it.cue.text, above
             pending.append((it.cue.pos, it.cue, it))
     # Reporting verbs outside quotes also name speakers (indirect speech) for floating quotes.
     taken = {c.pos for _p, c, _i in pending}
@@ -211,12 +210,11 @@ def _attribute_block(
             if cue.weak:
                 # The nearest clause subject that is a name ("Smith seethed after the news that the
                 # aide she hired had 'lost' the files": the aide is no name, Smith is).
-                for subj in cue.further:
-                    if name is not None and label in _WEAK_LABELS:
-                        break
-                    name, label, shown = people.speaker(off, subj)
-                if it is not None and weak_speaker(name, label, cue, it.span.start - off, it.span.end - off):
-                    it.speaker = shown
+                first = Speaker(name, label, shown)
+                head = _head_of(sdoc, it.span, off) if it is not None else None
+                found = weak_speaker(people, off, first, (cue.subject, *cue.further), head)
+                if it is not None and found is not None:
+                    it.speaker = found.shown
                 continue
             if name is not None and (
                 it is not None or cue.text.lower() == "according" or not reported_within(token_at(sdoc, pos))
@@ -267,7 +265,7 @@ def _fill_missing(
         i = bisect_left(positions, it.span.start)
         last = events[i - 1] if i else None
         # (only a named person or body: an unnamed "48 percent" or "critics" is too weak to carry on)
-        if last and last.block >= it.span.block - FLOAT_REACH and last.name and last.label in _WEAK_LABELS:
+        if last and last.block >= it.span.block - FLOAT_REACH and last.name and last.label in WEAK_LABELS:
             it.speaker, it.floating = last.name, True
 
 
@@ -295,7 +293,7 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
     if subj is None or people.in_quote(off + subj.idx):
         return None
     name, label, shown = people.speaker(off, subj)
-    return shown if name is not None and label in _WEAK_LABELS else None
+    return shown if name is not None and label in WEAK_LABELS else None
 
 
 def _name_before_verb(sdoc: Doc, cue: Cue, people: People, off: int) -> Cue:
@@ -311,6 +309,13 @@ def _name_before_verb(sdoc: Doc, cue: Cue, people: People, off: int) -> Cue:
     return Cue(cue.text, cue.pos, prev, cue.weak, cue.further)
 
 
+def _head_of(sdoc: Doc, span: Span, off: int) -> Token | None:
+    """The quoted word whose head lies outside the quote (what the quote hangs on)."""
+    inside = tokens_within(sdoc, span.start - off, span.end - off)
+    ids = {t.i for t in inside}
+    return next((t for t in inside if t.head.i not in ids and t.head.i != t.i), None)
+
+
 def _holds_quote(shown: str, text: str, span: Span, off: int) -> bool:
     words = text[span.start - off : span.end - off].strip(_MARKS + " .,")
     return bool(words) and words in shown
@@ -320,45 +325,12 @@ def _opens_block(text: str, start: int, it: _Item) -> bool:
     return not text[start : it.span.start].strip(_MARKS + " ")
 
 
-def _on_display(sdoc: Doc, start: int) -> bool:
-    """Whether the words before the opening mark put the quote on a thing: "a T-shirt reading",
-    "signs that said", "a banner with the words"."""
-    lo = max(0, start - 200)  # six words back, without reading the block from its start
-    before = _words_of_sentence(tokens_within(sdoc, lo, start))
-    if len(before) < 6 and lo:
-        before = _words_of_sentence(tokens_within(sdoc, 0, start))
-    for k, t in enumerate(before):
-        if t.lemma_.lower() in DISPLAY_NOUNS or t.lower_ in DISPLAY_NOUNS:
-            rest = before[k + 1 :]
-            return len(rest) <= 3 and all(
-                r.lower_ in _DISPLAY_LINKS or r.lemma_ in _DISPLAY_LINKS for r in rest
-            )
-    return False
-
-
-def _words_of_sentence(tokens: list[Token]) -> list[Token]:
-    """The last six words of ``tokens`` after the last full stop: a thing named in the sentence
-    before ("... pressing the button. 'Trump is ...'") shows nothing of the quote."""
-    cut = max((k for k, t in enumerate(tokens) if t.text in (".", "!", "?")), default=-1)
-    return [t for t in tokens[cut + 1 :] if not t.is_punct][-6:]
-
-
-def _displayed(cue: Cue) -> bool:
-    """Whether the cue's subject is a thing that shows words (a sign, a T-shirt), not a speaker."""
-    subj = cue.subject
-    if subj is None:
-        return False
-    if subj.lower_ in RELATIVE and subj.head.dep_ == "relcl":
-        subj = subj.head.head  # "a sign that read ..."
-    return subj.lemma_.lower() in DISPLAY_NOUNS or subj.lower_ in DISPLAY_NOUNS
-
-
 def _neighbour(text: str, it: _Item, siblings: list[_Item]) -> _Item | None:
     """The nearest attributed quote in the same block, earlier ones first (quoted titles skipped)."""
     k = siblings.index(it)
     for other in (*reversed(siblings[:k]), *siblings[k + 1 :]):
         if other.speaker is not None and other.cue_text is not None:
-            if not _is_title(text[other.span.start : other.span.end]):
+            if not is_title(text[other.span.start : other.span.end]):
                 return other
     return None
 
@@ -369,31 +341,3 @@ def _starts_sentence(text: str, lo: int, start: int) -> bool:
     while i >= lo and (text[i].isspace() or text[i] in "\"“”‘’'„«`"):
         i -= 1
     return i < lo or text[i] in ".?!:…"
-
-
-_HAS_WORD = re.compile(r"[^\W\d_]{2}")
-
-
-def _word_count(text: str) -> int:
-    return len(text.split())
-
-
-def _is_nickname(text: str, start: int, end: int) -> bool:
-    """A quoted nickname between a first and a last name: Marcia "Cia" Price."""
-    words = text[start:end].split()
-    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
-        return False
-    before = text[max(0, start - 30) : start - 1].rpartition("\n")[2].split()
-    after = text[end + 1 : end + 30].partition("\n")[0].split()
-    if not before or not after:
-        return False
-    first, last = before[-1], after[0]
-    return first[:1].isupper() and first[-1:].isalpha() and last[:1].isupper() and last[-1:].isalpha()
-
-
-def _is_title(text: str) -> bool:
-    """A quoted title or name ("One Hundred Years of Solitude"): every word capitalised, no sentence."""
-    words = text.rstrip(".,").split()
-    if len(words) < 2 or len(words) > 10 or text[-1] in "?!":
-        return False
-    return all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha() for w in words)

@@ -25,7 +25,7 @@ from .quotes_after import (
     make_cue,
 )
 from .quotes_asides import according_in, as_noted, dashed_aside
-from .quotes_clauses import after_quote, own_account
+from .quotes_clauses import after_quote, hypothetical, own_account, unsaid
 from .quotes_offsets import token_at, tokens_within
 from .quotes_verbs import (
     LISTENER_LEMMAS,
@@ -42,7 +42,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 _SUBJECTS = ("nsubj", "nsubjpass")
-_MODALS = frozenset("would could might may will should".split())
 _WH_WORDS = frozenset("what which that who whoever whatever".split())
 # Relations joining a clause to a sibling or a circumstance, not to a verb reporting it.
 _SIDE_CLAUSES = frozenset({"advcl", "conj", "parataxis"})
@@ -111,7 +110,7 @@ def _reported_before(inside: list[Token], start: int) -> bool:
         verb is not None
         and verb.tag_ in ("VBD", "VBZ", "VBP")
         and hit.subject.head.i == verb.i
-        and not _hypothetical(verb)
+        and not hypothetical(verb)
         and not any(c.dep_ == "neg" for c in verb.children)
     )
 
@@ -189,7 +188,7 @@ def _tree(inside: list[Token]) -> Cue | None:
                 break
             # (a speech verb inside another quotation, which a misparse may hang the sentence on,
             # reports nothing of this one)
-            if is_reporting(h, strict=True) and not (found and _unsaid(h)) and not quoted(h):
+            if is_reporting(h, strict=True) and not (found and unsaid(h)) and not quoted(h):
                 # (An outer verb that says nothing was said does not take the words over: in "Doe
                 # cannot say that, Smith added, saying it is 'up to the court'" they are Smith's.)
                 found.append(make_cue(h, subject_of(h)))
@@ -209,7 +208,7 @@ def _tree(inside: list[Token]) -> Cue | None:
             speaker = according(h)
             if speaker is not None:
                 found.append(make_cue(h, speaker))
-            for c in h.children if _hypothetical(h) else ():
+            for c in h.children if hypothetical(h) else ():
                 # "according to Doe, the media would call him a 'chicken'": Doe tells what others
                 # would say. (In "according to the Post, Smith called it 'a mess'" the words are
                 # still Smith's.)
@@ -223,15 +222,6 @@ def _tree(inside: list[Token]) -> Cue | None:
             # report 'clearly suggests' fraud" the words are Smith's, not the report's.
             return found[-1]
     return None
-
-
-def _unsaid(verb: Token) -> bool:
-    """A speech verb denied or only supposed: "cannot say", "did not say", "would say"."""
-    return _hypothetical(verb) or any(c.dep_ == "neg" for c in verb.children)
-
-
-def _hypothetical(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
 
 
 def _parenthetical(h: Token, ids: set[int]) -> Cue | None:

@@ -29,7 +29,15 @@ from .quotes_names import (
     TITLES,
     label_of,
 )
-from .quotes_phrases import SUBJECT_DEPS, describes, name_like, noun_phrase, opens_sentence, runs_into_verb
+from .quotes_phrases import (
+    SUBJECT_DEPS,
+    describes,
+    glued_subject,
+    name_like,
+    noun_phrase,
+    opens_sentence,
+    runs_into_verb,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -190,7 +198,7 @@ class PeopleIndex:
                     continue  # people named inside a quotation are talked about, not talking
                 # Salient: a subject, or a person introduced with a description ("Jane Doe, a lawyer",
                 # "Jane Doe, who runs the lab").
-                opening = opens_sentence(tok, sent.start)
+                opening = opens_sentence(tok, sent.start) or glued_subject(tok) and tok.head.dep_ == "ROOT"
                 salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
                 salient = salient or opening
                 introduced = not salient and any(describes(c) for c in tok.children)

@@ -38,6 +38,21 @@ def opens_sentence(tok: Token, start: int) -> bool:
     return all(t.is_punct or t.pos_ in ("CCONJ", "ADV") for t in tok.doc[start:first])
 
 
+def glued_subject(tok: Token) -> bool:
+    """A name the parser glued onto the name after it through a verb it read as an adjective ("Trump
+    accused Cruz of ..." parsed as one noun phrase "Trump accused Cruz"): the subject of that verb."""
+    if tok.dep_ != "compound" or tok.pos_ != "PROPN" or tok.head.pos_ != "PROPN" or tok.head.i <= tok.i:
+        return False
+    verb = tok.doc[tok.i + 1] if tok.i + 1 < tok.head.i else None
+    return (
+        verb is not None
+        and verb.dep_ == "amod"
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.text.islower()
+        and verb.head.i == tok.head.i
+    )
+
+
 def runs_into_verb(tok: Token) -> bool:
     """Whether the phrase ``tok`` heads ends right before a verb ("..., the candidate stated that"):
     a subject the parser read as an apposition to the name before it, which it does not describe."""

@@ -1,0 +1,57 @@
+"""The subject a speech participle shares ("..., calling X 'a liar'", "..., stating that ..."), when
+the parser hung the participle on the wrong thing.
+
+Two misreadings give the participle a subject that cannot speak:
+- "at one point calling the mayor a 'liar'": the participle hangs on "point", the object of a phrase
+  of time, and reads it as the one calling; the speaker is the subject of the clause the phrase
+  belongs to;
+- "a memo was released as the polls closed stating ...", "he sent an email as the meeting began
+  vowing ...": the participle hangs on the verb of a clause of time or reason ("as", "after", "when")
+  and borrows its subject; it belongs to the main clause, whose subject speaks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .quotes_offsets import token_at
+from .quotes_verbs import SUBJECT_DEPS, Cue, quoted
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+# Nouns of a moment: "at one point", "at the time", "at that moment".
+_MOMENTS = frozenset("point time moment stage juncture instance".split())
+# Words opening a clause of time or reason.
+_MARKS = frozenset("as after when while before since because once until".split())
+
+
+def participle_host(sdoc: Doc, cue: Cue) -> Cue:
+    """``cue`` with the subject of the clause its participle belongs to, when the parser gave it the
+    object of a phrase of time or the subject of a clause of time or reason."""
+    verb = token_at(sdoc, cue.pos)
+    subj = cue.subject
+    if verb is None or subj is None or verb.tag_ != "VBG":
+        return cue
+    host: Token | None = None
+    if verb.dep_ == "acl" and subj.i == verb.head.i and _moment(subj):
+        host = subj.head.head  # "[battled] at one point calling": the verb the phrase hangs on
+    elif verb.dep_ == "advcl" and subj.head.i == verb.head.i and _subordinate(verb.head):
+        host = verb.head.head
+    if host is None or host.pos_ not in ("VERB", "AUX"):
+        return cue
+    found = next((c for c in host.children if c.dep_ in SUBJECT_DEPS and not quoted(c)), None)
+    return Cue(cue.text, cue.pos, found, cue.weak, cue.further) if found is not None else cue
+
+
+def _moment(noun: Token) -> bool:
+    return noun.lemma_.lower() in _MOMENTS and noun.dep_ == "pobj" and noun.head.lower_ in ("at", "on", "in")
+
+
+def _subordinate(verb: Token) -> bool:
+    """A clause of time or reason under another verb ("as the polls closed")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.i != verb.i
+        and any(c.dep_ == "mark" and c.lower_ in _MARKS for c in verb.children)
+    )

@@ -1,0 +1,69 @@
+"""Who speaks on weak evidence: the subject of the clause a quoted phrase sits in, when no reporting
+verb governs it ("the judge determined that the handling raised a 'reasonable suspicion'").
+
+A name (a person, or a body acting as one) is taken first, the nearest up the tree. Failing any name, a
+noun phrase whose head is a person, a body or a text ("a federal judge", "the team", "the ad") is shown
+as written, but only when its verb holds the quote as what it states: inside the clause it takes
+("the commission recognized that ... '...'") or as its very object ("the team cited '...'"). A phrase
+deeper down ("the network helped legitimize 'death panels'", "officials searched for 'talking
+points'") is the writer's wording, and a noun phrase that is no person, body or text ("the plan", "48
+percent") names nobody: the quote stays unattributed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .quotes_names import BODY_NOUNS
+from .quotes_people import Speaker
+from .quotes_referents import PERSON_NOUNS
+from .quotes_verbs import TEXT_NOUNS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from .quotes_people import People
+
+# Who may speak on weak evidence by name: a person or a body acting as one. A place or a nationality
+# speaks only through a reporting verb ("China said").
+WEAK_LABELS = ("PERSON", "ORG")
+# Heads of phrases for someone or something that can speak: people, bodies, texts ("the ad attacks a
+# '...'") and gatherings; not "the situation is '...'", nor "that record prompted ...".
+_SPEAKING_NOUNS = (
+    PERSON_NOUNS
+    | BODY_NOUNS
+    | TEXT_NOUNS
+    | frozenset("audience crowd public service organization nonprofit non-profit mogul billionaire".split())
+)
+
+
+def weak_speaker(
+    people: People, off: int, first: Speaker, subjects: tuple[Token, ...], quote: Token | None
+) -> Speaker | None:
+    """The speaker of a weak cue whose own subject (``subjects[0]``) resolved to ``first``; the rest
+    are the subjects of the clauses above, nearest first; ``quote`` is the quoted words' head."""
+    if first.name is not None and first.label in WEAK_LABELS:
+        return first
+    described = first if first.name is not None and _states(first, subjects[0], quote) else None
+    for tok in subjects[1:]:
+        found = people.speaker(off, tok)
+        if found.name is None:
+            continue
+        if found.label in WEAK_LABELS:
+            return found
+        if described is None and _states(found, tok, quote):
+            described = found
+    return described
+
+
+def _states(found: Speaker, subj: Token, quote: Token | None) -> bool:
+    """Whether a plain noun phrase headed by a person or a body ("the commission", "one lawmaker")
+    is the subject of a verb before the quote holding it in the clause it takes or as its object."""
+    if found.label != "NP" or subj.pos_ != "NOUN" or subj.lemma_.lower() not in _SPEAKING_NOUNS:
+        return False
+    verb = subj.head
+    if quote is None or subj.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.i > quote.i:
+        return False  # (a clause after the quote is about the quote, not its source)
+    if quote.head.i == verb.i:
+        return quote.dep_ == "dobj"
+    return any(c.dep_ == "ccomp" and c.left_edge.i <= quote.i <= c.right_edge.i for c in verb.children)
