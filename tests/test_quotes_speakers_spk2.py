@@ -122,17 +122,3 @@ def test_a_relative_clause_that_reports_is_not_the_outer_verbs(quotes):
         'plan backed by the port board that Marwick said would leave "the island cut off for a month."\n'
     )
     assert speaker_of(quotes(text), "island cut off") == "Marwick"
-
-
-def test_they_never_means_one_text():
-    # "The video ... says ... Dock workers mock ... They state": "they" may be a body or a group,
-    # never a single video, report or memo that spoke before.
-    from tui.core.analysis.quotes_people_index import SPEAKER, Mention
-    from tui.core.analysis.quotes_referents import Referents
-
-    they = Referents.fits(object.__new__(Referents), "they")
-    assert they is not None
-    assert not they(Mention(0, "The video", "NP", SPEAKER))
-    assert not they(Mention(0, "a new report", "NP", SPEAKER))
-    assert they(Mention(0, "the campaign", "NP", SPEAKER))
-    assert they(Mention(0, "Dock workers", "NP", 1, plural=True))

@@ -45,10 +45,6 @@ _TEXTS = TEXT_NOUNS | frozenset(
     "piece article op-ed essay story survey study analysis".split()
 )
 # Words after the head of a description: "a reporter for the agency", "the official in charge".
-# Texts and recordings among the bodies that speak.
-_SINGLE_TEXTS = frozenset(
-    "article report statement letter memo ad advertisement video study survey poll paper".split()
-)
 _AFTER_HEAD = frozenset("for of at with from in to on who that which and ,".split())
 _QUESTION_WORDS = frozenset("what which whose".split())
 # Where words are heard or seen, never who says them: "on camera, who ...", "in the video, who ...".
@@ -103,13 +99,7 @@ class Referents(PeopleIndex):
                 (m.label in ("ORG", "GPE", "NORP", "FAC") or _body(m) or _text(m)) and not m.plural
             )
         if word == "they":
-            # (a body of people, not one text: "The video ... They state" is not the video)
-            return lambda m: (
-                m.label in ("ORG", "NORP", "GPE")
-                or (m.label == "NP" and m.plural)
-                or _body(m)
-                and not _one_text(m)
-            )
+            return lambda m: m.label in ("ORG", "NORP", "GPE") or (m.label == "NP" and m.plural) or _body(m)
         return None
 
     def add_speaker(
@@ -277,11 +267,6 @@ def _mistagged_person(m: Mention) -> bool:
 def _body(m: Mention) -> bool:
     """A plain noun phrase naming a body or a text ("the article", "Smith's campaign")."""
     return m.label == "NP" and m.name.split()[-1].lower().rstrip("s") in BODY_NOUNS
-
-
-def _one_text(m: Mention) -> bool:
-    """A single text or recording ("the video", "a new report"), which is never "they"."""
-    return not m.plural and m.name.split()[-1].lower() in _SINGLE_TEXTS
 
 
 def _text(m: Mention) -> bool:
