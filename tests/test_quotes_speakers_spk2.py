@@ -57,7 +57,7 @@ def test_a_described_body_holds_the_words_it_cites(quotes):
 
 def test_a_phrase_deeper_down_is_no_described_speakers(quotes):
     text = (
-        "Radio days\n\nFor two decades the network helped spread stories about “secret weather machines "
+        "Radio days\n\nFor two decades rival groups helped spread stories about “secret weather machines "
         "over the valley” to millions of listeners.\n"
     )
     assert speaker_of(quotes(text), "secret weather machines") is None

@@ -35,6 +35,7 @@ from .quotes_participles import participle_host
 from .quotes_people import People, Speaker
 from .quotes_referents import asks, reported_within
 from .quotes_relative import relative_host
+from .quotes_things import thing_speaks
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 from .quotes_weak import WEAK_LABELS, weak_speaker
 
@@ -213,6 +214,12 @@ def _attribute_block(
                 first = Speaker(name, label, shown)
                 head = _head_of(sdoc, it.span, off) if it is not None else None
                 found = weak_speaker(people, off, first, (cue.subject, *cue.further), head)
+                if (
+                    found is None
+                    and it is not None
+                    and thing_speaks(first, cue, it.span.start - off, it.span.end - off)
+                ):
+                    found = first
                 if it is not None and found is not None:
                     it.speaker = found.shown
                 continue
