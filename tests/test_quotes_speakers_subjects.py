@@ -1,9 +1,12 @@
-"""Speaker classes of the spk2 round, end to end through the real spaCy pipeline, on sentences of our
-own.
+"""Speakers found through the subject of a clause, end to end through the real spaCy pipeline, on
+sentences of our own.
 
 A speech verb the parser leaves without a subject ("she made a point of saying", "promised" hung under
 another verb) takes the subject of the nearest clause above it when that is a name; a passive one with
-no agent ("billed as '...'") borrows nobody.
+no agent ("billed as '...'") borrows nobody. A person, body or text whose verb holds a quoted phrase
+speaks for it ("A county judge determined that ... a '...'"), one deeper down does not; a name the
+parser glued onto the next is the subject; a speech participle hung on a phrase of time or on the
+wrong clause; a relative clause that reports with a subject of its own keeps its quote.
 """
 
 from __future__ import annotations
