@@ -176,7 +176,7 @@ class People(Referents):
             # A lone name the model did not tag ("Hannity interjected:"): a person, as the record of
             # mentions already takes it (``PeopleIndex._scan``).
             return Speaker(phrase, "PERSON", phrase)
-        known = self._role_holder(off + tok.idx, tok) or self.epithet_of(off, tok)
+        known = self._titled(off, tok)
         if known is not None:
             # The text calls them by their role here ("the mayor said"): show both, the name the
             # role stands for and the words the article used.
@@ -258,6 +258,17 @@ class People(Referents):
                 if e.label == label or label == "PERSON" and given_name_first(e.text):
                     return e
         return None
+
+    def _titled(self, off: int, tok: Token) -> str | None:
+        """The person a definite title means. The one person the sentence before names comes before
+        an earlier holder of the title elsewhere ("Sen. Jane Doe ... Smith stopped by. The senator
+        said" is Smith), unless the text gives that person other roles but not this one."""
+        holder = self._role_holder(off + tok.idx, tok)
+        near = self.epithet_of(off, tok)
+        roles = self.roles.get(near, ()) if near is not None else ()
+        if holder is None or near is not None and (not roles or tok.lemma_.lower() in roles):
+            return near
+        return holder
 
     def _role_holder(self, pos: int, tok: Token) -> str | None:
         """The person a definite role description refers to: "the senator" after "Sen. Jane Doe"."""

@@ -139,19 +139,30 @@ class Referents(PeopleIndex):
         pos = off + tok.idx
         own = self.sentence_of(pos)
         i = bisect_left(self._sent_starts, own)
-        lo = self._sent_starts[i - 1] if i > 0 else own
         want = PERSON_GENDER.get(tok.lower_)
-        names = set()
+        names: set[str] = set()
         end = self.mentions_before(pos)
-        for m in reversed(self.mentions[max(0, end - 30) : end]):
-            if m.pos < lo:
+        # (a sentence before that names nobody, in the text's own words, is passed over once: a cheer
+        # cut off by a mark, 'to chants of "Go!', says nothing of who the title means)
+        for back in (1, 2):
+            lo = self._sent_starts[i - back] if i >= back else own
+            for m in reversed(self.mentions[max(0, end - 30) : end]):
+                if m.pos < lo:
+                    break
+                if m.label == "PERSON" and m.name[:1].isupper() and m.name.split()[0] not in _NOT_NAMES:
+                    names.add(m.name)  # (a name, not a person the text describes: "My father")
+            # (but words quoted there are someone's, who may be anyone: '"You?" Doe asked. "Me,
+            # yes. I am," the senator said' is not Doe)
+            if names or self._names_anyone(lo, own) or self.in_quote(lo) or self.in_quote(lo + 1):
                 break
-            if m.label == "PERSON" and m.name[:1].isupper() and m.name.split()[0] not in _NOT_NAMES:
-                names.add(m.name)  # (a name, not a person the text describes: "My father")
         if len(names) != 1:
             return None
         name = names.pop()
         return name if want is None or self.gender_of(name) in (want, None) else None
+
+    def _names_anyone(self, lo: int, hi: int) -> bool:
+        """Whether the text between ``lo`` and ``hi`` mentions any possible speaker."""
+        return any(lo <= m.pos < hi for m in self.mentions[max(0, self.mentions_before(hi) - 30) :])
 
     def who_host(self, off: int, who: Token) -> Token:
         """The person a "who" clause is about. The parser may hang it on the medium next to them
