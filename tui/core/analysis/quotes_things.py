@@ -12,10 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .doc_text import block_text
-from .quotes_names import BODY_NOUNS
 from .quotes_offsets import tokens_within
-from .quotes_referents import PERSON_NOUNS
-from .quotes_verbs import SPEECH_NOUNS, TEXT_NOUNS
+from .quotes_verbs import SPEECH_NOUNS
+from .quotes_weak import SPEAKING_NOUNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -23,14 +22,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .quotes_people import Speaker
     from .quotes_verbs import Cue
 
-# Heads of phrases for what can speak: people, bodies, texts and gatherings (not "the situation
-# here is 'entirely different'", nor "that record prompted the Atlas to state ...").
-_SPEAKING = (
-    PERSON_NOUNS
-    | BODY_NOUNS
-    | TEXT_NOUNS
-    | frozenset("audience crowd public service organization nonprofit non-profit mogul billionaire".split())
-)
 # Shorter quotes are scare quotes unless a cue or a neighbour names who used them (as in ``quotes``).
 _MIN_WORDS = 2
 
@@ -49,7 +40,7 @@ def thing_speaks(first: Speaker, cue: Cue, start: int, end: int) -> bool:
         and not cue.further
         and subj.pos_ == "NOUN"
         and subj.dep_ == "nsubj"
-        and subj.lemma_.lower() in _SPEAKING
+        and subj.lemma_.lower() in SPEAKING_NOUNS
         and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
         and not _said_by_another(subj, start, end)
     )

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 WEAK_LABELS = ("PERSON", "ORG")
 # Heads of phrases for someone or something that can speak: people, bodies, texts ("the ad attacks a
 # '...'") and gatherings; not "the situation is '...'", nor "that record prompted ...".
-_SPEAKING_NOUNS = (
+SPEAKING_NOUNS = (
     PERSON_NOUNS
     | BODY_NOUNS
     | TEXT_NOUNS
@@ -59,7 +59,7 @@ def weak_speaker(
 def _states(found: Speaker, subj: Token, quote: Token | None) -> bool:
     """Whether a plain noun phrase headed by a person or a body ("the commission", "one lawmaker")
     is the subject of a verb before the quote holding it in the clause it takes or as its object."""
-    if found.label != "NP" or subj.pos_ != "NOUN" or subj.lemma_.lower() not in _SPEAKING_NOUNS:
+    if found.label != "NP" or subj.pos_ != "NOUN" or subj.lemma_.lower() not in SPEAKING_NOUNS:
         return False
     verb = subj.head
     if quote is None or subj.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.i > quote.i:
