@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from search import ensure_library  # noqa: E402
+from search_library import ensure_library  # noqa: E402
 
 
 def memory(library) -> str:

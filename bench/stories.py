@@ -42,7 +42,7 @@ PER_FEED = 50
 
 def base_library(articles: int, rebuild: bool) -> Path:
     """The search bench's library, migrated and grouped once (kept); its path."""
-    import search  # bench/search.py
+    import search_library  # bench/search_library.py
 
     from tui.core.library import Library
 
@@ -50,7 +50,7 @@ def base_library(articles: int, rebuild: bool) -> Path:
     base = home / "base.db"
     if base.exists() and not rebuild:
         return base
-    source, how = search.ensure_library(
+    source, how = search_library.ensure_library(
         Path(tempfile.gettempdir()) / f"newsreader-bench-search-{articles}", articles, False
     )
     print(f"search bench library: {how}")
