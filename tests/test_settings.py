@@ -233,3 +233,19 @@ def test_config_keys_lists_every_binding_id():
     assert p.returncode == 0 and p.stderr == ""
     ids = {line.split()[0] for line in p.stdout.splitlines()}
     assert {"app.quit", "feeds.refresh", "article.star", "search.open"} <= ids
+
+
+def test_config_check_reports_what_the_app_would(isolated_home):
+    """``newsreader config`` names a theme the app lacks and a [keys] id no binding has, as the app does."""
+    path = isolated_home / "config" / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('theme = "no-such-theme"\n\n[keys]\n"app.quit" = "ctrl+q"\n"feeds.nothing" = "x"\n')
+    p = nr()
+    assert p.returncode == 2 and "theme = no-such-theme" in p.stdout
+    assert p.stderr.splitlines() == [
+        f'newsreader: {path}: theme = "no-such-theme": no such theme; using the default ("textual-dark")',
+        f'newsreader: {path}: keys."feeds.nothing": no binding has this id; ignored (newsreader config --keys lists them)',
+    ]
+    path.write_text('theme = "nord"\n\n[keys]\n"app.quit" = "ctrl+q"\n')
+    p = nr()
+    assert (p.returncode, p.stderr) == (0, "") and "keys.app.quit = ctrl+q" in p.stdout

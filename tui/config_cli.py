@@ -9,8 +9,12 @@ settings in effect and each problem of the file in one line on stderr (exit 2 wh
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from .cli_support import err
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .core.config import Settings
 
 EXIT_BAD_CONFIG = 2
 
@@ -49,6 +53,7 @@ def cmd_config(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
         return 0
     settings, problems = load_settings(path)
+    problems += _app_problems(settings)
     for line in problems:
         err(line)
     mark = settings.mark_read_after
@@ -71,6 +76,17 @@ def cmd_config(args: argparse.Namespace) -> int:
     for binding_id, keys in settings.keys.items():
         print(f"keys.{binding_id} = {keys}")
     return EXIT_BAD_CONFIG if problems else 0
+
+
+def _app_problems(settings: Settings) -> list[str]:
+    """What the app would report on start besides the file's own problems: a theme it does not
+    have, ``[keys]`` ids no binding has."""
+    from textual.theme import BUILTIN_THEMES
+
+    from .ui.settings import binding_ids, keymap_problems, theme_problem
+
+    bad_theme = theme_problem(BUILTIN_THEMES, settings)
+    return [*([bad_theme] if bad_theme else []), *keymap_problems(settings, binding_ids())]
 
 
 def _print_keys() -> int:

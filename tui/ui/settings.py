@@ -57,9 +57,9 @@ def binding_ids() -> set[str]:
     return set(all_bindings())
 
 
-def theme_problem(app: App[object], settings: Settings) -> str | None:
-    """One line when the configured theme is not one of the app's, else None."""
-    if settings.theme in app.available_themes:
+def theme_problem(themes: Iterable[str], settings: Settings) -> str | None:
+    """One line when the configured theme is not one of ``themes`` (the app's), else None."""
+    if settings.theme in themes:
         return None
     where = f"{settings.path}: " if settings.path else ""
     return f'{where}theme = "{settings.theme}": no such theme; using the default ("{DEFAULT_THEME}")'
@@ -79,7 +79,7 @@ def keymap_problems(settings: Settings, known: Iterable[str]) -> list[str]:
 def apply_settings(app: App[object], settings: Settings, problems: Iterable[str] = ()) -> None:
     """Set the theme and keymap from ``settings``; notify each problem (the file's and ours)."""
     notices = list(problems)
-    bad_theme = theme_problem(app, settings)
+    bad_theme = theme_problem(app.available_themes, settings)
     if bad_theme:
         notices.append(bad_theme)
     else:
