@@ -4,7 +4,8 @@ spaCy pipeline, on sentences of our own.
 A definite title means the one person the sentence before names, even when someone else in the
 text once bore that title, and even when a cheer cut off by a quotation mark ('to chants of
 "Go!') stands between as a sentence of its own; after a question put by someone, the title that
-answers may mean anyone else, so no guess is made.
+answers may mean anyone else, so no guess is made. Two bare titles before a name ("author and
+historian Jane Doe") are that one person.
 """
 
 from __future__ import annotations
@@ -32,3 +33,24 @@ def test_a_title_answering_a_question_is_not_the_asker(quotes):
         '"It is a promise, yes. We will pass it," the senator said.\n'
     )
     assert speaker_of(quotes(text), "We will pass it") != "Laura Pettit"
+
+
+def test_two_bare_titles_before_a_name_are_one_person(quotes):
+    # The small parser makes the first title the subject and the name its conjunct ("author" nsubj,
+    # "Smith" conj), and may tag the title as an adjective ("academic").
+    text = (
+        "Bridge debate\n\nThe council met on Tuesday to discuss the bridge.\n\n"
+        'Local author and historian Helen Marsh wrote: "The bridge has outlived three cities."\n\n'
+        'Canadian academic and professor Oren Falk commented, "Hoping the vote brings a real debate."\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "outlived three cities") == "Helen Marsh"
+    assert speaker_of(found, "brings a real debate") == "Oren Falk"
+
+
+def test_a_determined_title_and_a_name_are_not_merged(quotes):
+    text = (
+        "Bridge debate\n\nThe council met on Tuesday to discuss the bridge.\n\n"
+        'The engineer and Helen Marsh said in a statement: "We will rebuild the bridge by spring."\n'
+    )
+    assert speaker_of(quotes(text), "rebuild the bridge") != "Helen Marsh"

@@ -253,6 +253,13 @@ class People(Referents):
             t for c in tok.children if c.lower_ == "to" for t in c.children if _after_place(self, off, t)
         ]
         found = [e for e in (self.token_entity(off, t) for t in near) if e is not None]
+        role = tok.tag_ == "NN" or tok.tag_ == "JJ" and tok.dep_ in SUBJECT_DEPS  # ("academic", a noun)
+        if role and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+            # "author and historian Jane Doe said": a bare role is a title, and the name the parser
+            # hung on it as a conjunct is the one person both describe ("the mayor and Jane Doe"
+            # are two people).
+            conj = [e for c in tok.children if c.dep_ == "conj" for e in [self.token_entity(off, c)] if e]
+            found = [e for e in conj if e.label == "PERSON" or given_name_first(e.text)][:1] + found
         for label in ("PERSON",) if person_only else ("PERSON", "ORG"):
             for e in found:
                 if e.label == label or label == "PERSON" and given_name_first(e.text):
