@@ -35,6 +35,7 @@ from .quotes_participles import participle_host
 from .quotes_people import People, Speaker
 from .quotes_referents import asks, reported_within
 from .quotes_relative import relative_host
+from .quotes_signoff import signer
 from .quotes_things import thing_speaks
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 from .quotes_weak import WEAK_LABELS, weak_speaker
@@ -64,6 +65,7 @@ class _Item:
     context: str | None = None  # who the sentence before the quote is about
     introduced: tuple[str, str | None] | None = None  # (speaker, cue) of a paragraph ending in a colon
     shown: bool = False  # words on a sign or a T-shirt, not spoken
+    signature: bool = False  # the line naming who said the quote above it, inside its marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +110,7 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
             if first.cue is None and first.speaker is None and first.context is None:
                 first.context = _previous_subject(psdoc, pblock.start, len(block_text(psdoc)), people)
     items = [it for b in sorted(by_block) for it in by_block[b]]
+    _sign_off(doc.text, items, qparas, people)
     _fill_missing(doc.text, items, by_block, events, qparas, people)
     out = []
     for it in items:
@@ -119,7 +122,7 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
             continue
         if is_title(text) or is_nickname(doc.text, s.start, s.end):
             continue
-        if it.shown:
+        if it.shown or it.signature:
             continue  # words worn or held up ("a T-shirt reading 'LOL'", "signs saying ..."): not speech
         out.append(Quote(s.start, s.end, text, it.speaker, it.cue_text))
     return out
@@ -234,6 +237,21 @@ def _attribute_block(
             it.speaker, it.cue_text = shown, cue.text
         events.append(_Event(off + pos, b, name, cue.text, label))
     events.sort(key=lambda e: e.pos)
+
+
+def _sign_off(text: str, items: list[_Item], qparas: list[Paragraph], people: People) -> None:
+    """A quote signed on its own last line (``quotes_signoff``) is the signer's, and that line no quote."""
+    for above, line in zip(items, items[1:], strict=False):
+        if line.span.group != above.span.group:
+            continue
+        block, sdoc = qparas[line.span.block]
+        name = signer(text, above.span, line.span, sdoc, block.start, people)
+        if name is None:
+            continue
+        line.signature = True
+        for it in items:
+            if it.span.group == line.span.group and it is not line and it.cue is None:
+                it.speaker, it.cue_text, it.context = name, None, None
 
 
 def _fill_missing(

@@ -1,0 +1,46 @@
+"""Quotes whose speaker is named without a reporting verb next to them, end to end through the real
+spaCy pipeline, on sentences of our own.
+
+A pull quote signed on its own last line, inside the closing mark ("...\\nJane Doe, Friends of the
+Library."), is the signer's, and the signature line is no quote of its own; a line that goes on with
+the sentence, or that names no person, signs nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes_speakers import speaker_of
+
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
+
+def test_a_quote_signed_on_its_last_line_is_the_signers(quotes):
+    text = (
+        "Budget fight\n\nThe council voted on Monday to cut the library budget by a third.\n\n"
+        '"We will lose two branches and most of the evening hours. That is a real loss for the city.\n'
+        'Maria Lopez, Friends of the Library."\n\nThe mayor defended the cut on Tuesday.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "real loss for the city") == "Maria Lopez"
+    assert not [q for q in found if "Friends of the Library" in q.text]
+
+
+def test_a_signature_with_the_title_before_the_name(quotes):
+    text = (
+        "Harbor vote\n\nThe port authority approved the new terminal after a long night.\n\n"
+        '"Nobody in this town wanted a fight over the harbor, but we got one anyway.\n'
+        'Former harbor commissioner Tomas Reyes."\n\nConstruction starts in May.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "fight over the harbor") == "Tomas Reyes"
+    assert not [q for q in found if q.text.startswith("Former harbor")]
+
+
+def test_a_line_that_goes_on_with_the_sentence_signs_nothing(quotes):
+    text = (
+        "Harbor vote\n\nThe port authority approved the new terminal after a long night.\n\n"
+        '"Nobody in this town wanted a fight over the harbor, and the one person who did was\n'
+        'Tomas Reyes."\n\nConstruction starts in May.\n'
+    )
+    assert speaker_of(quotes(text), "fight over the harbor") != "Tomas Reyes"
