@@ -4,6 +4,10 @@ spaCy pipeline, on sentences of our own.
 A pull quote signed on its own last line, inside the closing mark ("...\\nJane Doe, Friends of the
 Library."), is the signer's, and the signature line is no quote of its own; a line that goes on with
 the sentence, or that names no person, signs nothing.
+
+A relative clause on the quoted words themselves ('a "chief trade prosecutor" who reports to the
+governor') tells what the quoted thing does: its verb is no cue, and the clause around the quote says
+whose words they are.
 """
 
 from __future__ import annotations
@@ -44,3 +48,11 @@ def test_a_line_that_goes_on_with_the_sentence_signs_nothing(quotes):
         'Tomas Reyes."\n\nConstruction starts in May.\n'
     )
     assert speaker_of(quotes(text), "fight over the harbor") != "Tomas Reyes"
+
+
+def test_a_relative_clause_on_the_quoted_thing_is_not_its_cue(quotes):
+    text = (
+        "Trade plan\n\nThe governor wants tougher rules on imports.\n\n"
+        'Jane Marlow has proposed a "chief trade prosecutor" who reports directly to the governor.\n'
+    )
+    assert speaker_of(quotes(text), "chief trade prosecutor") == "Jane Marlow"

@@ -34,7 +34,7 @@ from .quotes_offsets import token_at, token_before, tokens_within
 from .quotes_participles import participle_host
 from .quotes_people import People, Speaker
 from .quotes_referents import asks, reported_within
-from .quotes_relative import relative_host
+from .quotes_relative import describes_quote, relative_host
 from .quotes_signoff import signer
 from .quotes_things import thing_speaks
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
@@ -159,6 +159,8 @@ def _attribute_block(
             it.speaker = labelled
             continue
         it.cue = find_cue(sdoc, it.span.start - off, it.span.end - off, lo, hi)
+        if it.cue is not None and describes_quote(it.cue, it.span.start - off, it.span.end - off):
+            it.cue = None  # (what the quoted thing does: the clause around it may say whose words they are)
         if it.cue is None and it.introduced is not None:
             # Introduced by the paragraph before, and no cue of its own ("said Kim" wins over the
             # colon, whose clause may name someone else: "... he did not think Kim would last:").
