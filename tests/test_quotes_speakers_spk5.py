@@ -8,6 +8,9 @@ the sentence, or that names no person, signs nothing.
 A relative clause on the quoted words themselves ('a "chief trade prosecutor" who reports to the
 governor') tells what the quoted thing does: its verb is no cue, and the clause around the quote says
 whose words they are.
+
+A dateline the parser reads as a second subject of the sentence ("DENVER, June 12 (UPI) — The board
+put out a statement, offering '...'") does not hide the subject the verb really has.
 """
 
 from __future__ import annotations
@@ -56,3 +59,11 @@ def test_a_relative_clause_on_the_quoted_thing_is_not_its_cue(quotes):
         'Jane Marlow has proposed a "chief trade prosecutor" who reports directly to the governor.\n'
     )
     assert speaker_of(quotes(text), "chief trade prosecutor") == "Jane Marlow"
+
+
+def test_a_dateline_read_as_a_second_subject_does_not_hide_the_speaker(quotes):
+    text = (
+        "News\n\nDENVER, June 12 (UPI) — The Colorado Water Board put out a statement at the outset "
+        'of the hearing Monday, offering "a full and frank account" to Sen. Maria Ortiz.\n'
+    )
+    assert speaker_of(quotes(text), "full and frank account") == "Colorado Water Board"

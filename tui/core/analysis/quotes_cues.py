@@ -264,8 +264,12 @@ def governing_subject(sdoc: Doc, start: int, end: int) -> Cue | None:
         if h.dep_ == "acl" and h.head.pos_ == "PROPN" and h.head.i not in ids:
             found.append((h, h.head))  # "Jane Doe, a lawyer, compared ..."
         elif h.pos_ in ("VERB", "AUX"):
-            subj = next(
-                (c for c in h.children if c.dep_ == "nsubj" and c.i not in ids and not quoted(c)), None
+            # (of two subjects, one is a misparse, most often a dateline: "PARIS (AP) — The council
+            # released a statement, offering '...'": the one nearest the verb is its own)
+            subj = min(
+                (c for c in h.children if c.dep_ == "nsubj" and c.i not in ids and not quoted(c)),
+                key=lambda c: abs(c.i - h.i),
+                default=None,
             )
             # A relative clause's subject is the noun it describes ("a coach who is 'working
             # the referees'"): the speaker is the subject further up.
