@@ -11,6 +11,9 @@ whose words they are.
 
 A dateline the parser reads as a second subject of the sentence ("DENVER, June 12 (UPI) — The board
 put out a statement, offering '...'") does not hide the subject the verb really has.
+
+A past-tense speech verb after a name and its apposition ("Lena Hollis, the former county auditor,
+tweeted in response: '...'") is what the name did, though the parser reads it as describing her.
 """
 
 from __future__ import annotations
@@ -67,3 +70,11 @@ def test_a_dateline_read_as_a_second_subject_does_not_hide_the_speaker(quotes):
         'of the hearing Monday, offering "a full and frank account" to Sen. Maria Ortiz.\n'
     )
     assert speaker_of(quotes(text), "full and frank account") == "Colorado Water Board"
+
+
+def test_a_speech_verb_read_as_describing_the_name_before_it(quotes):
+    text = (
+        "Water rights\n\nLena Hollis, the former county auditor, tweeted in response: "
+        '"Important point: the district never audited its own books."\n'
+    )
+    assert speaker_of(quotes(text), "never audited its own books") == "Lena Hollis"

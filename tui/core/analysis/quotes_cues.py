@@ -27,6 +27,7 @@ from .quotes_after import (
 from .quotes_asides import according_in, as_noted, dashed_aside
 from .quotes_clauses import after_quote, hypothetical, own_account, unsaid
 from .quotes_offsets import token_at, tokens_within
+from .quotes_participles import named_doer
 from .quotes_verbs import (
     LISTENER_LEMMAS,
     SPEECH_NOUNS,
@@ -93,7 +94,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
             if hit.subject is None:
                 verb = token_at(sdoc, hit.pos)
                 if verb is not None:
-                    hit = Cue(hit.text, hit.pos, fallback_subject(verb, start, end))
+                    hit = Cue(hit.text, hit.pos, fallback_subject(verb, start, end) or named_doer(verb))
             return hit
     return None
 
