@@ -14,6 +14,10 @@ put out a statement, offering '...'") does not hide the subject the verb really 
 
 A past-tense speech verb after a name and its apposition ("Lena Hollis, the former county auditor,
 tweeted in response: '...'") is what the name did, though the parser reads it as describing her.
+
+An article that opens on a quote with no cue under a headline labelling its own quote ("Nora Quill:
+'The Harbor Plan Is Dead.'") goes on with the headline's speaker; a headline with no label names no
+one.
 """
 
 from __future__ import annotations
@@ -78,3 +82,21 @@ def test_a_speech_verb_read_as_describing_the_name_before_it(quotes):
         '"Important point: the district never audited its own books."\n'
     )
     assert speaker_of(quotes(text), "never audited its own books") == "Lena Hollis"
+
+
+def test_an_article_opening_on_a_quote_goes_on_with_the_headlines_label(quotes):
+    text = (
+        "Nora Quill: 'The Harbor Plan Is Dead.'\n\n"
+        '"The council killed it tonight, and I do not think it will come back this year. We tried '
+        'everything."\n\nQuill spoke to reporters after the vote.\n'
+    )
+    assert speaker_of(quotes(text), "killed it tonight") == "Nora Quill"
+
+
+def test_a_headline_without_a_label_names_no_one(quotes):
+    text = (
+        "The Harbor Plan Is Dead\n\n"
+        '"The council killed it tonight, and I do not think it will come back this year. We tried '
+        'everything."\n\nNora Quill spoke to reporters after the vote.\n'
+    )
+    assert speaker_of(quotes(text), "killed it tonight") is None

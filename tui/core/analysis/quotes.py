@@ -25,7 +25,7 @@ from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
 from .doc_text import block_text
 from .quotes_above import subject_above
 from .quotes_after import according
-from .quotes_bylines import byline_after, label_before
+from .quotes_bylines import byline_after, headline_label, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_filters import displayed, has_word, is_nickname, is_title, on_display, word_count
 from .quotes_intro import introduced_items
@@ -82,9 +82,11 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
     qparas: list[Paragraph] = []
     layout: list[tuple[int, int, bool]] = []
     broken = False
+    lead = None  # the headline above the first quote-bearing block
     for block, sdoc in paras:
         if block.kind in (HEADLINE, SUBHEAD):
             broken = True
+            lead = block if block.kind == HEADLINE and not qparas else lead
         if block.kind not in QUOTE_KINDS:
             continue
         qparas.append((block, sdoc))
@@ -104,6 +106,10 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
         for it in introduced_items(doc.text, qparas[b - 1], block.start, items) if opening else ():
             _introduced(qparas[b - 1], it, people)
         _attribute_block(b, block.start, sdoc, items, people, events)
+        if not b and lead is not None and items and _opens_block(doc.text, block.start, items[0]):
+            # An article opening on a quote under a labelled one ("Jane Doe: 'We Will Win.'").
+            if items[0].cue is None and items[0].speaker is None:
+                items[0].speaker = headline_label(doc.text, lead.start, lead.end, people)
         if items and b and not layout[b][2] and _opens_block(doc.text, block.start, items[0]):
             # A quote paragraph right after a paragraph about someone ("Howard went on. / '...'").
             first, (pblock, psdoc) = items[0], qparas[b - 1]
