@@ -18,6 +18,9 @@ tweeted in response: '...'") is what the name did, though the parser reads it as
 An article that opens on a quote with no cue under a headline labelling its own quote ("Nora Quill:
 'The Harbor Plan Is Dead.'") goes on with the headline's speaker; a headline with no label names no
 one.
+
+A quote paragraph after a sentence about something else in which one person speaks ("..., since Rosa
+Lindqvist spoke only in generalities.") is that person's.
 """
 
 from __future__ import annotations
@@ -100,3 +103,15 @@ def test_a_headline_without_a_label_names_no_one(quotes):
         'everything."\n\nNora Quill spoke to reporters after the vote.\n'
     )
     assert speaker_of(quotes(text), "killed it tonight") is None
+
+
+_RUN = (
+    "Port talks\n\nThe mayor met the dockworkers on Friday.\n\n"
+    "What the deal will cost is still anyone's guess, since Rosa Lindqvist spoke only in "
+    "generalities during the meeting.\n\n"
+    '"We will find the money somewhere."\n"Nobody will lose a job."\n"The port stays open."\n'
+)
+
+
+def test_a_quote_after_a_sentence_with_one_person_speaking_in_it(quotes):
+    assert speaker_of(quotes(_RUN), "find the money") == "Rosa Lindqvist"

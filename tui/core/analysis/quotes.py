@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
 from .doc_text import block_text
-from .quotes_above import subject_above
+from .quotes_above import speaking_subjects, subject_above
 from .quotes_after import according
 from .quotes_bylines import byline_after, headline_label, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
@@ -323,10 +323,17 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
         )
         subj = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
         subj = subj if subj is not None and subj.i == last.sent.start else None
-    if subj is None or people.in_quote(off + subj.idx):
-        return None
-    name, label, shown = people.speaker(off, subj)
-    return shown if name is not None and label in WEAK_LABELS else None
+    found = people.speaker(off, subj) if subj is not None and not people.in_quote(off + subj.idx) else None
+    if found is None or found.name is None or found.label not in WEAK_LABELS:
+        # (a sentence about something else with one person speaking in it: "..., since Doe spoke only
+        # in bromides during the interview.")
+        named = {
+            people.speaker(off, s) for s in speaking_subjects(last.sent) if not people.in_quote(off + s.idx)
+        }
+        found = named.pop() if len(named) == 1 else None
+    return (
+        found.shown if found is not None and found.name is not None and found.label in WEAK_LABELS else None
+    )
 
 
 def _name_before_verb(sdoc: Doc, cue: Cue, people: People, off: int) -> Cue:
