@@ -20,7 +20,8 @@ An article that opens on a quote with no cue under a headline labelling its own 
 one.
 
 A quote paragraph after a sentence about something else in which one person speaks ("..., since Rosa
-Lindqvist spoke only in generalities.") is that person's.
+Lindqvist spoke only in generalities.") is that person's, and a run of quote lines with nothing else
+in them goes on with the same speaker.
 """
 
 from __future__ import annotations
@@ -115,3 +116,14 @@ _RUN = (
 
 def test_a_quote_after_a_sentence_with_one_person_speaking_in_it(quotes):
     assert speaker_of(quotes(_RUN), "find the money") == "Rosa Lindqvist"
+
+
+def test_a_run_of_bare_quote_lines_goes_on_with_one_speaker(quotes):
+    found = quotes(_RUN)
+    assert speaker_of(found, "lose a job") == "Rosa Lindqvist"
+    assert speaker_of(found, "port stays open") == "Rosa Lindqvist"
+
+
+def test_a_line_naming_the_speaker_does_not_go_on_with_the_run(quotes):
+    text = _RUN.replace('"Nobody will lose a job."', '"Lindqvist never says where the money is."')
+    assert speaker_of(quotes(text), "never says where") != "Rosa Lindqvist"

@@ -35,6 +35,7 @@ from .quotes_participles import participle_host
 from .quotes_people import People, Speaker
 from .quotes_referents import asks, reported_within
 from .quotes_relative import describes_quote, relative_host
+from .quotes_runs import continues
 from .quotes_signoff import signer
 from .quotes_things import thing_speaks
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
@@ -287,6 +288,11 @@ def _fill_missing(
         byline = byline_after(text, it.span.end, block.end, people)
         if byline is not None:
             it.speaker = byline
+            continue
+        run = by_block.get(it.span.block - 1, [])
+        if run and continues(text, run, qparas[it.span.block - 1][0], block, it.span):
+            # One bare quote paragraph after another (``quotes_runs``): the run's speaker.
+            it.speaker, it.floating = run[0].speaker, True
             continue
         # A floating quote: a quoted sentence continuing the most recent speech event nearby.
         if not _starts_sentence(text, block.start, it.span.start):
