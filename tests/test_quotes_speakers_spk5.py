@@ -22,6 +22,9 @@ one.
 A quote paragraph after a sentence about something else in which one person speaks ("..., since Rosa
 Lindqvist spoke only in generalities.") is that person's, and a run of quote lines with nothing else
 in them goes on with the same speaker.
+
+A speech verb the parser read as a noun after a short phrase with a place in it ('"...," a narrator in
+the video states.') is still the quote's cue, and the phrase its speaker.
 """
 
 from __future__ import annotations
@@ -127,3 +130,15 @@ def test_a_run_of_bare_quote_lines_goes_on_with_one_speaker(quotes):
 def test_a_line_naming_the_speaker_does_not_go_on_with_the_run(quotes):
     text = _RUN.replace('"Nobody will lose a job."', '"Lindqvist never says where the money is."')
     assert speaker_of(quotes(text), "never says where") != "Rosa Lindqvist"
+
+
+def test_a_speech_verb_read_as_a_noun_after_a_phrase_with_a_place(quotes):
+    text = (
+        "Water deal\n\n"
+        '"The agreement protects every farm in the valley," a narrator in the video states. '
+        '"Nobody loses water under this plan."\n'
+    )
+    found = quotes(text)
+    for words in ("every farm in the valley", "Nobody loses water"):
+        speaker = speaker_of(found, words)
+        assert speaker is not None and speaker.startswith("a narrator in the video")
