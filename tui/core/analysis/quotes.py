@@ -243,6 +243,8 @@ def _attribute_block(
                 plural = cue.subject.tag_ in ("NNS", "NNPS")
                 people.add_speaker(off + cue.subject.idx, name, label, plural, asking=asks(cue.text))
         if it is not None:
+            if shown is not None and shown.endswith(" " + cue.text):
+                shown = shown[: -len(cue.text) - 1]  # (run on into its verb: "a voice-over in the ad states")
             it.speaker, it.cue_text = shown, cue.text
         events.append(_Event(off + pos, b, name, cue.text, label))
     events.sort(key=lambda e: e.pos)
