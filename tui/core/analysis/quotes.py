@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 
 from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
 from .doc_text import block_text
-from .quotes_above import subject_above
+from .quotes_above import speaking_subjects, subject_above
 from .quotes_after import according
-from .quotes_bylines import byline_after, label_before
+from .quotes_bylines import byline_after, headline_label, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_filters import displayed, has_word, is_nickname, is_title, on_display, word_count
 from .quotes_intro import introduced_items
@@ -34,7 +34,9 @@ from .quotes_offsets import token_at, token_before, tokens_within
 from .quotes_participles import participle_host
 from .quotes_people import People, Speaker
 from .quotes_referents import asks, reported_within
-from .quotes_relative import relative_host
+from .quotes_relative import describes_quote, relative_host
+from .quotes_runs import continues
+from .quotes_signoff import signer
 from .quotes_things import thing_speaks
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 from .quotes_weak import WEAK_LABELS, weak_speaker
@@ -64,6 +66,7 @@ class _Item:
     context: str | None = None  # who the sentence before the quote is about
     introduced: tuple[str, str | None] | None = None  # (speaker, cue) of a paragraph ending in a colon
     shown: bool = False  # words on a sign or a T-shirt, not spoken
+    signature: bool = False  # the line naming who said the quote above it, inside its marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +83,11 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
     qparas: list[Paragraph] = []
     layout: list[tuple[int, int, bool]] = []
     broken = False
+    lead = None  # the headline above the first quote-bearing block
     for block, sdoc in paras:
         if block.kind in (HEADLINE, SUBHEAD):
             broken = True
+            lead = block if block.kind == HEADLINE and not qparas else lead
         if block.kind not in QUOTE_KINDS:
             continue
         qparas.append((block, sdoc))
@@ -102,12 +107,17 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
         for it in introduced_items(doc.text, qparas[b - 1], block.start, items) if opening else ():
             _introduced(qparas[b - 1], it, people)
         _attribute_block(b, block.start, sdoc, items, people, events)
+        if not b and lead is not None and items and _opens_block(doc.text, block.start, items[0]):
+            # An article opening on a quote under a labelled one ("Jane Doe: 'We Will Win.'").
+            if items[0].cue is None and items[0].speaker is None:
+                items[0].speaker = headline_label(doc.text, lead.start, lead.end, people)
         if items and b and not layout[b][2] and _opens_block(doc.text, block.start, items[0]):
             # A quote paragraph right after a paragraph about someone ("Howard went on. / '...'").
             first, (pblock, psdoc) = items[0], qparas[b - 1]
             if first.cue is None and first.speaker is None and first.context is None:
                 first.context = _previous_subject(psdoc, pblock.start, len(block_text(psdoc)), people)
     items = [it for b in sorted(by_block) for it in by_block[b]]
+    _sign_off(doc.text, items, qparas, people)
     _fill_missing(doc.text, items, by_block, events, qparas, people)
     out = []
     for it in items:
@@ -119,7 +129,7 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
             continue
         if is_title(text) or is_nickname(doc.text, s.start, s.end):
             continue
-        if it.shown:
+        if it.shown or it.signature:
             continue  # words worn or held up ("a T-shirt reading 'LOL'", "signs saying ..."): not speech
         out.append(Quote(s.start, s.end, text, it.speaker, it.cue_text))
     return out
@@ -156,6 +166,8 @@ def _attribute_block(
             it.speaker = labelled
             continue
         it.cue = find_cue(sdoc, it.span.start - off, it.span.end - off, lo, hi)
+        if it.cue is not None and describes_quote(it.cue, it.span.start - off, it.span.end - off):
+            it.cue = None  # (what the quoted thing does: the clause around it may say whose words they are)
         if it.cue is None and it.introduced is not None:
             # Introduced by the paragraph before, and no cue of its own ("said Kim" wins over the
             # colon, whose clause may name someone else: "... he did not think Kim would last:").
@@ -231,9 +243,26 @@ def _attribute_block(
                 plural = cue.subject.tag_ in ("NNS", "NNPS")
                 people.add_speaker(off + cue.subject.idx, name, label, plural, asking=asks(cue.text))
         if it is not None:
+            if shown is not None and shown.endswith(" " + cue.text):
+                shown = shown[: -len(cue.text) - 1]  # (run on into its verb: "a voice-over in the ad states")
             it.speaker, it.cue_text = shown, cue.text
         events.append(_Event(off + pos, b, name, cue.text, label))
     events.sort(key=lambda e: e.pos)
+
+
+def _sign_off(text: str, items: list[_Item], qparas: list[Paragraph], people: People) -> None:
+    """A quote signed on its own last line (``quotes_signoff``) is the signer's, and that line no quote."""
+    for above, line in zip(items, items[1:], strict=False):
+        if line.span.group != above.span.group:
+            continue
+        block, sdoc = qparas[line.span.block]
+        name = signer(text, above.span, line.span, sdoc, block.start, people)
+        if name is None:
+            continue
+        line.signature = True
+        for it in items:
+            if it.span.group == line.span.group and it is not line and it.cue is None:
+                it.speaker, it.cue_text, it.context = name, None, None
 
 
 def _fill_missing(
@@ -261,6 +290,11 @@ def _fill_missing(
         byline = byline_after(text, it.span.end, block.end, people)
         if byline is not None:
             it.speaker = byline
+            continue
+        run = by_block.get(it.span.block - 1, [])
+        if run and continues(text, run, qparas[it.span.block - 1][0], block, it.span):
+            # One bare quote paragraph after another (``quotes_runs``): the run's speaker.
+            it.speaker, it.floating = run[0].speaker, True
             continue
         # A floating quote: a quoted sentence continuing the most recent speech event nearby.
         if not _starts_sentence(text, block.start, it.span.start):
@@ -297,10 +331,17 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
         )
         subj = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
         subj = subj if subj is not None and subj.i == last.sent.start else None
-    if subj is None or people.in_quote(off + subj.idx):
-        return None
-    name, label, shown = people.speaker(off, subj)
-    return shown if name is not None and label in WEAK_LABELS else None
+    found = people.speaker(off, subj) if subj is not None and not people.in_quote(off + subj.idx) else None
+    if found is None or found.name is None or found.label not in WEAK_LABELS:
+        # (a sentence about something else with one person speaking in it: "..., since Doe spoke only
+        # in bromides during the interview.")
+        named = {
+            people.speaker(off, s) for s in speaking_subjects(last.sent) if not people.in_quote(off + s.idx)
+        }
+        found = named.pop() if len(named) == 1 else None
+    return (
+        found.shown if found is not None and found.name is not None and found.label in WEAK_LABELS else None
+    )
 
 
 def _name_before_verb(sdoc: Doc, cue: Cue, people: People, off: int) -> Cue:

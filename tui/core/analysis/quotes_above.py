@@ -14,14 +14,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .quotes_offsets import token_at
-from .quotes_verbs import Cue, quoted
+from .quotes_verbs import Cue, is_reporting, quoted
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # How many heads up from the verb to look for a clause with a subject.
 _REACH = 6
 _NOT_SOMEONE = frozenset("what which that who whoever whatever it there".split())
+# Verbs of speaking that report no clause: "since Doe spoke only in bromides", "as Doe talked".
+_SPEAKING = frozenset("speak talk testify".split())
 
 
 def subject_above(sdoc: Doc, cue: Cue) -> Cue | None:
@@ -49,3 +51,18 @@ def _passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and (
         verb.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in verb.children)
     )
+
+
+def speaking_subjects(sent: Span) -> list[Token]:
+    """The names speaking in sentence ``sent``, outside quotes: the subjects of its reporting verbs
+    and verbs of speaking ("What it means is left open, since Doe spoke only in bromides": Doe, though
+    the sentence is about something else)."""
+    out = []
+    for t in sent:
+        if t.pos_ != "VERB" or quoted(t):
+            continue
+        if is_reporting(t, strict=True) or t.lemma_.lower() in _SPEAKING:
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            if subj is not None and not quoted(subj):
+                out.append(subj)
+    return out

@@ -174,6 +174,8 @@ def _noun_verb(window: list[Token], start: int) -> Cue | None:
     "his" ...), a word and a speech verb to the sentence's end that the parser read as one noun
     phrase ("the editorial read" as a kind of read) is that phrase's."""
     words = [t for t in window if not t.is_punct and t.text not in QUOTE_CHARS]
+    if len(words) > 3:
+        return _noun_verb_on(words, start)
     if len(words) != 3 or window[-1].i + 1 >= len(window[-1].doc):
         return None
     det, subj, verb = words
@@ -186,6 +188,27 @@ def _noun_verb(window: list[Token], start: int) -> Cue | None:
     if any(t.is_alpha and t.idx < start for t in verb.doc[verb.sent.start : verb.i]):
         return None
     return make_cue(verb, subj)
+
+
+def _noun_verb_on(words: list[Token], start: int) -> Cue | None:
+    """'"...," the Saudis state in the white paper, ...', '"...," a voice-over in the ad states.': as
+    ``_noun_verb``, a speech verb the parser read as a noun, after a short noun phrase (maybe
+    with a phrase of place), at the end of the sentence or before a phrase of its own ("in ...")."""
+    det = words[0]
+    k = next((i for i, t in enumerate(words) if i > 1 and t.lower_ in reporting_forms()), 0)
+    if not k or k > 6 or det.pos_ != "DET" or not det.text.islower():
+        return None
+    verb, phrase, rest = words[k], words[1:k], words[k + 1 :]
+    if verb.pos_ in ("VERB", "AUX") or rest and rest[0].pos_ != "ADP":
+        return None
+    if not all(t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET") for t in phrase) or phrase[0].pos_ == "ADP":
+        return None
+    if any(t.is_alpha and t.idx < start for t in verb.doc[verb.sent.start : verb.i]):
+        return None
+    nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN")]
+    cut = next((i for i, t in enumerate(phrase) if t.pos_ == "ADP"), len(phrase))
+    head = [t for t in phrase[:cut] if t.pos_ in ("NOUN", "PROPN")]
+    return make_cue(verb, head[-1]) if head and nouns else None
 
 
 def _as_mark(tok: Token, verb: Token) -> bool:

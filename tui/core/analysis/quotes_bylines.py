@@ -31,6 +31,7 @@ _PAGE_WORDS = frozenset(
     "august september october november december".split()
 )
 _BYLINE = re.compile(rf"\s*[-—–―]+\s*({_NAME})\s*(?:[,.]|$)")
+_OPENING = re.compile("[\"“‘']")
 _CLOSING = "\"“”‘’'„«»` .,"
 
 
@@ -53,6 +54,13 @@ def label_before(text: str, lo: int, start: int, people: People, off: int = 0) -
     if first and second and first != second:
         return f"{first} and {second}"
     return first or second
+
+
+def headline_label(text: str, start: int, end: int, people: People) -> str | None:
+    """The name labelling the quotation of the headline ``text[start:end]`` ("Jane Doe: 'We Will
+    Win.'"): when the article opens on a quotation with no cue, it goes on with the headline's."""
+    mark = _OPENING.search(text, start, end)
+    return label_before(text, start, mark.start(), people) if mark else None
 
 
 def byline_after(text: str, end: int, block_end: int, people: People) -> str | None:

@@ -27,6 +27,7 @@ from .quotes_after import (
 from .quotes_asides import according_in, as_noted, dashed_aside
 from .quotes_clauses import after_quote, hypothetical, own_account, unsaid
 from .quotes_offsets import token_at, tokens_within
+from .quotes_participles import named_doer
 from .quotes_verbs import (
     LISTENER_LEMMAS,
     SPEECH_NOUNS,
@@ -93,7 +94,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
             if hit.subject is None:
                 verb = token_at(sdoc, hit.pos)
                 if verb is not None:
-                    hit = Cue(hit.text, hit.pos, fallback_subject(verb, start, end))
+                    hit = Cue(hit.text, hit.pos, fallback_subject(verb, start, end) or named_doer(verb))
             return hit
     return None
 
@@ -264,8 +265,12 @@ def governing_subject(sdoc: Doc, start: int, end: int) -> Cue | None:
         if h.dep_ == "acl" and h.head.pos_ == "PROPN" and h.head.i not in ids:
             found.append((h, h.head))  # "Jane Doe, a lawyer, compared ..."
         elif h.pos_ in ("VERB", "AUX"):
-            subj = next(
-                (c for c in h.children if c.dep_ == "nsubj" and c.i not in ids and not quoted(c)), None
+            # (of two subjects, one is a misparse, most often a dateline: "PARIS (AP) — The council
+            # released a statement, offering '...'": the one nearest the verb is its own)
+            subj = min(
+                (c for c in h.children if c.dep_ == "nsubj" and c.i not in ids and not quoted(c)),
+                key=lambda c: abs(c.i - h.i),
+                default=None,
             )
             # A relative clause's subject is the noun it describes ("a coach who is 'working
             # the referees'"): the speaker is the subject further up.

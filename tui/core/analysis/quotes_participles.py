@@ -55,3 +55,25 @@ def _subordinate(verb: Token) -> bool:
         and verb.head.i != verb.i
         and any(c.dep_ == "mark" and c.lower_ in _MARKS for c in verb.children)
     )
+
+
+def named_doer(verb: Token) -> Token | None:
+    """The name a past-tense speech verb was hung on as a participle or a relative clause: in "Jane
+    Doe, the former mayor, tweeted in response: '...'" or "Jane Doe, the party's leader, on Tuesday
+    called the plan '...'" the small parser reads the verb as describing Doe, who is the one speaking.
+
+    Only after an apposition set off by commas, for a verb with no auxiliary, agent or subject of its
+    own and no "as" ("Doe, a lawyer, described as '...'" is a real participle), and only when the
+    name has no verb of its own before the quote (it is the root, or hangs on a verb after this one).
+    """
+    name = verb.head
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("acl", "relcl") or name.pos_ != "PROPN":
+        return None
+    if name.i > verb.i or quoted(name) or not (name.dep_ == "ROOT" or name.head.i > verb.i):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "agent", *SUBJECT_DEPS) or c.lower_ == "as" for c in verb.children):
+        return None
+    appos = [c for c in name.children if c.dep_ == "appos" and c.i < verb.i]
+    if not appos or verb.doc[appos[-1].right_edge.i + 1].text != ",":
+        return None
+    return name

@@ -40,3 +40,14 @@ def relative_host(sdoc: Doc, cue: Cue) -> Cue:
             return Cue(cue.text, cue.pos, host, cue.weak, cue.further)
         return cue
     return cue
+
+
+def describes_quote(cue: Cue, start: int, end: int) -> bool:
+    """Whether ``cue`` is the verb of a relative clause on the quoted words themselves (block
+    offsets ``start``/``end``): 'she proposed a "chief trade prosecutor" who reports to the
+    president' tells what the quoted thing does, not who said it."""
+    subj = cue.subject
+    if subj is None or subj.lower_ not in ("who", "that", "which") or subj.head.dep_ != "relcl":
+        return False
+    host = subj.head.head
+    return start <= host.idx < end and cue.pos >= end
