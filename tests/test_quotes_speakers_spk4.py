@@ -4,6 +4,11 @@ sentences of our own.
 A name opening a sentence before an aside that reports someone else ("Doe, claiming that Mayor
 Smith wanted ..., said he would ...") is that sentence's subject even where the parser hangs it on
 the aside's clause: the "he" after it is Doe, not the person the aside names.
+
+A quoted phrase inside a clause that someone's claim or view holds, or that someone tells or vents
+("His assumption was that, as voters learn more, they would '...'", "she vented to her husband that
+it would be '...'"), is that someone's, never the clause's own subject ("they", "it"), whom it talks
+about.
 """
 
 from __future__ import annotations
@@ -33,3 +38,40 @@ def test_he_after_a_subject_whose_aside_names_someone_else(quotes, name, verb):
     found = quotes(text)
     assert speaker_of(found, "mostly cowards") == f"Dennis {name}"
     assert speaker_of(found, "take it to every court") == f"Dennis {name}"
+
+
+def test_a_quote_in_what_his_assumption_holds_is_his(quotes):
+    text = (
+        "Harbor race\n\nThe port authority had votes scheduled. Victor Lang invited Dale to a rally "
+        "at the docks in May.\n\nAt the time, Lang told the Harbor Times that Dale's rise had been "
+        '"good for our side." His assumption, confidently stated on live radio, was that "as '
+        "voters learn more,\" they would drift from Dale's camp to his.\n"
+    )
+    assert speaker_of(quotes(text), "as voters learn more") == "Victor Lang"
+
+
+def test_a_quote_in_what_she_vented_is_hers(quotes):
+    text = (
+        "Merger\n\nBy the spring, Carla Brandt was still unsure whether buying Harbin Systems was "
+        "worth it. At least 900 jobs at Harbin Systems would have to go. "
+        "Flying home one night in the company jet, she vented to her husband, Tom Brandt, that it "
+        'would be "incredibly messy," "a real shock" and "a fight from start to finish."\n'
+    )
+    assert speaker_of(quotes(text), "incredibly messy") == "Carla Brandt"
+
+
+def test_a_quote_in_what_a_claim_holds_is_the_claimants(quotes):
+    text = (
+        "Lawsuit\n\nThe suit, filed by a former aide named Helen Marsh, lists many grievances. But "
+        'Marsh\'s main claim is that the Harbor Commission is a "rubber stamp" for developers.\n'
+    )
+    assert speaker_of(quotes(text), "rubber stamp") == "Helen Marsh"
+
+
+def test_a_quote_about_his_view_is_not_his(quotes):
+    # (the quote describes the view, it is not what the view holds: never the view's owner)
+    text = (
+        "Debate\n\nJane Rivera went on offense against Mark Doyle on Monday, saying he would abandon "
+        'allies, his world view is "dangerously wrong" and he is a "bully."\n'
+    )
+    assert speaker_of(quotes(text), "dangerously wrong") != "Mark Doyle"
