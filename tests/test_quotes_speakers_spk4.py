@@ -3,7 +3,8 @@ sentences of our own.
 
 A name opening a sentence before an aside that reports someone else ("Doe, claiming that Mayor
 Smith wanted ..., said he would ...") is that sentence's subject even where the parser hangs it on
-the aside's clause: the "he" after it is Doe, not the person the aside names.
+the aside's clause, or builds the sentence on the name itself: the "he" after it is Doe, not the
+person the aside names.
 
 A quoted phrase inside a clause that someone's claim or view holds, or that someone tells or vents
 ("His assumption was that, as voters learn more, they would '...'", "she vented to her husband that
@@ -38,6 +39,18 @@ def test_he_after_a_subject_whose_aside_names_someone_else(quotes, name, verb):
     found = quotes(text)
     assert speaker_of(found, "mostly cowards") == f"Dennis {name}"
     assert speaker_of(found, "take it to every court") == f"Dennis {name}"
+
+
+def test_she_after_a_sentence_the_parser_built_on_her_name(quotes):
+    # (the parser makes "Brandt" the root, "speaking ..." a clause on it and "remembers" a noun)
+    text = (
+        "Senate race\n\nIn the debate, Rita Moss walked over to Carla Brandt to make a point. Moss "
+        "was soon dismissed by the voters as a bumbler.\n\nBrandt, speaking to me for the "
+        '"Inside Track" podcast remembers being a little taken aback by the move - and froze in '
+        'place because she did not want to get in the way of the mistake. "I was more thinking '
+        'that it would look artificial," she said.\n'
+    )
+    assert speaker_of(quotes(text), "more thinking") == "Carla Brandt"
 
 
 def test_a_quote_in_what_his_assumption_holds_is_his(quotes):

@@ -39,6 +39,14 @@ def opens_sentence(tok: Token, start: int) -> bool:
         after = tok.right_edge.i + 1
         if not _under_subjectless(tok.head) or after >= len(tok.doc) or tok.doc[after].text != ",":
             return False
+    elif tok.dep_ == "ROOT":
+        # (or as the root itself: "Doe, speaking to me for the podcast remembers ..." built on the
+        # name, with a verb after the aside)
+        doc = tok.doc
+        after = tok.i + 1
+        if tok.pos_ != "PROPN" or after >= len(doc) or doc[after].text != ",":
+            return False
+        return any(t.tag_ in ("VBD", "VBZ", "VBP") for t in doc[after : tok.sent.end])
     elif tok.dep_ not in ("npadvmod", "dep", "nmod"):
         return False
     elif tok.head.dep_ not in ("ROOT", "parataxis") and not _under_subjectless(tok.head):
