@@ -10,6 +10,9 @@ A quoted phrase inside a clause that someone's claim or view holds, or that some
 ("His assumption was that, as voters learn more, they would '...'", "she vented to her husband that
 it would be '...'"), is that someone's, never the clause's own subject ("they", "it"), whom it talks
 about.
+
+"It" after a text that is the subject of any verb ("The email includes a photo ... At the bottom it
+reads '...'") is that text, as after one that spoke, not a place named in between.
 """
 
 from __future__ import annotations
@@ -88,3 +91,15 @@ def test_a_quote_about_his_view_is_not_his(quotes):
         'allies, his world view is "dangerously wrong" and he is a "bully."\n'
     )
     assert speaker_of(quotes(text), "dangerously wrong") != "Mark Doyle"
+
+
+def test_it_after_a_text_that_does_something_is_the_text(quotes):
+    # (a text that is the subject of any verb, not only of a reporting one: never the place
+    # named beside it)
+    text = (
+        "Trophy flyer\n\nDana Ruiz is campaigning in Ohio with a giveaway. The Ohio senator sent "
+        'out an email to donors on Tuesday inviting them to "win my signed trophy!"\n\n'
+        "The email includes a photo of Ruiz holding the trophy in a Columbus gym.\n\n"
+        'At the bottom it reads, "P.S. You can chip in $20 to keep Ohio strong."\n'
+    )
+    assert speaker_of(quotes(text), "chip in") == "The email"
