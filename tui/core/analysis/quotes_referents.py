@@ -3,10 +3,10 @@
 "He"/"she" means a person: a name, a lone surname the small model tagged as a body, or a speaker the
 text only describes ("A reporter for the agency called it chaos. '...,' he said"). "It" means a body
 or a text that speaks or is the subject of a clause ("The lawsuit contends ... It goes on to fault
-...", "The email includes a photo ... it reads"); "they" a body, a people or
-a plural group. An interrogative phrase ("What father wouldn't love that?") refers to nobody. The
-gender of a full name is its own or, failing that, its family name's, unless another full name in the
-text shares that family name ("Ghazala Khan" says nothing of "Khizr Khan"). "As for X, he ..." is X.
+...", "The email includes a photo ... it reads"); "they" a body, a people or a plural group. An
+interrogative phrase ("What father wouldn't love that?") refers to nobody. The gender of a full
+name is its own or, failing that, its family name's, unless another full name in the text shares
+that family name ("Ghazala Khan" says nothing of "Khizr Khan"). "As for X, he ..." is X.
 """
 
 from __future__ import annotations
