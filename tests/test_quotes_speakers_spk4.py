@@ -12,7 +12,8 @@ it would be '...'"), is that someone's, never the clause's own subject ("they", 
 about.
 
 "It" after a text that is the subject of any verb ("The email includes a photo ... At the bottom it
-reads '...'") is that text, as after one that spoke, not a place named in between.
+reads '...'") is that text, as after one that spoke, not a place named in between; and a place
+named with its state ("Marion County, Ohio,") is no one the text introduces, whom "they" may mean.
 """
 
 from __future__ import annotations
@@ -103,3 +104,14 @@ def test_it_after_a_text_that_does_something_is_the_text(quotes):
         'At the bottom it reads, "P.S. You can chip in $20 to keep Ohio strong."\n'
     )
     assert speaker_of(quotes(text), "chip in") == "The email"
+
+
+def test_they_is_not_a_place_named_with_its_state(quotes):
+    # ("Marion County, Ohio," names where a deputy is from; it introduces no one who may speak)
+    text = (
+        "March\n\nSeveral speakers at the rally said the city had failed them. The marchers also "
+        "paid tribute to Dale Fisk, 22, who was shot in June by an off-duty Marion County, Ohio, "
+        "deputy in a road rage incident.\n\n"
+        'As they made their way down Main Street, they chanted "no more silence" and "justice now."\n'
+    )
+    assert speaker_of(quotes(text), "no more silence") == "Several speakers at the rally"
