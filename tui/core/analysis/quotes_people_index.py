@@ -201,10 +201,11 @@ class PeopleIndex:
                 opening = opens_sentence(tok, sent.start) or glued_subject(tok) and tok.head.dep_ == "ROOT"
                 salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
                 salient = salient or opening
-                introduced = not salient and any(describes(c) for c in tok.children)
+                label = label_of(ent)
+                # (a place is not introduced by what it is in: "Brevard County, Fla.", "SYRACUSE, N.Y.")
+                introduced = not salient and label != "GPE" and any(describes(c) for c in tok.children)
                 rank = int(salient or introduced)
                 plural = tok.tag_ in ("NNS", "NNPS")
-                label = label_of(ent)
                 main = tok.dep_ in SUBJECT_DEPS and tok.head.i == sent.root.i or opening
                 self.mentions.append(
                     Mention(off + tok.idx, ent.canonical, label, rank, plural, start, introduced, main)

@@ -31,11 +31,39 @@ def name_like(tok: Token) -> bool:
 
 def opens_sentence(tok: Token, start: int) -> bool:
     """A name the parser left hanging at the head of its sentence ("And Obama, for all ..., seems
-    to agree" with "Obama" as a modifier): the sentence's subject all the same."""
-    if tok.dep_ not in ("npadvmod", "dep", "nmod") or tok.head.dep_ not in ("ROOT", "parataxis"):
+    to agree" with "Obama" as a modifier): the sentence's subject all the same, also when the parser
+    hung it on a clause its verb takes and left that verb with no subject ("Doe, alleging that Smith
+    wanted more, said he would ..." with "Doe" under "wanted")."""
+    if tok.dep_ in SUBJECT_DEPS:
+        # (or as that clause's subject, beside its own: "Doe, claiming that Smith wanted ...")
+        after = tok.right_edge.i + 1
+        if not _under_subjectless(tok.head) or after >= len(tok.doc) or tok.doc[after].text != ",":
+            return False
+    elif tok.dep_ == "ROOT":
+        # (or as the root itself: "Doe, speaking to me for the podcast remembers ..." built on the
+        # name, with a verb after the aside)
+        doc = tok.doc
+        after = tok.i + 1
+        if tok.pos_ != "PROPN" or after >= len(doc) or doc[after].text != ",":
+            return False
+        return any(t.tag_ in ("VBD", "VBZ", "VBP") for t in doc[after : tok.sent.end])
+    elif tok.dep_ not in ("npadvmod", "dep", "nmod"):
+        return False
+    elif tok.head.dep_ not in ("ROOT", "parataxis") and not _under_subjectless(tok.head):
         return False
     first = tok.left_edge.i
     return all(t.is_punct or t.pos_ in ("CCONJ", "ADV") for t in tok.doc[start:first])
+
+
+def _under_subjectless(clause: Token) -> bool:
+    """Whether ``clause`` is a clause taken by the sentence's root verb, which has no subject."""
+    root = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and root.dep_ == "ROOT"
+        and root.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in SUBJECT_DEPS for c in root.children)
+    )
 
 
 def glued_subject(tok: Token) -> bool:

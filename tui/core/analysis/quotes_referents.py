@@ -2,10 +2,11 @@
 
 "He"/"she" means a person: a name, a lone surname the small model tagged as a body, or a speaker the
 text only describes ("A reporter for the agency called it chaos. '...,' he said"). "It" means a body
-or a text that speaks ("The lawsuit contends ... It goes on to fault ..."); "they" a body, a people or
-a plural group. An interrogative phrase ("What father wouldn't love that?") refers to nobody. The
-gender of a full name is its own or, failing that, its family name's, unless another full name in the
-text shares that family name ("Ghazala Khan" says nothing of "Khizr Khan"). "As for X, he ..." is X.
+or a text that speaks or is the subject of a clause ("The lawsuit contends ... It goes on to fault
+...", "The email includes a photo ... it reads"); "they" a body, a people or a plural group. An
+interrogative phrase ("What father wouldn't love that?") refers to nobody. The gender of a full
+name is its own or, failing that, its family name's, unless another full name in the text shares
+that family name ("Ghazala Khan" says nothing of "Khizr Khan"). "As for X, he ..." is X.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from .quotes_names import BODY_NOUNS, FEMALE, MALE, PERSON_GENDER
 from .quotes_people_index import SPEAKER, Mention, PeopleIndex
+from .quotes_phrases import noun_phrase
 from .quotes_verbs import TEXT_NOUNS, is_reporting
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,7 +44,8 @@ PERSON_NOUNS = frozenset(PERSON_GENDER) | frozenset(
 # Texts that speak as "it": "The lawsuit contends ... It goes on to say ...".
 _TEXTS = TEXT_NOUNS | frozenset(
     "lawsuit suit complaint motion brief ruling indictment bill petition platform book editorial column "
-    "piece article op-ed essay story survey study analysis".split()
+    "piece article op-ed essay story survey study analysis affidavit constitution sign banner placard "
+    "poster".split()
 )
 # Words after the head of a description: "a reporter for the agency", "the official in charge".
 _AFTER_HEAD = frozenset("for of at with from in to on who that which and ,".split())
@@ -79,6 +82,14 @@ class Referents(PeopleIndex):
     def __init__(self, entities: list[Entity], paras: list[Paragraph], quoted: list[tuple[int, int]]) -> None:
         self.askers: set[int] = set()  # where the speakers who put a question to someone are
         super().__init__(entities, paras, quoted)
+
+    def _plain_subject(self, off: int, tok: Token, sent: int) -> None:
+        """A subject that is a text ("The email includes a photo of Doe. At the bottom it reads
+        '...'") is a mention too: "it" may go on with what it says."""
+        before = len(self.mentions)
+        super()._plain_subject(off, tok, sent)
+        if len(self.mentions) == before and tok.lemma_.lower() in _TEXTS and tok.tag_ == "NN":
+            self.mentions.append(Mention(off + tok.idx, noun_phrase(tok), "NP", 1, sent=sent))
 
     def fits(self, word: str) -> Callable[[Mention], bool] | None:
         """Whether a mention may be what pronoun ``word`` refers to; None for other pronouns."""
@@ -281,5 +292,6 @@ def _body(m: Mention) -> bool:
 
 
 def _text(m: Mention) -> bool:
-    """A text that spoke ("The lawsuit contends ..."): "it" may go on with what it says."""
-    return m.label == "NP" and m.rank == SPEAKER and head_word(m.name) in _TEXTS
+    """A text that spoke ("The lawsuit contends ...") or that does something ("The email includes
+    ..."): "it" may go on with what it says."""
+    return m.label == "NP" and m.rank >= 1 and head_word(m.name) in _TEXTS

@@ -1,6 +1,9 @@
 """Who speaks on weak evidence: the subject of the clause a quoted phrase sits in, when no reporting
 verb governs it ("the judge determined that the handling raised a 'reasonable suspicion'").
 
+A clause that someone's claim or view holds, or that someone tells or vents, is theirs
+(``quotes_framing``): "she vented that it would be '...'" is hers, never the clause's "it".
+
 A name (a person, or a body acting as one) is taken first, the nearest up the tree. Failing any name, a
 noun phrase whose head is a person, a body or a text ("a federal judge", "the team", "the ad") is shown
 as written, but only when its verb holds the quote as what it states: inside the clause it takes
@@ -14,10 +17,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .quotes_framing import FRAMING_NOUNS, POSSESSIVE_PRONOUNS, framer, owner
 from .quotes_names import BODY_NOUNS
 from .quotes_people import Speaker
 from .quotes_referents import PERSON_NOUNS
-from .quotes_verbs import TEXT_NOUNS
+from .quotes_verbs import TEXT_NOUNS, is_reporting
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -42,6 +46,12 @@ def weak_speaker(
 ) -> Speaker | None:
     """The speaker of a weak cue whose own subject (``subjects[0]``) resolved to ``first``; the rest
     are the subjects of the clauses above, nearest first; ``quote`` is the quoted words' head."""
+    frame = framer(subjects[0])
+    if frame is not None:
+        # The words of whoever holds the clause ("Doe's view was that they will 'come home'",
+        # "the judge believed that the firm was 'negligent'"), never of its own subject, whom it
+        # talks about: no one, if the holder is no name nor anyone who speaks.
+        return _holder(people, off, frame)
     if first.name is not None and first.label in WEAK_LABELS:
         return first
     described = first if first.name is not None and _states(first, subjects[0], quote) else None
@@ -54,6 +64,25 @@ def weak_speaker(
         if described is None and _states(found, tok, quote):
             described = found
     return described
+
+
+def _holder(people: People, off: int, frame: Token) -> Speaker | None:
+    """The speaker a clause's holder (``framer``) names: the owner of a framing noun, whom the text
+    names outright ("Doe's claim") or by a possessive pronoun ("his assumption"); or a name, or a
+    phrase for someone who speaks that reports the clause ("the judge noted that ...")."""
+    tok = owner(frame) if frame.pos_ == "NOUN" and frame.lemma_.lower() in FRAMING_NOUNS else None
+    if tok is not None:
+        word = POSSESSIVE_PRONOUNS.get(tok.lower_)
+        if word is None:
+            found = people.speaker(off, tok)
+            return found if found.name is not None else None
+        hit = people.resolve_pronoun(word, off + tok.idx)
+        return Speaker(hit[0], hit[1], hit[0]) if hit is not None else None
+    found = people.speaker(off, frame)
+    if found.name is None:
+        return None
+    reports = frame.pos_ == "NOUN" and frame.lemma_.lower() in SPEAKING_NOUNS and is_reporting(frame.head)
+    return found if found.label in WEAK_LABELS or reports else None
 
 
 def _states(found: Speaker, subj: Token, quote: Token | None) -> bool:
