@@ -1,0 +1,49 @@
+"""Speakers a description, a title or an aside stands in for, end to end through the real spaCy
+pipeline, on sentences of our own.
+
+An "as X has said" aside that closes one clause vouches for that clause; when a conjunction then opens
+another clause with a subject of its own before the quoted words ("... are not small - as Delgado has
+said - and he can 'guarantee' ..."), the words are that subject's. An aside that opens the clause
+holding the quote ("As Mayor Ortiz has pointed out, that is the 'textbook definition' of waste") is
+still the aside's speaker's account.
+
+A name inside an aside set off by dashes ("In the letter - addressed to the attorney general, Laura
+Kinney - the Kansas Republican asks ...") is not the subject the parser makes it: the description
+after the closing dash is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes_speakers import speaker_of
+
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
+
+def test_a_clause_after_an_as_aside_speaks_for_itself(quotes):
+    text = (
+        "Debate night\n\nAt the debate, every question put Harlow on the defensive. He mocked his rivals "
+        "and even assured the crowd that his hands are not small - as Delgado has said - and he can "
+        '"guarantee" that nothing else is small either.\n'
+    )
+    assert speaker_of(quotes(text), "guarantee") == "Harlow"
+
+
+def test_an_opening_as_aside_keeps_its_speaker(quotes):
+    text = (
+        "Budget\n\nThe city spent $4 million on a bridge nobody uses. As Mayor Jane Ortiz has pointed "
+        'out, that is basically the "textbook definition" of waste.\n'
+    )
+    assert speaker_of(quotes(text), "textbook definition") == "Jane Ortiz"
+
+
+def test_a_name_between_dashes_is_not_the_subject(quotes):
+    text = (
+        "Email probe\n\nRep. Dana Whitcomb, R-Kan., has written again about the governor's emails, the "
+        "third such letter this year.\n\nIn the letter - addressed to the state attorney general, Laura "
+        'P. Kinney - the Kansas Republican asks for an inquiry into whether "the governor or his staff '
+        'destroyed records that the committee had asked for."\n'
+    )
+    speaker = speaker_of(quotes(text), "destroyed records")
+    assert speaker is not None and "Kinney" not in speaker and "Republican" in speaker
