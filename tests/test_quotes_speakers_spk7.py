@@ -10,6 +10,10 @@ still the aside's speaker's account.
 A name inside an aside set off by dashes ("In the letter - addressed to the attorney general, Laura
 Kinney - the Kansas Republican asks ...") is not the subject the parser makes it: the description
 after the closing dash is.
+
+"The senator said" after a sentence naming one person means that person, not an earlier senator,
+unless the text gives the person another office: a role that is no office ("Mark Delgado, a lifelong
+conservative") does not make them someone else.
 """
 
 from __future__ import annotations
@@ -47,3 +51,13 @@ def test_a_name_between_dashes_is_not_the_subject(quotes):
     )
     speaker = speaker_of(quotes(text), "destroyed records")
     assert speaker is not None and "Kinney" not in speaker and "Republican" in speaker
+
+
+def test_a_title_means_the_person_just_named_whose_other_role_is_no_office(quotes):
+    text = (
+        "Senate feud\n\nRecall how Sen. Tom Harlan of Ohio hurt his name in 2004 when he dodged a "
+        "question on the war.\n\nOn the stump, Mark Delgado, a lifelong conservative, asks voters for "
+        'patience.\n\nDelgado makes his case in a radio ad airing across Nevada: "Fixing our roads is a '
+        'matter of public safety," the senator says in the spot.\n'
+    )
+    assert speaker_of(quotes(text), "Fixing our roads") == "Mark Delgado (the senator)"

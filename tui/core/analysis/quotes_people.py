@@ -45,6 +45,12 @@ class Skip(NamedTuple):
 
 
 _NO_SKIP = Skip()
+# Offices a person holds one of at a time: a name the text calls "conservative" or "candidate" only
+# may still be the senator the sentence after means.
+_OFFICES = frozenset(
+    "president senator governor secretary mayor congressman congresswoman representative chairman "
+    "chairwoman minister ambassador premier chancellor judge justice general attorney sheriff".split()
+)
 
 
 class Speaker(NamedTuple):
@@ -269,10 +275,12 @@ class People(Referents):
     def _titled(self, off: int, tok: Token) -> str | None:
         """The person a definite title means. The one person the sentence before names comes before
         an earlier holder of the title elsewhere ("Sen. Jane Doe ... Smith stopped by. The senator
-        said" is Smith), unless the text gives that person other roles but not this one."""
+        said" is Smith), unless the text gives that person another office but not this one."""
         holder = self._role_holder(off + tok.idx, tok)
         near = self.epithet_of(off, tok)
-        roles = self.roles.get(near, ()) if near is not None else ()
+        roles = self.roles.get(near, set()) if near is not None else set()
+        if all(c.dep_ == "det" for c in tok.children):
+            roles = roles & _OFFICES  # (a qualified title, "the Mexican president", keeps every role)
         if holder is None or near is not None and (not roles or tok.lemma_.lower() in roles):
             return near
         return holder
