@@ -14,6 +14,9 @@ after the closing dash is.
 "The senator said" after a sentence naming one person means that person, not an earlier senator,
 unless the text gives the person another office: a role that is no office ("Mark Delgado, a lifelong
 conservative") does not make them someone else.
+
+A singular party member or people used as a title ("the Iowa Republican said", "the Texan said") means
+the one person just named, as "the senator" would; "a Republican said" is still nobody named.
 """
 
 from __future__ import annotations
@@ -61,3 +64,19 @@ def test_a_title_means_the_person_just_named_whose_other_role_is_no_office(quote
         'matter of public safety," the senator says in the spot.\n'
     )
     assert speaker_of(quotes(text), "Fixing our roads") == "Mark Delgado (the senator)"
+
+
+def test_a_party_member_as_a_title_means_the_person_just_named(quotes):
+    text = (
+        'Farm bill\n\nSen. Walt Brenner met farmers in Ames on Friday. "We will not let this bill die," '
+        "the Iowa Republican said.\n"
+    )
+    assert speaker_of(quotes(text), "let this bill die") == "Walt Brenner (the Iowa Republican)"
+
+
+def test_an_indefinite_party_member_stays_unnamed(quotes):
+    text = (
+        "Farm bill\n\nThe party's leaders met farmers in Ames on Friday. \"We will not let this bill "
+        'die," a Republican said.\n'
+    )
+    assert speaker_of(quotes(text), "let this bill die") == "Republican"

@@ -167,6 +167,9 @@ class People(Referents):
             # (a person named beside a title the model took for a body: "the mayor's National
             # Security Adviser, General Jane Doe," is Jane Doe)
             ent = self._attached_name(off, tok, person_only=ent is not None) or ent
+        if ent is not None and ent.label == "NORP" and (known := self._titled(off, tok)) is not None:
+            # "the Utah Republican said": a member the text just named, as a title would be
+            return Speaker(known, "PERSON", f"{known} ({_lower_det(noun_phrase(tok))})")
         if ent is not None:
             name = ent.canonical
             if ent.label == "PERSON" and " " not in name:
@@ -186,9 +189,7 @@ class People(Referents):
         if known is not None:
             # The text calls them by their role here ("the mayor said"): show both, the name the
             # role stands for and the words the article used.
-            if phrase[:4] in ("The ", "This ", "That "):
-                phrase = phrase[0].lower() + phrase[1:]
-            return Speaker(known, "PERSON", f"{known} ({phrase})")
+            return Speaker(known, "PERSON", f"{known} ({_lower_det(phrase)})")
         return Speaker(phrase, "NP", phrase)
 
     def _not_meant(self, off: int, tok: Token) -> Skip:
@@ -295,6 +296,11 @@ class People(Referents):
             if m.label == "PERSON" and role in self.roles.get(m.name, ()):
                 return m.name
         return None
+
+
+def _lower_det(phrase: str) -> str:
+    """A description shown after a name, its opening determiner in lower case ("the mayor")."""
+    return phrase[0].lower() + phrase[1:] if phrase[:4] in ("The ", "This ", "That ") else phrase
 
 
 def _after_place(people: People, off: int, tok: Token) -> bool:

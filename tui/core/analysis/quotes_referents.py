@@ -225,12 +225,15 @@ def _epithet(tok: Token) -> bool:
     """A definite title standing for a person named before: "the senator", "the former secretary
     of state" (not "the prime minister's spokesman", someone else)."""
     return (
-        tok.pos_ == "NOUN"
-        and tok.tag_ == "NN"
-        and tok.lemma_.lower() in _EPITHETS
+        (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in _EPITHETS or _member(tok))
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         and not any(c.dep_ == "poss" for c in tok.children)
     )
+
+
+def _member(tok: Token) -> bool:
+    """A singular member of a party or people used as a title: "the Utah Republican", "the Texan"."""
+    return tok.ent_type_ == "NORP" and tok.tag_ == "NNP" and tok.pos_ == "PROPN"
 
 
 def reported_within(verb: Token | None) -> bool:
