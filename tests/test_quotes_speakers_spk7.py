@@ -17,6 +17,10 @@ conservative") does not make them someone else.
 
 A singular party member or people used as a title ("the Iowa Republican said", "the Texan said") means
 the one person just named, as "the senator" would; "a Republican said" is still nobody named.
+
+"He" as the subject of the second of two joined clauses is the person the first clause's "he" is
+("He mocked his rivals, talked over them as they answered ... and he can 'guarantee' ..."), whatever
+the words between mention or a misread "they" made a speaker.
 """
 
 from __future__ import annotations
@@ -80,3 +84,13 @@ def test_an_indefinite_party_member_stays_unnamed(quotes):
         'die," a Republican said.\n'
     )
     assert speaker_of(quotes(text), "let this bill die") == "Republican"
+
+
+def test_a_he_in_a_joined_clause_is_the_first_clauses_he(quotes):
+    text = (
+        'Rally\n\nHarlow flew to Ohio on Thursday to hold a rally. "The mines will come back," Harlow '
+        "said at the Ohio rally.\n\nAt the debate, every question put Harlow on the defensive. He mocked "
+        "his rivals, talked over them as they answered questions and even assured the crowd that his "
+        'plan is not vague - as Vera Lind has said - and he can "guarantee" that mines will reopen.\n'
+    )
+    assert speaker_of(quotes(text), "guarantee") == "Harlow"

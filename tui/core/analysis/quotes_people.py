@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .quotes_names import FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, given_name_first, label_of
 from .quotes_people_index import Mention
-from .quotes_phrases import SUBJECT_DEPS, name_like, noun_phrase, runs_into_verb
+from .quotes_phrases import SUBJECT_DEPS, first_conjunct_subject, name_like, noun_phrase, runs_into_verb
 from .quotes_referents import Referents
 from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
 
@@ -154,6 +154,7 @@ class People(Referents):
                 phrase = f"{phrase} {after.text}"  # "those surveyed", "many polled"
             return Speaker(phrase, "NP", phrase)
         if tok.pos_ == "PRON":
+            tok = first_conjunct_subject(tok) or tok
             word = _OBJECT_FORMS.get(tok.lower_, tok.lower_) if tok.dep_ == "dobj" else tok.lower_
             hit = self.topic_of(off, tok) or self.resolve_pronoun(
                 word, off + tok.idx, self._not_meant(off, tok)

@@ -155,3 +155,15 @@ def past_dashes(subject: Token) -> Token:
     closing = [t for t in doc[subject.i + 1 : after.i] if t.text in _DASHES]
     opening = [t for t in doc[subject.sent.start : subject.i] if t.text in _DASHES]
     return after if len(closing) == 1 and len(opening) == 1 else subject
+
+
+def first_conjunct_subject(tok: Token) -> Token | None:
+    """The same pronoun as subject of the first of two joined clauses ("He mocked his rivals ... and
+    he can 'guarantee' ..."): the second "he" is the first one's person, whatever names the clauses
+    between mention. None for any other subject."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.dep_ != "conj" or tok.lower_ not in ("he", "she"):
+        return None
+    return next(
+        (c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ == tok.lower_ and c.i < tok.i), None
+    )
