@@ -21,6 +21,9 @@ the one person just named, as "the senator" would; "a Republican said" is still 
 "He" as the subject of the second of two joined clauses is the person the first clause's "he" is
 ("He mocked his rivals, talked over them as they answered ... and he can 'guarantee' ..."), whatever
 the words between mention or a misread "they" made a speaker.
+
+A title after a sentence naming two people means the one whose sex a possessive in the title's own
+clause tells ("Okafor went after Brandt. The governor began her speech ...").
 """
 
 from __future__ import annotations
@@ -94,3 +97,12 @@ def test_a_he_in_a_joined_clause_is_the_first_clauses_he(quotes):
         'plan is not vague - as Vera Lind has said - and he can "guarantee" that mines will reopen.\n'
     )
     assert speaker_of(quotes(text), "guarantee") == "Harlow"
+
+
+def test_a_title_whose_clause_tells_its_sex_picks_that_person_of_two(quotes):
+    text = (
+        "Clinic fight\n\nRuth Okafor went after her rival Paul Brandt on Monday, saying he would "
+        'close rural clinics.\n\nThe governor began her speech in Dayton by vowing to "fight for every '
+        'clinic" in the state.\n'
+    )
+    assert speaker_of(quotes(text), "fight for every") == "Ruth Okafor (the governor)"
