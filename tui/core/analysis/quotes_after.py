@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .doc_text import block_text
 from .quotes_offsets import token_from, tokens_starting
+from .quotes_phrases import past_dashes
 from .quotes_verbs import Cue, cue_text, is_reporting, reporting_forms, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,7 +35,7 @@ def according(tok: Token) -> Token | None:
 
 
 def make_cue(verb: Token, subject: Token | None) -> Cue:
-    return Cue(cue_text(verb), verb.idx, subject)
+    return Cue(cue_text(verb), verb.idx, past_dashes(subject) if subject is not None else None)
 
 
 def after_allowed(text: str, start: int, end: int) -> bool:

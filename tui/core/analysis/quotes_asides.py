@@ -40,6 +40,21 @@ def as_noted(inside: list[Token], start: int) -> Cue | None:
     return None
 
 
+def aside_then_subject(verb: Token, between: list[Token]) -> Token | None:
+    """The subject of the clause that follows an "as X has said" aside, reporting verb ``verb``,
+    before the quoted words ("his hands are not small - as Doe has said - and he can 'guarantee'
+    ..." is "he"): the aside vouches for what came before it, and the quoted words are that
+    clause's, not the aside's. None when ``verb`` is no such aside or no subject follows it."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    # (only past a conjunction that opens the next clause: "As Doe noted, the plan is 'a mess'" is
+    # Doe's account of the plan, the aside the quote's own)
+    cc = next((b.i for b in between if b.dep_ == "cc" and b.head.i != verb.i), None)
+    if cc is None:
+        return None
+    return next((b for b in between if b.dep_ in ("nsubj", "nsubjpass") and b.i > cc), None)
+
+
 def according_in(inside: list[Token]) -> Cue | None:
     """An "according to X" anywhere in the quote's sentence."""
     ids = {t.i for t in inside}

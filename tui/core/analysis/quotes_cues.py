@@ -24,7 +24,7 @@ from .quotes_after import (
     inverted_subject,
     make_cue,
 )
-from .quotes_asides import according_in, as_noted, dashed_aside
+from .quotes_asides import according_in, as_noted, aside_then_subject, dashed_aside
 from .quotes_clauses import after_quote, hypothetical, own_account, unsaid
 from .quotes_offsets import token_at, tokens_within
 from .quotes_participles import named_doer
@@ -152,6 +152,9 @@ def _before(sdoc: Doc, first: Token, start: int, lo: int) -> Cue | None:
             continue  # "Trump said, and I quote, '...'": the aside only vouches for the words
         if is_reporting(t):
             between = window[k + 1 :]
+            own = aside_then_subject(t, between)
+            if own is not None:
+                return Cue(own.head.text, own.head.idx, own)
             if any(
                 b.tag_ in ("VBD", "VBZ", "VBP") and b.dep_ not in ("aux", "auxpass") and b.lemma_ != "quote"
                 for b in between

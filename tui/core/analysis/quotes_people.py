@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .quotes_names import FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, given_name_first, label_of
 from .quotes_people_index import Mention
-from .quotes_phrases import SUBJECT_DEPS, name_like, noun_phrase, runs_into_verb
+from .quotes_phrases import SUBJECT_DEPS, first_conjunct_subject, name_like, noun_phrase, runs_into_verb
 from .quotes_referents import Referents
 from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
 
@@ -45,6 +45,12 @@ class Skip(NamedTuple):
 
 
 _NO_SKIP = Skip()
+# Offices a person holds one of at a time: a name the text calls "conservative" or "candidate" only
+# may still be the senator the sentence after means.
+_OFFICES = frozenset(
+    "president senator governor secretary mayor congressman congresswoman representative chairman "
+    "chairwoman minister ambassador premier chancellor judge justice general attorney sheriff".split()
+)
 
 
 class Speaker(NamedTuple):
@@ -148,6 +154,7 @@ class People(Referents):
                 phrase = f"{phrase} {after.text}"  # "those surveyed", "many polled"
             return Speaker(phrase, "NP", phrase)
         if tok.pos_ == "PRON":
+            tok = first_conjunct_subject(tok) or tok
             word = _OBJECT_FORMS.get(tok.lower_, tok.lower_) if tok.dep_ == "dobj" else tok.lower_
             hit = self.topic_of(off, tok) or self.resolve_pronoun(
                 word, off + tok.idx, self._not_meant(off, tok)
@@ -161,6 +168,9 @@ class People(Referents):
             # (a person named beside a title the model took for a body: "the mayor's National
             # Security Adviser, General Jane Doe," is Jane Doe)
             ent = self._attached_name(off, tok, person_only=ent is not None) or ent
+        if ent is not None and ent.label == "NORP" and (known := self._titled(off, tok)) is not None:
+            # "the Utah Republican said": a member the text just named, as a title would be
+            return Speaker(known, "PERSON", f"{known} ({_lower_det(noun_phrase(tok))})")
         if ent is not None:
             name = ent.canonical
             if ent.label == "PERSON" and " " not in name:
@@ -180,9 +190,7 @@ class People(Referents):
         if known is not None:
             # The text calls them by their role here ("the mayor said"): show both, the name the
             # role stands for and the words the article used.
-            if phrase[:4] in ("The ", "This ", "That "):
-                phrase = phrase[0].lower() + phrase[1:]
-            return Speaker(known, "PERSON", f"{known} ({phrase})")
+            return Speaker(known, "PERSON", f"{known} ({_lower_det(phrase)})")
         return Speaker(phrase, "NP", phrase)
 
     def _not_meant(self, off: int, tok: Token) -> Skip:
@@ -269,10 +277,12 @@ class People(Referents):
     def _titled(self, off: int, tok: Token) -> str | None:
         """The person a definite title means. The one person the sentence before names comes before
         an earlier holder of the title elsewhere ("Sen. Jane Doe ... Smith stopped by. The senator
-        said" is Smith), unless the text gives that person other roles but not this one."""
+        said" is Smith), unless the text gives that person another office but not this one."""
         holder = self._role_holder(off + tok.idx, tok)
         near = self.epithet_of(off, tok)
-        roles = self.roles.get(near, ()) if near is not None else ()
+        roles = self.roles.get(near, set()) if near is not None else set()
+        if all(c.dep_ == "det" for c in tok.children):
+            roles = roles & _OFFICES  # (a qualified title, "the Mexican president", keeps every role)
         if holder is None or near is not None and (not roles or tok.lemma_.lower() in roles):
             return near
         return holder
@@ -287,6 +297,11 @@ class People(Referents):
             if m.label == "PERSON" and role in self.roles.get(m.name, ()):
                 return m.name
         return None
+
+
+def _lower_det(phrase: str) -> str:
+    """A description shown after a name, its opening determiner in lower case ("the mayor")."""
+    return phrase[0].lower() + phrase[1:] if phrase[:4] in ("The ", "This ", "That ") else phrase
 
 
 def _after_place(people: People, off: int, tok: Token) -> bool:

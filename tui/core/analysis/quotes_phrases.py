@@ -139,3 +139,31 @@ def noun_phrase(tok: Token) -> str:
         left += 1
     # (Runs of spaces are tokens of their own: "a piece  that" must not show as "a piece  ".)
     return " ".join(doc[left : right + 1].text.split())
+
+
+_DASHES = frozenset("- — –".split())
+
+
+def past_dashes(subject: Token) -> Token:
+    """The real subject when the parser took a name inside an aside set off by dashes for it: in "In
+    the letter - addressed to the county clerk, Jane Doe - the senator asks ..." the senator asks,
+    the apposition the parser hung on the name after the closing dash. Any other subject as is."""
+    after = next((c for c in subject.rights if c.dep_ == "appos"), None)
+    if after is None:
+        return subject
+    doc = subject.doc
+    closing = [t for t in doc[subject.i + 1 : after.i] if t.text in _DASHES]
+    opening = [t for t in doc[subject.sent.start : subject.i] if t.text in _DASHES]
+    return after if len(closing) == 1 and len(opening) == 1 else subject
+
+
+def first_conjunct_subject(tok: Token) -> Token | None:
+    """The same pronoun as subject of the first of two joined clauses ("He mocked his rivals ... and
+    he can 'guarantee' ..."): the second "he" is the first one's person, whatever names the clauses
+    between mention. None for any other subject."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.dep_ != "conj" or tok.lower_ not in ("he", "she"):
+        return None
+    return next(
+        (c for c in verb.head.children if c.dep_ == "nsubj" and c.lower_ == tok.lower_ and c.i < tok.i), None
+    )

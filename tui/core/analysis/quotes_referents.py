@@ -150,7 +150,7 @@ class Referents(PeopleIndex):
         pos = off + tok.idx
         own = self.sentence_of(pos)
         i = bisect_left(self._sent_starts, own)
-        want = PERSON_GENDER.get(tok.lower_)
+        want = PERSON_GENDER.get(tok.lower_) or _own_gender(tok)
         names: set[str] = set()
         end = self.mentions_before(pos)
         # (a sentence before that names nobody, in the text's own words, is passed over once: a cheer
@@ -166,6 +166,10 @@ class Referents(PeopleIndex):
             # yes. I am," the senator said' is not Doe)
             if names or self._names_anyone(lo, own) or self.in_quote(lo) or self.in_quote(lo + 1):
                 break
+        if len(names) > 1 and want is not None:
+            # (of two people, the one whose sex the title's own clause tells: "Clinton attacked
+            # Trump. The former secretary began her speech ..." is Clinton)
+            names = {n for n in names if self.gender_of(n) == want}
         if len(names) != 1:
             return None
         name = names.pop()
@@ -225,12 +229,24 @@ def _epithet(tok: Token) -> bool:
     """A definite title standing for a person named before: "the senator", "the former secretary
     of state" (not "the prime minister's spokesman", someone else)."""
     return (
-        tok.pos_ == "NOUN"
-        and tok.tag_ == "NN"
-        and tok.lemma_.lower() in _EPITHETS
+        (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in _EPITHETS or _member(tok))
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         and not any(c.dep_ == "poss" for c in tok.children)
     )
+
+
+def _own_gender(tok: Token) -> str | None:
+    """The sex a possessive in the title's own clause tells of it: "The senator began her speech"."""
+    for obj in (c for c in tok.head.children if c.dep_ == "dobj") if tok.dep_ == "nsubj" else ():
+        for g in obj.children:
+            if g.dep_ == "poss" and g.lower_ in ("her", "his"):
+                return FEMALE if g.lower_ == "her" else MALE
+    return None
+
+
+def _member(tok: Token) -> bool:
+    """A singular member of a party or people used as a title: "the Utah Republican", "the Texan"."""
+    return tok.ent_type_ == "NORP" and tok.tag_ == "NNP" and tok.pos_ == "PROPN"
 
 
 def reported_within(verb: Token | None) -> bool:
