@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Entity
 from .ner_doc import show_acronyms
+from .quotes_family import family_relinks, relinked
 from .quotes_names import (
     BODY_NOUNS,
     FEMALE,
@@ -86,6 +87,13 @@ class PeopleIndex:
     """Entity lookup, gender evidence and the running record of subjects and speakers in a document."""
 
     def __init__(self, entities: list[Entity], paras: list[Paragraph], quoted: list[tuple[int, int]]) -> None:
+        self._build(entities, paras, quoted)
+        moves = family_relinks(self.ents, self.bare_told, self.titled)
+        if moves:
+            # (rare: a family name linked to the wrong member of the family; read it all again)
+            self._build(relinked(entities, moves), paras, quoted)
+
+    def _build(self, entities: list[Entity], paras: list[Paragraph], quoted: list[tuple[int, int]]) -> None:
         self.ents = show_acronyms(
             sorted((e for e in entities if e.label in SPEAKER_LABELS), key=lambda e: e.start)
         )
@@ -104,6 +112,9 @@ class PeopleIndex:
         self.gender: dict[str, dict[str, int]] = {}
         # The pronoun votes of a full name's bare family-name mentions alone ("Fiorina ... she").
         self.bare_gender: dict[str, dict[str, int]] = {}
+        # The same in the whole sentence ("Clinton told the crowd she ..."), for ``quotes_family``.
+        self.bare_told: dict[str, dict[str, int]] = {}
+        self.titled: dict[int, str] = {}  # start of a bare family name -> the sex its title gives
         self.roles: dict[str, set[str]] = {}  # canonical name -> role nouns seen with it
         self.mentions: list[Mention] = []
         # (sentence offset, gender) of each sentence whose main subject is "he" or "she".
@@ -223,11 +234,11 @@ class PeopleIndex:
                         if g and not _object_of(later, tok.head):
                             self._vote(name, g)
                             ent = self.token_entity(off, tok)
-                            if (
-                                ent is not None
-                                and " " not in ent.text.strip()
-                                and _same_clause(later, tok.head)
-                            ):
+                            bare = ent is not None and " " not in ent.text.strip()
+                            if bare and not self.in_quote(off + later.idx):  # (not "he" of a quote)
+                                told = self.bare_told.setdefault(name, {MALE: 0, FEMALE: 0})
+                                told[g] += 1
+                            if bare and _same_clause(later, tok.head):
                                 # (what the text says of the bare family name: "Fiorina moved from
                                 # her role at Lucent", not "Comey said she was careless")
                                 votes = self.bare_gender.setdefault(name, {MALE: 0, FEMALE: 0})
@@ -261,6 +272,8 @@ class PeopleIndex:
             g = TITLES.get(title.lower_)
             if g:
                 self._vote(ent.canonical, g, 3)
+                if " " not in ent.text.strip():
+                    self.titled[ent.start] = g  # "Mrs. Clinton"
             lesser = first.i > 1 and doc[first.i - 2].lower_.rstrip(".") in _LESSER_RANKS
             if title.pos_ in ("PROPN", "NOUN") and title.ent_type_ == "" and not lesser:
                 # (not "Vice President Joe Biden": "the president" is someone else)
