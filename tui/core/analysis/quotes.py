@@ -29,7 +29,7 @@ from .quotes_bylines import byline_after, headline_label, label_before
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_filters import displayed, has_word, is_nickname, is_title, on_display, word_count
 from .quotes_intro import introduced_items
-from .quotes_marks import Span, find_spans
+from .quotes_marks import MARK_CHARS, Span, find_spans
 from .quotes_offsets import token_at, token_before, tokens_within
 from .quotes_participles import participle_host
 from .quotes_people import People, Speaker
@@ -53,7 +53,6 @@ FLOAT_REACH = 1
 MIN_UNATTRIBUTED_WORDS = 2
 # "SMITH: ..." or "MR. SMITH: ..." at the start of a quoted transcript paragraph.
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z'.-]+ ){0,2}[A-Z][A-Z'-]+): ")
-_MARKS = "\"“”‘’'„«»`"
 
 
 @dataclass(slots=True)
@@ -314,7 +313,7 @@ def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | 
     """The person or body the sentence just before a quote (in the same block) is about."""
     text = block_text(sdoc)
     i = start - 1
-    while i >= 0 and (text[i].isspace() or text[i] in _MARKS):
+    while i >= 0 and (text[i].isspace() or text[i] in MARK_CHARS):
         i -= 1
     if i < 0 or text[i] not in ".!?":
         return None
@@ -365,12 +364,12 @@ def _head_of(sdoc: Doc, span: Span, off: int) -> Token | None:
 
 
 def _holds_quote(shown: str, text: str, span: Span, off: int) -> bool:
-    words = text[span.start - off : span.end - off].strip(_MARKS + " .,")
+    words = text[span.start - off : span.end - off].strip(MARK_CHARS + " .,")
     return bool(words) and words in shown
 
 
 def _opens_block(text: str, start: int, it: _Item) -> bool:
-    return not text[start : it.span.start].strip(_MARKS + " ")
+    return not text[start : it.span.start].strip(MARK_CHARS + " ")
 
 
 def _neighbour(text: str, it: _Item, siblings: list[_Item]) -> _Item | None:

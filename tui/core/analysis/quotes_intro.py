@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .doc_text import block_text
 from .quotes_cues import colon_subject
+from .quotes_marks import MARK_CHARS
 from .quotes_offsets import token_at
 
 if TYPE_CHECKING:  # pragma: no cover
     from .pipeline import Paragraph
     from .quotes_marks import Span
-
-_MARKS = "\"“”‘’'„«»`"
 
 
 class _Quoted(Protocol):
@@ -35,9 +34,9 @@ def introduced_items(text: str, prev: Paragraph, start: int, items: list[Q]) -> 
     block, sdoc = prev
     if not items:
         return []
-    if text[block.start : items[0].span.start].strip(_MARKS + " \n")[-1:] == ":":
+    if text[block.start : items[0].span.start].strip(MARK_CHARS + " \n")[-1:] == ":":
         return items[:1]  # the quotation opening the paragraph
-    if text[block.start : start].rstrip(_MARKS + " \n")[-1:] != ":":
+    if text[block.start : start].rstrip(MARK_CHARS + " \n")[-1:] != ":":
         return []
     cue = colon_subject(sdoc, len(block_text(sdoc)))
     verb = token_at(sdoc, cue.pos) if cue is not None and not cue.weak else None

@@ -21,6 +21,8 @@ OPEN, CLOSE, EITHER, STRAY = 1, 2, 3, 0
 DOUBLE_MARKS = frozenset('"“”„«»')
 _ANY_MARK = re.compile("[" + re.escape("".join(sorted(DOUBLE_MARKS | set("'`‘’")))) + "]")
 SINGLE_MARKS = frozenset("'‘’")
+# Every quotation mark, as one string for str.strip.
+MARK_CHARS = "\"“”‘’'„«»`"
 # Characters after which a mark starts something (left-flanking context).
 _OPENERS_BEFORE = frozenset("([{—–-/“‘\"'«„")
 # Characters after which a single mark is an elision, never a quote: rock 'n' roll, 'em, '90s.

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from .quotes_marks import MARK_CHARS
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..models import Block
     from .quotes_marks import Span
 
-_MARKS = "\"“”‘’'„«»` \u00a0\n"
+_MARKS = MARK_CHARS + " \u00a0\n"
 
 
 class _Quoted(Protocol):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .quotes_marks import MARK_CHARS
 from .quotes_offsets import tokens_within
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # A signature is a name, a title and a body at most: longer lines are words of the quote.
 _MAX_WORDS = 12
-_MARKS = "\"“”‘’'„«»` "
+_MARKS = MARK_CHARS + " "
 # Characters a signature never holds: a question, a cry, a clause break or a quotation of its own.
 _NOT_SIGNED = frozenset('?!:;"“”')
 
