@@ -30,6 +30,8 @@ from .model import MODEL_PACKAGES, NO_MODEL
 from .ner_case import Lexicon, lexicon_of, restore_blocks
 from .pieces import BATCH_CHARS, MAX_BLOCK_CHARS, PIECE_CHARS, Part, merge, pieces, split_block
 from .quotes import extract_quotes
+from .quotes_family import related_families, relinked
+from .quotes_people_index import PeopleIndex
 from .summary import summarise
 from .version import ANALYZER_VERSION
 
@@ -183,7 +185,13 @@ class Analyzer:
 
     def _finish(self, doc: Document, paras: list[Paragraph], summary: bool = True) -> Part:
         entities = extract_entities(doc, paras, (self._lexicon or Lexicon()).common)
-        quotes = extract_quotes(doc, paras, entities)
+        moves: dict[int, str] = {}
+        quotes = extract_quotes(doc, paras, entities, moves)
+        if not quotes and related_families(entities):
+            moves = PeopleIndex(entities, paras, []).moves  # (the quote pass did not read the people)
+        if moves:
+            # "Mrs. Clinton" is Hillary Clinton in the entity list too, as it is for her quotes.
+            entities = relinked(entities, moves)
         return Part(entities, quotes, summarise(doc, paras, entities, quotes) if summary else [])
 
 

@@ -77,8 +77,11 @@ class _Event:
     label: str = "NP"
 
 
-def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]) -> list[Quote]:
-    """Direct quotations in the quote-bearing blocks of ``doc``, with speakers and cues."""
+def extract_quotes(
+    doc: Document, paras: list[Paragraph], entities: list[Entity], moves: dict[int, str] | None = None
+) -> list[Quote]:
+    """Direct quotations in the quote-bearing blocks of ``doc``, with speakers and cues; ``moves``
+    gets the bare family names that mean another member of the family (``quotes_family``)."""
     qparas: list[Paragraph] = []
     layout: list[tuple[int, int, bool]] = []
     broken = False
@@ -96,6 +99,8 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
     if not spans:
         return []
     people = People(entities, paras, [(s.start, s.end) for s in spans])
+    if moves is not None:
+        moves.update(people.moves)
     by_block: dict[int, list[_Item]] = {}
     for s in spans:
         by_block.setdefault(s.block, []).append(_Item(s))

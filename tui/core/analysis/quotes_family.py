@@ -25,6 +25,16 @@ def _sex(full: str) -> str | None:
     return MALE if given in MALE_NAMES else FEMALE if given in FEMALE_NAMES else None
 
 
+def related_families(ents: list[Entity]) -> bool:
+    """Whether the text names in full two people of one family name whose given names differ in
+    sex: the only articles :func:`family_relinks` can change."""
+    seen: dict[str, set[str]] = {}
+    for e in ents:
+        if e.label == "PERSON" and " " in e.canonical and (sex := _sex(e.canonical)) is not None:
+            seen.setdefault(e.canonical.split()[-1], set()).add(sex)
+    return any(len(sexes) > 1 for sexes in seen.values())
+
+
 def family_relinks(
     ents: list[Entity], told: dict[str, dict[str, int]], titled: dict[int, str]
 ) -> dict[int, str]:

@@ -88,10 +88,11 @@ class PeopleIndex:
 
     def __init__(self, entities: list[Entity], paras: list[Paragraph], quoted: list[tuple[int, int]]) -> None:
         self._build(entities, paras, quoted)
-        moves = family_relinks(self.ents, self.bare_told, self.titled)
-        if moves:
+        # Start of a bare family name -> the member of the family it means (``quotes_family``).
+        self.moves = family_relinks(self.ents, self.bare_told, self.titled)
+        if self.moves:
             # (rare: a family name linked to the wrong member of the family; read it all again)
-            self._build(relinked(entities, moves), paras, quoted)
+            self._build(relinked(entities, self.moves), paras, quoted)
 
     def _build(self, entities: list[Entity], paras: list[Paragraph], quoted: list[tuple[int, int]]) -> None:
         self.ents = show_acronyms(
