@@ -1,7 +1,8 @@
 """``NEWSREADER_HOME`` that cannot hold newsreader's files: one line and exit 2 for every command.
 
 CI runs as root, where a folder's mode does not stop writes, so the unusable homes here are a
-file, a path under a file, and a home whose ``data`` is a file.
+file, a path under a file, and a home whose ``data`` is a file. A library another process is
+writing to is one line too (exit 1), and loses nothing.
 """
 
 from __future__ import annotations
@@ -83,3 +84,33 @@ def test_the_core_refuses_a_database_under_a_file_in_one_line(tmp_path):
     with pytest.raises(LibraryError) as e:
         Library.open(tmp_path / "f" / "data" / "library.db")
     assert "\n" not in str(e.value) and "cannot create" in str(e.value)
+
+
+def test_a_library_another_process_is_writing_is_one_line_and_exit_1(tmp_path, monkeypatch, capsys):
+    import sqlite3
+
+    from tui import cli
+    from tui.core.store import database
+    from tui.paths import database_path
+
+    monkeypatch.setenv("NEWSREADER_HOME", str(tmp_path / "home"))
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline text="News" xmlUrl="https://news.example/feed"/></body></opml>'
+    )
+    assert cli.main(["import", str(opml)]) == 0
+    monkeypatch.setattr(database, "BUSY_TIMEOUT", 0.2)
+    writer = sqlite3.connect(database_path())
+    writer.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    try:
+        capsys.readouterr()
+        code = cli.main(["remove", "1"])
+    finally:
+        writer.rollback()
+        writer.close()
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.strip().count("\n") == 0 and "Traceback" not in err
+    assert "busy" in err
+    assert cli.main(["feeds", "--json"]) == 0
+    assert "news.example" in capsys.readouterr().out  # nothing lost

@@ -7,6 +7,7 @@ that goes to stderr, on one line rewritten in place when stderr is a terminal.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -60,4 +61,16 @@ def run_library_command(fn: Callable[[Library, argparse.Namespace], int], args: 
         err(str(e))
         return 2
     with library:
-        return fn(library, args)
+        try:
+            return fn(library, args)
+        except sqlite3.Error as e:  # (the core's own failures are reported by each command)
+            err(database_failure(e))
+            return 1
+
+
+def database_failure(e: sqlite3.Error) -> str:
+    """One line for a database error in the middle of a command."""
+    text = str(e)
+    if "locked" in text or "busy" in text:
+        return "the library is busy: another newsreader is writing to it; try again in a moment"
+    return f"the library's database failed: {text}"

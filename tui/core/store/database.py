@@ -23,6 +23,8 @@ from .member_cache import MemberCache
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .stories import group_articles
 
+# Seconds a statement waits for another process's write to end before "database is locked".
+BUSY_TIMEOUT = 10.0
 MEMORY = ":memory:"
 
 _INDEX = (
@@ -71,7 +73,7 @@ class Database:
                     f"{self.path.parent}: cannot create the library's folder ({e.strerror})"
                 ) from None
         try:
-            self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+            self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT)
             self._db.row_factory = sqlite3.Row
             self._check_version()
             self._db.execute("PRAGMA journal_mode=WAL")
