@@ -93,3 +93,16 @@ async def test_M_on_all_articles_asks_before_marking_everything_read(story_libra
         await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
         assert screen.sidebar.feed_tree.nav[screen.sidebar.view].unread == 0
     assert all(r.read for r in library.articles())
+
+
+async def test_the_footer_shows_quit_and_keys_at_80_columns(story_library):  # noqa: F811
+    import re
+
+    library, _ = story_library
+    app = RecordingApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause()
+        svg = app.export_screenshot()
+    words = set(re.findall(r"\w+", svg.replace("&#160;", " ")))
+    assert {"Quit", "Keys"} <= words, "q Quit and ? Keys cut off the footer"

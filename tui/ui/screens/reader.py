@@ -59,13 +59,26 @@ if TYPE_CHECKING:
 KEYS = [
     Binding("tab", "app.focus_next", "Next pane", id="reader.next-pane"),
     Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="reader.previous-pane"),
-    Binding("h", "toggle_highlight", "Highlight", id="reader.highlight"),
+    # (h, ] and [ are in ? help and the palette: at 80 columns the footer keeps room for q and ?)
+    Binding("h", "toggle_highlight", "Highlight", show=False, id="reader.highlight"),
     Binding("slash", "search", "Search", key_display="/", id="search.open"),
     Binding("S", "save_search", "Save search", show=False, id="search.save"),
     Binding("t", "sort_search", "Sort search by rank/date", show=False, id="search.sort"),
-    Binding("right_square_bracket", "entity(True)", "Next entity", key_display="]", id="reader.next-entity"),
     Binding(
-        "left_square_bracket", "entity(False)", "Prev entity", key_display="[", id="reader.previous-entity"
+        "right_square_bracket",
+        "entity(True)",
+        "Next entity",
+        key_display="]",
+        show=False,
+        id="reader.next-entity",
+    ),
+    Binding(
+        "left_square_bracket",
+        "entity(False)",
+        "Prev entity",
+        key_display="[",
+        show=False,
+        id="reader.previous-entity",
     ),
     # Priority: these scroll the article whichever pane has focus.
     Binding("space", "page(True)", "Page down", show=False, priority=True, id="reader.page-down"),
@@ -75,7 +88,7 @@ KEYS = [
     Binding("N", "unread(False)", "Previous unread", show=False, id="reader.previous-unread"),
     Binding("z,f11", "zoom", "Full screen", show=False, id="reader.zoom"),
     # Feeds and article state: ids under "feeds." and "article." are listed in their own help sections.
-    Binding("r", "refresh_feed", "Refresh feed", id="feeds.refresh"),
+    Binding("r", "refresh_feed", "Refresh", id="feeds.refresh"),
     Binding("R", "refresh_all", "Refresh all feeds", show=False, id="feeds.refresh-all"),
     Binding("a", "add_feed", "Add feed", id="feeds.add"),
     Binding(
