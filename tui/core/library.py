@@ -211,8 +211,7 @@ class Library:
         self._search.forget(saved_id)
 
     def stories(self, min_size: int = 2) -> list[Story]:
-        """Stories of at least ``min_size`` articles (same event, different feeds), the one with
-        the newest article first; each story's title is its earliest headline."""
+        """Stories of ``min_size`` articles or more (one event, several feeds), newest first."""
         return self._stories.stories(min_size)
 
     def story(self, story_id: int) -> Story | None:
@@ -220,8 +219,7 @@ class Library:
         return self._stories.story(story_id)
 
     def story_of(self, article_id: int) -> Story | None:
-        """The story an article belongs to (a story of one when nothing else matched it), or
-        None for an unknown article."""
+        """The story an article belongs to (of one when nothing matched it); None if unknown."""
         return self._stories.story_of(article_id)
 
     def story_view(self, story_id: int) -> StoryView | None:
@@ -252,9 +250,12 @@ class Library:
         return self._db.changed_elsewhere()
 
     def set_read(self, article_id: int, read: bool = True) -> list[int]:
-        """Mark an article read (or unread) with the other listed articles of its story: a story
-        is read once, whichever outlet it was read in. The ids marked, the article's first."""
+        """Mark an article read (or unread) with its story's other listed articles; the ids, its first."""
         return self._articles.set_read(article_id, read)
+
+    def set_read_many(self, article_ids: Iterable[int], read: bool = True) -> None:
+        """Mark these articles read (or unread) at once, as they are: an undone mark of thousands."""
+        self._articles.set_read_many(article_ids, read)
 
     def set_starred(self, article_id: int, starred: bool = True) -> None:
         self._articles.set_starred(article_id, starred)

@@ -216,6 +216,11 @@ class ArticleRepo:
             db.executemany("UPDATE articles SET read = ? WHERE id = ?", [(int(read), i) for i in ids])
         return ids
 
+    def set_read_many(self, article_ids: Iterable[int], read: bool = True) -> None:
+        """Mark these articles (and only these) in one transaction."""
+        with self.db.transaction() as db:
+            db.executemany("UPDATE articles SET read = ? WHERE id = ?", [(int(read), i) for i in article_ids])
+
     def set_starred(self, article_id: int, starred: bool = True) -> None:
         with self.db.transaction() as db:
             db.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))

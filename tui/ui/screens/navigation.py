@@ -85,9 +85,23 @@ class Navigation:
             self.screen.notify("Nothing to undo", timeout=1.5)
             return
         self.last_read = []
-        for article_id in ids:
-            self.screen.reading.set_state(article_id, read=False, remember=False)
-        self.screen.notify(f"Unread again: {count(len(ids), 'article')}", timeout=1.5)
+        screen, library = self.screen, self.screen.library
+        screen.sidebar.change_many(ids, read=False)
+
+        def save() -> None:  # (one transaction, one worker: an undone mark-all is thousands)
+            library.set_read_many(ids, False)
+            screen.app.call_from_thread(self._saved, ids, {"read": False})
+
+        screen.run_worker(save, thread=True, group="store", exit_on_error=False)
+        screen.notify(f"Unread again: {count(len(ids), 'article')}", timeout=1.5)
+        screen.refresh_status()
+
+    def _saved(self, article_ids: list[int], changes: dict[str, bool]) -> None:
+        edits = self.screen.sidebar.edits
+        for article_id in article_ids:
+            edits.saved(article_id, changes)
+        self.screen.syncing.marked()
+        self.screen.refresh_status()
 
     # -- full screen ------------------------------------------------------------------------
 
@@ -121,9 +135,7 @@ class Navigation:
 
     async def _mark_all(self, article_ids: list[int]) -> None:
         sidebar, library = self.screen.sidebar, self.screen.library
-        for article_id in article_ids:
-            sidebar.change(article_id, read=True, nav=False)
-        sidebar.change(article_ids[0], read=True)  # the tree's counts, once
+        sidebar.change_many(article_ids, read=True)
         self.last_read = article_ids
 
         feed_ids = [f.id for f in sidebar.feeds]
@@ -136,6 +148,4 @@ class Navigation:
                 library.set_read(article_id, True)
 
         await asyncio.to_thread(save)
-        for article_id in article_ids:
-            sidebar.edits.saved(article_id, {"read": True})
-        self.screen.refresh_status()
+        self._saved(article_ids, {"read": True})
