@@ -161,3 +161,14 @@ def test_a_bad_cache_is_one_line_exit_2_and_nothing_is_imported(tmp_path):
         assert p.returncode == 2
         assert err_lines(p) == [line for line in err_lines(p) if why in line] and len(err_lines(p)) == 1
         assert feeds_json() == []
+
+
+def test_a_tilde_title_names_the_feed_over_its_own_title(tmp_path, feed_server):
+    named = feed_server.body("/named.xml", rss("The Feed's Own Title", item("a", "Quay opens")))
+    plain = feed_server.body("/plain.xml", rss("Plain Feed", item("b", "Vote due")))
+    urls = tmp_path / "urls"
+    urls.write_text(f'{named} news "~My Own Name"\n{plain} "~"\n', encoding="utf-8")
+    assert nr("import", str(urls)).returncode == 0
+    assert nr("refresh").returncode == 0
+    titles = {f["url"]: f["title"] for f in feeds_json()}
+    assert titles == {named: "My Own Name", plain: "Plain Feed"}  # (a bare "~" names nothing)

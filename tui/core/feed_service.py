@@ -112,6 +112,8 @@ class FeedService:
         created: builtins.list[int] = []
         for f in feeds:
             feed_id, new = self._feeds.add(f.url, title=f.title or None, folder=f.folder, html_url=f.html_url)
+            if new and f.named:
+                self._feeds.rename(feed_id, f.title)
             if new:
                 created.append(feed_id)
         return OpmlImport(len(created), len(feeds) - len(created), tuple(problems), feed_ids=tuple(created))

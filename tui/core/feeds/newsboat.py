@@ -92,6 +92,7 @@ def parse_urls(data: bytes) -> UrlsFile:
                 url=url,
                 title=cap(clean_line(title), MAX_TITLE_CHARS),
                 folder=cap(clean_line(folder), MAX_FOLDER_CHARS) or None,
+                named=bool(clean_line(title)),
             )
         )
     return out

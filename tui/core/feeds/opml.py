@@ -48,6 +48,9 @@ class OpmlFeed:
     title: str = ""
     folder: str | None = None
     html_url: str | None = None
+    # The reader named the feed (newsboat's ``~Title``): kept over the feed's own title, as a
+    # rename in the app is. An OPML title is what the feed was called: its own title replaces it.
+    named: bool = False
 
 
 @dataclass(slots=True)
