@@ -146,3 +146,27 @@ def test_refresh_with_no_feeds_says_how_to_add_some():
 
 
 # -- import / export --------------------------------------------------------------------
+
+
+def test_a_feed_removed_while_it_is_fetched_is_dropped_and_the_others_are_stored(feed_server):
+    from tests.feedserver import send
+
+    kept = feed_server.body("/kept.xml", rss("Kept", item("k", "Quay opens")))
+    going = feed_server.body("/going.xml", rss("Going", item("g", "Old news")))
+    assert nr("add", kept, going).returncode == 0
+    feed_server.body("/kept.xml", rss("Kept", item("k", "Quay opens"), item("k2", "Vote due")))
+    body = rss("Going", item("g", "Old news"), item("g2", "Never stored")).encode()
+
+    def remove_then_answer(h) -> None:
+        # `newsreader remove` from another terminal while the refresh waits for this answer.
+        with open_library() as library:
+            library.feeds.remove(library.feeds.find(going).id)
+        send(h, 200, body)
+
+    feed_server.routes["/going.xml"] = remove_then_answer
+    p = nr("refresh")
+    assert_clean(p)
+    assert [line for line in err_lines(p) if "removed while it was being refreshed" in line]
+    with open_library() as library:
+        assert [f.url for f in library.feeds.list()] == [kept]
+        assert set(article_ids(library, kept)) == {"Quay opens", "Vote due"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import sqlite3
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ REFRESH_CONCURRENCY = 128
 # is the slowest step of a first refresh: without a bound, parsed feeds wait in memory by the
 # hundred (a third of its peak memory). Enough for a full batch being stored and the next one
 # being parsed.
+REMOVED = "removed while it was being refreshed; nothing stored"
 IN_FLIGHT = 2 * MAX_BATCH
 
 
@@ -144,7 +146,10 @@ class Refresher:
 
     async def _store_result(self, feed: FeedRow, result: FetchResult) -> FeedOutcome:
         async with self._bound():
-            return await self._parse_and_store(feed, result)
+            try:
+                return await self._parse_and_store(feed, result)
+            except sqlite3.Error as e:  # this feed's error: the others are still stored
+                return FeedOutcome(feed.url, feed.id, feed.title, error=f"not stored: {e}")
 
     async def _parse_and_store(self, feed: FeedRow, result: FetchResult) -> FeedOutcome:
         o = FeedOutcome(feed.url, feed.id, feed.title)
@@ -186,6 +191,8 @@ class Refresher:
             last_modified=result.last_modified,
             validators=True,
         )
+        if self.feeds.find(feed_id) is None:  # (removed by another command while it was fetched)
+            return FeedOutcome(url, feed_id, None, error=REMOVED)
         source = title or url
         # The worker named the source already, usually as the feed is named: no copy then.
         items = [row if row.source == source else row._replace(source=source) for row in parsed.rows]
