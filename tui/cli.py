@@ -131,11 +131,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `newsreader feeds --json | head`: the reader left, nothing to report
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush stays quiet
+        _quiet_stdout()
         return 0
+    except OSError as e:  # `newsreader feeds > /dev/full`: the output could not be written
+        _quiet_stdout()
+        _err(f"stopped: {e.strerror or e}" + (f" ({e.filename})" if e.filename else ""))
+        return 1
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's final flush stays quiet."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def run() -> None:

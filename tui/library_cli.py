@@ -23,6 +23,9 @@ from .cli_support import count, err, run_library_command
 EXIT_BAD_QUERY = 2
 
 
+MAX_LIMIT = 100_000
+
+
 def add_library_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "search",
@@ -56,8 +59,8 @@ def _positive(text: str) -> int:
         n = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+    if not 1 <= n <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_LIMIT:,}")
     return n
 
 

@@ -214,6 +214,8 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
         return Settings(path=path), [f"{path}: not UTF-8 text; using the defaults"]
     except tomllib.TOMLDecodeError as e:
         return Settings(path=path), [f"{path}: not valid TOML ({e}); using the defaults"]
+    except RecursionError:  # (tomllib recurses into nested arrays and tables)
+        return Settings(path=path), [f"{path}: not valid TOML (nested too deeply); using the defaults"]
     r = _Reader(path, data)
     d = Settings()
     settings = Settings(
@@ -296,12 +298,12 @@ def save_value(path: Path, key: str, value: str | bool | int) -> None:
         raise ConfigWriteError(f"{path}: cannot read ({getattr(e, 'strerror', None) or e})") from None
     try:
         tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         raise ConfigWriteError(f"{path}: not valid TOML, {key} not saved") from None
     changed = _with_value(text, key, _toml_value(value))
     try:
         saved = tomllib.loads(changed).get(key)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         saved = None
     if saved != value:  # a layout the line editor does not understand: leave the file alone
         raise ConfigWriteError(f"{path}: cannot place {key} in this file; set it by hand")

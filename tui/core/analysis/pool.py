@@ -36,12 +36,15 @@ IDLE_SECONDS = 60.0
 """A pool with nothing to do for this long ends its processes; the next job starts them again."""
 
 
+MAX_PROCESSES = 64  # (each holds the model: a typo of a few digits must not start thousands)
+
+
 def analysis_processes(env: Mapping[str, str] | None = None) -> int:
     """How many processes analyse: ``$NEWSREADER_ANALYSIS_PROCESSES`` when it is a number,
     else one per core this process may run on."""
     text = (os.environ if env is None else env).get(ENV, "").strip()
     if text.isdigit():
-        return max(1, int(text))
+        return max(1, min(int(text), MAX_PROCESSES))
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux

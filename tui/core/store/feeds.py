@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..models import FeedRow
 from .database import Database, now_iso
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer
 _FEED_COLS = """
     f.id, f.url, f.title, f.folder, f.html_url, f.last_refresh, f.last_error, f.warning, f.etag,
     f.last_modified, f.retry_after, f.auto_full,
@@ -75,6 +76,8 @@ class FeedRepo:
         key = str(url_or_id)
         with self.db.read() as db:
             if key.isdigit():
+                if int(key) > MAX_ID:  # (no row has it, and SQLite cannot take the number)
+                    return None
                 r = db.execute(f"SELECT {_FEED_COLS} FROM feeds f WHERE f.id = ?", (int(key),)).fetchone()
             else:
                 r = db.execute(f"SELECT {_FEED_COLS} FROM feeds f WHERE f.url = ?", (key,)).fetchone()

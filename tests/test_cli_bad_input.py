@@ -1,0 +1,66 @@
+"""Bad input found by a hostile review: each is one line on stderr and a non-zero exit, never a
+traceback (a full disk under the output, numbers too large for SQLite, a config nested too deeply)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(home: Path, *args: str, stdout=subprocess.PIPE) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NEWSREADER_HOME": str(home)},
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def one_line(p: subprocess.CompletedProcess[str]) -> str:
+    assert "Traceback" not in p.stderr, p.stderr
+    lines = [line for line in p.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, p.stderr
+    return lines[0]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", [["feeds"], ["feeds", "--json"], ["config", "--path"]])
+def test_output_to_a_full_disk_is_one_line(tmp_path, args):
+    with open("/dev/full", "w") as full:
+        p = run(tmp_path, *args, stdout=full)
+    assert p.returncode == 1
+    assert "No space left on device" in one_line(p)
+
+
+def test_an_id_too_large_for_sqlite_is_no_such_feed(tmp_path):
+    p = run(tmp_path, "remove", "9" * 30)
+    assert p.returncode == 1
+    assert "no such feed" in one_line(p)
+
+
+def test_a_search_limit_too_large_is_a_usage_error(tmp_path):
+    p = run(tmp_path, "search", "--limit", "9" * 20, "ferry")
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert "--limit: must be from 1 to" in p.stderr
+
+
+def test_a_config_nested_too_deeply_is_one_line_and_the_defaults(tmp_path):
+    config = Path(run(tmp_path, "config", "--path").stdout.strip())
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("a = " + "[" * 1000 + "]" * 1000 + "\n")
+    p = run(tmp_path, "config")
+    assert "not valid TOML" in one_line(p)
+    assert "theme = textual-dark" in p.stdout
+
+
+def test_a_huge_number_of_analysis_processes_is_capped():
+    from tui.core.analysis.pool import ENV, MAX_PROCESSES, analysis_processes
+
+    assert analysis_processes({ENV: "9" * 12}) == MAX_PROCESSES
