@@ -114,3 +114,55 @@ def test_an_answer_shaped_unlike_tt_rss_is_one_line_and_recorded(feed_server, tm
             lib.sync.run()
         assert "an answer the sync did not expect" in _line(e)
         assert lib.sync.status().error == str(e.value)
+
+
+def _fake_ttrss(feed_server, feeds: list[dict], categories: list[dict]) -> str:  # noqa: F811
+    def handle(h):
+        op = json.loads(h.posted)["op"]
+        content = {
+            "login": {"session_id": "s1"},
+            "getApiLevel": {"level": 15},
+            "getCategories": categories,
+            "getFeeds": feeds,
+        }.get(op, [])
+        send(h, 200, json.dumps({"status": 0, "content": content}).encode(), content_type="text/json")
+
+    feed_server.routes["/api/"] = handle
+    return feed_server.url("")
+
+
+def test_names_from_the_server_are_feed_text_and_odd_addresses_are_refused(feed_server, tmp_path):  # noqa: F811
+    url = _fake_ttrss(
+        feed_server,
+        feeds=[
+            {
+                "id": 5,
+                "feed_url": "https://news.example/rss",
+                "title": "\x1b[7mTown\x1b[0m \u202eNews",
+                "cat_id": 1,
+            },
+            {"id": 6, "feed_url": "javascript:alert(1)", "title": "Script", "cat_id": 1},
+        ],
+        categories=[{"id": 1, "title": "\x07Local\u2066"}],
+    )
+    with Library.open(tmp_path / "library.db") as lib:
+        lib.sync.setup(url, "me", "secret")
+        report = lib.sync.run()
+        feeds = lib.feeds.list()
+    assert [(f.url, f.title, f.folder) for f in feeds] == [
+        ("https://news.example/rss", "[7mTown[0m News", "Local")
+    ]
+    assert any("javascript:alert(1)" in p and "not subscribed" in p for p in report.problems)
+
+
+def test_an_id_past_sqlite_integers_is_one_line(feed_server, tmp_path):  # noqa: F811
+    url = _fake_ttrss(
+        feed_server,
+        feeds=[{"id": 10**30, "feed_url": "https://news.example/rss", "cat_id": 0}],
+        categories=[],
+    )
+    with Library.open(tmp_path / "library.db") as lib:
+        lib.sync.setup(url, "me", "secret")
+        with pytest.raises(SyncError) as e:
+            lib.sync.run()
+    assert "an answer the sync did not expect" in _line(e)

@@ -112,7 +112,7 @@ def _one_line(client: TtrssClient, step: Callable[[], T]) -> T:
     """Run a sync step; an answer shaped unlike tt-rss's (a missing or odd field) is one line too."""
     try:
         return step()
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as e:  # (ids past SQLite's)
         raise SyncError(
             f"{client.host}: an answer the sync did not expect ({type(e).__name__}: {e})"[:300]
         ) from None

@@ -19,7 +19,9 @@ from datetime import UTC, datetime
 
 from ..feeds.document import item_to_document
 from ..feeds.items import RawEntry, build_item
+from ..feeds.urls import UrlError, check_url
 from ..models import SyncReport
+from ..sanitize import clean_line
 from ..store import ArticleRepo, FeedRepo, NewItem
 from ..store.sync import QueuedChange, RemoteFeed, SeenState, SyncRepo
 from .client import TtrssClient
@@ -61,13 +63,14 @@ class Syncer:
         server_at = server_time(self.repo.last_sync(), _now())
         problems: list[str] = []
         subscribed, unsubscribed = self._push_subscriptions(problems)
-        categories = self.client.categories()
+        # What the server names is feed text too: no control or bidi characters, no odd addresses.
+        categories = {i: clean_line(title) for i, title in self.client.categories().items()}
         remote = [
             RemoteFeed(
-                int(f["id"]), str(f.get("feed_url") or ""), f.get("title") or None, int(f.get("cat_id") or 0)
+                int(f["id"]), url, clean_line(str(f.get("title") or "")) or None, int(f.get("cat_id") or 0)
             )
             for f in self.client.feeds()
-            if f.get("feed_url")
+            if (url := _feed_url(f.get("feed_url"), problems))
         ]
         added, removed = self.repo.apply_feeds(categories, remote)
         new_ids = self._pull_headlines()
@@ -152,7 +155,9 @@ class Syncer:
             if feed_id not in matchers:
                 matchers[feed_id] = self._matcher(feed_id, linked)
                 feed = self.feeds.find(feed_id)
-                sources[feed_id] = (feed.title if feed else None) or h.get("feed_title") or None
+                sources[feed_id] = (
+                    (feed.title if feed else None) or clean_line(str(h.get("feed_title") or "")) or None
+                )
             by_guid, by_link = matchers[feed_id]
             article_id = by_guid.get(_guid_hash(h.get("guid"))) or by_link.get(h.get("link") or "")
             if article_id is None:
@@ -261,3 +266,15 @@ def _item(h: dict, source: str | None) -> NewItem:
     item = build_item(raw, raw.link)
     doc = dataclasses.replace(item_to_document(item, source), source=source)
     return NewItem(item.id, doc, item.is_teaser)
+
+
+def _feed_url(value: object, problems: list[str]) -> str | None:
+    """A server's feed address, when it is one newsreader would subscribe to (else a problem line)."""
+    if not value:
+        return None
+    try:
+        check_url(str(value))  # (kept as the server writes it: that is how its feeds are matched)
+    except UrlError as e:
+        problems.append(f"{clean_line(str(value))[:100]}: not subscribed ({e})")
+        return None
+    return str(value)
