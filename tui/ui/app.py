@@ -25,6 +25,7 @@ from .widgets.panes import ReaderPanes
 from .widgets.quotes import QuotesPane
 from .widgets.sidebar import Sidebar
 from .widgets.summary import SummaryPane
+from .worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:
     from ..core.library import Library
@@ -40,7 +41,7 @@ STYLESHEETS = (
 )
 
 
-class NewsApp(App[None]):
+class NewsApp(ReportsWorkerErrors, App[None]):
     """A terminal news reader: who is in a story, who said what, and the gist."""
 
     TITLE = "newsreader"

@@ -28,6 +28,7 @@ from ..format import GROUP_NAMES, entity_group, format_date, hang, shorten
 from ..status import count
 from ..views import display_name
 from ..widgets.wrapped_list import Entry, Note, WrappedList, moving_keys
+from ..worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:
     from ...core.library import Library
@@ -92,7 +93,7 @@ class PageList(WrappedList):
         self.set_entries(entries or [Entry("empty", Note(empty), True)], 0 if entries else None)
 
 
-class EntityScreen(Screen[PageResult]):
+class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
     """The page of one entity; Esc goes back to the reader."""
 
     BINDINGS = [

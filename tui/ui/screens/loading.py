@@ -87,7 +87,11 @@ class LibraryLoader:
         library = screen.library
         scoped = library.scope is not None
         started = screen.sidebar.edits.begin_load()
-        rows, feeds, saved, found = await asyncio.to_thread(_read, library, scoped, limit)
+        try:
+            rows, feeds, saved, found = await asyncio.to_thread(_read, library, scoped, limit)
+        except Exception:
+            self._applied = max(self._applied, seq)  # (the watch waits for no load that failed)
+            raise
         sidebar = screen.sidebar
         if seq > self._applied:  # a slower, older load must not undo a newer one
             self._applied = seq

@@ -41,6 +41,7 @@ from ..widgets.search_line import SearchLine
 from ..widgets.sidebar import Sidebar
 from ..widgets.status import StatusBar
 from ..widgets.summary import SummaryPane
+from ..worker_errors import ReportsWorkerErrors
 from .failing import FailingFeeds
 from .feed_actions import FeedActions
 from .feed_edits import FeedEditing
@@ -118,7 +119,7 @@ KEYS = [
 ]
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReportsWorkerErrors, Screen[None]):
     """The main screen: the components below, and the keys that work from any of them."""
 
     sidebar: Sidebar

@@ -27,6 +27,7 @@ from ..format import format_date, hang, shorten
 from ..status import count
 from ..views import display_name
 from ..widgets.wrapped_list import Entry, Heading, Note, WrappedList, moving_keys
+from ..worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:
     from ...core.library import Library
@@ -72,7 +73,7 @@ class StoryList(WrappedList):
         return prompt
 
 
-class StoryScreen(Screen[StoryResult]):
+class StoryScreen(ReportsWorkerErrors, Screen[StoryResult]):
     """The view of one story; Esc goes back to the reader."""
 
     BINDINGS = [

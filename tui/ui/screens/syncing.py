@@ -47,7 +47,12 @@ class Syncing:
         if self.library.scope is not None:
             return  # `newsreader PATH...`: files only
         sync, post = self.library.sync, self.screen.post_message
-        self.screen.run_worker(lambda: post(SyncFinished(sync.status(), background=True)), thread=True)
+        self.screen.run_worker(
+            lambda: post(SyncFinished(sync.status(), background=True)),
+            thread=True,
+            group="sync",
+            exit_on_error=False,
+        )
         self.screen.set_interval(SEND_EVERY, self.send)  # marks from every path (M, mark all read)
         settings = getattr(self.screen.app, "settings", None)
         if settings is not None and settings.refresh_every:  # synced as often as feeds refresh
@@ -76,7 +81,7 @@ class Syncing:
             except Exception as e:  # SyncError is one line; anything else is a bug, said as one
                 post(SyncFinished(sync.status(), error=_line(e)))
 
-        self.screen.run_worker(run, thread=True, group="sync", exit_on_error=False)
+        self.screen.run_worker(run, thread=True, group="sync-status", exit_on_error=False)
 
     def marked(self) -> None:
         """A mark was made here: send it shortly."""
