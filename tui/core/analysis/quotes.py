@@ -26,6 +26,7 @@ from .doc_text import block_text
 from .quotes_above import speaking_subjects, subject_above
 from .quotes_after import according
 from .quotes_bylines import byline_after, headline_label, label_before
+from .quotes_carried import carried_speaker
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_filters import displayed, has_word, is_nickname, is_title, on_display, word_count
 from .quotes_intro import introduced_items
@@ -183,8 +184,11 @@ def _attribute_block(
             if label:
                 # Transcript style, "SMITH: Well, ...": the label names the speaker.
                 it.speaker = people.surname(label.group(1)) or label.group(1).title()
-        if it.cue is None and it.speaker is None:
-            it.context = _previous_subject(sdoc, off, it.span.start - off, people)
+        if (it.cue is None or it.cue.weak) and it.speaker is None:
+            start, end = it.span.start - off, it.span.end - off
+            it.context = (
+                _previous_subject(sdoc, off, start, people) if it.cue is None else None
+            ) or carried_speaker(sdoc, off, start, end, people)
         it.shown = (it.cue is not None and displayed(it.cue)) or on_display(sdoc, it.span.start - off)
         if it.shown:
             it.cue = None
@@ -296,8 +300,8 @@ def _fill_missing(
             it.speaker, it.floating = run[0].speaker, True
             continue
         # A floating quote: a quoted sentence continuing the most recent speech event nearby.
-        if not _starts_sentence(text, block.start, it.span.start):
-            continue
+        if not _starts_sentence(text, block.start, it.span.start) and it.context is None:
+            continue  # (one inside a sentence goes on only with the speech just before, ``quotes_carried``)
         if it.context is not None:
             # Right after a sentence about someone: "Doe criticised the plan. 'It is a mess.'"
             it.speaker, it.floating = it.context, True

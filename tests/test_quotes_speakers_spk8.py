@@ -1,0 +1,41 @@
+"""Speakers of quotes that had none though the text gives one, end to end through the real spaCy
+pipeline, on sentences of our own.
+
+A phrase quoted inside a sentence that names nobody goes on with the speech the sentence before it
+reports ("Ames said the levy had failed twice. This time, the district needed '...'": Ames's words),
+as a quote opening its sentence already did; a sentence naming someone else keeps them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes_speakers import speaker_of
+
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
+
+def test_a_quote_inside_a_sentence_goes_on_with_the_speech_reported_before_it(quotes):
+    text = (
+        "Levy vote\n\nThe school board met on Tuesday to count the ballots.\n\nSuperintendent Carla "
+        'Ames said the levy had failed twice before. This time, the district needed "one more chance '
+        'to make the case to families."\n\nVoters will decide in May.\n'
+    )
+    assert "Carla Ames" in (speaker_of(quotes(text), "one more chance") or "")
+
+
+def test_a_closing_she_said_carries_into_the_next_sentence(quotes):
+    text = (
+        "Harbor dredging\n\nMarta Quill runs the harbor authority. The silt is worse every spring, she "
+        'said. The old dredge is now only "a museum piece with a diesel engine."\n'
+    )
+    assert speaker_of(quotes(text), "museum piece") == "Marta Quill"
+
+
+def test_a_sentence_naming_someone_else_keeps_its_own_speaker(quotes):
+    text = (
+        "Levy vote\n\nThe school board met on Tuesday to count the ballots.\n\nSuperintendent Carla "
+        'Ames said the levy had failed twice before. This time, critics called it "one more tax grab '
+        'from the district office."\n\nVoters will decide in May.\n'
+    )
+    assert speaker_of(quotes(text), "tax grab") != "Carla Ames"
