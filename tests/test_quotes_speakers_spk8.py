@@ -4,6 +4,9 @@ pipeline, on sentences of our own.
 A phrase quoted inside a sentence that names nobody goes on with the speech the sentence before it
 reports ("Ames said the levy had failed twice. This time, the district needed '...'": Ames's words),
 as a quote opening its sentence already did; a sentence naming someone else keeps them.
+
+A quote the writer forgot to close before its attribution ('"There was never a plan, said Ortiz.')
+ends at the clause break before "said Ortiz", which then names the speaker.
 """
 
 from __future__ import annotations
@@ -39,3 +42,14 @@ def test_a_sentence_naming_someone_else_keeps_its_own_speaker(quotes):
         'from the district office."\n\nVoters will decide in May.\n'
     )
     assert speaker_of(quotes(text), "tax grab") != "Carla Ames"
+
+
+def test_an_unclosed_quote_ends_before_the_attribution_it_swallowed(quotes):
+    text = (
+        'Panel report\n\nThe panel met for three hours on Thursday.\n\n"There was never a real plan '
+        "for the second phase of the bridge, said Ortiz, who chairs the panel.\n\nThe state will "
+        "respond next week.\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "second phase") == "Ortiz"
+    assert "said Ortiz" not in next(q.text for q in found if "second phase" in q.text)

@@ -39,6 +39,7 @@ from .quotes_relative import describes_quote, relative_host
 from .quotes_runs import continues
 from .quotes_signoff import signer
 from .quotes_things import thing_speaks
+from .quotes_unclosed import cut_attributions
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 from .quotes_weak import WEAK_LABELS, weak_speaker
 
@@ -93,7 +94,7 @@ def extract_quotes(doc: Document, paras: list[Paragraph], entities: list[Entity]
         qparas.append((block, sdoc))
         layout.append((block.start, block.end, broken))
         broken = False
-    spans = find_spans(doc.text, layout)
+    spans = cut_attributions(doc.text, find_spans(doc.text, layout))
     if not spans:
         return []
     people = People(entities, paras, [(s.start, s.end) for s in spans])
