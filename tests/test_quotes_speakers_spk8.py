@@ -7,6 +7,10 @@ as a quote opening its sentence already did; a sentence naming someone else keep
 
 A quote the writer forgot to close before its attribution ('"There was never a plan, said Ortiz.')
 ends at the clause break before "said Ortiz", which then names the speaker.
+
+A quote closed on "?" or "!" may end its sentence too: a reporting verb after it that reports words of
+its own ('She replied that ...', 'Ng then writes back, "..."') starts a new sentence and is not its
+cue ('"Why?" Doe asked.' still is).
 """
 
 from __future__ import annotations
@@ -53,3 +57,26 @@ def test_an_unclosed_quote_ends_before_the_attribution_it_swallowed(quotes):
     found = quotes(text)
     assert speaker_of(found, "second phase") == "Ortiz"
     assert "said Ortiz" not in next(q.text for q in found if "second phase" in q.text)
+
+
+def test_a_verb_with_its_own_clause_after_an_exclamation_is_no_cue(quotes):
+    text = (
+        "Old friends\n\nThe letters show a warm friendship. In May, after Ruiz broke her wrist, Paul "
+        'Talbot emailed her his best wishes, addressing her as "Marta" and telling her, "you are a '
+        'star and we need you back soon!" She replied to him that it was a "joy to work with you."\n'
+    )
+    assert "Talbot" in (speaker_of(quotes(text), "you are a star") or "")
+
+
+def test_a_verb_with_its_own_quote_after_a_question_is_no_cue(quotes):
+    text = (
+        "Office notes\n\nIn one exchange, Dana Ruiz writes to her deputy Kevin Ng about a photo of her "
+        'at the airport.\n\nRuiz answers Ng with, "Why this one? That was on my way to Lima?" Ng then '
+        'writes back, "You look great."\n'
+    )
+    assert speaker_of(quotes(text), "Why this one") == "Dana Ruiz"
+
+
+def test_a_plain_attribution_after_a_question_stays_its_cue(quotes):
+    text = 'Town hall\n\nThe mayor took questions for an hour.\n\n"Why now?" Dana Ruiz asked the crowd.\n'
+    assert speaker_of(quotes(text), "Why now") == "Dana Ruiz"
