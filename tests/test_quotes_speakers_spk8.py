@@ -11,6 +11,11 @@ ends at the clause break before "said Ortiz", which then names the speaker.
 A quote closed on "?" or "!" may end its sentence too: a reporting verb after it that reports words of
 its own ('She replied that ...', 'Ng then writes back, "..."') starts a new sentence and is not its
 cue ('"Why?" Doe asked.' still is).
+
+A quote with no closing punctuation inside its sentence is not the quote of a verb after it that
+takes its own infinitive ('praising "..." as he promised to defend the schools'), and a "who" that is
+the subject of a clause joined to a relative clause ("a teacher who is running and who worked the
+crowd, praising '...'") is the one that relative clause describes.
 """
 
 from __future__ import annotations
@@ -80,3 +85,13 @@ def test_a_verb_with_its_own_quote_after_a_question_is_no_cue(quotes):
 def test_a_plain_attribution_after_a_question_stays_its_cue(quotes):
     text = 'Town hall\n\nThe mayor took questions for an hour.\n\n"Why now?" Dana Ruiz asked the crowd.\n'
     assert speaker_of(quotes(text), "Why now") == "Dana Ruiz"
+
+
+def test_a_second_who_clause_speaks_for_its_host_not_a_promise_after_the_quote(quotes):
+    text = (
+        "Rally\n\nSenator Paul Hanlon was rallying on Friday for a young teacher named Eric Kolb, who "
+        "is running for the state house and who worked the crowd, praising \"Paul's honesty and "
+        'stubborn integrity" as he promised to defend the schools.\n'
+    )
+    speaker = speaker_of(quotes(text), "stubborn integrity")
+    assert speaker is not None and "teacher" in speaker

@@ -48,7 +48,7 @@ def after_allowed(sdoc: Doc, start: int, end: int, hi: int) -> bool:
     if last in "?!":
         return not reports_own_words(sdoc, end, hi)
     if last != ".":
-        return True
+        return last == "," or not reports_own_words(sdoc, end, hi, unpunctuated=True)
     j = end + 1
     while j < len(text) and not text[j].isalpha():
         j += 1
