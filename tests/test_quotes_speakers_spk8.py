@@ -16,6 +16,9 @@ A quote with no closing punctuation inside its sentence is not the quote of a ve
 takes its own infinitive ('praising "..." as he promised to defend the schools'), and a "who" that is
 the subject of a clause joined to a relative clause ("a teacher who is running and who worked the
 crowd, praising '...'") is the one that relative clause describes.
+
+A quote with no cue that the next sentence hands to someone ('"..." That remark from Jane Doe became
+her motto.') is that person's.
 """
 
 from __future__ import annotations
@@ -95,3 +98,12 @@ def test_a_second_who_clause_speaks_for_its_host_not_a_promise_after_the_quote(q
     )
     speaker = speaker_of(quotes(text), "stubborn integrity")
     assert speaker is not None and "teacher" in speaker
+
+
+def test_a_quote_the_next_sentence_hands_to_someone_is_theirs(quotes):
+    text = (
+        'Old saying\n\n"I would rather lose an election than win it with a lie." That remark from '
+        "former governor Jane Doe became the motto of her party for a decade.\n\nFew remember the "
+        "race itself.\n"
+    )
+    assert speaker_of(quotes(text), "rather lose") == "Jane Doe"

@@ -29,6 +29,7 @@ from .quotes_bylines import byline_after, headline_label, label_before
 from .quotes_carried import carried_speaker
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_filters import displayed, has_word, is_nickname, is_title, on_display, word_count
+from .quotes_from import named_after
 from .quotes_intro import introduced_items
 from .quotes_marks import MARK_CHARS, Span, find_spans
 from .quotes_offsets import token_at, token_before, tokens_within
@@ -290,8 +291,10 @@ def _fill_missing(
         if src is not None:
             it.speaker, it.cue_text = src.speaker, src.cue_text
             continue
-        block = qparas[it.span.block][0]
-        byline = byline_after(text, it.span.end, block.end, people)
+        block, bsdoc = qparas[it.span.block]
+        byline = byline_after(text, it.span.end, block.end, people) or named_after(
+            bsdoc, block.start, it.span.end - block.start, people
+        )
         if byline is not None:
             it.speaker = byline
             continue
