@@ -26,8 +26,10 @@ from .doc_text import block_text
 from .quotes_above import speaking_subjects, subject_above
 from .quotes_after import according
 from .quotes_bylines import byline_after, headline_label, label_before
+from .quotes_carried import carried_speaker
 from .quotes_cues import colon_subject, find_cue, governing_subject
 from .quotes_filters import displayed, has_word, is_nickname, is_title, on_display, word_count
+from .quotes_from import named_after
 from .quotes_intro import introduced_items
 from .quotes_marks import MARK_CHARS, Span, find_spans
 from .quotes_offsets import token_at, token_before, tokens_within
@@ -38,6 +40,7 @@ from .quotes_relative import describes_quote, relative_host
 from .quotes_runs import continues
 from .quotes_signoff import signer
 from .quotes_things import thing_speaks
+from .quotes_unclosed import cut_attributions
 from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
 from .quotes_weak import WEAK_LABELS, weak_speaker
 
@@ -95,7 +98,7 @@ def extract_quotes(
         qparas.append((block, sdoc))
         layout.append((block.start, block.end, broken))
         broken = False
-    spans = find_spans(doc.text, layout)
+    spans = cut_attributions(doc.text, find_spans(doc.text, layout))
     if not spans:
         return []
     people = People(entities, paras, [(s.start, s.end) for s in spans])
@@ -188,8 +191,11 @@ def _attribute_block(
             if label:
                 # Transcript style, "SMITH: Well, ...": the label names the speaker.
                 it.speaker = people.surname(label.group(1)) or label.group(1).title()
-        if it.cue is None and it.speaker is None:
-            it.context = _previous_subject(sdoc, off, it.span.start - off, people)
+        if (it.cue is None or it.cue.weak) and it.speaker is None:
+            start, end = it.span.start - off, it.span.end - off
+            it.context = (
+                _previous_subject(sdoc, off, start, people) if it.cue is None else None
+            ) or carried_speaker(sdoc, off, start, end, people)
         it.shown = (it.cue is not None and displayed(it.cue)) or on_display(sdoc, it.span.start - off)
         if it.shown:
             it.cue = None
@@ -290,8 +296,10 @@ def _fill_missing(
         if src is not None:
             it.speaker, it.cue_text = src.speaker, src.cue_text
             continue
-        block = qparas[it.span.block][0]
-        byline = byline_after(text, it.span.end, block.end, people)
+        block, bsdoc = qparas[it.span.block]
+        byline = byline_after(text, it.span.end, block.end, people) or named_after(
+            bsdoc, block.start, it.span.end - block.start, people
+        )
         if byline is not None:
             it.speaker = byline
             continue
@@ -301,8 +309,8 @@ def _fill_missing(
             it.speaker, it.floating = run[0].speaker, True
             continue
         # A floating quote: a quoted sentence continuing the most recent speech event nearby.
-        if not _starts_sentence(text, block.start, it.span.start):
-            continue
+        if not _starts_sentence(text, block.start, it.span.start) and it.context is None:
+            continue  # (one inside a sentence goes on only with the speech just before, ``quotes_carried``)
         if it.context is not None:
             # Right after a sentence about someone: "Doe criticised the plan. 'It is a mess.'"
             it.speaker, it.floating = it.context, True

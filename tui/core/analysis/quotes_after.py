@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .doc_text import block_text
 from .quotes_offsets import token_from, tokens_starting
+from .quotes_ownwords import reports_own_words
 from .quotes_phrases import past_dashes
 from .quotes_verbs import Cue, cue_text, is_reporting, reporting_forms, subject_of
 
@@ -38,12 +39,16 @@ def make_cue(verb: Token, subject: Token | None) -> Cue:
     return Cue(cue_text(verb), verb.idx, past_dashes(subject) if subject is not None else None)
 
 
-def after_allowed(text: str, start: int, end: int) -> bool:
+def after_allowed(sdoc: Doc, start: int, end: int, hi: int) -> bool:
     """A quote ending a sentence with a full stop is followed by a new sentence, not by its cue,
-    unless the next word is lowercase (``"...." he said``)."""
+    unless the next word is lowercase (``"...." he said``); one ending on "?" or "!" is followed by
+    a new sentence when its reporting verb reports words of its own (``quotes_ownwords``)."""
+    text = block_text(sdoc)
     last = text[end - 1] if end > start else ""
+    if last in "?!":
+        return not reports_own_words(sdoc, end, hi)
     if last != ".":
-        return True
+        return last == "," or not reports_own_words(sdoc, end, hi, unpunctuated=True)
     j = end + 1
     while j < len(text) and not text[j].isalpha():
         j += 1

@@ -59,7 +59,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
     if not inside:
         return None
     before_ch = _prev_char(text, start - 1, lo)
-    after_ok = after_allowed(text, start, end) or bare_attribution(sdoc, end, hi)
+    after_ok = after_allowed(sdoc, start, end, hi) or bare_attribution(sdoc, end, hi)
     order = []
     if before_ch == ":" or _verb_before_comma(sdoc, start, lo):
         order.append("before")

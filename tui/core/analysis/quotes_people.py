@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .quotes_names import FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, given_name_first, label_of
 from .quotes_people_index import Mention
 from .quotes_phrases import SUBJECT_DEPS, first_conjunct_subject, name_like, noun_phrase, runs_into_verb
-from .quotes_referents import Referents
+from .quotes_referents import Referents, relative_clause
 from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -125,8 +125,8 @@ class People(Referents):
 
     def speaker(self, off: int, tok: Token) -> Speaker:
         """The speaker named by subject token ``tok``; label "NP" for a plain phrase."""
-        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-            tok = self.who_host(off, tok) if tok.lower_ == "who" else tok.head.head
+        if tok.lower_ in RELATIVE and (clause := relative_clause(tok)) is not None:
+            tok = self.who_host(off, tok) if tok.lower_ == "who" else clause.head
             if tok.lemma_.lower() in _WRITINGS and tok.dep_ in ("dobj", "pobj"):
                 # "The Post ran a piece that noted ...": the piece speaks for whoever published it.
                 issuer = clause_subject(tok)

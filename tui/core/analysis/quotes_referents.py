@@ -184,7 +184,8 @@ class Referents(PeopleIndex):
         ("Bundy says to Santilli on camera, who responds"): "who" is a person, the nearest one named
         before that medium in the sentence. (Only media: people are called by too many nouns to
         tell them from things, "a campaign surrogate who said", "critics who say".)"""
-        host = who.head.head
+        clause = relative_clause(who)
+        host = clause.head if clause is not None else who.head.head
         if host.pos_ != "NOUN" or host.ent_type_ or host.lemma_.lower() not in _MEDIA:
             return host
         for t in reversed(who.doc[max(host.sent.start, host.i - 8) : host.i]):
@@ -311,3 +312,13 @@ def _text(m: Mention) -> bool:
     """A text that spoke ("The lawsuit contends ...") or that does something ("The email includes
     ..."): "it" may go on with what it says."""
     return m.label == "NP" and m.rank >= 1 and head_word(m.name) in _TEXTS
+
+
+def relative_clause(rel: Token) -> Token | None:
+    """The relative clause relative pronoun ``rel`` is the subject of, through the clauses joined to
+    it ("a teacher who is running and who worked the crowd, praising ...": both are about the
+    teacher), or None when it heads no relative clause."""
+    clause = rel.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause if clause.dep_ == "relcl" else None
