@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
 from .doc_text import block_text
-from .quotes_above import speaking_subjects, subject_above
+from .quotes_above import subject_above
 from .quotes_after import according
 from .quotes_bylines import byline_after, headline_label, label_before
 from .quotes_carried import carried_speaker
@@ -32,16 +32,17 @@ from .quotes_filters import displayed, has_word, is_nickname, is_title, on_displ
 from .quotes_from import named_after
 from .quotes_intro import introduced_items
 from .quotes_marks import MARK_CHARS, Span, find_spans
-from .quotes_offsets import token_at, token_before, tokens_within
+from .quotes_offsets import token_at, tokens_within
 from .quotes_participles import participle_host
 from .quotes_people import People, Speaker
+from .quotes_previous import previous_subject
 from .quotes_referents import asks, reported_within
 from .quotes_relative import describes_quote, relative_host
 from .quotes_runs import continues
 from .quotes_signoff import signer
 from .quotes_things import thing_speaks
 from .quotes_unclosed import cut_attributions
-from .quotes_verbs import SUBJECT_DEPS, Cue, is_reporting, subject_of
+from .quotes_verbs import Cue, is_reporting, subject_of
 from .quotes_weak import WEAK_LABELS, weak_speaker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -122,7 +123,7 @@ def extract_quotes(
             # A quote paragraph right after a paragraph about someone ("Howard went on. / '...'").
             first, (pblock, psdoc) = items[0], qparas[b - 1]
             if first.cue is None and first.speaker is None and first.context is None:
-                first.context = _previous_subject(psdoc, pblock.start, len(block_text(psdoc)), people)
+                first.context = previous_subject(psdoc, pblock.start, len(block_text(psdoc)), people)
     items = [it for b in sorted(by_block) for it in by_block[b]]
     _sign_off(doc.text, items, qparas, people)
     _fill_missing(doc.text, items, by_block, events, qparas, people)
@@ -194,7 +195,7 @@ def _attribute_block(
         if (it.cue is None or it.cue.weak) and it.speaker is None:
             start, end = it.span.start - off, it.span.end - off
             it.context = (
-                _previous_subject(sdoc, off, start, people) if it.cue is None else None
+                previous_subject(sdoc, off, start, people) if it.cue is None else None
             ) or carried_speaker(sdoc, off, start, end, people)
         it.shown = (it.cue is not None and displayed(it.cue)) or on_display(sdoc, it.span.start - off)
         if it.shown:
@@ -320,40 +321,6 @@ def _fill_missing(
         # (only a named person or body: an unnamed "48 percent" or "critics" is too weak to carry on)
         if last and last.block >= it.span.block - FLOAT_REACH and last.name and last.label in WEAK_LABELS:
             it.speaker, it.floating = last.name, True
-
-
-def _previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | None:
-    """The person or body the sentence just before a quote (in the same block) is about."""
-    text = block_text(sdoc)
-    i = start - 1
-    while i >= 0 and (text[i].isspace() or text[i] in MARK_CHARS):
-        i -= 1
-    if i < 0 or text[i] not in ".!?":
-        return None
-    last = token_before(sdoc, i + 1)
-    if last is None:
-        return None
-    root = last.sent.root
-    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None:
-        # "Doe wrote in a column that the delegates ... may reconsider." read as "[Doe wrote ...] may
-        # reconsider": the reporting clause the sentence opens with is still its main one.
-        said = next(
-            (c for c in root.children if c.dep_ == "ccomp" and c.i < root.i and is_reporting(c)), None
-        )
-        subj = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
-        subj = subj if subj is not None and subj.i == last.sent.start else None
-    found = people.speaker(off, subj) if subj is not None and not people.in_quote(off + subj.idx) else None
-    if found is None or found.name is None or found.label not in WEAK_LABELS:
-        # (a sentence about something else with one person speaking in it: "..., since Doe spoke only
-        # in bromides during the interview.")
-        named = {
-            people.speaker(off, s) for s in speaking_subjects(last.sent) if not people.in_quote(off + s.idx)
-        }
-        found = named.pop() if len(named) == 1 else None
-    return (
-        found.shown if found is not None and found.name is not None and found.label in WEAK_LABELS else None
-    )
 
 
 def _name_before_verb(sdoc: Doc, cue: Cue, people: People, off: int) -> Cue:
