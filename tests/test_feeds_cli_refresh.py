@@ -170,3 +170,19 @@ def test_a_feed_removed_while_it_is_fetched_is_dropped_and_the_others_are_stored
     with open_library() as library:
         assert [f.url for f in library.feeds.list()] == [kept]
         assert set(article_ids(library, kept)) == {"Quay opens", "Vote due"}
+
+
+def test_an_entry_that_comes_back_empty_keeps_the_stored_article(feed_server):
+    url = feed_server.body("/upd.xml", rss("Updates", item("u1", "Bridge reopens")))
+    assert nr("add", url).returncode == 0
+    feed_server.body(
+        "/upd.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Updates</title>'
+        "<item><guid>u1</guid><title></title><description></description></item></channel></rss>",
+    )
+    p = nr("refresh")
+    assert_clean(p)
+    with open_library() as library:
+        assert list(article_ids(library, url)) == ["Bridge reopens"]
+        (row,) = library.articles()
+        assert "Bridge reopens happened today" in library.document(row.id).text

@@ -251,8 +251,8 @@ class ArticleRepo:
                 seen.add(key)
                 row = stored.get(key)
                 if row:
-                    if row["text"] == it.text and row["blocks"] == it.blocks:
-                        continue
+                    if (row["text"] == it.text and row["blocks"] == it.blocks) or not it.text.strip():
+                        continue  # (unchanged, or come back empty: no title, no text, nothing to show)
                     # The hash follows what is shown: a fetched full text stays the effective text.
                     db.execute(
                         "UPDATE articles SET title=?, source=?, date=COALESCE(?, date), url=?, text=?, blocks=?, "
