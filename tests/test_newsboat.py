@@ -172,3 +172,27 @@ def test_a_tilde_title_names_the_feed_over_its_own_title(tmp_path, feed_server):
     assert nr("refresh").returncode == 0
     titles = {f["url"]: f["title"] for f in feeds_json()}
     assert titles == {named: "My Own Name", plain: "Plain Feed"}  # (a bare "~" names nothing)
+
+
+def test_an_import_with_read_state_during_a_refresh_subscribes_nothing(tmp_path, feed_server):
+    from tui.core.lock import RefreshLock, lock_path
+    from tui.paths import database_path
+
+    harbour = feed_server.body("/harbour.xml", rss("Harbour", item("a", "Quay opens"), item("b", "Vote due")))
+    urls = tmp_path / "urls"
+    urls.write_text(f"{harbour} town\n", encoding="utf-8")
+    cache = tmp_path / "cache.db"
+    make_cache(
+        cache, [(harbour, "a", "https://news.example/a", 0), (harbour, "b", "https://news.example/b", 1)]
+    )
+    database_path().parent.mkdir(parents=True, exist_ok=True)
+    with RefreshLock(lock_path(database_path())):  # another newsreader refreshing this library
+        p = nr("import", str(urls), "--newsboat-cache", str(cache))
+    assert_clean(p)
+    assert p.returncode == 1
+    assert len(err_lines(p)) == 1 and "nothing imported" in err_lines(p)[0]
+    assert feeds_json() == []  # so the same import, run again, still takes the read state
+    p = nr("import", str(urls), "--newsboat-cache", str(cache))
+    assert p.returncode == 0, p.stderr
+    with open_library() as library:
+        assert {r.title: r.read for r in library.articles()} == {"Quay opens": True, "Vote due": False}

@@ -144,7 +144,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _import(library: Library, args: argparse.Namespace) -> int:
-    from .core.errors import NewsboatCacheError
+    from .core.errors import Busy, NewsboatCacheError
 
     cache = args.newsboat_cache
     if cache:
@@ -153,6 +153,19 @@ def _import(library: Library, args: argparse.Namespace) -> int:
         except NewsboatCacheError as e:
             err(str(e))
             return 2
+        try:  # the feeds it adds are fetched at once: not while another refresh runs
+            with library.feeds.refresh_lock_held():
+                return _import_file(library, args)
+        except Busy as e:
+            err(f"{e}; nothing imported")
+            return 1
+    return _import_file(library, args)
+
+
+def _import_file(library: Library, args: argparse.Namespace) -> int:
+    from .core.errors import NewsboatCacheError
+
+    cache = args.newsboat_cache
     result = library.feeds.import_file(args.file)
     if result.error:
         # Errors about the file (missing, unreadable) name it already; those about its content don't.

@@ -12,8 +12,8 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import threading
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -242,6 +242,16 @@ class FeedService:
 
         start_resource_tracker()
         return await asyncio.to_thread(self._make_refresher)
+
+    @contextmanager
+    def refresh_lock_held(self) -> Iterator[None]:
+        """Hold the refresh lock across several steps (raises ``Busy``): an import that fetches
+        what it subscribes to takes it first, so nothing is subscribed that it cannot fetch."""
+        self._refresh_lock.acquire()
+        try:
+            yield
+        finally:
+            self._refresh_lock.release()
 
     @asynccontextmanager
     async def _holding_refresh_lock(self) -> AsyncIterator[None]:
