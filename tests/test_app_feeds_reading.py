@@ -169,6 +169,7 @@ async def test_feed_text_is_never_markup_nor_terminal_control(analysed_library, 
 
 async def test_files_given_on_the_command_line_hide_the_feeds_tree(analysed_library):
     from tui.core.library import Library
+    from tui.ui.commands import FeedCommands
 
     scoped = Library.open(
         analysed_library.path, analyzer=analysed_library.analyzer, scope=[analysed_library.articles()[0].id]
@@ -177,6 +178,14 @@ async def test_files_given_on_the_command_line_hide_the_feeds_tree(analysed_libr
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
         assert not screen.sidebar.feed_tree.display and len(listed(screen)) == 1
+        # No feeds and no library search over files: their keys are off and out of the footer.
+        shown = {b.binding.action for b in screen.active_bindings.values() if b.binding.show and b.enabled}
+        assert not shown & {"refresh_feed", "add_feed", "search"}
+        await pilot.press("a")
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is screen and not app.said("No feeds yet")
+        assert "Add a feed" not in {title for title, _, _ in FeedCommands(screen)._offered()}
 
 
 async def test_background_analysis_after_a_refresh_can_be_stopped(analysed_library, feed_server):

@@ -18,6 +18,7 @@ from textual.style import Style
 
 from ..core.query import parse_query
 from .format import GROUP_NAMES, entity_group
+from .screens.scope import offered
 from .views import display_name
 
 if TYPE_CHECKING:
@@ -255,7 +256,7 @@ class FeedCommands(_ReaderProvider):
 
     def _per_feed(self) -> list[Command]:
         reader = self.reader
-        if reader is None:
+        if reader is None or reader.library.scope is not None:
             return []
         return [
             (
@@ -273,8 +274,19 @@ class FeedCommands(_ReaderProvider):
             for saved in reader.sidebar.searches.saved
         ]
 
+    def _offered(self) -> list[Command]:
+        """The actions, less the library's over files only (``newsreader PATH...``)."""
+        reader = self.reader
+        return [
+            c
+            for c in self._actions()
+            if reader is None
+            or not isinstance(c[1], partial)
+            or offered(reader.library, c[1].args[0].split("(")[0])
+        ]
+
     async def discover(self) -> Hits:
-        for title, command, help_text in self._actions() + self._per_feed():
+        for title, command, help_text in self._offered() + self._per_feed():
             yield DiscoveryHit(Content(title), command, text=title, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
@@ -282,7 +294,7 @@ class FeedCommands(_ReaderProvider):
         words = query.lower().split()
         # With hundreds of feeds, only per-feed titles holding every word typed are fuzzy-matched.
         per_feed = [c for c in self._per_feed() if _has_words(words, c[0].lower())]
-        for title, command, help_text in self._actions() + per_feed:
+        for title, command, help_text in self._offered() + per_feed:
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, _highlighted(matcher, title), command, text=title, help=escape(help_text))

@@ -49,6 +49,7 @@ from .links import LinkActions
 from .loading import LibraryLoader, Then
 from .navigation import Navigation
 from .reading import Reading
+from .scope import FilesOnly
 from .searching import Searching
 from .syncing import Syncing
 
@@ -119,7 +120,7 @@ KEYS = [
 ]
 
 
-class ReaderScreen(ReportsWorkerErrors, Screen[None]):
+class ReaderScreen(FilesOnly, ReportsWorkerErrors, Screen[None]):
     """The main screen: the components below, and the keys that work from any of them."""
 
     sidebar: Sidebar
