@@ -104,3 +104,25 @@ async def test_from_search_results_the_palette_offers_the_page(analysed_library)
         await pilot.press("down", "enter")
         page = await page_of(app, pilot)
         assert page.page.name == "Barack Obama"
+
+
+async def test_help_on_an_entity_page_lists_the_page_keys_not_the_reader(analysed_library):
+    from tui.ui.screens.help import HelpScreen
+
+    app = RecordingApp(analysed_library)
+    obama = analysed_library.entity("Obama")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        screen.reading.open_entity(obama.name, obama.label)
+        await page_of(app, pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the keys")
+        rows = {
+            title: dict((desc, keys) for keys, desc in rows)
+            for column in app.screen.columns
+            for title, rows in column
+        }
+        assert set(rows) == {"Everywhere", "Entity page", "Lists"}
+        assert "Follow" in rows["Entity page"] and "Back" in rows["Entity page"]
+        assert "q" not in rows["Everywhere"].get("Quit", "").split()  # q goes back on this page
+        assert "Refresh" not in str(rows) and "Mark feed read" not in str(rows)

@@ -13,10 +13,12 @@ from textual.screen import Screen
 from ..core.config import ConfigWriteError, Settings, save_value
 from ..core.ui_state import StateWriteError, UiState, UiStateFile
 from ..paths import styles_dir
-from .keys import Section, priority_keys, section
+from .keys import Section, class_bindings, priority_keys, section
 from .messages import UiStateChanged
+from .screens.entity import EntityScreen, PageList
 from .screens.help import HelpScreen
 from .screens.reader import ReaderScreen
+from .screens.story import StoryList, StoryScreen
 from .settings import apply_settings
 from .widgets.article_body import ArticleBody
 from .widgets.article_list import ArticleList
@@ -156,9 +158,25 @@ class NewsApp(ReportsWorkerErrors, App[None]):
         ]
         return [[everywhere, feeds, state], [*panes[:2], search], panes[2:]]
 
+    def page_sections(
+        self, screen: Screen[Any], keymap: Mapping[str, str] | None = None
+    ) -> list[list[Section]]:
+        """The key table of an entity or story page: its own keys and its lists', not the reader's."""
+        keymap = self.keymap if keymap is None else keymap
+        lists = PageList if isinstance(screen, EntityScreen) else StoryList
+        title = "Entity page" if isinstance(screen, EntityScreen) else "Story"
+        own = frozenset(b.key for b in class_bindings(type(screen), keymap))  # (q goes back here)
+        everywhere = section(self, "Everywhere", [type(self)], keymap, own)
+        return [
+            [everywhere, section(self, title, [type(screen)], keymap)],
+            [section(self, "Lists", [lists], keymap)],
+        ]
+
     def action_help(self) -> None:
-        """Show every key."""
-        if not isinstance(self.screen, HelpScreen):
+        """Show every key (of the page on screen, when it is an entity or story page)."""
+        if isinstance(self.screen, EntityScreen | StoryScreen):
+            self.push_screen(HelpScreen(self.page_sections(self.screen), [("Tab", "moves between lists")]))
+        elif not isinstance(self.screen, HelpScreen):
             notes = [
                 ("●", "unread"),
                 ("★", "starred"),
