@@ -239,12 +239,15 @@ def test_config_check_reports_what_the_app_would(isolated_home):
     """``newsreader config`` names a theme the app lacks and a [keys] id no binding has, as the app does."""
     path = isolated_home / "config" / "config.toml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text('theme = "no-such-theme"\n\n[keys]\n"app.quit" = "ctrl+q"\n"feeds.nothing" = "x"\n')
+    path.write_text(
+        'theme = "no-such-theme"\n\n[keys]\n"app.quit" = "ctrl+q"\n"feeds.nothing" = "x"\n"app.help" = "a b,h"\n'
+    )
     p = nr()
-    assert p.returncode == 2 and "theme = no-such-theme" in p.stdout
+    assert p.returncode == 2 and "theme = textual-dark" in p.stdout  # the theme in effect
     assert p.stderr.splitlines() == [
         f'newsreader: {path}: theme = "no-such-theme": no such theme; using the default ("textual-dark")',
         f'newsreader: {path}: keys."feeds.nothing": no binding has this id; ignored (newsreader config --keys lists them)',
+        f"newsreader: {path}: keys.\"app.help\": 'a b' is not a key name; ignored",
     ]
     path.write_text('theme = "nord"\n\n[keys]\n"app.quit" = "ctrl+q"\n')
     p = nr()

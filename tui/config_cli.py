@@ -9,6 +9,7 @@ settings in effect and each problem of the file in one line on stderr (exit 2 wh
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from typing import TYPE_CHECKING
 
 from .cli_support import err
@@ -32,7 +33,7 @@ def add_config_command(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from .core.config import ConfigWriteError, format_duration, load_settings, write_default
+    from .core.config import ConfigWriteError, Settings, format_duration, load_settings, write_default
     from .paths import config_path
 
     path = config_path()
@@ -53,7 +54,10 @@ def cmd_config(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
         return 0
     settings, problems = load_settings(path)
-    problems += _app_problems(settings)
+    app_problems = _app_problems(settings)
+    problems += app_problems
+    if any(line.startswith(f"{path}: theme =") for line in app_problems):
+        settings = dataclasses.replace(settings, theme=Settings().theme)  # (the app uses the default)
     for line in problems:
         err(line)
     mark = settings.mark_read_after

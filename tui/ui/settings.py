@@ -69,11 +69,21 @@ def keymap_problems(settings: Settings, known: Iterable[str]) -> list[str]:
     """One line per ``[keys]`` entry naming a binding id the app does not have."""
     known = set(known)
     where = f"{settings.path}: " if settings.path else ""
-    return [
-        f"{where}keys.{toml_key(binding_id)}: no binding has this id; ignored (newsreader config --keys lists them)"
-        for binding_id in settings.keys
-        if binding_id not in known
-    ]
+    out = []
+    for binding_id, keys in settings.keys.items():
+        if binding_id not in known:
+            out.append(
+                f"{where}keys.{toml_key(binding_id)}: no binding has this id; ignored (newsreader config --keys lists them)"
+            )
+        elif bad := not_keys(keys):
+            out.append(f"{where}keys.{toml_key(binding_id)}: {bad[0]!r} is not a key name; ignored")
+    return out
+
+
+def not_keys(keys: str) -> list[str]:
+    """The entries of a ``[keys]`` value that are no key ("a b" would show in the footer and never
+    match a key press)."""
+    return [k.strip() for k in keys.split(",") if not k.strip() or any(c.isspace() for c in k.strip())]
 
 
 def apply_settings(app: App[object], settings: Settings, problems: Iterable[str] = ()) -> None:
@@ -86,6 +96,6 @@ def apply_settings(app: App[object], settings: Settings, problems: Iterable[str]
         app.theme = settings.theme
     if settings.keys:
         notices.extend(keymap_problems(settings, binding_ids()))
-        app.set_keymap(dict(settings.keys))
+        app.set_keymap({i: keys for i, keys in settings.keys.items() if not not_keys(keys)})
     for line in notices:
         app.notify(line, title="Settings", severity="warning", timeout=NOTICE_SECONDS, markup=False)
