@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 
 from tests.test_app import SIZE, settle, wait_for
+from tests.test_app_stories import story_library  # noqa: F401  (a fixture)
 from tui.core.config import DEFAULT_FILE, load_settings, save_value
 from tui.paths import config_path
 from tui.ui.app import NewsApp
@@ -80,3 +81,17 @@ async def test_an_app_without_a_config_file_writes_nothing(analysed_library):
         app.theme = "gruvbox"
         await pilot.pause()
     assert not config_path().exists()
+
+
+async def test_hints_name_the_keys_as_rebound(story_library):  # noqa: F811
+    from tests.app_feeds_support import RecordingApp
+    from tui.core.config import Settings
+
+    library, _ = story_library
+    rebound = Settings(keys={"search.open": "ctrl+f"})
+    app = RecordingApp(library, settings=rebound)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        screen.sidebar.article_list.focus()
+        await pilot.press("t")  # sorting with no search on: the hint names / as rebound
+        await wait_for(pilot, lambda: app.said("(^f to search)"), "the hint with ^f")

@@ -89,3 +89,11 @@ def section(
 def priority_keys(cls: type[DOMNode], keymap: Mapping[str, str] | None = None) -> frozenset[str]:
     """Keys ``cls`` binds with priority: they never reach the panes."""
     return frozenset(b.key for b in class_bindings(cls, keymap) if b.priority)
+
+
+def key_hint(app: App[object], binding_id: str, default: str) -> str:
+    """The key bound to ``binding_id`` now, as the footer shows it (``default`` when ``[keys]`` does
+    not rebind it): for hints written into notices and titles ("f fetches the full text")."""
+    keys = (getattr(app, "keymap", None) or {}).get(binding_id, "")
+    first = next((k.strip() for k in keys.split(",") if k.strip()), "")
+    return app.get_key_display(Binding(first, "")) if first else default

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
+from ..keys import key_hint
 from ..views import display_name
 
 if TYPE_CHECKING:
@@ -161,7 +162,8 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog") as dialog:
             dialog.border_title = self.title_text
-            dialog.border_subtitle = f"y to {self.yes.lower()} · n or Esc to cancel"
+            yes, no = key_hint(self.app, "confirm.yes", "y"), key_hint(self.app, "confirm.no", "n or Esc")
+            dialog.border_subtitle = f"{yes} to {self.yes.lower()} · {no} to cancel"
             yield Static(self.question, id="confirm-question")
             yield Static(Content(self.detail), id="confirm-url")
             with Horizontal(id="confirm-buttons"):

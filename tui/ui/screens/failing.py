@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -23,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from ..browser import open_in_browser
 from ..format import format_date
+from ..keys import key_hint
 from ..links import display_link
 from ..views import display_name
 
@@ -90,7 +92,11 @@ class FailingFeedsScreen(ModalScreen["FailingChoice | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="failing-dialog") as dialog:
             dialog.border_title = f"Failing feeds ({len(self.feeds)})"
-            dialog.border_subtitle = "r retry · o open site · x remove · Esc close"
+            hint = partial(key_hint, self.app)
+            dialog.border_subtitle = (
+                f"{hint('failing.retry', 'r')} retry · {hint('failing.open-site', 'o')} open site · "
+                f"{hint('failing.remove', 'x')} remove · {hint('failing.close', 'Esc')} close"
+            )
             yield OptionList(*[Option(describe(f), id=str(f.id)) for f in self.feeds], id="failing-list")
 
     def on_mount(self) -> None:

@@ -13,6 +13,7 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from ...core.models import ViewKind
+from ..keys import key_hint
 from ..messages import FeedsProgress, FeedsRefreshed, FullTextFetched, LinkFound
 from ..status import count
 from ..views import display_name as clean
@@ -54,13 +55,19 @@ class FeedActions:
     def refresh_chosen(self) -> None:
         ids = self.screen.sidebar.target_feeds()
         if not ids:
-            self.say("Choose a feed or folder in the tree to refresh it (R refreshes every feed).", timeout=4)
+            every = key_hint(self.screen.app, "feeds.refresh-all", "R")
+            self.say(
+                f"Choose a feed or folder in the tree to refresh it ({every} refreshes every feed).",
+                timeout=4,
+            )
             return
         self.start_refresh(ids)
 
     def refresh_all(self) -> None:
         if not self.screen.sidebar.feeds:
-            self.say("No feeds yet: press a to add one.", timeout=4)
+            self.say(
+                f"No feeds yet: press {key_hint(self.screen.app, 'feeds.add', 'a')} to add one.", timeout=4
+            )
             return
         self.start_refresh(None)
 

@@ -15,6 +15,7 @@ from textual.worker import Worker
 
 from ...core.errors import QueryError
 from ...core.models import ViewKey
+from ..keys import key_hint
 
 if TYPE_CHECKING:
     from ...core.library import Library
@@ -107,7 +108,11 @@ class LibraryLoader:
                 screen.open_article(next(iter(sidebar.listed)))
             elif not sidebar.rows:
                 screen.quotes.show_pending("No articles yet.")
-                screen.summary.show(None, [], "No articles yet: press a to add a feed.")
+                screen.summary.show(
+                    None,
+                    [],
+                    f"No articles yet: press {key_hint(screen.app, 'feeds.add', 'a')} to add a feed.",
+                )
         if then.select is not None:
             sidebar.select_view(then.select)
         runner = screen.analysis_runner

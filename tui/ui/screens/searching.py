@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...core.errors import QueryError
 from ...core.models import SearchOrder
+from ..keys import key_hint
 from ..messages import SearchFound
 from .loading import Then
 
@@ -54,7 +55,8 @@ class Searching:
         """Order the search on show by best match, or by date (and run it again)."""
         query = self.screen.sidebar.search_query
         if query is None:
-            self.screen.notify("Sorting applies to search results (/ to search).", timeout=3)
+            search = key_hint(self.screen.app, "search.open", "/")
+            self.screen.notify(f"Sorting applies to search results ({search} to search).", timeout=3)
             return
         self.order = SearchOrder.DATE if self.order == SearchOrder.RANK else SearchOrder.RANK
         self.screen.notify(
@@ -66,7 +68,13 @@ class Searching:
         """Keep the search on show as a view of the tree."""
         query = self.screen.sidebar.search_query
         if query is None:
-            self.screen.notify("Search first (/), then S keeps the search in the tree.", timeout=3)
+            search, save = (
+                key_hint(self.screen.app, "search.open", "/"),
+                key_hint(self.screen.app, "search.save", "S"),
+            )
+            self.screen.notify(
+                f"Search first ({search}), then {save} keeps the search in the tree.", timeout=3
+            )
             return
 
         async def keep() -> None:

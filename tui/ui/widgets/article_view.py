@@ -8,6 +8,7 @@ from textual.reactive import reactive
 
 from ...core.models import Analysis, Document
 from ..format import sentence
+from ..keys import key_hint
 from ..status import count
 from .article_body import ArticleBody
 from .legend import EntityLegend
@@ -68,7 +69,11 @@ class ArticleView(Vertical):
             body.set_analysis(analysis)
         else:
             body.show(article_id, document, analysis)
-        body.border_title = "Article · teaser (f fetches the full text)" if teaser else "Article"
+        body.border_title = (
+            f"Article · teaser ({key_hint(self.app, 'article.full-text', 'f')} fetches the full text)"
+            if teaser
+            else "Article"
+        )
         if analysis is None:
             body.border_subtitle = "unavailable" if unavailable else "analysing…"
             return
