@@ -1,0 +1,24 @@
+"""Speakers that are things or events, or someone from another clause, end to end through the real
+spaCy pipeline, on sentences of our own.
+
+A quote in a clause of time or contrast ("long before officials started to call it '...'") joined
+beside a reporting verb is that clause's subject's, not the words of whoever the reporting verb is
+about ("the name was announced").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes_speakers import speaker_of
+
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
+
+def test_a_clause_of_time_beside_a_reporting_verb_speaks_for_its_own_subject(quotes):
+    text = (
+        "Fire\n\nThe suspect’s name was announced on a police radio channel several times on Monday, "
+        "long before Mayor Ellen Park started to portray the warehouse fire as a “tragic "
+        "accident” on local television.\n"
+    )
+    assert speaker_of(quotes(text), "tragic accident") == "Ellen Park"
