@@ -22,3 +22,11 @@ def test_a_clause_of_time_beside_a_reporting_verb_speaks_for_its_own_subject(quo
         "accident” on local television.\n"
     )
     assert speaker_of(quotes(text), "tragic accident") == "Ellen Park"
+
+
+def test_a_participle_after_a_clause_with_people_in_it_is_theirs_not_an_events(quotes):
+    text = (
+        "Fair\n\nThe first clash came during a rally at the county fairground in Ashford, when farm "
+        "workers interrupted the mayor, shouting “you sold us out to the developers!”\n"
+    )
+    assert speaker_of(quotes(text), "sold us out") == "farm workers"
