@@ -30,3 +30,11 @@ def test_a_participle_after_a_clause_with_people_in_it_is_theirs_not_an_events(q
         "workers interrupted the mayor, shouting “you sold us out to the developers!”\n"
     )
     assert speaker_of(quotes(text), "sold us out") == "farm workers"
+
+
+def test_a_persons_name_before_a_plural_says_whose_they_are(quotes):
+    text = (
+        "Rally\n\nSenator Mark Holloway spoke in Dayton on Friday. At the rally, Holloway supporters "
+        "interrupted a heckler, shouting “four more years, four more years!”\n"
+    )
+    assert speaker_of(quotes(text), "four more years") == "Holloway supporters"
