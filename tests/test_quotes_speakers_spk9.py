@@ -4,6 +4,11 @@ spaCy pipeline, on sentences of our own.
 A quote in a clause of time or contrast ("long before officials started to call it '...'") joined
 beside a reporting verb is that clause's subject's, not the words of whoever the reporting verb is
 about ("the name was announced").
+
+A participle after a clause with people in it ("when farm workers interrupted the mayor, shouting
+'...'") is theirs, not the words of the event the main clause is about; a person's name before a
+plural ("Holloway supporters") says whose they are, and is not the speaker. A cue after a quote that
+opens the next quote ("Ricci then writes back, '...'") leaves the first quote to the clause before it.
 """
 
 from __future__ import annotations
@@ -38,3 +43,14 @@ def test_a_persons_name_before_a_plural_says_whose_they_are(quotes):
         "interrupted a heckler, shouting “four more years, four more years!”\n"
     )
     assert speaker_of(quotes(text), "four more years") == "Holloway supporters"
+
+
+def test_a_cue_after_a_quote_that_opens_the_next_quote_is_not_the_first_ones(quotes):
+    text = (
+        "Emails\n\nIn one exchange, Dana Morrow forwards a photo to her aide Paul Ricci. Morrow "
+        "responds to Ricci with, “Why now? That was on my way to Oslo?” Ricci then writes back, "
+        "“You look great.”\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "Why now") == "Dana Morrow"
+    assert speaker_of(found, "look great") == "Paul Ricci"

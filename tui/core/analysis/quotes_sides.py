@@ -7,18 +7,28 @@ finite verb and a name or noun of its own for subject. The reporting verb tells 
 words belong to that clause's subject, so the walk stops there and the clause's subject is left to
 the weaker cues (``quotes_cues.governing_subject``). A clause without a subject of its own ("Doe
 said, adding ...") or one that itself reports still goes on up as before.
+
+A cue after a quote may instead open the next one: in 'Doe replies to Lee with, "Why now?" Lee then
+writes back, "You look fine."' the words after the first quote end on a comma and the next opening
+mark, so "writes back" introduces Lee's words; the first quote, itself opened after a comma, takes
+the clause before it (``opens_next``).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from .quotes_verbs import is_reporting, quoted
+from .doc_text import block_text
+from .quotes_marks import MARK_CHARS
+from .quotes_offsets import token_at
+from .quotes_verbs import Cue, is_reporting, quoted
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _BESIDE = ("conj", "advcl")
+_OPENS = re.compile(rf"(?: +[a-z]+)? *[,:] *[{MARK_CHARS}]?")
 # Words opening a clause of time or contrast: it tells what else happened, not what was said.
 _MARKS = frozenset("when before after while until whereas although though".split())
 
@@ -36,3 +46,13 @@ def beside(clause: Token, ids: set[int]) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") and c.i not in ids and not quoted(c)
         for c in clause.children
     )
+
+
+def opens_next(sdoc: Doc, cue: Cue, hi: int) -> bool:
+    """Whether the reporting verb of ``cue`` (found after a quote) ends its clause on a comma or a
+    colon right before the next quote in the block, which starts after ``hi``."""
+    verb = token_at(sdoc, cue.pos)
+    if verb is None:
+        return False
+    # (a particle may follow the verb: "writes back,", "went on:")
+    return _OPENS.fullmatch(block_text(sdoc)[verb.idx + len(verb.text) : hi]) is not None
