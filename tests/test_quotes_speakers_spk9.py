@@ -8,7 +8,8 @@ about ("the name was announced").
 A participle after a clause with people in it ("when farm workers interrupted the mayor, shouting
 '...'") is theirs, not the words of the event the main clause is about; a person's name before a
 plural ("Holloway supporters") says whose they are, and is not the speaker. A cue after a quote that
-opens the next quote ("Ricci then writes back, '...'") leaves the first quote to the clause before it.
+opens the next quote ("Ricci then writes back, '...'") or reports a "that" clause of its own ("She
+replied that ...") leaves the first quote to the clause before it.
 """
 
 from __future__ import annotations
@@ -54,3 +55,14 @@ def test_a_cue_after_a_quote_that_opens_the_next_quote_is_not_the_first_ones(quo
     found = quotes(text)
     assert speaker_of(found, "Why now") == "Dana Morrow"
     assert speaker_of(found, "look great") == "Paul Ricci"
+
+
+def test_a_cue_after_a_quote_that_reports_a_that_clause_of_its_own_is_not_the_quotes(quotes):
+    text = (
+        "Letters\n\nIn June, after Jane Morrow broke her arm, Peter Lund emailed her his wishes, "
+        "addressing her warmly as “Janie” and telling her, “you are the best mayor we ever had!” She "
+        'replied to him that it was an "honor to serve the city with you."\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "best mayor") == "Peter Lund"
+    assert speaker_of(found, "honor to serve") == "Jane Morrow"

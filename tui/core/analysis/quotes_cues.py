@@ -28,7 +28,7 @@ from .quotes_asides import according_in, as_noted, aside_then_subject, dashed_as
 from .quotes_clauses import after_quote, hypothetical, own_account, unsaid
 from .quotes_offsets import token_at, tokens_within
 from .quotes_participles import named_doer
-from .quotes_sides import beside, opens_next
+from .quotes_sides import beside, opens_next, reports_own
 from .quotes_verbs import (
     LISTENER_LEMMAS,
     SPEECH_NOUNS,
@@ -83,7 +83,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
     for how in order:
         if how == "after":
             hit = after_cue(sdoc, start, end, hi)
-            if hit is not None and before_ch == "," and opens_next(sdoc, hit, hi):
+            if hit is not None and before_ch == "," and (opens_next(sdoc, hit, hi) or reports_own(sdoc, hit)):
                 hit = (
                     _before(sdoc, inside[0], start, lo) or hit
                 )  # ("Doe replies with, '...' Lee writes, '...'")

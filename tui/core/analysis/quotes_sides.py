@@ -11,7 +11,9 @@ said, adding ...") or one that itself reports still goes on up as before.
 A cue after a quote may instead open the next one: in 'Doe replies to Lee with, "Why now?" Lee then
 writes back, "You look fine."' the words after the first quote end on a comma and the next opening
 mark, so "writes back" introduces Lee's words; the first quote, itself opened after a comma, takes
-the clause before it (``opens_next``).
+the clause before it (``opens_next``). So does one whose verb reports a clause of its own after it:
+in 'Lund emailed her, telling her, "You are the best." She replied that it was an "honor."' the
+words after the first quote are hers about something else (``reports_own``).
 """
 
 from __future__ import annotations
@@ -56,3 +58,15 @@ def opens_next(sdoc: Doc, cue: Cue, hi: int) -> bool:
         return False
     # (a particle may follow the verb: "writes back,", "went on:")
     return _OPENS.fullmatch(block_text(sdoc)[verb.idx + len(verb.text) : hi]) is not None
+
+
+def reports_own(sdoc: Doc, cue: Cue) -> bool:
+    """Whether the reporting verb of ``cue`` (found after a quote) takes a "that" clause after it:
+    what it reports is that clause, not the quote before."""
+    verb = token_at(sdoc, cue.pos)
+    return verb is not None and any(
+        c.dep_ == "ccomp"
+        and c.i > verb.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
