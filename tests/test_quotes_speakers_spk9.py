@@ -9,7 +9,8 @@ A participle after a clause with people in it ("when farm workers interrupted th
 '...'") is theirs, not the words of the event the main clause is about; a person's name before a
 plural ("Holloway supporters") says whose they are, and is not the speaker. A cue after a quote that
 opens the next quote ("Ricci then writes back, '...'") or reports a "that" clause of its own ("She
-replied that ...") leaves the first quote to the clause before it.
+replied that ...") leaves the first quote to the clause before it. What someone found ("two
+economists found that the bank is '...'") is theirs, not the words of the body it is about.
 """
 
 from __future__ import annotations
@@ -66,3 +67,11 @@ def test_a_cue_after_a_quote_that_reports_a_that_clause_of_its_own_is_not_the_qu
     found = quotes(text)
     assert speaker_of(found, "best mayor") == "Peter Lund"
     assert speaker_of(found, "honor to serve") == "Jane Morrow"
+
+
+def test_what_someone_found_is_theirs_not_the_words_of_the_body_it_is_about(quotes):
+    text = (
+        "Banks\n\nTwo economists, Karl Brandt and Lisa Moreau, found in 2015 that the Danish Central "
+        "Bank is “the most careful in the world“ and Danish banks are “the safest in Europe.”\n"
+    )
+    assert speaker_of(quotes(text), "most careful") == "Karl Brandt"
