@@ -28,6 +28,7 @@ from .quotes_asides import according_in, as_noted, aside_then_subject, dashed_as
 from .quotes_clauses import after_quote, hypothetical, own_account, unsaid
 from .quotes_offsets import token_at, tokens_within
 from .quotes_participles import named_doer
+from .quotes_sides import beside, opens_next, reports_own
 from .quotes_verbs import (
     LISTENER_LEMMAS,
     SPEECH_NOUNS,
@@ -82,6 +83,10 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
     for how in order:
         if how == "after":
             hit = after_cue(sdoc, start, end, hi)
+            if hit is not None and before_ch == "," and (opens_next(sdoc, hit, hi) or reports_own(sdoc, hit)):
+                hit = (
+                    _before(sdoc, inside[0], start, lo) or hit
+                )  # ("Doe replies with, '...' Lee writes, '...'")
         elif how == "before":
             hit = _before(sdoc, inside[0], start, lo)
         elif how == "tree":
@@ -185,7 +190,7 @@ def _tree(inside: list[Token]) -> Cue | None:
     for tok in inside:
         if tok.head.i in ids or tok.head.i == tok.i:
             continue
-        h = tok.head
+        h, below = tok.head, tok
         found: list[Cue] = []
         for _ in range(8):
             if h.i in ids:
@@ -193,6 +198,8 @@ def _tree(inside: list[Token]) -> Cue | None:
             # (a speech verb inside another quotation, which a misparse may hang the sentence on,
             # reports nothing of this one)
             if is_reporting(h, strict=True) and not (found and unsaid(h)) and not quoted(h):
+                if beside(below, ids):
+                    break  # reached through a clause of its own ("..., and officials called it '...'")
                 # (An outer verb that says nothing was said does not take the words over: in "Doe
                 # cannot say that, Smith added, saying it is 'up to the court'" they are Smith's.)
                 found.append(make_cue(h, subject_of(h)))
@@ -220,7 +227,7 @@ def _tree(inside: list[Token]) -> Cue | None:
                     found.append(make_cue(c, speaker))
             if h.head.i == h.i:
                 break
-            h = h.head
+            h, below = h.head, h
         if found:
             # The outermost reporting clause is the source of the whole account: in "Smith said the
             # report 'clearly suggests' fraud" the words are Smith's, not the report's.

@@ -22,8 +22,9 @@ FRAMING_NOUNS = SPEECH_NOUNS | frozenset(
     "point case premise hope fear prediction conclusion".split()
 )
 # Verbs of thinking or venting whose clause is the subject's mind (the verbs of saying are
-# ``is_reporting``'s).
-_THINKING = frozenset("think believe hope fear worry feel expect vent suspect".split())
+# ``is_reporting``'s), and of finding: "two analysts found that the army is '...'" is the analysts'
+# finding, not the army's words.
+_THINKING = frozenset("think believe hope fear worry feel expect vent suspect find".split())
 # Possessive pronouns and the subject pronoun each stands for.
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
@@ -60,6 +61,8 @@ def _subject(verb: Token) -> Token | None:
     own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if own is not None:
         return own
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.i and verb.doc[verb.i - 1].text == ",":
+        return verb.head  # "Two analysts, Doe and Lee, found that ..." read as a participle on "analysts"
     for c in verb.children:
         if c.i < verb.i and c.dep_ == "advcl" and c.tag_ == "VBN":
             return next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)

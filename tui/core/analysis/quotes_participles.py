@@ -8,6 +8,11 @@ Two misreadings give the participle a subject that cannot speak:
 - "a memo was released as the polls closed stating ...", "he sent an email as the meeting began
   vowing ...": the participle hangs on the verb of a clause of time or reason ("as", "after", "when")
   and borrows its subject; it belongs to the main clause, whose subject speaks.
+
+And one gives it a thing for subject when a clause with someone in it ends right before its comma:
+"the first clash came during the rally, when farm workers interrupted the mayor, shouting '...'" is
+the workers shouting, not the clash. The participle goes with that nearer clause, whose subject is a
+name or someone who can speak, when the subject it borrowed is a common noun for no one.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .quotes_offsets import token_at
 from .quotes_verbs import SUBJECT_DEPS, Cue, quoted
+from .quotes_weak import SPEAKING_NOUNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -38,10 +44,40 @@ def participle_host(sdoc: Doc, cue: Cue) -> Cue:
         host = subj.head.head  # "[battled] at one point calling": the verb the phrase hangs on
     elif verb.dep_ == "advcl" and subj.head.i == verb.head.i and _subordinate(verb.head):
         host = verb.head.head
+    elif verb.dep_ == "advcl" and subj.head.i == verb.head.i and _thing(subj):
+        nearer = _clause_before(verb)
+        if nearer is not None:
+            return Cue(cue.text, cue.pos, nearer, cue.weak, cue.further)
     if host is None or host.pos_ not in ("VERB", "AUX"):
         return cue
     found = next((c for c in host.children if c.dep_ in SUBJECT_DEPS and not quoted(c)), None)
     return Cue(cue.text, cue.pos, found, cue.weak, cue.further) if found is not None else cue
+
+
+def _thing(noun: Token) -> bool:
+    """A common noun for no one who speaks ("the incident", "the vote"), not a name or a body."""
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and noun.lemma_.lower() not in SPEAKING_NOUNS
+
+
+def _clause_before(verb: Token) -> Token | None:
+    """The subject, a name or someone who speaks, of a finite clause ending right before the comma
+    that opens participle ``verb`` (not the clause the participle hangs on)."""
+    if verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    h = verb.doc[verb.i - 2]
+    for _ in range(8):
+        if h.i == verb.head.i or h.head.i == h.i:
+            return None
+        if h.tag_ in ("VBD", "VBZ", "VBP") and h.dep_ in ("relcl", "advcl", "conj"):
+            break
+        h = h.head
+    else:
+        return None
+    subj = next((c for c in h.children if c.dep_ == "nsubj" and not quoted(c)), None)
+    if subj is None or h.right_edge.i != verb.i - 2:
+        return None
+    agent = subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "NORP")
+    return subj if agent or subj.pos_ == "NOUN" and subj.lemma_.lower() in SPEAKING_NOUNS else None
 
 
 def _moment(noun: Token) -> bool:

@@ -251,7 +251,9 @@ class People(Referents):
         """A name attached to a role noun: "the secretary, Jane Doe", "spokesman John Kirby", or the
         person the role describes ("McConnell, the Senate majority leader, who said"): a person
         before an organisation that only qualifies the role ("Senate")."""
+        # (not a person before a plural, which says whose they are: "Sanders protesters", "Doe aides")
         near = [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
+        near = [c for c in near if c.dep_ != "compound" or tok.tag_ != "NNS" or not self._person(off, c)]
         # (and the name in a described apposition: "the mayor's host, the actress Jane Doe, said")
         near += [g for c in near if c.dep_ == "appos" for g in c.children if g.dep_ in ("appos", "flat")]
         if tok.dep_ == "appos" and not runs_into_verb(tok):
@@ -273,6 +275,9 @@ class People(Referents):
                 if e.label == label or label == "PERSON" and given_name_first(e.text):
                     return e
         return None
+
+    def _person(self, off: int, tok: Token) -> bool:
+        return (ent := self.token_entity(off, tok)) is not None and ent.label == "PERSON"
 
     def _titled(self, off: int, tok: Token) -> str | None:
         """The person a definite title means. The one person the sentence before names comes before
