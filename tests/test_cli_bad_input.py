@@ -64,3 +64,16 @@ def test_a_huge_number_of_analysis_processes_is_capped():
     from tui.core.analysis.pool import ENV, MAX_PROCESSES, analysis_processes
 
     assert analysis_processes({ENV: "9" * 12}) == MAX_PROCESSES
+
+
+def test_an_import_of_a_file_without_feeds_or_of_a_folder_as_cache_says_so(tmp_path):
+    empty = tmp_path / "empty.opml"
+    empty.write_text("")
+    p = run(tmp_path / "home", "import", str(empty))
+    assert p.returncode == 1
+    assert "no feeds in it" in one_line(p)
+    urls = tmp_path / "urls"
+    urls.write_text("https://news.example/rss\n")
+    p = run(tmp_path / "home", "import", str(urls), "--newsboat-cache", str(tmp_path))
+    assert p.returncode == 2
+    assert "a folder, not a file" in one_line(p)

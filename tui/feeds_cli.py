@@ -172,6 +172,9 @@ def _import_file(library: Library, args: argparse.Namespace) -> int:
         named = result.error.startswith(f"{Path(args.file)}:")
         err(result.error if named else f"{args.file}: {result.error}")
         return 1
+    if not (result.created or result.existing or result.problems):
+        err(f"{args.file}: no feeds in it; nothing imported")
+        return 1
     for line in result.problems:
         err(f"skipped {line}")
     # newsboat's saved searches and comments are not feeds: counted, so nothing goes unmentioned.

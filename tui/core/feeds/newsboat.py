@@ -126,7 +126,7 @@ def read_cache(path: str | Path, feed_urls: set[str]) -> dict[str, list[CacheIte
     ``feed_urls``, by that URL; raises :class:`~..errors.NewsboatCacheError` for a file that is not such a cache."""
     p = Path(path)
     if not p.is_file():
-        raise NewsboatCacheError(f"{p}: no such file")
+        raise NewsboatCacheError(f"{p}: {'a folder, not a file' if p.is_dir() else 'no such file'}")
     try:
         # mode=ro: never written, not even a journal.
         db = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
