@@ -23,8 +23,12 @@ async def test_a_save_that_fails_is_a_notification(story_library, monkeypatch): 
         screen = await settle(app, pilot)
         monkeypatch.setattr(library, "set_read", locked)
         screen.sidebar.article_list.focus()
+        opened = screen.article_id
+        assert not screen.sidebar.rows[opened].read
         await pilot.press("m")
         await wait_for(pilot, lambda: app.said("Saving failed: database is locked"), "the notice")
+        # The screen goes back to what the library has: the article is still unread.
+        await wait_for(pilot, lambda: not screen.sidebar.rows[opened].read, "the mark undone")
 
 
 async def test_a_load_that_fails_is_a_notification_and_the_next_one_still_runs(story_library, monkeypatch):  # noqa: F811

@@ -187,23 +187,23 @@ class Reading:
         """Mark an article read or starred on screen now, and in the library in a thread; a
         mark-read is ``remember``ed for U (undo)."""
         changes = {k: v for k, v in (("read", read), ("starred", starred)) if v is not None}
-        self.screen.sidebar.change(article_id, **changes)
-        if read is not None:  # a story is read once: its other sources with it
-            others = story_siblings(self.screen.sidebar.rows, article_id)
-            for other in others:
-                self.screen.sidebar.change(other, read=read)
-            if read and remember:
-                self.screen.navigation.marked_read([article_id, *others])
-        library = self.library
-
-        sidebar, app = self.screen.sidebar, self.screen.app
+        library, sidebar, app = self.library, self.screen.sidebar, self.screen.app
+        # A story is read once: its other sources with it (a star is the article's own).
+        shown = [article_id, *(story_siblings(sidebar.rows, article_id) if starred is None else [])]
+        sidebar.change_many(shown, **changes)
+        if read and remember:
+            self.screen.navigation.marked_read(shown)
 
         def save() -> None:
-            if read is not None:  # the other sources of its story are marked with it
-                for other in library.set_read(article_id, read)[1:]:
-                    app.call_from_thread(sidebar.edits.saved, other, {"read": read})
-            if starred is not None:
-                library.set_starred(article_id, starred)
+            try:
+                if read is not None:  # the other sources of its story are marked with it
+                    for other in library.set_read(article_id, read)[1:]:
+                        app.call_from_thread(sidebar.edits.saved, other, {"read": read})
+                if starred is not None:
+                    library.set_starred(article_id, starred)
+            except Exception:  # (the screen shows what the library still has; a notice says why)
+                app.call_from_thread(sidebar.change_many, shown, **{k: not v for k, v in changes.items()})
+                raise
             app.call_from_thread(sidebar.edits.saved, article_id, changes)
             app.call_from_thread(self.screen.syncing.marked)
 
