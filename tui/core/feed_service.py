@@ -137,7 +137,7 @@ class FeedService:
                 hit = by_guid.get(ident.item_id) or (by_link.get(ident.link) if ident.link else None)
                 if hit is not None:
                     states.append((ident.article_id, not hit.unread))
-        self._feeds.set_read_many(states)
+        self._articles.set_read_states(states)
         return ReadStateImport(articles, len(states), sum(read for _, read in states))
 
     def check_newsboat_cache(self, cache: str | Path) -> None:

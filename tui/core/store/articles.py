@@ -218,8 +218,12 @@ class ArticleRepo:
 
     def set_read_many(self, article_ids: Iterable[int], read: bool = True) -> None:
         """Mark these articles (and only these) in one transaction."""
+        self.set_read_states([(i, read) for i in article_ids])
+
+    def set_read_states(self, states: Iterable[tuple[int, bool]]) -> None:
+        """Set each (article id, read) in one transaction."""
         with self.db.transaction() as db:
-            db.executemany("UPDATE articles SET read = ? WHERE id = ?", [(int(read), i) for i in article_ids])
+            db.executemany("UPDATE articles SET read = ? WHERE id = ?", [(int(r), i) for i, r in states])
 
     def set_starred(self, article_id: int, starred: bool = True) -> None:
         with self.db.transaction() as db:

@@ -174,8 +174,3 @@ class FeedRepo:
         with self.db.read() as db:
             rows = db.execute("SELECT id, key, url FROM articles WHERE feed_id = ?", (feed_id,)).fetchall()
         return [ItemIdentity(int(r[0]), str(r[1]).removeprefix(prefix), r[2]) for r in rows]
-
-    def set_read_many(self, states: builtins.list[tuple[int, bool]]) -> None:
-        """Set each (article id, read) in one transaction."""
-        with self.db.transaction() as db:
-            db.executemany("UPDATE articles SET read = ? WHERE id = ?", [(int(r), i) for i, r in states])
