@@ -215,6 +215,9 @@ def _attribute_block(
     taken = {c.pos for _p, c, _i in pending}
     spans = [(it.span.start - off, it.span.end - off) for it in items]
     for tok in sdoc:
+        # (a verb or "according" at all first: most tokens are neither, and need no other test)
+        if not tok.tag_.startswith("VB") and tok.lower_ != "according":
+            continue
         if tok.idx in taken or any(a <= tok.idx < e for a, e in spans):
             continue
         # ("according to X" names a source as well as "X said" does)

@@ -156,7 +156,8 @@ class PeopleIndex:
         return best
 
     def token_entity(self, off: int, tok: Token) -> Entity | None:
-        return self.entity_at(off + tok.idx, off + tok.idx + len(tok.text))
+        start = off + tok.idx
+        return self.entity_at(start, start + len(tok))
 
     # -- gender ---------------------------------------------------------------------------------
 
@@ -178,12 +179,14 @@ class PeopleIndex:
             start = off + sent.start_char
             self._sent_starts.append(start)
             for tok in sent:
-                if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she") and tok.head.i == sent.root.i:
+                subject = tok.dep_ in SUBJECT_DEPS
+                if subject and tok.lower_ in ("he", "she") and tok.head.i == sent.root.i:
                     self.pronoun_subjects.add((start, PRONOUN_GENDER[tok.lower_]))
                 ent = self.token_entity(off, tok)
+                if ent is None and not subject:
+                    continue  # (most tokens: no name and no subject, nothing to record)
                 if (
                     ent is None
-                    and tok.dep_ in SUBJECT_DEPS
                     and (tok.pos_ == "PROPN" or name_like(tok) or tok.text in self.surnames)
                     and not tok.ent_type_
                     # "the 13th Amendment" is no person: names take no article.
@@ -198,7 +201,7 @@ class PeopleIndex:
                         # confronted him" is about two people, so "him" tells nothing of Kelly)
                         people.setdefault(name, tok)
                     continue
-                if ent is None and tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and not tok.ent_type_:
+                if ent is None and tok.pos_ == "NOUN" and not tok.ent_type_:
                     if not self.in_quote(off + tok.idx):
                         self._plain_subject(off, tok, start)
                     continue

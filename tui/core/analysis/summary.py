@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import SUMMARY_KINDS, Document, Entity, Quote
+from .doc_text import block_text
 from .summary_quality import (
     MIN_TOKENS,
     continues,
@@ -110,8 +111,10 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
                 out[-1].open_end = False  # never join across a caption or a heading
             continue
         sents = list(sdoc.sents)
+        whole = block_text(sdoc)
         for n, sent in enumerate(sents):
-            text = clean_sentence(sent.text, first=not out)
+            raw = whole[sent.start_char : sent.end_char]  # (sent.text, without joining its tokens)
+            text = clean_sentence(raw, first=not out)
             if not text:
                 continue
             last = n == len(sents) - 1
@@ -119,7 +122,7 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
             prev = out[-1] if out else None
             if n == 0 and prev is not None and prev.open_end and continues(prev.text, text):
                 prev.text = f"{prev.text} {text}"
-                prev.end, prev.tokens, prev.last = start + len(sent.text), prev.tokens + len(sent), last
+                prev.end, prev.tokens, prev.last = start + len(raw), prev.tokens + len(sent), last
                 prev.open_end = last and ends_open(text)
                 prev.statement = prev.tokens >= MIN_TOKENS and not prev.text.endswith(("?", ":"))
                 continue
@@ -128,7 +131,7 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
             if text.casefold() in seen:
                 continue
             seen.add(text.casefold())
-            cand = _Candidate(len(out), text, start, start + len(sent.text), len(sent), False, last, False)
+            cand = _Candidate(len(out), text, start, start + len(raw), len(sent), False, last, False)
             cand.open_end = last and ends_open(text)
             cand.statement = is_statement(sent, text)
             out.append(cand)
