@@ -13,7 +13,8 @@ joined by "and") gives the name. A sentence that opens on a reporting clause is 
 subject, for a quote after it, even when a misparse made a stray "it" the subject of the whole
 ("Royce announced the suit against the company, it's ..."). A quote that "came" as a reply or a
 shout "from" someone is theirs, and so is a quote that is the clause of someone's answer ("the
-mayor's answer was that '...'").
+mayor's answer was that '...'"). A text whose clause a colon ends ("A footnote in the audit makes that
+clear: '...'") speaks the quote after it.
 """
 
 from __future__ import annotations
@@ -96,3 +97,11 @@ def test_someones_answer_that_holds_the_quote_is_theirs(quotes):
         'Homes\n\nThe mayor\'s answer was that "every family deserves a safe home," and she left it there.\n'
     )
     assert speaker_of(quotes(text), "safe home") == "The mayor"
+
+
+def test_a_text_whose_clause_a_colon_ends_speaks_the_quote_after_it(quotes):
+    text = (
+        'Files\n\nThe city kept the files. A footnote in the audit makes that clear: "These rules do '
+        "not apply to the records kept by the mayor's own office or her staff.\"\n"
+    )
+    assert speaker_of(quotes(text), "These rules") == "A footnote in the audit"

@@ -106,5 +106,18 @@ def _states(found: Speaker, subj: Token, quote: Token | None) -> bool:
     if quote is None or subj.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.i > quote.i:
         return False  # (a clause after the quote is about the quote, not its source)
     if quote.head.i == verb.i:
-        return quote.dep_ == "dobj"
+        # (its object, or the clause its colon opens: "A footnote in the audit makes that clear: '...'")
+        return quote.dep_ == "dobj" or quote.dep_ == "ccomp" and _after_colon(quote)
     return any(c.dep_ == "ccomp" and c.left_edge.i <= quote.i <= c.right_edge.i for c in verb.children)
+
+
+def _after_colon(quote: Token) -> bool:
+    """Whether the quoted words whose head is ``quote`` open right after a colon (which the parser
+    may have hung on them)."""
+    marks = ('"', "“", "”", "'", "‘")
+    i = quote.left_edge.i
+    if quote.doc[i].text != ":":
+        i -= 1
+        while i >= 0 and quote.doc[i].text in marks:
+            i -= 1
+    return i >= 0 and quote.doc[i].text == ":"
