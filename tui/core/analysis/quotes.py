@@ -25,6 +25,7 @@ from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
 from .doc_text import block_text
 from .quotes_above import subject_above
 from .quotes_after import according
+from .quotes_asides import apposed_speaker
 from .quotes_bylines import byline_after, headline_label, label_before
 from .quotes_carried import carried_speaker
 from .quotes_cues import colon_subject, find_cue, governing_subject
@@ -202,7 +203,7 @@ def _attribute_block(
             it.cue = None
             continue
         if it.cue is not None:
-            it.cue = participle_host(sdoc, relative_host(sdoc, it.cue))
+            it.cue = apposed_speaker(sdoc, participle_host(sdoc, relative_host(sdoc, it.cue)))
             if it.cue.subject is None:
                 it.cue = _name_before_verb(sdoc, it.cue, people, off)
             above = subject_above(sdoc, it.cue) if it.cue.subject is None else None

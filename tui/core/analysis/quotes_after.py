@@ -21,6 +21,8 @@ _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "M
 _SENTENCE_END = frozenset({".", "?", "!", ";"})
 QUOTE_CHARS = frozenset("\"“”‘’'„«»")
 _DASHES = frozenset("—―–")
+# What a quotation "came" as: '"No," came the reply from Doe'.
+_CALLS = frozenset("reply answer response retort shout cry chant call yell scream voice word".split())
 
 
 def according(tok: Token) -> Token | None:
@@ -81,6 +83,9 @@ def after_cue(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
         if t.idx >= hi or t.text in _SENTENCE_END or len(window) >= 15:
             break
         window.append(t)
+    came = _came_from(window) if comma_close else None
+    if came is not None:
+        return came
     for k, t in enumerate(window):
         speaker = according(t)
         if speaker is not None:
@@ -126,6 +131,17 @@ def after_cue(sdoc: Doc, start: int, end: int, hi: int) -> Cue | None:
     if not comma_close:
         return None
     return _any_verb_cue(window, start, end) or _inverted_any_verb(window, start) or _noun_verb(window, start)
+
+
+def _came_from(window: list[Token]) -> Cue | None:
+    """'"...," came the reply from Jane Doe' / 'came shouts from the crowd': whoever it came from."""
+    if len(window) < 4 or window[0].lemma_ != "come":
+        return None
+    k = 2 if window[1].pos_ == "DET" else 1
+    if window[k].lemma_.lower() not in _CALLS or " ".join(t.lower_ for t in window[k + 1 : k + 2]) != "from":
+        return None
+    source = next((c for c in window[k + 1].children if c.dep_ == "pobj"), None)
+    return Cue(window[0].text, window[0].idx, source) if source is not None else None
 
 
 def _any_verb_cue(window: list[Token], start: int, end: int) -> Cue | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .doc_text import block_text
 from .quotes_after import QUOTE_CHARS, according, make_cue
-from .quotes_offsets import token_before
+from .quotes_offsets import token_at, token_before
 from .quotes_verbs import Cue, is_reporting, quoted, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -92,3 +92,37 @@ def dashed_aside(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | Non
             return Cue(h.text, h.idx, subj, weak=not is_reporting(h))
         h = h.head if h.head.i != h.i else None
     return None
+
+
+def speaker_in_apposition(subj: Token, verb: Token) -> Token | None:
+    """The speaker the parser hung on the subject as an apposition running straight into the
+    reporting verb, with no comma after it, when it names a second person: "Or maybe Ortiz, pollster
+    Dan Reyes says". Not "Doe, a lawyer said ..." with the comma forgotten: Doe speaks there."""
+    if subj.dep_ != "nsubj" or subj.head.i != verb.i or subj.pos_ != "PROPN":
+        return None
+    if not subj.ent_type_:
+        return _name_after_title(subj)
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.right_edge.i == verb.i - 1), None)
+    if appos is None or verb.doc[appos.left_edge.i - 1].text != ",":
+        return None
+    words = verb.doc[appos.left_edge.i : appos.i + 1]
+    own = {t.lower_ for t in subj.subtree if t.ent_type_ == "PERSON" and t not in words}
+    return appos if appos.ent_type_ == "PERSON" and appos.lower_ not in own else None
+
+
+def _name_after_title(title: Token) -> Token | None:
+    """The name a title runs into, misread as a second subject: in "Vice President for news and
+    talk Dana Kerr called ..." the parser joins "talk Dana Kerr" to "President" with "and"."""
+    prep = next((c for c in title.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+    conj = next((c for c in title.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
+    if prep is None or conj is None or prep.i > conj.i:
+        return None
+    lead = conj.left_edge
+    return conj if lead.is_lower and lead.is_alpha and lead.pos_ not in ("DET", "PRON") else None
+
+
+def apposed_speaker(sdoc: Doc, cue: Cue) -> Cue:
+    """``cue`` with the speaker of :func:`speaker_in_apposition` as its subject, when there is one."""
+    verb = token_at(sdoc, cue.pos)
+    found = speaker_in_apposition(cue.subject, verb) if verb is not None and cue.subject is not None else None
+    return cue if found is None else Cue(cue.text, cue.pos, found, cue.weak, cue.further)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .quotes_verbs import quoted
+from .quotes_verbs import is_reporting, quoted, subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -63,3 +63,31 @@ def after_quote(verb: Token) -> bool:
 
 
 _CLOSING = frozenset({'"', "”", "''"})
+
+
+def reports_elsewhere(verb: Token, first: Token) -> bool:
+    """Whether ``verb``, in a relative clause before a quote whose first token is ``first``, only
+    describes a noun on the way, while the parser hangs the quote on another reporting verb with a
+    subject of its own: in "Doe tweeted back, mocking a rival who promised mass deportation: '...'"
+    the words are Doe's, not the rival's. The relative clause has said what it says already: its verb
+    has an object or a clause of its own."""
+    if verb.dep_ != "relcl" or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return False  # ("Doe says to Ames, who responds: '...'": the quote is what the clause says)
+    top = first
+    while top.head.i != top.i and quoted(top.head):
+        top = top.head
+    gov = top.head
+    if gov.i == top.i or gov.i >= verb.i or gov in verb.subtree:
+        return False
+    subj = subject_of(gov)
+    return is_reporting(gov) and subj is not None and not quoted(subj)
+
+
+def absolute(verb: Token) -> bool:
+    """A "with" clause with a subject of its own ("..., with Doe taking to the radio to call it
+    '...'"): what it reports is its subject's, not the words of the clause it hangs on."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ in ("with", "without")
+        and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") and not quoted(c) for c in verb.children)
+    )

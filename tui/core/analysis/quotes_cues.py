@@ -25,7 +25,7 @@ from .quotes_after import (
     make_cue,
 )
 from .quotes_asides import according_in, as_noted, aside_then_subject, dashed_aside
-from .quotes_clauses import after_quote, hypothetical, own_account, unsaid
+from .quotes_clauses import absolute, after_quote, hypothetical, own_account, reports_elsewhere, unsaid
 from .quotes_offsets import token_at, tokens_within
 from .quotes_participles import named_doer
 from .quotes_sides import beside, opens_next, reports_own
@@ -156,6 +156,8 @@ def _before(sdoc: Doc, first: Token, start: int, lo: int) -> Cue | None:
         if t.lemma_ == "quote" and any(c.lower_ == "i" for c in t.children):
             continue  # "Trump said, and I quote, '...'": the aside only vouches for the words
         if is_reporting(t):
+            if reports_elsewhere(t, first):
+                return None  # (a relative clause on the way: "... a rival who promised X: '...'")
             between = window[k + 1 :]
             own = aside_then_subject(t, between)
             if own is not None:
@@ -225,8 +227,8 @@ def _tree(inside: list[Token]) -> Cue | None:
                 # still Smith's.)
                 if c.lower_ == "according" and c.i not in ids and (speaker := according(c)) is not None:
                     found.append(make_cue(c, speaker))
-            if h.head.i == h.i:
-                break
+            if h.head.i == h.i or found and absolute(h):
+                break  # (the top, or "with Doe taking to the radio to call it '...'": Doe's words)
             h, below = h.head, h
         if found:
             # The outermost reporting clause is the source of the whole account: in "Smith said the

@@ -48,10 +48,30 @@ def participle_host(sdoc: Doc, cue: Cue) -> Cue:
         nearer = _clause_before(verb)
         if nearer is not None:
             return Cue(cue.text, cue.pos, nearer, cue.weak, cue.further)
+    elif quoted(subj) and subj.i < verb.i:
+        host = _clause_before_title(subj, verb)
     if host is None or host.pos_ not in ("VERB", "AUX"):
         return cue
     found = next((c for c in host.children if c.dep_ in SUBJECT_DEPS and not quoted(c)), None)
     return Cue(cue.text, cue.pos, found, cue.weak, cue.further) if found is not None else cue
+
+
+def _clause_before_title(title: Token, verb: Token) -> Token | None:
+    """The verb of the clause a quoted title ends, when the parser made the title the subject of
+    the participle after it ('Doe attacked the bill on "Morning Report," calling it "a sham"')."""
+    if any(not t.is_punct for t in verb.doc[title.i + 1 : verb.i]):
+        return None
+    first = title.left_edge.i
+    if first < 1 or verb.doc[first].text[:1] not in '"“':
+        return None
+    h = verb.doc[first - 1]
+    for _ in range(12):
+        if h.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS and c.i < h.i for c in h.children):
+            return h
+        if h.head.i == h.i:
+            return None
+        h = h.head
+    return None
 
 
 def _thing(noun: Token) -> bool:

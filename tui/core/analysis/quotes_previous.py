@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .doc_text import block_text
 from .quotes_above import speaking_subjects
+from .quotes_asides import speaker_in_apposition
 from .quotes_marks import MARK_CHARS
 from .quotes_offsets import token_before
 from .quotes_verbs import SUBJECT_DEPS, is_reporting
@@ -31,14 +32,16 @@ def previous_subject(sdoc: Doc, off: int, start: int, people: People) -> str | N
         return None
     root = last.sent.root
     subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None:
+    if subj is None or subj.lower_ == "it":
         # "Doe wrote in a column that the delegates ... may reconsider." read as "[Doe wrote ...] may
-        # reconsider": the reporting clause the sentence opens with is still its main one.
+        # reconsider": the reporting clause the sentence opens with is still its main one (also over
+        # an "it" the misparse made the subject: "Doe announced the suit against X, it's ...").
         said = next(
             (c for c in root.children if c.dep_ == "ccomp" and c.i < root.i and is_reporting(c)), None
         )
-        subj = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
-        subj = subj if subj is not None and subj.i == last.sent.start else None
+        opener = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
+        subj = opener if opener is not None and opener.left_edge.i == last.sent.start else subj
+    subj = (speaker_in_apposition(subj, root) or subj) if subj is not None else None
     found = people.speaker(off, subj) if subj is not None and not people.in_quote(off + subj.idx) else None
     if found is None or found.name is None or found.label not in WEAK_LABELS:
         # (a sentence about something else with one person speaking in it: "..., since Doe spoke only

@@ -47,7 +47,8 @@ SPEECH_NOUNS = frozenset(
 )
 # Written or recorded things that carry someone's words: "issued a statement calling ...".
 TEXT_NOUNS = SPEECH_NOUNS | frozenset(
-    "report memo release ad advertisement video language note email document filing resolution website".split()
+    "report memo release ad advertisement video language note footnote email document filing resolution "
+    "website".split()
 )
 
 

@@ -46,7 +46,7 @@ def weak_speaker(
 ) -> Speaker | None:
     """The speaker of a weak cue whose own subject (``subjects[0]``) resolved to ``first``; the rest
     are the subjects of the clauses above, nearest first; ``quote`` is the quoted words' head."""
-    frame = framer(subjects[0])
+    frame = framer(subjects[0]) or _owned_statement(subjects[0], quote)
     if frame is not None:
         # The words of whoever holds the clause ("Doe's view was that they will 'come home'",
         # "the judge believed that the firm was 'negligent'"), never of its own subject, whom it
@@ -64,6 +64,18 @@ def weak_speaker(
         if described is None and _states(found, tok, quote):
             described = found
     return described
+
+
+def _owned_statement(noun: Token, quote: Token | None) -> Token | None:
+    """Someone's answer or argument that the quote is the clause of: "the senator's answer was that
+    '...'" is the senator's (not "Doe's argument was 'flawed'", said of it)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in FRAMING_NOUNS or owner(noun) is None:
+        return None
+    verb = noun.head
+    if quote is None or noun.dep_ != "nsubj" or verb.lemma_ != "be" or quote.i < verb.i:
+        return None
+    held = any(c.dep_ == "ccomp" and c.left_edge.i <= quote.i <= c.right_edge.i for c in verb.children)
+    return noun if held else None
 
 
 def _holder(people: People, off: int, frame: Token) -> Speaker | None:
@@ -94,5 +106,18 @@ def _states(found: Speaker, subj: Token, quote: Token | None) -> bool:
     if quote is None or subj.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.i > quote.i:
         return False  # (a clause after the quote is about the quote, not its source)
     if quote.head.i == verb.i:
-        return quote.dep_ == "dobj"
+        # (its object, or the clause its colon opens: "A footnote in the audit makes that clear: '...'")
+        return quote.dep_ == "dobj" or quote.dep_ == "ccomp" and _after_colon(quote)
     return any(c.dep_ == "ccomp" and c.left_edge.i <= quote.i <= c.right_edge.i for c in verb.children)
+
+
+def _after_colon(quote: Token) -> bool:
+    """Whether the quoted words whose head is ``quote`` open right after a colon (which the parser
+    may have hung on them)."""
+    marks = ('"', "“", "”", "'", "‘")
+    i = quote.left_edge.i
+    if quote.doc[i].text != ":":
+        i -= 1
+        while i >= 0 and quote.doc[i].text in marks:
+            i -= 1
+    return i >= 0 and quote.doc[i].text == ":"
