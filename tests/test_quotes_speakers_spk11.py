@@ -3,6 +3,10 @@ on sentences of our own.
 
 The "her" inside a man's quoted words ('Voss added, "People judge her record ..."') is someone he
 talks about, never evidence that he is a woman: a later "he" still means him.
+
+Whoever puts a question to someone ("Hale was asked by moderator Pruitt whether ...") is no more
+than a subject beside the one asked for a later "he": the answer is the one asked's. One asked
+("Asked whether ..., Brandt shrugged") put no question.
 """
 
 from __future__ import annotations
@@ -24,3 +28,22 @@ def test_pronouns_in_a_mans_quote_do_not_make_him_a_woman(quotes):
         'the attack ads have "done lasting damage" to her campaign.\n'
     )
     assert speaker_of(quotes(text), "done lasting damage") == "Gregory Voss"
+
+
+def test_he_after_a_question_put_to_someone_is_who_answers(quotes):
+    text = (
+        "Debate night\n\nMayor Tom Hale was asked by moderator Dan Pruitt whether his plan for free "
+        "buses would cost too much. The mayor's answer was that \"the city pays for roads, so it can "
+        'pay for buses," and that riders would save money. But he stumbled.\n\n'
+        '"The most important bus is the one you ride every day," he said.\n'
+    )
+    assert speaker_of(quotes(text), "most important bus") == "Tom Hale"
+
+
+def test_one_asked_by_a_participle_put_no_question(quotes):
+    text = (
+        "Climate talks\n\nAsked whether he was worried that Senator Rick Dowd, who has called climate "
+        "change a hoax, could win the election, Secretary-General Ole Brandt shrugged.\n\n"
+        '"There is just one science," he said.\n'
+    )
+    assert speaker_of(quotes(text), "just one science") == "Ole Brandt"

@@ -268,9 +268,12 @@ def reported_within(verb: Token | None) -> bool:
     return False
 
 
-def asks(cue: str) -> bool:
+def asks(cue: str, verb: Token | None = None) -> bool:
     """Whether a cue is a question put to someone ("A reporter asked Doe how ... He replied"): its
-    speaker is not who answers."""
+    speaker is not who answers. Not one asked ("Asked about it, Doe said", "when asked ..."): a
+    participle with no agent is said of whoever was asked."""
+    if verb is not None and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children):
+        return False
     return cue.split()[0].lower() in _ASKING
 
 
