@@ -7,6 +7,10 @@ talks about, never evidence that he is a woman: a later "he" still means him.
 Whoever puts a question to someone ("Hale was asked by moderator Pruitt whether ...") is no more
 than a subject beside the one asked for a later "he": the answer is the one asked's. One asked
 ("Asked whether ..., Brandt shrugged") put no question.
+
+A known family name made plural ("the Garveys") is a family, never "he". A speech participle that
+the parser hangs on a clause of time whose subject is an event ("as the budget hearing began
+vowing to ...") belongs to the main clause, whose subject vows.
 """
 
 from __future__ import annotations
@@ -47,3 +51,20 @@ def test_one_asked_by_a_participle_put_no_question(quotes):
         '"There is just one science," he said.\n'
     )
     assert speaker_of(quotes(text), "just one science") == "Ole Brandt"
+
+
+def test_he_is_never_a_family(quotes):
+    text = (
+        "Party fight\n\nState party chairwoman Nina Garvey, 71, has run the party for twenty years.\n\n"
+        "Author Leo Kemp spoke to the club on Friday. In his telling, the Garveys and their friends "
+        'have never let go of power. "I respect their ruthlessness. You have to respect that," he said.\n'
+    )
+    assert speaker_of(quotes(text), "respect their ruthlessness") == "Leo Kemp"
+
+
+def test_no_event_vows_in_a_clause_of_time(quotes):
+    text = (
+        "Budget\n\nCouncilman Tom Vance has said he will not give up. He sent out a fundraising email "
+        'as the budget hearing began vowing to "fight for every vote" in the city.\n'
+    )
+    assert speaker_of(quotes(text), "fight for every vote") == "Tom Vance"

@@ -100,6 +100,7 @@ class Referents(PeopleIndex):
                 and (
                     _person(m)
                     and m.name not in self.places
+                    and not self.family(m)
                     and self.gender_of(m.name) in (want, None)
                     or _described_person(m, want)
                     and m.pos not in self.askers
@@ -112,6 +113,10 @@ class Referents(PeopleIndex):
         if word == "they":
             return lambda m: m.label in ("ORG", "NORP", "GPE") or (m.label == "NP" and m.plural) or _body(m)
         return None
+
+    def family(self, m: Mention) -> bool:
+        """Whether ``m`` is a family, "the Clintons", "the Does'": a known family name made plural."""
+        return m.plural and " " not in m.name and m.name[-1:] == "s" and bool(self.surname(m.name[:-1]))
 
     def add_speaker(
         self, pos: int, name: str, label: str, plural: bool = False, asking: bool = False
