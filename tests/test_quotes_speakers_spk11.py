@@ -11,6 +11,10 @@ than a subject beside the one asked for a later "he": the answer is the one aske
 A known family name made plural ("the Garveys") is a family, never "he". A speech participle that
 the parser hangs on a clause of time whose subject is an event ("as the budget hearing began
 vowing to ...") belongs to the main clause, whose subject vows.
+
+A title after a sentence whose subject names others only in passing, in a participle clause or as
+a possessive ("Dorsey took the stage, mocking Brisk. '...,' the former president said"), is that
+subject; beside a companion ("toured the plant with Reyes") it still may be either.
 """
 
 from __future__ import annotations
@@ -68,3 +72,15 @@ def test_no_event_vows_in_a_clause_of_time(quotes):
         'as the budget hearing began vowing to "fight for every vote" in the city.\n'
     )
     assert speaker_of(quotes(text), "fight for every vote") == "Tom Vance"
+
+
+def test_a_title_after_a_sentence_is_its_subject_not_whom_it_acts_on(quotes):
+    text = (
+        "Rally notes\n\nThe campaign stop drew a big crowd. Sen. Walter Brisk of Ohio spoke first.\n\n"
+        "Hal Dorsey then took the stage, mocking Brisk during a rally in Akron on Monday. "
+        '"He is running harder against me than against the other party," the former president said, '
+        "going on to list his own record.\n"
+    )
+    assert speaker_of(quotes(text), "running harder") == "Hal Dorsey (the former president)"
+    beside = text.replace("then took the stage, mocking Brisk", "then toured the plant with Brisk")
+    assert speaker_of(quotes(beside), "running harder") == "the former president"
