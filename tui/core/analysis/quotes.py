@@ -256,7 +256,9 @@ def _attribute_block(
                 # (someone whose words another reports is talked about: "Doe noted that Smith has
                 # admitted ..." makes Doe the speaker a later "he" goes on with, not Smith)
                 plural = cue.subject.tag_ in ("NNS", "NNPS")
-                people.add_speaker(off + cue.subject.idx, name, label, plural, asking=asks(cue.text))
+                people.add_speaker(
+                    off + cue.subject.idx, name, label, plural, asking=asks(cue.text, token_at(sdoc, pos))
+                )
         if it is not None:
             if shown is not None and shown.endswith(" " + cue.text):
                 shown = shown[: -len(cue.text) - 1]  # (run on into its verb: "a voice-over in the ad states")

@@ -44,6 +44,10 @@ def participle_host(sdoc: Doc, cue: Cue) -> Cue:
         host = subj.head.head  # "[battled] at one point calling": the verb the phrase hangs on
     elif verb.dep_ == "advcl" and subj.head.i == verb.head.i and _subordinate(verb.head):
         host = verb.head.head
+    elif verb.dep_ == "xcomp" and subj.head.i == verb.head.i and _subordinate(verb.head) and _thing(subj):
+        host = (
+            verb.head.head
+        )  # ("as the meeting began vowing": no meeting vows; "the crowd began chanting" does)
     elif verb.dep_ == "advcl" and subj.head.i == verb.head.i and _thing(subj):
         nearer = _clause_before(verb)
         if nearer is not None:

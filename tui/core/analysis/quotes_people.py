@@ -95,7 +95,7 @@ class People(Referents):
                 break
             if best is None and self._known_nearer(fallback, m, want):
                 break  # "62-year-old Brenda Johnson also railed ... 'X,' she said": she, not a subject further back
-            if best is None or _salience(m) > _salience(best):
+            if best is None or _salience(m, self.askers) > _salience(best, self.askers):
                 best = m
         if best is not None:
             return best.name, best.label
@@ -390,6 +390,7 @@ def _host_before(tok: Token) -> list[Token]:
     return before
 
 
-def _salience(m: Mention) -> int:
-    """Speakers first, then the main clause's subject, other subjects, people only described."""
-    return 3 * m.rank + m.main - m.introduced
+def _salience(m: Mention, askers: set[int]) -> int:
+    """Speakers first, then the main clause's subject, other subjects, people only described; one
+    who put a question to someone there ("Doe was asked by Smith whether ...") as a mere subject."""
+    return 3 * (1 if m.pos in askers else m.rank) + m.main - m.introduced

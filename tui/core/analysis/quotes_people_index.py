@@ -235,11 +235,13 @@ class PeopleIndex:
                 if tok.dep_ in SUBJECT_DEPS:
                     for later in sent[tok.i - sent.start + 1 :]:
                         g = PRONOUN_GENDER.get(later.lower_)
-                        if g and not _object_of(later, tok.head):
+                        # (not one inside quoted words: a speaker says "I", and the "her" of
+                        # 'Doe added, "... define her standing"' is someone else)
+                        if g and not _object_of(later, tok.head) and not self.in_quote(off + later.idx):
                             self._vote(name, g)
                             ent = self.token_entity(off, tok)
                             bare = ent is not None and " " not in ent.text.strip()
-                            if bare and not self.in_quote(off + later.idx):  # (not "he" of a quote)
+                            if bare:
                                 told = self.bare_told.setdefault(name, {MALE: 0, FEMALE: 0})
                                 told[g] += 1
                             if bare and _same_clause(later, tok.head):

@@ -22,7 +22,7 @@ from .quotes_phrases import noun_phrase
 from .quotes_verbs import TEXT_NOUNS, is_reporting
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from ..models import Entity
     from .pipeline import Paragraph
@@ -100,6 +100,7 @@ class Referents(PeopleIndex):
                 and (
                     _person(m)
                     and m.name not in self.places
+                    and not self.family(m)
                     and self.gender_of(m.name) in (want, None)
                     or _described_person(m, want)
                     and m.pos not in self.askers
@@ -112,6 +113,10 @@ class Referents(PeopleIndex):
         if word == "they":
             return lambda m: m.label in ("ORG", "NORP", "GPE") or (m.label == "NP" and m.plural) or _body(m)
         return None
+
+    def family(self, m: Mention) -> bool:
+        """Whether ``m`` is a family, "the Clintons", "the Does'": a known family name made plural."""
+        return m.plural and " " not in m.name and m.name[-1:] == "s" and bool(self.surname(m.name[:-1]))
 
     def add_speaker(
         self, pos: int, name: str, label: str, plural: bool = False, asking: bool = False
@@ -152,6 +157,7 @@ class Referents(PeopleIndex):
         i = bisect_left(self._sent_starts, own)
         want = PERSON_GENDER.get(tok.lower_) or _own_gender(tok)
         names: set[str] = set()
+        seen: list[Mention] = []
         end = self.mentions_before(pos)
         # (a sentence before that names nobody, in the text's own words, is passed over once: a cheer
         # cut off by a mark, 'to chants of "Go!', says nothing of who the title means)
@@ -162,6 +168,7 @@ class Referents(PeopleIndex):
                     break
                 if m.label == "PERSON" and m.name[:1].isupper() and m.name.split()[0] not in _NOT_NAMES:
                     names.add(m.name)  # (a name, not a person the text describes: "My father")
+                    seen.append(m)
             # (but words quoted there are someone's, who may be anyone: '"You?" Doe asked. "Me,
             # yes. I am," the senator said' is not Doe)
             if names or self._names_anyone(lo, own) or self.in_quote(lo) or self.in_quote(lo + 1):
@@ -170,10 +177,29 @@ class Referents(PeopleIndex):
             # (of two people, the one whose sex the title's own clause tells: "Clinton attacked
             # Trump. The former secretary began her speech ..." is Clinton)
             names = {n for n in names if self.gender_of(n) == want}
+        mains = {m.name for m in seen if m.main}
+        if (
+            len(names) > 1
+            and len(mains) == 1
+            and all(m.main or _aside(tok.doc, m.pos - off) for m in seen)
+            and not self._named_after(off, tok)
+        ):
+            # (of a sentence's subject and people it only talks about in passing, the subject:
+            # "Doe took the stage, mocking Smith. '...,' the former president said" is Doe; but
+            # "Doe toured the plant with Smith. The former governor said" may be either)
+            names = mains
         if len(names) != 1:
             return None
         name = names.pop()
         return name if want is None or self.gender_of(name) in (want, None) else None
+
+    def _named_after(self, off: int, tok: Token) -> bool:
+        """Whether the title's phrase goes on to a name after a comma ("the ambassador at the time,
+        John Doe"): it is who the title means, whoever the sentence before is about."""
+        after = tok.doc[tok.i + 1 : tok.i + 6]
+        comma = next((t for t in after if t.text == ","), None)
+        nxt = tok.doc[comma.i + 1] if comma is not None and comma.i + 1 < len(tok.doc) else None
+        return nxt is not None and (ent := self.token_entity(off, nxt)) is not None and ent.label == "PERSON"
 
     def _names_anyone(self, lo: int, hi: int) -> bool:
         """Whether the text between ``lo`` and ``hi`` mentions any possible speaker."""
@@ -226,6 +252,24 @@ class Referents(PeopleIndex):
         return out
 
 
+def _aside(doc: Doc, idx: int) -> bool:
+    """Whether the person named at character ``idx`` of ``doc`` is only talked about in passing: a
+    possessive ("Smith's plan") or in a participle clause ("..., mocking Smith")."""
+    span = doc.char_span(idx, idx + 1, alignment_mode="expand") if 0 <= idx < len(doc.text) else None
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    if tok.dep_ == "poss":
+        return True
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl"):
+            return True
+    return False
+
+
 def _epithet(tok: Token) -> bool:
     """A definite title standing for a person named before: "the senator", "the former secretary
     of state" (not "the prime minister's spokesman", someone else)."""
@@ -268,9 +312,12 @@ def reported_within(verb: Token | None) -> bool:
     return False
 
 
-def asks(cue: str) -> bool:
+def asks(cue: str, verb: Token | None = None) -> bool:
     """Whether a cue is a question put to someone ("A reporter asked Doe how ... He replied"): its
-    speaker is not who answers."""
+    speaker is not who answers. Not one asked ("Asked about it, Doe said", "when asked ..."): a
+    participle with no agent is said of whoever was asked."""
+    if verb is not None and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children):
+        return False
     return cue.split()[0].lower() in _ASKING
 
 
