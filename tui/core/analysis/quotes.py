@@ -33,7 +33,7 @@ from .quotes_filters import displayed, has_word, is_nickname, is_title, on_displ
 from .quotes_from import named_after
 from .quotes_intro import introduced_items
 from .quotes_marks import MARK_CHARS, Span, find_spans
-from .quotes_offsets import token_at, tokens_within
+from .quotes_offsets import token_at, tokens_within, verbs_or
 from .quotes_participles import participle_host
 from .quotes_people import People, Speaker
 from .quotes_previous import previous_subject
@@ -215,10 +215,7 @@ def _attribute_block(
     # Reporting verbs outside quotes also name speakers (indirect speech) for floating quotes.
     taken = {c.pos for _p, c, _i in pending}
     spans = [(it.span.start - off, it.span.end - off) for it in items]
-    for tok in sdoc:
-        # (a verb or "according" at all first: most tokens are neither, and need no other test)
-        if not tok.tag_.startswith("VB") and tok.lower_ != "according":
-            continue
+    for tok in verbs_or(sdoc, "according"):  # (most tokens are neither, and need no test)
         if tok.idx in taken or any(a <= tok.idx < e for a, e in spans):
             continue
         # ("according to X" names a source as well as "X said" does)

@@ -51,3 +51,17 @@ def token_before(sdoc: Doc, pos: int) -> Token | None:
     """The last token that starts before ``pos``."""
     i = bisect_left(_starts(sdoc), pos)
     return sdoc[i - 1] if i else None
+
+
+def verbs_or(sdoc: Doc, word: str) -> list[Token]:
+    """The tokens tagged as verbs (``VB...``) or written ``word`` in any case, in order: read from
+    the Doc's arrays, without making a Token of each of the block's others."""
+    strings = sdoc.vocab.strings
+    tags = sdoc.to_array("TAG").tolist()
+    verbs = {h for h in set(tags) if strings[h].startswith("VB")}
+    lower = strings[word]
+    return [
+        sdoc[i]
+        for i, (tag, low) in enumerate(zip(tags, sdoc.to_array("LOWER").tolist(), strict=True))
+        if tag in verbs or low == lower
+    ]

@@ -174,11 +174,13 @@ class PeopleIndex:
 
     def _scan(self, off: int, sdoc: Doc) -> None:
         """Record the document's mentions and gender evidence for one block."""
+        picked = _picked(off, sdoc, self._covered)
         for sent in sdoc.sents:
             people: dict[str, Token] = {}
             start = off + sent.start_char
             self._sent_starts.append(start)
-            for tok in sent:
+            for i in picked[bisect_left(picked, sent.start) : bisect_left(picked, sent.end)]:
+                tok = sdoc[i]
                 subject = tok.dep_ in SUBJECT_DEPS
                 if subject and tok.lower_ in ("he", "she") and tok.head.i == sent.root.i:
                     self.pronoun_subjects.add((start, PRONOUN_GENDER[tok.lower_]))
@@ -321,6 +323,20 @@ class PeopleIndex:
     def mentions_before(self, pos: int) -> int:
         """How many mentions (kept in text order) start before ``pos``."""
         return bisect_left(self.mentions, pos, key=_position)
+
+
+def _picked(off: int, sdoc: Doc, covered: bytearray) -> list[int]:
+    """The indices of the block's tokens that are subjects or inside a speaker entity (``covered``
+    marks their characters), read from the Doc's arrays: ``PeopleIndex._scan`` records nothing of
+    the others, and need not make their Tokens."""
+    strings = sdoc.vocab.strings
+    subjects = {strings[d] for d in SUBJECT_DEPS}
+    columns = (sdoc.to_array(a).tolist() for a in ("DEP", "IDX", "LENGTH"))
+    return [
+        i
+        for i, (dep, idx, n) in enumerate(zip(*columns, strict=True))
+        if dep in subjects or covered.find(1, off + idx, off + idx + n) >= 0
+    ]
 
 
 def _object_of(pron: Token, verb: Token) -> bool:
