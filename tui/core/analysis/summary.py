@@ -112,6 +112,7 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
             continue
         sents = list(sdoc.sents)
         whole = block_text(sdoc)
+        numbers: list[int] | None = None
         for n, sent in enumerate(sents):
             raw = whole[sent.start_char : sent.end_char]  # (sent.text, without joining its tokens)
             text = clean_sentence(raw, first=not out)
@@ -133,7 +134,9 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
             seen.add(text.casefold())
             cand = _Candidate(len(out), text, start, start + len(raw), len(sent), False, last, False)
             cand.open_end = last and ends_open(text)
-            cand.statement = is_statement(sent, text)
+            if numbers is None:
+                numbers = sdoc.to_array("LIKE_NUM").tolist()
+            cand.statement = is_statement(sent, text, numbers)
             out.append(cand)
     return out
 
