@@ -150,10 +150,6 @@ class Sidebar(Vertical):
             self._update_nav()
         self._update_subtitle()
 
-    def mark_feeds_read(self, feed_ids: list[int]) -> None:
-        wanted = set(feed_ids)
-        self.change_many([r.id for r in self.rows.values() if r.feed_id in wanted and not r.read], read=True)
-
     def select_article(self, article_id: int) -> None:
         """The reader opened this article: the cursor follows without opening it again."""
         self.current = article_id
