@@ -253,11 +253,13 @@ class Sidebar(Vertical):
         key = self.searches.show(query, hits, self.view)
         self.article_list.snippets = self.searches.hits
         self.search_line.put_away()
-        self._update_nav()
         if self.view == key:
             self._apply_view()
         else:
             self.view = key
+        # The tree rebuilt after the view changed: rebuilt around the old view, its cursor went
+        # back there once drawn, and that view (and the end of the search) came back.
+        self._update_nav()
         self.select_view(key)
         self.article_list.focus()
 
