@@ -22,8 +22,18 @@ from textual.reactive import reactive
 
 from ...core.models import ArticleRow, FeedRow, SavedSearch, SearchHit, ViewKey, ViewKind
 from ..edits import PendingEdits
+from ..keys import key_hint
 from ..searches import Searches
-from ..views import ALL, VIEW_NAMES, build_nav, display_name, feeds_in_view, one_per_story, rows_in_view
+from ..views import (
+    ALL,
+    VIEW_NAMES,
+    build_nav,
+    display_name,
+    empty_text,
+    feeds_in_view,
+    one_per_story,
+    rows_in_view,
+)
 from .article_list import ArticleList
 from .feed_tree import FeedTree
 from .search_line import SearchLine
@@ -207,9 +217,8 @@ class Sidebar(Vertical):
         articles.set_rows(rows, self.current, stand_ins)
         name = self.view_name(self.view)
         articles.border_title = Content(f"{name} · unread only" if self.unread_only else name)
-        articles.empty_text = "No unread articles here" if self.unread_only else "No articles here"
-        if not self.rows:
-            articles.empty_text = "No articles yet"
+        star = key_hint(self.app, "article.star", "s")
+        articles.empty_text = empty_text(self.view, self.chosen_feed, self.unread_only, bool(self.rows), star)
         self._update_subtitle()
 
     def _update_subtitle(self) -> None:
