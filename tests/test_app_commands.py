@@ -118,3 +118,26 @@ async def test_reload_shows_new_articles_and_analyses_them(analysed_library):
             pilot, lambda: screen.sidebar.rows[new_id].analysed, "the new article analysed", tries=1500
         )
         assert analysed_library.cached_analysis(new_id) is not None
+
+
+async def test_palette_help_names_the_keys_as_rebound(analysed_library):
+    """A command's help names the key ``[keys]`` gives its action, not the default one."""
+    from tui.core.config import Settings
+
+    rebound = Settings(keys={"feeds.refresh-all": "ctrl+r", "reader.highlight": "f3"})
+    app = NewsApp(analysed_library, settings=rebound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for typed, title, key, default in (
+            ("refresh all", "Refresh all feeds", "(^r)", "(R)"),
+            ("toggle entity", "Toggle entity highlighting", "(f3)", "(h)"),
+            ("toggle star", "Toggle star", "(s)", None),  # not rebound: its own key
+        ):
+            await pilot.press("ctrl+p")
+            await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+            await pilot.press(*typed)
+            await wait_for(pilot, lambda t=title: any(t in o for o in offered(app)), f"{title} offered")
+            shown = next(o for o in offered(app) if title in o)
+            assert key in shown and (default is None or default not in shown), shown
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: not CommandPalette.is_open(app), "palette closed")

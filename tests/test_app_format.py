@@ -51,6 +51,18 @@ def test_hang_indents_and_truncates_keeping_spans():
     assert any(span.style == "bold" and out.plain[span.start : span.end] == "alpha" for span in out.spans)
 
 
+@pytest.mark.parametrize("width", [12, 20, 32, 33, 34])
+def test_a_deeper_hanging_indent_never_overflows(width):
+    """Lines after the first are wrapped for their own indent: wrapped for the first line's, an
+    entity page's title overflowed by the indent and the list wrapped it again, unindented."""
+    title = Text("22 Sep 2015  Texas student Ahmed Mohamed inspires social movement")
+    for first, rest in (("", "  "), ("  ", "    ")):
+        lines = hang(title, width, first, rest).plain.split("\n")
+        assert all(cell_len(line) <= width for line in lines), lines
+        assert lines[0].startswith(first) and all(line.startswith(rest) for line in lines[1:])
+        assert " ".join(line.strip() for line in lines).split() == title.plain.split()
+
+
 def test_dates_bylines_and_shortening():
     assert format_date("2017-01-13") == "13 Jan 2017"
     assert format_date("2024-03-15T09:30:00Z") == "15 Mar 2024 09:30"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.app_feeds_support import RecordingApp
 from tests.test_app import SIZE, settle, wait_for
+from tests.test_app_stories import story_library  # noqa: F401  (a fixture)
 from tui.core.models import ViewKind
 from tui.ui.views import ALL, search_key
 
@@ -98,3 +99,33 @@ async def test_a_saved_search_can_be_forgotten_from_the_palette(analysed_library
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: key not in screen.sidebar.feed_tree.nav, "gone from the tree")
         assert analysed_library.saved_searches() == [] and saved.id
+
+
+async def test_a_search_from_a_feed_shows_its_results_and_stays(story_library):  # noqa: F811
+    """From a feed's view the results replaced the list for a moment, then the tree, rebuilt
+    around the feed, chose the feed again: the article opened, the list and tree never showed it."""
+    from tui.ui.views import feed_key
+
+    library, _ = story_library
+    rail = feed_key(next(f.id for f in library.feeds.list() if f.title == "Rail Weekly"))
+    app = RecordingApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        sidebar = screen.sidebar
+        sidebar.feed_tree.focus()
+        sidebar.select_view(rail)
+        await wait_for(
+            pilot, lambda: sidebar.view == rail and sidebar.feed_tree.current_key == rail, "the feed"
+        )
+        await search(pilot, screen, "putin")
+        key = search_key("putin")
+        expected = [h.id for h in library.search("putin", limit=1000)]
+        await wait_for(pilot, lambda: screen.article_id == expected[0], "the best match opens")
+        for _ in range(5):
+            await pilot.pause()
+        assert sidebar.view == key and list(sidebar.listed) == expected
+        assert (
+            sidebar.feed_tree.current_key == key and str(sidebar.article_list.border_title) == "Search: putin"
+        )
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: sidebar.view == rail, "back to the feed")

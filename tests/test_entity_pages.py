@@ -140,3 +140,10 @@ def test_who_on_the_command_line(isolated_home):
     assert r.stderr.count("\n") == 1 and "did you mean Barack Obama" in r.stderr
     r = run("who", "Putin")
     assert r.returncode == 0 and "Vladimir Putin" in r.stdout and "What they said" in r.stdout
+    # At 80 columns a long title or quote wraps under its own indent, never at the left edge
+    # (where it read as a line of its own).
+    r = run("who", "Obama", env={"COLUMNS": "80"})
+    body = r.stdout.split("\n\n", 1)[1].splitlines()
+    titles = {"Articles", "What they said", "Said about them", "Named alongside"}
+    assert all(line.startswith("  ") or line in titles or not line for line in body), body
+    assert max(len(line) for line in body) <= 80 and len(body) > 12

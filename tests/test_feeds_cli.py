@@ -117,6 +117,11 @@ def test_feeds_without_json_is_a_table_and_empty_library_says_how_to_start(feed_
     p = nr("feeds")
     assert p.returncode == 0
     assert "Table [b]Feed[/b]" in p.stdout  # feed text is data, shown literally
+    # The last refresh reads as local time to the minute: the whole ISO stamp with its offset
+    # was cut to "2026-12-01T15:38:52+…" at 80 columns.
+    (feed,) = feeds_json()
+    local = datetime.fromisoformat(feed["last_refresh"]).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert local in p.stdout and "…" not in p.stdout
 
 
 # -- refresh ----------------------------------------------------------------------------

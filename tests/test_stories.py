@@ -185,6 +185,8 @@ def test_an_older_library_is_grouped_once_with_progress(tmp_path, start):
 def test_stories_cli_json_lines_and_people(tmp_path):
     r = run("stories", "--json")
     assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
+    r = run("stories")  # a person gets a line, not nothing at all
+    assert (r.returncode, r.stderr) == (0, "") and r.stdout.startswith("no stories yet:")
     with Library.open(database_path()) as library:
         title, body = WIRE
         library.add_document("file:w1", doc(title, body, "2024-03-21"))

@@ -54,7 +54,7 @@ def cmd_config(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
         return 0
     settings, problems = load_settings(path)
-    app_problems = _app_problems(settings)
+    keymap, app_problems = _app_problems(settings)
     problems += app_problems
     if any(line.startswith(f"{path}: theme =") for line in app_problems):
         settings = dataclasses.replace(settings, theme=Settings().theme)  # (the app uses the default)
@@ -77,20 +77,21 @@ def cmd_config(args: argparse.Namespace) -> int:
     print(f"# {path}{'' if path.exists() else ' (not written yet: newsreader config --init)'}")
     for key, value in shown.items():
         print(f"{key} = {value}")
-    for binding_id, keys in settings.keys.items():
+    for binding_id, keys in keymap.items():  # (as the app applies them: see the problems above)
         print(f"keys.{binding_id} = {keys}")
     return EXIT_BAD_CONFIG if problems else 0
 
 
-def _app_problems(settings: Settings) -> list[str]:
-    """What the app would report on start besides the file's own problems: a theme it does not
-    have, ``[keys]`` ids no binding has."""
+def _app_problems(settings: Settings) -> tuple[dict[str, str], list[str]]:
+    """The keys the app would apply, and what it would report on start besides the file's own
+    problems: a theme it does not have, ``[keys]`` ids no binding has, two actions on one key."""
     from textual.theme import BUILTIN_THEMES
 
-    from .ui.settings import binding_ids, keymap_problems, theme_problem
+    from .ui.settings import settled_keys, theme_problem
 
     bad_theme = theme_problem(BUILTIN_THEMES, settings)
-    return [*([bad_theme] if bad_theme else []), *keymap_problems(settings, binding_ids())]
+    keymap, key_problems = settled_keys(settings)
+    return keymap, [*([bad_theme] if bad_theme else []), *key_problems]
 
 
 def _print_keys() -> int:

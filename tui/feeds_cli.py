@@ -124,7 +124,11 @@ def _feeds(library: Library, args: argparse.Namespace) -> int:
 
     table = Table(box=None, header_style="bold")
     for col in ("id", "title", "folder", "items", "unread", "last refresh", "error"):
-        table.add_column(col, justify="right" if col in ("id", "items", "unread") else "left")
+        table.add_column(
+            col,
+            justify="right" if col in ("id", "items", "unread") else "left",
+            no_wrap=col not in ("title", "folder", "error"),  # (numbers and times are not cut)
+        )
     for r in rows:
         table.add_row(
             str(r.id),
@@ -132,11 +136,24 @@ def _feeds(library: Library, args: argparse.Namespace) -> int:
             Text(r.folder or ""),
             str(r.items),
             str(r.unread),
-            r.last_refresh or "never",
+            _when(r.last_refresh),
             Text(r.error or "", style="red"),
         )
     Console().print(table)
     return 0
+
+
+def _when(stamp: str | None) -> str:
+    """A refresh time as the table shows it: local time to the minute ("2026-12-01 15:38"); the
+    whole stamp with its offset did not fit 80 columns (``--json`` keeps it whole)."""
+    if not stamp:
+        return "never"
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
 
 
 def cmd_import(args: argparse.Namespace) -> int:

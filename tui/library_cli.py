@@ -173,8 +173,10 @@ def _print_page(page) -> None:
         if lines:
             console.print()
             console.print(Text(title, style="bold underline"))
-            for line in lines:
-                console.print(Text(f"  {line}"))
+            for line in lines:  # (wrapped lines keep the indent: at the edge they read as new lines)
+                for part in Text(line).wrap(console, max(console.width - 2, 20)):
+                    part.rstrip()
+                    console.print(Text.assemble("  ", part), soft_wrap=True)
 
 
 ANALYSE_BATCH = 8
@@ -231,6 +233,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
                 sys.stdout.write(json.dumps(story.to_json(), ensure_ascii=False) + "\n")
         elif found:
             _print_stories(library, found)
+        else:  # (for a person; --json stays empty for scripts)
+            print("no stories yet: a story is one event reported by two feeds or more")
         return 0
 
     return run_library_command(stories, args)

@@ -77,7 +77,8 @@ DEFAULT_FILE = f"""\
 # per_server_limit = {DEFAULT_PER_SERVER_LIMIT}
 
 # Rebind keys by binding id: id = "key" or "key1,key2" (Textual key names: "j", "down",
-# "ctrl+r", "question_mark"). The ids are listed in the README.
+# "ctrl+r", "question_mark"). `newsreader config --keys` lists the ids; a key another action
+# has already stays with it (`newsreader config` says so).
 [keys]
 # "app.quit" = "q,ctrl+q"
 # "feeds.refresh-all" = "R,ctrl+r"

@@ -18,10 +18,13 @@ from textual.style import Style
 
 from ..core.query import parse_query
 from .format import GROUP_NAMES, entity_group
+from .keys import key_hint
 from .screens.scope import offered
 from .views import display_name
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from ..core.library import Library
     from ..core.models import Analysis
     from .screens.feed_actions import FeedActions
@@ -47,6 +50,11 @@ class Reader(Protocol):
 
     def show_article(self, article_id: int) -> None: ...
     def stop_background(self) -> None: ...
+
+
+def _hint(app: App[object], text: str, binding_id: str, default: str) -> str:
+    """A command's help naming its key as bound now (``[keys]`` may rebind it): "Star it (s)"."""
+    return f"{text} ({key_hint(app, binding_id, default)})"
 
 
 def _highlighted(matcher: Matcher, candidate: str) -> Content:
@@ -225,6 +233,47 @@ class EntityCommands(_ReaderProvider):
 
 Command = tuple[str, Callable[[], object], str]
 
+# (title, action, help, binding id, default key): the help names the key as bound now.
+FEED_ACTIONS = (
+    ("Refresh all feeds", "refresh_all", "Fetch new articles of every feed", "feeds.refresh-all", "R"),
+    ("Refresh this feed", "refresh_feed", "The feed or folder chosen in the tree", "feeds.refresh", "r"),
+    ("Add a feed", "add_feed", "Subscribe to a feed by its address", "feeds.add", "a"),
+    ("Mark feed read", "mark_feed_read", "Every article of the chosen feed", "feeds.mark-read", "M"),
+    ("Rename feed or folder", "feed_edit('rename')", "The one chosen in the tree", "feeds.rename", "e"),
+    ("Move feed to a folder", "feed_edit('move')", "The feed chosen in the tree", "feeds.move", "F"),
+    ("Remove feed", "feed_edit('remove')", "Unsubscribe, after asking", "feeds.remove", "x"),
+    ("Failing feeds", "failing_feeds", "Their errors: retry, open the site, remove", "feeds.failing", "!"),
+    ("Toggle unread only", "toggle_unread_only", "Hide read articles in any view", "feeds.unread-only", "u"),
+    ("Toggle read", "toggle_read", "Mark the open article read or unread", "article.toggle-read", "m"),
+    ("Toggle star", "toggle_star", "Star or unstar the open article", "article.star", "s"),
+    ("Open in browser", "open_link", "The open article's web page", "article.open-link", "o"),
+    ("Fetch full text", "fetch_full_text", "The whole article from its web page", "article.full-text", "f"),
+)
+READER_ACTIONS = (
+    (
+        "Toggle entity highlighting",
+        "toggle_highlight",
+        "Colour people, places, organisations…",
+        "reader.highlight",
+        "h",
+    ),
+    ("Next entity mention", "entity(True)", "Mark the next highlighted name", "reader.next-entity", "]"),
+    (
+        "Previous entity mention",
+        "entity(False)",
+        "Mark the previous highlighted name",
+        "reader.previous-entity",
+        "[",
+    ),
+    (
+        "Story: every source of this article",
+        "show_story",
+        "Headlines, who said what across outlets, one summary",
+        "article.story",
+        "v",
+    ),
+)
+
 
 class FeedCommands(_ReaderProvider):
     """Feed actions, and each feed's automatic full-text switch."""
@@ -233,24 +282,11 @@ class FeedCommands(_ReaderProvider):
         reader = self.reader
         if reader is None:
             return []
+        commands = [
+            (title, self._action(action), _hint(self.app, *help_)) for title, action, *help_ in FEED_ACTIONS
+        ]
         return [
-            ("Refresh all feeds", self._action("refresh_all"), "Fetch new articles of every feed (R)"),
-            ("Refresh this feed", self._action("refresh_feed"), "The feed or folder chosen in the tree (r)"),
-            ("Add a feed", self._action("add_feed"), "Subscribe to a feed by its address (a)"),
-            ("Mark feed read", self._action("mark_feed_read"), "Every article of the chosen feed (M)"),
-            ("Rename feed or folder", self._action("feed_edit('rename')"), "The one chosen in the tree (e)"),
-            ("Move feed to a folder", self._action("feed_edit('move')"), "The feed chosen in the tree (F)"),
-            ("Remove feed", self._action("feed_edit('remove')"), "Unsubscribe, after asking (x)"),
-            (
-                "Failing feeds",
-                self._action("failing_feeds"),
-                "Their errors: retry, open the site, remove (!)",
-            ),
-            ("Toggle unread only", self._action("toggle_unread_only"), "Hide read articles in any view (u)"),
-            ("Toggle read", self._action("toggle_read"), "Mark the open article read or unread (m)"),
-            ("Toggle star", self._action("toggle_star"), "Star or unstar the open article (s)"),
-            ("Open in browser", self._action("open_link"), "The open article's web page (o)"),
-            ("Fetch full text", self._action("fetch_full_text"), "The whole article from its web page (f)"),
+            *commands,
             ("Stop background analysis", reader.stop_background, "Until the next refresh or restart"),
         ]
 
@@ -307,24 +343,12 @@ class ReaderCommands(_ReaderProvider):
         reader = self.reader
         if reader is None:
             return []
+        commands = [
+            (title, self._action(action), _hint(self.app, *help_)) for title, action, *help_ in READER_ACTIONS
+        ]
         return [
-            (
-                "Toggle entity highlighting",
-                self._action("toggle_highlight"),
-                "Colour people, places, organisations… (h)",
-            ),
-            ("Next entity mention", self._action("entity(True)"), "Mark the next highlighted name (])"),
-            (
-                "Previous entity mention",
-                self._action("entity(False)"),
-                "Mark the previous highlighted name ([)",
-            ),
-            (
-                "Story: every source of this article",
-                self._action("show_story"),
-                "Headlines, who said what across outlets, one summary (v)",
-            ),
-            ("Show keys", self._show_keys, "Every key of the reader (?)"),
+            *commands,
+            ("Show keys", self._show_keys, _hint(self.app, "Every key of the reader", "app.help", "?")),
         ]
 
     def _show_keys(self) -> None:

@@ -37,6 +37,11 @@ class PendingEdits:
             if edit is not None and edit[0] == value and edit[1] is None:
                 self._edits[(article_id, field)] = (value, self.loads)
 
+    def forget(self, article_ids: list[int], field: str) -> None:
+        """The screen shows the library's own value of ``field`` for these again: nothing to keep."""
+        for article_id in article_ids:
+            self._edits.pop((article_id, field), None)
+
     def apply(self, rows: dict[int, ArticleRow], started: int) -> None:
         """Put the changes into the rows of load ``started``; forget those it read saved."""
         for (article_id, field), (value, saved_at) in list(self._edits.items()):

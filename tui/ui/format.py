@@ -158,6 +158,13 @@ def hang(text: Text, width: int, first: str = "", rest: str = "", max_lines: int
     """
     plain = text.plain
     ranges = wrap_offsets(plain, max(width - cell_len(first), 4))
+    if cell_len(rest) > cell_len(first) and len(ranges) > 1:
+        # The lines after the first wrapped for their own, deeper indent (else they overflow,
+        # and the list wraps them again with no indent at all).
+        cut = ranges[0][1]
+        ranges[1:] = [
+            (cut + a, cut + b) for a, b in wrap_offsets(plain[cut:], max(width - cell_len(rest), 4))
+        ]
     truncated = bool(max_lines) and len(ranges) > max_lines
     if truncated:
         ranges = ranges[:max_lines]

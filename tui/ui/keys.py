@@ -70,6 +70,7 @@ def section(
     can be listed under several headings.
     """
     rows: dict[str, tuple[list[str], str]] = {}
+    row_of_action: dict[str, str] = {}
     for cls in classes:
         for b in class_bindings(cls, keymap):
             if b.system or b.action in HIDDEN_ACTIONS or not b.description or b.key in skip_keys:
@@ -77,9 +78,12 @@ def section(
             bid = b.id or ""
             if (only and not bid.startswith(only)) or (skip and bid.startswith(skip)):
                 continue
-            # One row per action and description: the digits that each start a link number share one.
+            # One row per action: an inherited key joins the row of the pane's own ("j ↓ Scroll
+            # down", not a row "↓ Scroll Down" too), and the digits that each start a link
+            # number, each its own action, share one row by their description.
             name = b.action.partition("(")[0]
-            keys, description = rows.setdefault(f"{name}\0{b.description}", ([], b.description))
+            row = row_of_action.setdefault(b.action, f"{name}\0{b.description}")
+            keys, description = rows.setdefault(row, ([], b.description))
             shown = app.get_key_display(b)
             if shown not in keys:
                 keys.append(shown)

@@ -7,16 +7,13 @@ and the file, like the core's own.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.dom import DOMNode
 
 from ..core.config import DEFAULT_THEME, Settings, toml_key
+from .key_clashes import binding_classes, clash_line, settle_keymap
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -25,31 +22,19 @@ NOTICE_SECONDS = 12
 
 
 def all_bindings() -> dict[str, Binding]:
-    """Every binding of the app's screens and widgets that has an id, by id (``tui.ui`` imported
-    whole, so screens opened later count too); one binding's keys may be split over several."""
-    import tui.ui
-
-    for module in pkgutil.walk_packages(tui.ui.__path__, "tui.ui."):
-        importlib.import_module(module.name)
+    """Every binding of the app's screens and widgets that has an id, by id; one binding's keys
+    may be split over several."""
     found: dict[str, Binding] = {}
-    for name, module in sorted(sys.modules.items()):
-        if not name.startswith("tui.ui") or module is None:
-            continue
-        for value in vars(module).values():
-            if not (isinstance(value, type) and issubclass(value, DOMNode)):
+    for klass in binding_classes().values():
+        for binding in Binding.make_bindings(klass.__dict__.get("BINDINGS", [])):
+            if not binding.id:
                 continue
-            for klass in value.__mro__:
-                if not klass.__module__.startswith("tui."):
-                    continue
-                for binding in Binding.make_bindings(klass.__dict__.get("BINDINGS", [])):
-                    if not binding.id:
-                        continue
-                    seen = found.get(binding.id)
-                    if seen is None:
-                        found[binding.id] = binding
-                    elif binding.key not in seen.key.split(","):
-                        found[binding.id] = seen.with_key(f"{seen.key},{binding.key}")
-    return found
+            seen = found.get(binding.id)
+            if seen is None:
+                found[binding.id] = binding
+            elif binding.key not in seen.key.split(","):
+                found[binding.id] = seen.with_key(f"{seen.key},{binding.key}")
+    return dict(sorted(found.items()))
 
 
 def binding_ids() -> set[str]:
@@ -80,6 +65,17 @@ def keymap_problems(settings: Settings, known: Iterable[str]) -> list[str]:
     return out
 
 
+def settled_keys(settings: Settings) -> tuple[dict[str, str], list[str]]:
+    """The ``[keys]`` the app applies, and one line per entry it leaves out or cuts: an id it does
+    not have, a value that is no key, a key that another action has there (see :mod:`.key_clashes`)."""
+    known = binding_ids()
+    problems = keymap_problems(settings, known)
+    valid = {i: keys for i, keys in settings.keys.items() if i in known and not not_keys(keys)}
+    keymap, clashes = settle_keymap(valid)
+    where = f"{settings.path}: " if settings.path else ""
+    return keymap, problems + [clash_line(clash, where) for clash in clashes]
+
+
 def not_keys(keys: str) -> list[str]:
     """The entries of a ``[keys]`` value that are no key ("a b" would show in the footer and never
     match a key press)."""
@@ -95,7 +91,8 @@ def apply_settings(app: App[object], settings: Settings, problems: Iterable[str]
     else:
         app.theme = settings.theme
     if settings.keys:
-        notices.extend(keymap_problems(settings, binding_ids()))
-        app.set_keymap({i: keys for i, keys in settings.keys.items() if not not_keys(keys)})
+        keymap, problems_of_keys = settled_keys(settings)
+        notices.extend(problems_of_keys)
+        app.set_keymap(keymap)
     for line in notices:
         app.notify(line, title="Settings", severity="warning", timeout=NOTICE_SECONDS, markup=False)

@@ -296,3 +296,16 @@ def build_nav(
         server.children = order(server.children)
         top.append(server)
     return top + order(loose)
+
+
+def empty_text(view: ViewKey, feed: FeedRow | None, unread_only: bool, anything: bool, star: str) -> str:
+    """What an empty article list says: why it is empty (``star``: the key that stars)."""
+    if not anything:
+        return "No articles yet"
+    if feed is not None and feed.error and not feed.items:
+        return f"Nothing from this feed: its last refresh failed: {clean_line(feed.error)}"
+    if unread_only:
+        return "No unread articles here"
+    if view.kind == ViewKind.STARRED:
+        return f"Nothing starred yet: {star} stars the open article"
+    return "No articles here"

@@ -188,20 +188,17 @@ class FeedActions:
         if not ids:
             self.say("Choose a feed or folder in the tree to mark it read.", timeout=4)
             return
-        sidebar.mark_feeds_read(ids)
-        self.screen.run_worker(self._save_feeds_read(ids), group="store", exit_on_error=False)
+        wanted, feeds = set(ids), self.library.feeds
+        unread = [r.id for r in sidebar.rows.values() if r.feed_id in wanted and not r.read]
         names = [clean(f.name, "feed") for i in ids if (f := sidebar.feed(i)) is not None]
-        self.say(f"Marked {names[0] if len(names) == 1 else count(len(ids), 'feed')} read", timeout=2)
-        self.screen.refresh_status()
+        said = f"Marked {names[0] if len(names) == 1 else count(len(ids), 'feed')} read"
 
-    async def _save_feeds_read(self, feed_ids: list[int]) -> None:
-        sidebar = self.screen.sidebar
-        wanted = set(feed_ids)
-        marked = [r.id for r in sidebar.rows.values() if r.feed_id in wanted]
-        for feed_id in feed_ids:
-            await asyncio.to_thread(self.library.feeds.mark_read, feed_id, True)
-        for article_id in marked:
-            sidebar.edits.saved(article_id, {"read": True})
+        def save() -> None:
+            for feed_id in ids:
+                feeds.mark_read(feed_id, True)
+
+        # (the notice once saved: a save that fails is the one "Saving failed" notice instead)
+        self.screen.navigation.marks.mark(unread, True, save, done=lambda: self.say(said, timeout=2))
 
     def toggle_auto_full(self, feed_id: int) -> None:
         """Fetch full texts of a feed's new teasers after each refresh (palette command)."""

@@ -43,6 +43,9 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape", "dismiss", "Close", id="help.close"),
         Binding("question_mark", "dismiss", "Close", show=False, id="help.close-help"),
         Binding("q", "dismiss", "Close", show=False, id="help.close-q"),
+        # j and k move in every list and pane of the app: here they scroll, as the arrows do.
+        Binding("j", "scroll_help(1)", "Scroll down", show=False, id="help.down"),
+        Binding("k", "scroll_help(-1)", "Scroll up", show=False, id="help.up"),
     ]
 
     def __init__(self, columns: list[list[Section]], notes: list[tuple[str, str]]) -> None:
@@ -67,3 +70,6 @@ class HelpScreen(ModalScreen[None]):
                     notes.append(mark, style="bold")
                     notes.append(f" {meaning}")
                 yield Static(notes, id="help-notes")
+
+    def action_scroll_help(self, lines: int) -> None:
+        self.query_one("#help-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)

@@ -2,12 +2,11 @@
 article full screen, and marking everything read (after asking).
 
 :class:`Navigation` belongs to the reader screen, like :class:`~.reading.Reading`: plain state
-and the screen's widgets, no I/O of its own (marks go through ``Reading.set_state``).
+and the screen's widgets, no I/O of its own (marks go through ``BulkMarks``).
 """
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -15,6 +14,7 @@ from textual.content import Content
 from ...core.models import ArticleRow, ViewKey, ViewKind
 from ..status import count
 from ..views import one_per_story, rows_in_view
+from .marks import BulkMarks
 
 if TYPE_CHECKING:
     from .reader import ReaderScreen
@@ -26,6 +26,7 @@ class Navigation:
     def __init__(self, screen: ReaderScreen) -> None:
         self.screen = screen
         self.last_read: list[int] = []  # the articles the last mark-read marked (U brings them back)
+        self.marks = BulkMarks(screen)  # (M on a feed saves through it too)
 
     # -- next / previous unread -------------------------------------------------------------
 
@@ -85,23 +86,18 @@ class Navigation:
             self.screen.notify("Nothing to undo", timeout=1.5)
             return
         self.last_read = []
-        screen, library = self.screen, self.screen.library
-        screen.sidebar.change_many(ids, read=False)
+        library, screen = self.screen.library, self.screen
 
-        def save() -> None:  # (one transaction, one worker: an undone mark-all is thousands)
-            library.set_read_many(ids, False)
-            screen.app.call_from_thread(self._saved, ids, {"read": False})
+        def failed() -> None:  # (U can be tried again)
+            self.last_read = ids
 
-        screen.run_worker(save, thread=True, group="store", exit_on_error=False)
-        screen.notify(f"Unread again: {count(len(ids), 'article')}", timeout=1.5)
-        screen.refresh_status()
-
-    def _saved(self, article_ids: list[int], changes: dict[str, bool]) -> None:
-        edits = self.screen.sidebar.edits
-        for article_id in article_ids:
-            edits.saved(article_id, changes)
-        self.screen.syncing.marked()
-        self.screen.refresh_status()
+        self.marks.mark(
+            ids,
+            False,
+            lambda: library.set_read_many(ids, False),  # (one transaction: an undone mark-all is thousands)
+            done=lambda: screen.notify(f"Unread again: {count(len(ids), 'article')}", timeout=1.5),
+            failed=failed,
+        )
 
     # -- full screen ------------------------------------------------------------------------
 
@@ -127,17 +123,15 @@ class Navigation:
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.screen.run_worker(self._mark_all(unread), group="store", exit_on_error=False)
+                self._mark_all(unread)
 
         self.screen.app.push_screen(
             ConfirmScreen("Mark everything read", question, "in every feed and folder", "Mark read"), answered
         )
 
-    async def _mark_all(self, article_ids: list[int]) -> None:
+    def _mark_all(self, article_ids: list[int]) -> None:
         sidebar, library = self.screen.sidebar, self.screen.library
-        sidebar.change_many(article_ids, read=True)
         self.last_read = article_ids
-
         feed_ids = [f.id for f in sidebar.feeds]
         local = [i for i in article_ids if (r := sidebar.rows.get(i)) is not None and r.feed_id is None]
 
@@ -147,5 +141,4 @@ class Navigation:
             for article_id in local:
                 library.set_read(article_id, True)
 
-        await asyncio.to_thread(save)
-        self._saved(article_ids, {"read": True})
+        self.marks.mark(article_ids, True, save)

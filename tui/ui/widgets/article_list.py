@@ -253,9 +253,10 @@ class ArticleList(ScrollView, can_focus=True):
         line_no = y + int(self.scroll_y)
         position, offset = divmod(line_no, ROW_HEIGHT)
         if not self._order:
-            if y == 0:
-                text = Text(f" {self.empty_text}", style=self.style_of("article-list--empty"))
-                return Strip(text.render(self.app.console)).crop_extend(0, width, base).apply_style(base)
+            # (wrapped: it may say why the list is empty, at length)
+            lines = hang(Text(self.empty_text, style=self.style_of("article-list--empty")), width, " ", " ")
+            if y < len(shown := lines.split("\n", allow_blank=True)):
+                return Strip(shown[y].render(self.app.console)).crop_extend(0, width, base).apply_style(base)
             return Strip.blank(width, base)
         if position >= len(self._order):
             return Strip.blank(width, base)

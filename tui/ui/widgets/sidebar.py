@@ -22,8 +22,18 @@ from textual.reactive import reactive
 
 from ...core.models import ArticleRow, FeedRow, SavedSearch, SearchHit, ViewKey, ViewKind
 from ..edits import PendingEdits
+from ..keys import key_hint
 from ..searches import Searches
-from ..views import ALL, VIEW_NAMES, build_nav, display_name, feeds_in_view, one_per_story, rows_in_view
+from ..views import (
+    ALL,
+    VIEW_NAMES,
+    build_nav,
+    display_name,
+    empty_text,
+    feeds_in_view,
+    one_per_story,
+    rows_in_view,
+)
 from .article_list import ArticleList
 from .feed_tree import FeedTree
 from .search_line import SearchLine
@@ -150,10 +160,6 @@ class Sidebar(Vertical):
             self._update_nav()
         self._update_subtitle()
 
-    def mark_feeds_read(self, feed_ids: list[int]) -> None:
-        wanted = set(feed_ids)
-        self.change_many([r.id for r in self.rows.values() if r.feed_id in wanted and not r.read], read=True)
-
     def select_article(self, article_id: int) -> None:
         """The reader opened this article: the cursor follows without opening it again."""
         self.current = article_id
@@ -211,9 +217,8 @@ class Sidebar(Vertical):
         articles.set_rows(rows, self.current, stand_ins)
         name = self.view_name(self.view)
         articles.border_title = Content(f"{name} · unread only" if self.unread_only else name)
-        articles.empty_text = "No unread articles here" if self.unread_only else "No articles here"
-        if not self.rows:
-            articles.empty_text = "No articles yet"
+        star = key_hint(self.app, "article.star", "s")
+        articles.empty_text = empty_text(self.view, self.chosen_feed, self.unread_only, bool(self.rows), star)
         self._update_subtitle()
 
     def _update_subtitle(self) -> None:
@@ -257,11 +262,13 @@ class Sidebar(Vertical):
         key = self.searches.show(query, hits, self.view)
         self.article_list.snippets = self.searches.hits
         self.search_line.put_away()
-        self._update_nav()
         if self.view == key:
             self._apply_view()
         else:
             self.view = key
+        # The tree rebuilt after the view changed: rebuilt around the old view, its cursor went
+        # back there once drawn, and that view (and the end of the search) came back.
+        self._update_nav()
         self.select_view(key)
         self.article_list.focus()
 

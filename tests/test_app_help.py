@@ -1,0 +1,39 @@
+"""Pilot tests of the help screen as a new user meets it: j and k scroll it (they move everywhere
+else), and each action is one row with all its keys."""
+
+from __future__ import annotations
+
+from tests.test_app import settle, wait_for
+from tui.ui.app import NewsApp
+from tui.ui.screens.help import HelpScreen
+
+
+async def test_j_and_k_scroll_the_help_on_a_small_terminal(analysed_library):
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        scroll = app.screen.query_one("#help-scroll")
+        assert scroll.max_scroll_y > 0  # at 80x24 the keys do not fit
+        await pilot.press("j", "j", "j")
+        await wait_for(pilot, lambda: scroll.scroll_y == 3, "scrolled down by j")
+        await pilot.press("k")
+        await wait_for(pilot, lambda: scroll.scroll_y == 2, "up by k")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_each_action_is_one_row_with_all_its_keys(analysed_library):
+    """The panes' inherited arrow keys join the rows of their own keys: "j ↓ Scroll down", not
+    that and "↓ Scroll Down" further down."""
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        sections = [section for column in app.help_sections() for section in column]
+        for title, rows in sections:
+            described = [description.lower() for _, description in rows]
+            assert len(described) == len(set(described)), (title, rows)
+        panes = {title: dict((d, k) for k, d in rows) for title, rows in sections}
+        assert panes["Article"]["Scroll down"] == "j ↓" and panes["Article"]["Top"] == "g home"
+        assert panes["Feeds tree"]["Next"] == "j ↓" and "Cursor Down" not in panes["Feeds tree"]
+        assert panes["Quotes"]["Next quote"] == "j ↓"
