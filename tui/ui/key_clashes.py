@@ -20,6 +20,7 @@ import pkgutil
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -48,9 +49,11 @@ PLACES: tuple[tuple[str, ...], ...] = (
 """Where keys go: each chain from the focused pane (or a modal screen) out to the app."""
 
 
+@cache
 def binding_classes() -> dict[str, type[DOMNode]]:
     """Every screen and widget class of the app with bindings of its own, by name (``tui.ui``
-    imported whole, so screens opened later count too)."""
+    imported whole, so screens opened later count too). Found once: the settings' checks (ids,
+    values, clashes) all read it, and the classes do not change while the process runs."""
     import tui.ui
 
     for module in pkgutil.walk_packages(tui.ui.__path__, "tui.ui."):

@@ -186,7 +186,7 @@ class PeopleIndex:
                     self.pronoun_subjects.add((start, PRONOUN_GENDER[tok.lower_]))
                 ent = self.token_entity(off, tok)
                 if ent is None and not subject:
-                    continue  # (most tokens: no name and no subject, nothing to record)
+                    continue  # (inside an entity's characters, but no entity found here: nothing to record)
                 if (
                     ent is None
                     and (tok.pos_ == "PROPN" or name_like(tok) or tok.text in self.surnames)
