@@ -14,6 +14,8 @@ Each round, into a fresh home:
   ``reload-threads 8``, timed three times: newsboat stores a new feed's validators only from
   its second reload on, so its second run downloads everything again and its third is the
   conditional one.
+- the Python floor (``bench/refresh_floor.py``): the least a refresh in Python can spend on the
+  same feeds (httpx, lxml, raw items into SQLite, as newsboat stores them), timed once.
 
 ``CPU s`` is the user + system time of the command's whole process tree (parser workers
 included), which decides the race on a busy machine more than the wall time of one round.
@@ -260,6 +262,27 @@ def run_newsboat(farm: FeedFarm, work: Path) -> list[Run]:
     return runs
 
 
+def run_floor(farm: FeedFarm, work: Path) -> list[Run]:
+    """The Python floor (bench/refresh_floor.py): fetch, read the XML, store raw items; one run."""
+    d = work / "floor"
+    d.mkdir()
+    (d / "urls.json").write_text(json.dumps(farm.urls()), encoding="utf-8")
+    argv = [
+        sys.executable,
+        str(Path(__file__).with_name("refresh_floor.py")),
+        str(d / "urls.json"),
+        str(d / "f.db"),
+    ]
+    before = (farm.stats.ok, farm.stats.not_modified)
+    wall, rss, pss, cpu, rc, tail = measure(argv, dict(os.environ))
+    if rc:
+        print(f"floor failed ({rc}): {tail}", file=sys.stderr)
+    with sqlite3.connect(d / "f.db") as db:
+        items = db.execute("SELECT COUNT(*) FROM items").fetchone()[0] if not rc else 0
+    ok, not_modified = farm.stats.ok - before[0], farm.stats.not_modified - before[1]
+    return [Run("floor", "first", wall, rss, pss, cpu, ok, not_modified, items, rc)]
+
+
 # -- report -----------------------------------------------------------------------------
 
 
@@ -335,11 +358,11 @@ def main() -> int:
                 runs: list[Run] = []
                 # Alternate who goes first, so neither always meets a warm page cache.
                 order = [run_newsreader, run_newsboat] if i % 2 == 0 else [run_newsboat, run_newsreader]
-                for fn in order:
+                for fn in [*order, run_floor]:
                     if fn is run_newsboat and not have_newsboat:
                         continue
                     runs.extend(fn(farm, work))
-                runs.sort(key=lambda r: r.tool != "newsreader")
+                runs.sort(key=lambda r: ("newsreader", "newsboat", "floor").index(r.tool))
                 rounds.append(runs)
             print(
                 f"round {i + 1}: " + ", ".join(f"{r.tool} {r.label} {r.wall:.2f} s" for r in runs), flush=True
@@ -370,6 +393,15 @@ def main() -> int:
         print(
             f"  first refresh CPU <= newsboat's: {nr_first.cpu_s:.2f} s vs {nb.cpu_s:.2f} s "
             f"({nr_first.cpu_s / nb.cpu_s:.2f}x): {verdict}"
+        )
+    if ("newsboat", "first") in by and ("floor", "first") in by:
+        # What the language costs: the least a Python refresh of these feeds spends (see
+        # refresh_floor.py), against newsboat's C++ doing the same.
+        floor, nb = by[("floor", "first")], by[("newsboat", "first")]
+        print(
+            f"  (Python floor, raw items only: {floor.wall:.2f} s / {floor.cpu_s:.2f} s CPU, "
+            f"{floor.cpu_s / nb.cpu_s:.2f}x newsboat's CPU; newsreader spends "
+            f"{nr_first.cpu_s - floor.cpu_s:.2f} s above it)"
         )
     if args.sites == 1 and ("newsboat", "conditional") in by:
         # On one server the requests queue behind the per-server limit: 200 x 100 ms over 8
