@@ -36,6 +36,7 @@ from .quotes_marks import MARK_CHARS, Span, find_spans
 from .quotes_offsets import token_at, tokens_within, verbs_or
 from .quotes_participles import participle_host
 from .quotes_people import People, Speaker
+from .quotes_phrases import sets_scene
 from .quotes_previous import previous_subject
 from .quotes_referents import asks, reported_within
 from .quotes_relative import describes_quote, relative_host
@@ -220,7 +221,7 @@ def _attribute_block(
             continue
         # ("according to X" names a source as well as "X said" does)
         subj = subject_of(tok) if is_reporting(tok, strict=True) else according(tok)
-        if subj is not None and not any(a <= subj.idx < e for a, e in spans):
+        if subj is not None and not any(a <= subj.idx < e for a, e in spans) and not sets_scene(tok):
             pending.append((tok.idx, Cue(tok.text, tok.idx, subj), None))
     # Resolve in text order, so each pronoun sees the speakers before it.
     pending.sort(key=lambda p: p[1].subject.idx if p[1].subject is not None else p[0])

@@ -38,6 +38,7 @@ from .quotes_phrases import (
     noun_phrase,
     opens_sentence,
     runs_into_verb,
+    sets_scene,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -217,6 +218,8 @@ class PeopleIndex:
                 # "Jane Doe, who runs the lab").
                 opening = opens_sentence(tok, sent.start) or glued_subject(tok) and tok.head.dep_ == "ROOT"
                 salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
+                # (not the subject of a clause that only sets the scene: "since Cook pledged ...")
+                salient = salient and not (tok.dep_ in SUBJECT_DEPS and sets_scene(tok.head))
                 salient = salient or opening
                 label = label_of(ent)
                 # (a place is not introduced by what it is in: "Brevard County, Fla.", "SYRACUSE, N.Y.")

@@ -17,6 +17,18 @@ _NP_STOP_DEPS = frozenset(
 )
 
 
+# Words opening a clause that sets the scene for its sentence rather than tells its news ("since
+# Cook pledged secrecy", "after Doe left", "if Smith wins").
+_SCENE_MARKS = frozenset("since after before when until once because although though if unless".split())
+
+
+def sets_scene(verb: Token) -> bool:
+    """Whether ``verb`` heads a clause of time, cause or condition under its sentence ("In the years
+    since Cook pledged secrecy, Rice's team has got better"): its subject is in the background,
+    and a later "he says" goes on from someone else."""
+    return any(c.dep_ == "mark" and c.lower_ in _SCENE_MARKS for c in verb.children)
+
+
 def name_like(tok: Token) -> bool:
     """A capitalised word the tagger took for a common noun or a verb inside a sentence ("D'Souza
     replied", "after Kasich said"): a name, as sentence-initial capitals alone would not show."""

@@ -1,0 +1,40 @@
+"""A speaker in a clause that only sets the scene ("since X promised ...", "after X said ...") is in
+the background: a later "he says" goes on from the sentence's own subject or the speaker before it,
+not from the person named in the side clause (issue 9: a Daring Fireball item gave "he says" to Tim
+Cook, named in such a clause, instead of the person the paragraph is about)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.models import Quote
+
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
+
+def speaker_of(found: list[Quote], fragment: str) -> str | None:
+    hits = [q for q in found if fragment in q.text]
+    assert len(hits) == 1, (fragment, found)
+    return hits[0].speaker
+
+
+def test_he_says_skips_the_subject_of_a_since_clause(quotes):
+    text = (
+        "Harbour works\n\n"
+        '"We will not stop until the last pier stands," Nils Lind tells the crew.\n\n'
+        "In the months since Karl Weber promised to cut the budget, Lind's crew has finished two "
+        'piers. "We poured four hundred tonnes of concrete," he says.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "last pier stands") == "Nils Lind"
+    assert speaker_of(found, "four hundred tonnes") == "Nils Lind"
+
+
+def test_he_said_skips_the_speaker_of_an_after_clause(quotes):
+    text = (
+        "Budget\n\n"
+        "Mayor Tom Berg opened the meeting on Monday. After Paul Nash said the plan was too costly, "
+        'the mayor took the floor. "This city cannot wait another ten years," he said.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "another ten years") == "Tom Berg"
