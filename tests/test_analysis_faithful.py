@@ -1,5 +1,6 @@
 """The analysis of faithful text: link numbers are not the author's words, code is not analysed,
-a blockquote gives names but neither quotes nor summary lines."""
+a blockquote gives names but no summary lines and is no quote itself, while the quotations inside it
+are quotes (a short term in marks there is not)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,22 @@ def test_link_numbers_code_and_blockquotes_in_the_analysis(analyzer):
     assert not any("Larsson" in n or "Stockholm" in n for n in names)  # code is not analysed
     assert not any("[" in e.text for e in analysis.entities)
     assert not any("Neruda" in q.text for q in analysis.quotes)
+
+
+LINKBLOG = """<html><body><article><h1>The harbour's secret plans</h1>
+<p>Greta Olsen has quite a scoop for the Harbour Gazette:</p>
+<blockquote><p>The port authority has long guarded its plans. "We lost three designs to rivals last
+year," Henrik Dahl, its head of security, tells the room. Since Mayor Anna Berg promised an open
+process, Dahl's team has changed its ways. "Now every drawing stays in the building," he says.</p>
+<p>Critics call the policy an "undue burden" on small firms.</p></blockquote>
+<p>There is some irony in a leaked briefing on leaks.</p>
+</article></body></html>"""
+
+
+def test_quotations_inside_a_blockquote_are_quotes_but_its_marked_terms_are_not(analyzer):
+    analysis = analyzer.analyze(parse_html(LINKBLOG))
+    by_text = {q.text: q.speaker for q in analysis.quotes}
+    assert by_text.get("We lost three designs to rivals last year,") == "Henrik Dahl", analysis.quotes
+    assert by_text.get("Now every drawing stays in the building,") == "Henrik Dahl", analysis.quotes
+    assert "undue burden" not in by_text  # a term the quoted writer marked, no one's speech
+    assert not any("Dahl" in s or "designs" in s for s in analysis.summary)  # quoted words are no gist

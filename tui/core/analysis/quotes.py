@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
+from ..models import BLOCKQUOTE, HEADLINE, QUOTE_KINDS, SUBHEAD, Document, Entity, Quote
 from .doc_text import block_text
 from .quotes_above import subject_above
 from .quotes_after import according
@@ -29,7 +29,7 @@ from .quotes_asides import apposed_speaker
 from .quotes_bylines import byline_after, headline_label, label_before
 from .quotes_carried import carried_speaker
 from .quotes_cues import colon_subject, find_cue, governing_subject
-from .quotes_filters import displayed, has_word, is_nickname, is_title, on_display, word_count
+from .quotes_filters import displayed, has_word, is_fragment, is_nickname, is_title, on_display, word_count
 from .quotes_from import named_after
 from .quotes_intro import introduced_items
 from .quotes_marks import MARK_CHARS, Span, find_spans
@@ -141,6 +141,8 @@ def extract_quotes(
             continue
         if it.shown or it.signature:
             continue  # words worn or held up ("a T-shirt reading 'LOL'", "signs saying ..."): not speech
+        if qparas[s.block][0].kind == BLOCKQUOTE and is_fragment(text):
+            continue  # a term the quoted writer put in marks ("the 'undue burden' test"): no speech
         out.append(Quote(s.start, s.end, text, it.speaker, it.cue_text))
     return out
 

@@ -87,3 +87,16 @@ def is_title(text: str) -> bool:
     if len(words) < 2 or len(words) > 10 or text[-1] in "?!":
         return False
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha() for w in words)
+
+
+# A quotation this short inside a quoted passage is a term its writer marked, unless it is a sentence.
+_FRAGMENT_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*$")
+
+
+def is_fragment(text: str) -> bool:
+    """Fewer than four words and no sentence of their own ("undue burden", "dishonest."), where
+    "Absolutely right." is one: a capital first and a full stop, question or exclamation mark last."""
+    if word_count(text) >= _FRAGMENT_WORDS:
+        return False
+    return not (text[:1].isupper() and _SENTENCE_END.search(text))

@@ -32,9 +32,10 @@ ENCLOSURE = "enclosure"  # "[n] url (type, size)": a podcast episode, an image a
 ENTITY_KINDS = frozenset(
     {HEADLINE, STANDFIRST, PARAGRAPH, SUBHEAD, CAPTION, LIST_ITEM, DATELINE, MEDIA, BLOCKQUOTE}
 )
-# Kinds that carry quotations worth extracting. A blockquote quotes someone without quotation
-# marks or a reporting verb: its people are found, but it is neither a quote nor a summary line.
-QUOTE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, STANDFIRST})
+# Kinds that carry quotations worth extracting. A blockquote is itself no quote (it quotes someone
+# without quotation marks or a reporting verb) nor a summary line, but the quotations inside it are
+# quotes: a linkblog's passage from a news report carries that report's quotes and speakers.
+QUOTE_KINDS = frozenset({PARAGRAPH, LIST_ITEM, STANDFIRST, BLOCKQUOTE})
 # Kinds whose sentences may become summary bullets.
 SUMMARY_KINDS = frozenset({PARAGRAPH, LIST_ITEM})
 
