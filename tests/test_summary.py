@@ -165,6 +165,9 @@ def body(*paragraphs: str) -> Document:
         # promos
         "Scroll down for video of the council meeting in Eastbridge and the vote on the budget.",
         "Sign up to our newsletter for the latest news from Eastbridge every single morning.",
+        # the writer's aside or an editor's note in brackets
+        "(There is no way to link to the council's video itself, so here is the page that holds it.)",
+        "[Update: the council of Eastbridge has since published the full budget on its website.]",
         # bare quotes: a quotation alone, or with no more than "she said"
         "“This is the biggest investment in public transport that our city has ever seen.”",
         '"We waited twenty years for this and now it is finally happening at last," she said.',

@@ -81,8 +81,26 @@ def continues(text: str, following: str) -> bool:
 
 
 def is_furniture(text: str) -> bool:
-    """A caption, credit or promo that the page left inside body text."""
-    return bool(_CAPTION_MARK.search(text)) or is_promo(text) or is_credit(text)
+    """A caption, credit or promo that the page left inside body text, or an aside in brackets."""
+    return bool(_CAPTION_MARK.search(text)) or is_promo(text) or is_credit(text) or is_aside(text)
+
+
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+def is_aside(text: str) -> bool:
+    """A sentence wholly inside brackets ("(It seems there is no way to ...)", "[Update: ...]"):
+    the writer's aside or an editor's note, not the news. "(CNN) Rescuers ..." is not one."""
+    text = text.rstrip(".!?…")
+    close = _BRACKETS.get(text[:1])
+    if close is None or not text.endswith(close):
+        return False
+    depth = 0
+    for k, c in enumerate(text):
+        depth += (c == text[0]) - (c == close)
+        if depth == 0:
+            return k == len(text) - 1  # the first bracket closes only at the end
+    return False
 
 
 def is_statement(sent: Span, text: str, numbers: list[int]) -> bool:
