@@ -56,3 +56,14 @@ def test_quotations_inside_a_blockquote_are_quotes_but_its_marked_terms_are_not(
     assert by_text.get("Now every drawing stays in the building,") == "Henrik Dahl", analysis.quotes
     assert "undue burden" not in by_text  # a term the quoted writer marked, no one's speech
     assert not any("Dahl" in s or "designs" in s for s in analysis.summary)  # quoted words are no gist
+
+
+def test_a_names_link_mark_is_not_part_of_the_name(analyzer):
+    page = (
+        "<html><body><article><h1>Backlash</h1><p>The current criticism of the campaign \u2013 sparked "
+        'in earnest by claims against <a href="https://news.example/okri">Ben Okri</a> \u2013 really '
+        "comes down to anger that the writers would not settle for less.</p></article></body></html>"
+    )
+    doc = parse_html(page)
+    people = [e for e in analyzer.analyze(doc).entities if e.label == "PERSON"]
+    assert [e.text for e in people] == ["Ben Okri"]  # not "Ben Okri   ", over the blanked "[1]"

@@ -68,6 +68,8 @@ def _is_separator(sdoc: Doc, i: int, wire: bool) -> bool:
 
 
 def _edge_junk(tok: Token, label: str, leading: bool) -> bool:
+    if tok.is_space:
+        return True  # (the blanked mark of a link after a name: "Aziz Ansari[1] –" read as "Aziz Ansari    ")
     text = tok.text
     if not any(c.isalnum() for c in text):
         return text in _BULLETS or text in _EDGE_PUNCT or text in (_OPENERS if leading else _CLOSERS)
