@@ -168,6 +168,9 @@ def body(*paragraphs: str) -> Document:
         # the writer's aside or an editor's note in brackets
         "(There is no way to link to the council's video itself, so here is the page that holds it.)",
         "[Update: the council of Eastbridge has since published the full budget on its website.]",
+        # notes about the article rather than its news
+        "This article was updated on Monday, November 27 to add the final figures from the council.",
+        "Editor's note: an earlier version of this story gave the wrong date for the council vote.",
         # bare quotes: a quotation alone, or with no more than "she said"
         "“This is the biggest investment in public transport that our city has ever seen.”",
         '"We waited twenty years for this and now it is finally happening at last," she said.',
@@ -184,6 +187,16 @@ def test_bad_sentences_never_become_bullets(analyzer, bad):
     assert bullets[0] == LEAD
     assert bad not in bullets
     assert all(bad not in b and b not in bad for b in bullets)
+
+
+def test_an_updates_stamp_is_left_off_the_news_it_brings(analyzer):
+    doc = body(f"Updated 11/28/17: {LEAD}", SECOND, THIRD, FOURTH, FIFTH)
+    bullets = analyzer.analyze(doc).summary
+    assert bullets[0] == LEAD
+    assert (
+        clean_sentence("Update, 3pm: Officials confirmed the figures.") == "Officials confirmed the figures."
+    )
+    assert clean_sentence("Updated figures were released.") == "Updated figures were released."
 
 
 def test_attributed_quote_is_a_statement(analyzer):

@@ -55,6 +55,8 @@ LENGTH_PENALTY = 0.2 / 30  # per word
 # "(CNN)", "LONDON (Reuters) -", "(The Hollywood Reporter) --" at the start of an article.
 _SOURCE_TAG = re.compile(r"^(?:[A-Z][A-Z .,'/-]{1,40}\s*)?\([A-Z][\w .&'-]{0,40}\)\s*(?:--|[-–—])?\s*")
 _LEADING_JUNK = re.compile(r"^[\s•·▪‣◦●○■□►▶*◆◇→»|–—-]+")
+# An update's stamp before the news it brings: "Updated 11/28/17: The fifth beta is out."
+_UPDATE_STAMP = re.compile(r"^update[ds]?\b[^:!?]{0,40}:\s+(?=[A-Z0-9\"“‘'])", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 
@@ -162,9 +164,11 @@ def _score(cand: _Candidate, named: int) -> float:
 
 
 def clean_sentence(text: str, first: bool = False) -> str:
-    """Whitespace collapsed, leading bullets gone; the article's first sentence loses its dateline."""
+    """Whitespace collapsed, leading bullets and an update's stamp gone; the article's first
+    sentence loses its dateline."""
     text = _SPACES.sub(" ", text).strip()
     text = _LEADING_JUNK.sub("", text)
+    text = _UPDATE_STAMP.sub("", text, count=1)
     if first:
         stripped = _SOURCE_TAG.sub("", text, count=1)
         if len(stripped) >= 20:

@@ -80,9 +80,24 @@ def continues(text: str, following: str) -> bool:
     return following[:1].islower() or bool(words) and words[-1].lower() in _CONTINUING
 
 
+# Notes about the article rather than its news: "This article was updated on Monday to add ...",
+# "Editor's note: ...", "Correction: an earlier version ...".
+_META_NOTE = re.compile(
+    r"^(?:editor['’]s\s+note|correction|clarification)\s*:|^(?:this|the)\s+(?:article|story|post|piece|"
+    r"page|report)\s+(?:was|has\s+been)\s+(?:\w+\s+)?(?:updated|published|corrected|amended|edited)\b",
+    re.IGNORECASE,
+)
+
+
 def is_furniture(text: str) -> bool:
-    """A caption, credit or promo that the page left inside body text, or an aside in brackets."""
-    return bool(_CAPTION_MARK.search(text)) or is_promo(text) or is_credit(text) or is_aside(text)
+    """A caption, credit or promo that the page left inside body text, a note about the article,
+    or an aside in brackets."""
+    return (
+        bool(_CAPTION_MARK.search(text) or _META_NOTE.match(text))
+        or is_promo(text)
+        or is_credit(text)
+        or is_aside(text)
+    )
 
 
 _BRACKETS = {"(": ")", "[": "]"}
