@@ -41,6 +41,10 @@ SPEAKING_NOUNS = (
 )
 
 
+_NOBODY = Speaker(None, "NP", None)
+_THING_PRONOUNS = frozenset("it this that these those".split())
+
+
 def weak_speaker(
     people: People, off: int, first: Speaker, subjects: tuple[Token, ...], quote: Token | None
 ) -> Speaker | None:
@@ -52,6 +56,8 @@ def weak_speaker(
         # "the judge believed that the firm was 'negligent'"), never of its own subject, whom it
         # talks about: no one, if the holder is no name nor anyone who speaks.
         return _holder(people, off, frame)
+    if _described(subjects[0], quote):
+        first = _NOBODY  # (what the clause says its subject is: a clause above may still hold it)
     if first.name is not None and first.label in WEAK_LABELS:
         return first
     described = first if first.name is not None and _states(first, subjects[0], quote) else None
@@ -64,6 +70,19 @@ def weak_speaker(
         if described is None and _states(found, tok, quote):
             described = found
     return described
+
+
+def _described(subj: Token, quote: Token | None) -> bool:
+    """Whether the quoted words are part of what the clause says its subject, a thing, is ("it's the
+    device that 'completes the story'", "It was ... some disingenuous 'reaching out'"): the writer's
+    words for the subject, which says nothing there."""
+    verb = subj.head
+    if quote is None or subj.dep_ != "nsubj" or verb.lemma_ != "be" or quote.i < verb.i:
+        return False
+    if subj.lower_ not in _THING_PRONOUNS and (subj.pos_ != "NOUN" or subj.lemma_.lower() in SPEAKING_NOUNS):
+        return False  # (a person described may be the one quoted: "he is in fact 'natural born'")
+    # (in what it is, or in a clause the parser hung on the verb beside it: "the device that '...'")
+    return any(c.dep_ in ("attr", "acomp") for c in verb.children)
 
 
 def _owned_statement(noun: Token, quote: Token | None) -> Token | None:
