@@ -235,6 +235,9 @@ def _attribute_block(
             if it is not None and shown is not None and _holds_quote(shown, block_text(sdoc), it.span, off):
                 # A phrase made of the quote's own words ('"poison pill" measures') cannot say them.
                 name = shown = None
+            elif it is not None and _in_other_quote(people, off + cue.subject.idx, it.span):
+                # Nor can other quoted words ('a password like "password123" gives "password124"').
+                name = shown = None
             if cue.weak:
                 # The nearest clause subject that is a name ("Smith seethed after the news that the
                 # aide she hired had 'lost' the files": the aide is no name, Smith is).
@@ -347,6 +350,10 @@ def _head_of(sdoc: Doc, span: Span, off: int) -> Token | None:
     inside = tokens_within(sdoc, span.start - off, span.end - off)
     ids = {t.i for t in inside}
     return next((t for t in inside if t.head.i not in ids and t.head.i != t.i), None)
+
+
+def _in_other_quote(people: People, pos: int, span: Span) -> bool:
+    return people.in_quote(pos) and not span.start <= pos < span.end
 
 
 def _holds_quote(shown: str, text: str, span: Span, off: int) -> bool:
