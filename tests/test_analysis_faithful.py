@@ -67,3 +67,13 @@ def test_a_names_link_mark_is_not_part_of_the_name(analyzer):
     doc = parse_html(page)
     people = [e for e in analyzer.analyze(doc).entities if e.label == "PERSON"]
     assert [e.text for e in people] == ["Ben Okri"]  # not "Ben Okri   ", over the blanked "[1]"
+
+
+def test_a_link_mark_between_two_names_parts_them(analyzer):
+    page = (
+        "<html><body><article><h1>Tools</h1><p>Recently, I have been getting files from <a "
+        'href="https://people.example/lowe">Jane Lowe</a> Acme Corporation clients that contain '
+        "measurements in inches.</p></article></body></html>"
+    )
+    found = [e.text for e in analyzer.analyze(parse_html(page)).entities]
+    assert found == ["Jane Lowe", "Acme Corporation"]  # not one name over the blanked "[1]"

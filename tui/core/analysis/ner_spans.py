@@ -58,6 +58,8 @@ def _is_number(tok: Token) -> bool:
 
 def _is_separator(sdoc: Doc, i: int, wire: bool) -> bool:
     tok = sdoc[i]
+    if tok.is_space:
+        return True  # (a run of blanks: a link's blanked mark between two names, "@drdrang[3] Excel")
     text = tok.text
     if text in _SEPARATORS:
         return True
