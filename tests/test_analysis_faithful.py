@@ -77,3 +77,6 @@ def test_a_link_mark_between_two_names_parts_them(analyzer):
     )
     found = [e.text for e in analyzer.analyze(parse_html(page)).entities]
     assert found == ["Jane Lowe", "Acme Corporation"]  # not one name over the blanked "[1]"
+    # A lone no-break space inside a name is no mark: it keeps the name whole.
+    nbsp = analyzer.analyze(parse_html("<p>FBI Director James&nbsp;Comey spoke on Tuesday.</p>")).entities
+    assert "James Comey" in {e.canonical for e in nbsp}

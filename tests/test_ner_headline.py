@@ -1,5 +1,6 @@
 """Names in a Title Case headline are held to what the body names: the small model runs a name on
-into the verb after it ("Brevix Launches Platform"), which would then head the organisation's page."""
+into the verb after it ("Brevix Launches Platform"), which would then head the organisation's page.
+So is a sentence's first word read into the possessive name after it ("Via Norvex's blog post")."""
 
 from __future__ import annotations
 
@@ -35,3 +36,16 @@ def test_headlines_in_sentence_case_or_capitals_are_not_title_case():
     assert not title_case("Russia-backed Syrian peace talks agree deal on new constitution")
     assert not title_case("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .")
     assert not title_case("Toyota Recalls Cars")  # too short to tell
+
+
+def test_a_sentences_first_word_is_not_read_into_the_possessive_name_after_it(analyzer):
+    from tui.core.reader import parse_text
+
+    text = (
+        "Mail\n\nNorvex launched a new mail app on Tuesday.\n\nVia Norvex\u2019s official blog post, "
+        "the complete list of features for the new app includes the following.\n\n"
+        "Via Rail said its trains would run on time.\n"
+    )
+    found = {(e.text, e.canonical) for e in analyzer.analyze(parse_text(text)).entities if e.label != "DATE"}
+    assert ("Norvex", "Norvex") in found and not any(c == "Via Norvex" for _t, c in found), found
+    assert any(t == "Via Rail" for t, _c in found), found  # no possessive: the name is whole

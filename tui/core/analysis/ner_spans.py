@@ -36,6 +36,13 @@ _CLOSERS = frozenset({")", "]", "}", "”", "’", "''"})
 _EDGE_PUNCT = frozenset({",", ";", ":"})
 
 
+# Words that open a sentence before a name and are never the start of one ("Via Google's blog",
+# "Despite Smith's vote"); "Per" (a given name) and "Under" ("Under Armour") are not among them.
+_OPENING_WORDS = frozenset(
+    "via from after before with without unlike despite during since amid among thanks".split()
+)
+
+
 @dataclass(slots=True)
 class Mention:
     """A cleaned entity mention inside one block; ``start``/``end`` are document offsets."""
@@ -58,8 +65,10 @@ def _is_number(tok: Token) -> bool:
 
 def _is_separator(sdoc: Doc, i: int, wire: bool) -> bool:
     tok = sdoc[i]
-    if tok.is_space:
-        return True  # (a run of blanks: a link's blanked mark between two names, "@drdrang[3] Excel")
+    if tok.is_space and len(tok.text) > 1:
+        # (a run of blanks: a link's blanked mark between two names, "@drdrang[3] Excel"; a lone
+        # no-break space joins a name's words: "James\xa0Comey")
+        return True
     text = tok.text
     if text in _SEPARATORS:
         return True
@@ -121,12 +130,23 @@ def clean_span(sdoc: Doc, ent: Span, wire: bool = False) -> list[tuple[int, int,
             b -= 1
         if label == "PERSON" and b - a >= 2 and _inverted_cue(sdoc, a, b):
             a += 1
+        if named and b - a >= 2 and _opening_word(sdoc, a, b):
+            a += 1
         if a >= b:
             continue
         if named and not _plausible_name(sdoc[a:b].text):
             continue
         out.append((a, b, label))
     return out
+
+
+def _opening_word(sdoc: Doc, a: int, b: int) -> bool:
+    """A sentence's capitalised first word read into the possessive name after it ("Via Google's
+    blog post", "Despite Smith's vote"): "Via Rail said" keeps its name, with no possessive."""
+    first = sdoc[a]
+    if not first.is_sent_start or first.lower_ not in _OPENING_WORDS:
+        return False
+    return any(t.lower_ in ("'s", "’s") for t in sdoc[a + 1 : min(b + 1, len(sdoc))])
 
 
 def _inverted_cue(sdoc: Doc, a: int, b: int) -> bool:
