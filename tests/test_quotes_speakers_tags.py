@@ -4,6 +4,11 @@ spaCy pipeline, on sentences of our own.
 A writer or host named after the outlet's possessive ("The Northern Republic's Helen Strand") is
 often tagged as one place or body with it: the person is a person of their own, in the entities and
 as the speaker, and the outlet stays a name of its own.
+
+Words quoted inside a clause below a verb of judging ("mocked", "painting ... as") are the judge's,
+though the parser hangs them on the clause about the one judged: an "as '...'" verdict it attached to
+that clause, and a figure quoted as the object of a verb of taking ("she had accepted 'nearly
+$40,000'"), which reports no speech of hers.
 """
 
 from __future__ import annotations
@@ -38,3 +43,35 @@ def test_a_headline_possessive_before_capitalised_words_stays_whole(analyzer):
     text = "Mayor’s Harbor Grab Draws Fire\n\nThe council met on Tuesday to debate the harbor plan.\n"
     ents = {e.text for e in analyzer.analyze(parse_text(text)).entities}
     assert "Harbor Grab" not in ents
+
+
+def test_an_as_verdict_hung_on_the_clause_below_a_judging_verb_is_the_judges(quotes):
+    text = (
+        "Rent control\n\nCouncilman Pete Varga spoke first. Last spring, Varga mocked Lena Ortiz and "
+        "Sam Beck’s claims that they were allies, as “a stage play.”\n"
+    )
+    assert speaker_of(quotes(text), "stage play") == "Pete Varga"
+
+
+def test_an_as_verdict_on_a_promise_is_the_judges_not_the_promisers(quotes):
+    text = (
+        "Rent control\n\nCouncilman Pete Varga spoke first. In May, Varga derided Lena Ortiz's promise "
+        "that she would cut rents by half, as “a fairy tale.”\n"
+    )
+    assert speaker_of(quotes(text), "fairy tale") == "Pete Varga"
+
+
+def test_a_figure_quoted_below_a_judging_participle_is_the_judges(quotes):
+    text = (
+        "Rent control\n\nCouncilman Pete Varga spoke first. At the forum, Varga went on the offensive, "
+        'painting Lena Ortiz as a hypocrite since she had accepted "nearly $40,000" from landlords.\n'
+    )
+    assert speaker_of(quotes(text), "nearly $40,000") == "Pete Varga"
+
+
+def test_a_verdict_the_judged_gives_in_a_clause_of_her_own_stays_hers(quotes):
+    text = (
+        "Rent control\n\nCouncilman Pete Varga spoke first. Varga mocked the plan after Lena Ortiz "
+        'called it "the best deal in a decade."\n'
+    )
+    assert speaker_of(quotes(text), "best deal") == "Lena Ortiz"
