@@ -9,6 +9,9 @@ Words quoted inside a clause below a verb of judging ("mocked", "painting ... as
 though the parser hangs them on the clause about the one judged: an "as '...'" verdict it attached to
 that clause, and a figure quoted as the object of a verb of taking ("she had accepted 'nearly
 $40,000'"), which reports no speech of hers.
+
+A horizontal bar used as a dash ("the flood ― much like ... ― Hale cast the blame") is read by the
+model as the dash it stands for: taken as it is, it is tagged a verb and the whole sentence misparsed.
 """
 
 from __future__ import annotations
@@ -75,3 +78,13 @@ def test_a_verdict_the_judged_gives_in_a_clause_of_her_own_stays_hers(quotes):
         'called it "the best deal in a decade."\n'
     )
     assert speaker_of(quotes(text), "best deal") == "Lena Ortiz"
+
+
+def test_a_horizontal_bar_reads_as_a_dash(quotes):
+    text = (
+        "Harbor\n\nMayor Tom Hale spoke Monday. Hastily politicizing the flood ― much like he did after "
+        "the storm in June of last year ― Hale cast the blame on his rivals on the council, and "
+        "emphasized the threat that “reckless spending” poses to the city.\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "reckless spending") == "Tom Hale"

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..models import Document, Entity
-from .doc_text import block_text
+from .doc_text import block_text, model_form
 from .ner_context import by_following_noun
 from .ner_doc import propagation_pattern, resolve, risky, surface, uncovered
 from .ner_given import joined_given_names
@@ -34,7 +34,7 @@ def extract_entities(
     # Doc.text joins the tokens again on every call: the text each was made from.
     model_texts = [block_text(sdoc) for _block, sdoc in paras]
     for bi, (block, sdoc) in enumerate(paras):
-        restored = model_texts[bi] != doc.text[block.start : block.end]
+        restored = model_texts[bi] != model_form(doc.text[block.start : block.end])
         weight = CAPS_WEIGHT if restored else 1.0
         found: list[Mention] = []
         for ent in sdoc.ents:
