@@ -3,7 +3,9 @@ spaCy pipeline, on sentences of our own.
 
 A writer or host named after the outlet's possessive ("The Northern Republic's Helen Strand") is
 often tagged as one place or body with it: the person is a person of their own, in the entities and
-as the speaker, and the outlet stays a name of its own.
+as the speaker, and the outlet stays a name of its own. So is a name the model took for a body or a
+place right after a role noun the parser hangs on it ("author and firebrand Cornel Boston", "radio host
+Cornel Sterling"), and the bare family name after it with it.
 
 Words quoted inside a clause below a verb of judging ("mocked", "painting ... as") are the judge's,
 though the parser hangs them on the clause about the one judged: an "as '...'" verdict it attached to
@@ -88,3 +90,22 @@ def test_a_horizontal_bar_reads_as_a_dash(quotes):
     )
     found = quotes(text)
     assert speaker_of(found, "reckless spending") == "Tom Hale"
+
+
+def test_a_name_after_a_role_noun_is_a_person_and_the_pronouns_speaker(quotes):
+    text = (
+        "Harbor debate\n\nThe forum ran late. That is where author and liberal firebrand Cornel Boston "
+        "took the conversation. Filling in for the mayor, Boston landed a sharp dig at the council.\n\n"
+        "\"I took the developers' money but it didn't change my vote?\" he said, mocking the council's "
+        "defense.\n"
+    )
+    assert speaker_of(quotes(text), "change my vote") == "Cornel Boston"
+
+
+def test_a_name_after_a_role_noun_is_a_person_in_the_entities(analyzer):
+    text = (
+        "Harbor debate\n\nRadio host Cornel Sterling asked the mayor how high the wall would be. "
+        'Sterling pressed on.\n\n"Who is going to pay for it?" he asked.\n'
+    )
+    ents = {(e.text, e.label) for e in analyzer.analyze(parse_text(text)).entities}
+    assert ("Cornel Sterling", "PERSON") in ents
