@@ -5,7 +5,8 @@ A writer or host named after the outlet's possessive ("The Northern Republic's H
 often tagged as one place or body with it: the person is a person of their own, in the entities and
 as the speaker, and the outlet stays a name of its own. So is a name the model took for a body or a
 place right after a role noun the parser hangs on it ("author and firebrand Cornel Boston", "radio host
-Cornel Sterling"), and the bare family name after it with it.
+Cornel Sterling"), and the bare family name after it with it; and a name taken for a body that an
+apposition describes by a role ("Cornel Boston, a delegate on the rules committee, ...").
 
 Words quoted inside a clause below a verb of judging ("mocked", "painting ... as") are the judge's,
 though the parser hangs them on the clause about the one judged: an "as '...'" verdict it attached to
@@ -109,3 +110,21 @@ def test_a_name_after_a_role_noun_is_a_person_in_the_entities(analyzer):
     )
     ents = {(e.text, e.label) for e in analyzer.analyze(parse_text(text)).entities}
     assert ("Cornel Sterling", "PERSON") in ents
+
+
+def test_a_name_an_apposition_gives_a_role_is_a_person_and_the_pronouns_speaker(quotes):
+    text = (
+        "Rules fight\n\nCornel Boston, a delegate on the rules committee, walked out of the meeting on "
+        'Tuesday. The vote had been rigged, she told reporters.\n\n"We were never given the text of '
+        'the rule," she said.\n'
+    )
+    assert speaker_of(quotes(text), "never given the text") == "Cornel Boston"
+
+
+def test_a_body_whose_apposition_is_the_next_clauses_subject_stays_a_body(analyzer):
+    text = (
+        "Resort\n\nOn Oct. 23, during a campaign appearance at the resort, now called Harbor National "
+        "Doral, the candidate boasted of his skills in cutting the price.\n"
+    )
+    ents = {(e.text, e.label) for e in analyzer.analyze(parse_text(text)).entities}
+    assert not any(label == "PERSON" and "Doral" in t for t, label in ents)

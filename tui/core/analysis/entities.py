@@ -16,7 +16,7 @@ from .ner_context import by_following_noun
 from .ner_doc import propagation_pattern, resolve, risky, surface, uncovered
 from .ner_given import joined_given_names
 from .ner_possessive import split_possessive_names
-from .ner_roles import by_preceding_role
+from .ner_roles import by_role_noun
 from .ner_spans import NAME_LABELS, Mention, clean_span
 from .ner_tables import adjust_block
 
@@ -44,7 +44,7 @@ def extract_entities(
                 start = block.start + span.start_char
                 found.append(Mention(start, block.start + span.end_char, label, bi, b - a, weight, a, b))
         mentions.extend(
-            by_preceding_role(sdoc, by_following_noun(sdoc, adjust_block(sdoc, block.start, bi, found)))
+            by_role_noun(sdoc, by_following_noun(sdoc, adjust_block(sdoc, block.start, bi, found)))
         )
     mentions = joined_given_names(paras, split_possessive_names(paras, mentions))
     texts = [doc.text[m.start : m.end] for m in mentions]
