@@ -13,6 +13,10 @@ though the parser hangs them on the clause about the one judged: an "as '...'" v
 that clause, and a figure quoted as the object of a verb of taking ("she had accepted 'nearly
 $40,000'"), which reports no speech of hers.
 
+A dash after a whole clause introduces the quote after it as a colon does ("Hale also defended the
+curfew -- '...'"); a dash inside a phrase with no clause before it ("his harbor act—'...'—is wearing
+thin") names no one.
+
 A horizontal bar used as a dash ("the flood ― much like ... ― Hale cast the blame") is read by the
 model as the dash it stands for: taken as it is, it is tagged a verb and the whole sentence misparsed.
 """
@@ -128,3 +132,19 @@ def test_a_body_whose_apposition_is_the_next_clauses_subject_stays_a_body(analyz
     )
     ents = {(e.text, e.label) for e in analyzer.analyze(parse_text(text)).entities}
     assert not any(label == "PERSON" and "Doral" in t for t, label in ents)
+
+
+def test_a_dash_after_a_whole_clause_introduces_its_subjects_words(quotes):
+    text = (
+        "Curfew\n\nMayor Tom Hale spoke to reporters on Monday. Hale also defended the new curfew -- "
+        '"I think the curfew is a modest step compared to what other cities do."\n'
+    )
+    assert speaker_of(quotes(text), "modest step") == "Tom Hale"
+
+
+def test_a_dash_inside_a_phrase_names_no_one(quotes):
+    text = (
+        "Curfew\n\nMayor Tom Hale spoke to reporters on Monday. Or maybe his harbor act—“My harbor "
+        "plan will be a tremendous plan!”—is simply wearing thin.\n"
+    )
+    assert speaker_of(quotes(text), "tremendous plan") is None

@@ -270,7 +270,9 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
     i = start - 1
     while i >= 0 and (text[i].isspace() or text[i] in QUOTE_CHARS):
         i -= 1
-    if i < 0 or text[i] not in ":,":
+    # (a dash after a whole clause introduces like a colon: "Doe also defended the curfew -- '...'")
+    dash = i > 0 and (text[i] in "—–" or text[i - 1 : i + 1] == "--") and text[i + 1 : i + 2].isspace()
+    if i < 0 or text[i] not in ":," and not dash:
         return None
     before = tokens_within(sdoc, 0, i)
     if not before or text[i] == "," and not _text_handed_out(before[-1], text, start):
@@ -292,7 +294,7 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
             )
             if subj is not None and subj.lower_ in _WH_WORDS:
                 subj = None  # "apologised for what happened:": "what" is no one; go on up
-            if subj is not None:
+            if subj is not None and not (dash and h.idx > i):
                 if is_reporting(h, strict=True):
                     # The reporting clause, however deep the colon sits in what is reported: "He told
                     # a writer he did not think Smith would last:" introduces his words, not Smith's.
