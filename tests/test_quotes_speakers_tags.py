@@ -6,7 +6,8 @@ often tagged as one place or body with it: the person is a person of their own, 
 as the speaker, and the outlet stays a name of its own. So is a name the model took for a body or a
 place right after a role noun the parser hangs on it ("author and firebrand Cornel Boston", "radio host
 Cornel Sterling"), and the bare family name after it with it; and a name taken for a body that an
-apposition describes by a role ("Cornel Boston, a delegate on the rules committee, ...").
+apposition describes by a role ("Cornel Boston, a delegate on the rules committee, ..."), or that
+follows "a former staffer named" or comes before "himself".
 
 Words quoted inside a clause below a verb of judging ("mocked", "painting ... as") are the judge's,
 though the parser hangs them on the clause about the one judged: an "as '...'" verdict it attached to
@@ -148,3 +149,20 @@ def test_a_dash_inside_a_phrase_names_no_one(quotes):
         "plan will be a tremendous plan!”—is simply wearing thin.\n"
     )
     assert speaker_of(quotes(text), "tremendous plan") is None
+
+
+def test_a_name_after_a_staffer_named_is_a_person_and_the_pronouns_speaker(quotes):
+    text = (
+        "Lawsuit\n\nThe lawsuit was filed by a former staffer named Cornel Boston, an Air Force reserve "
+        "major who the mayor fired in June. Boston’s lawsuit demands his reinstatement. He also seeks "
+        "“a permanent injunction” against the mayor.\n"
+    )
+    assert speaker_of(quotes(text), "permanent injunction") == "Cornel Boston"
+
+
+def test_a_name_before_himself_is_a_person_and_the_pronouns_speaker(quotes):
+    text = (
+        "Lawsuit\n\nThe mayor insists that Cornel Sterling himself asked interns to take up partisan "
+        "projects. Sterling denies it. He called the claim “a fabrication.”\n"
+    )
+    assert speaker_of(quotes(text), "fabrication") == "Cornel Sterling"

@@ -1,5 +1,6 @@
 """A name the model took for a thing or a place, right after a word for a person's role (or, for a
-thing, described by one in an apposition: "Cornel Boston, the author of ..."), is a person.
+thing, described by one in an apposition: "Cornel Boston, the author of ..."), is a person; so is one
+after "a staffer named" or before "himself" or "herself".
 
 "author and firebrand Cornel Ruddock", "host Dana Pell", "volunteer Braden Hollis": the small model
 tags such names PRODUCT, ORG or even GPE when it does not know them, though the role noun the parser
@@ -37,7 +38,13 @@ def by_role_noun(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         words = [t.text for t in sdoc[m.ts : m.te]]
         if (
-            (m.ts > 0 and _hung_on(sdoc, m, sdoc[m.ts - 1]) or m.label in _THINGS and _described(sdoc, m))
+            (
+                m.ts > 0
+                and _hung_on(sdoc, m, sdoc[m.ts - 1])
+                or m.label in _THINGS
+                and _described(sdoc, m)
+                or _named(sdoc, m)
+            )
             and all(name_word(w) for w in words)
             and not is_kind_word(words[-1])
             and not _title_before_name(sdoc, m.te)
@@ -83,3 +90,10 @@ def _described(sdoc: Doc, m: Mention) -> bool:
         and not any(g.pos_ in ("VERB", "AUX") or g.lower_ == "whose" for g in c.subtree)
         for c in head.children
     )
+
+
+def _named(sdoc: Doc, m: Mention) -> bool:
+    """ "a former staffer named Bradley Ruddock", or "Ruddock himself": only a person is either."""
+    if m.te < len(sdoc) and sdoc[m.te].lower_ in ("himself", "herself"):
+        return True
+    return m.ts >= 2 and sdoc[m.ts - 1].lower_ == "named" and sdoc[m.ts - 2].lower_ in _ROLES
