@@ -14,6 +14,11 @@ though the parser hangs them on the clause about the one judged: an "as '...'" v
 that clause, and a figure quoted as the object of a verb of taking ("she had accepted 'nearly
 $40,000'"), which reports no speech of hers.
 
+Phrases quoted in a clause after a colon that ends someone's reporting clause ("Hale argued that his
+client was not to be taken seriously: his posts were the rants of a 'radio clown'") are that
+reporter's, though the parser hangs the reporting clause on the quote's clause and the quote's own
+subject names no one; not the speaker of the next sentence's quote.
+
 A dash after a whole clause introduces the quote after it as a colon does ("Hale also defended the
 curfew -- '...'"); a dash inside a phrase with no clause before it ("his harbor act—'...'—is wearing
 thin") names no one.
@@ -166,3 +171,16 @@ def test_a_name_before_himself_is_a_person_and_the_pronouns_speaker(quotes):
         "projects. Sterling denies it. He called the claim “a fabrication.”\n"
     )
     assert speaker_of(quotes(text), "fabrication") == "Cornel Sterling"
+
+
+def test_phrases_after_a_reporting_clauses_colon_are_the_reporters(quotes):
+    text = (
+        "Court\n\nRuiz's attorney, Tom Hale, argued that his client was not to be taken seriously: His "
+        'posts were the rants of a "radio clown," "an entertainer," but also a "citizen reporter." Judge '
+        'Ana Pell saw the posts differently: "When he says he will fight, I take him at his word," she '
+        "said.\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "radio clown") == "Tom Hale"
+    assert speaker_of(found, "citizen reporter") == "Tom Hale"
+    assert speaker_of(found, "I take him at his word") == "Ana Pell"

@@ -63,6 +63,7 @@ def governing_subject(sdoc: Doc, start: int, end: int) -> Cue | None:
             named = h.pos_ == "PROPN" or h.text[:1].isupper()
             if named and h.i < inside[0].i and h.i == h.sent.start and not found:
                 found.append((h, h))
+            found += _colon_reporter(h, inside[0])
             break
         h = h.head
     opener = _opening_name(inside[0])
@@ -89,6 +90,20 @@ def _opening_name(first: Token) -> tuple[Token, Token] | None:
         if name.pos_ == "PROPN" and (before is None or before.text == ","):
             return t, name
     return None
+
+
+def _colon_reporter(root: Token, first: Token) -> list[tuple[Token, Token]]:
+    """(verb, subject) of a reporting clause that a colon ends before the quote's clause, which the
+    parser hangs on that clause's verb ("Doe argued that the posts were jokes: they were the rants of
+    a 'radio clown'" is Doe's account): after the subjects above the quote, which may name no one."""
+    for c in root.children:
+        if c.dep_ not in ("ccomp", "parataxis") or c.i >= root.i or not is_reporting(c, strict=True):
+            continue
+        colon = next((t for t in root.doc[c.right_edge.i : root.i] if t.text == ":"), None)
+        subj = next((g for g in c.children if g.dep_ == "nsubj" and not quoted(g)), None)
+        if colon is not None and subj is not None and colon.i < first.i:
+            return [(c, subj)]
+    return []
 
 
 def amount_taken(verb: Token, first: Token) -> bool:
