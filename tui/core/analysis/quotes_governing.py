@@ -5,6 +5,9 @@ A verb of judging above the quote ("mocked", "portraying", "summed up ... as") m
 the first of them: in "Doe tried to turn the tables, portraying Roe as a hypocrite because she had
 taken 'about $20,000'" and "Doe mocked Roe's claims that they were allies, as 'pure theater'" the
 quoted words are Doe's, though the parser hangs them on a clause about Roe below the judging verb.
+(The figure there is no cue of "accepted" either: ``amount_taken``.) A reporting clause that a colon
+ends before the quote's clause comes after the subjects above the quote ("Doe argued that ...: the
+posts were the rants of a 'radio clown'": the posts name no one, Doe does).
 """
 
 from __future__ import annotations
