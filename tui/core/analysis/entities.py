@@ -11,11 +11,13 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..models import Document, Entity
-from .doc_text import block_text
+from .doc_text import block_text, model_form
 from .ner_context import by_following_noun
 from .ner_doc import propagation_pattern, resolve, risky, surface, uncovered
 from .ner_given import joined_given_names
 from .ner_headline import held_to_body
+from .ner_possessive import split_possessive_names
+from .ner_roles import by_role_noun
 from .ner_spans import NAME_LABELS, Mention, clean_span
 from .ner_tables import adjust_block
 
@@ -34,7 +36,7 @@ def extract_entities(
     # Doc.text joins the tokens again on every call: the text each was made from.
     model_texts = [block_text(sdoc) for _block, sdoc in paras]
     for bi, (block, sdoc) in enumerate(paras):
-        restored = model_texts[bi] != doc.text[block.start : block.end]
+        restored = model_texts[bi] != model_form(doc.text[block.start : block.end])
         weight = CAPS_WEIGHT if restored else 1.0
         found: list[Mention] = []
         for ent in sdoc.ents:
@@ -42,8 +44,11 @@ def extract_entities(
                 span = sdoc[a:b]
                 start = block.start + span.start_char
                 found.append(Mention(start, block.start + span.end_char, label, bi, b - a, weight, a, b))
-        mentions.extend(by_following_noun(sdoc, adjust_block(sdoc, block.start, bi, found)))
-    mentions = joined_given_names(paras, held_to_body(doc.text, paras, mentions))
+        mentions.extend(
+            by_role_noun(sdoc, by_following_noun(sdoc, adjust_block(sdoc, block.start, bi, found)))
+        )
+    mentions = held_to_body(doc.text, paras, mentions)
+    mentions = joined_given_names(paras, split_possessive_names(paras, mentions))
     texts = [doc.text[m.start : m.end] for m in mentions]
     # Names are compared and shown as the model read them: "HARTLEY" in a caps headline is "Hartley".
     forms = [

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ModelUnavailable
 from ..models import ENTITY_KINDS, Analysis, Block, Document, unmarked, without_link_marks
-from .doc_text import remember_text
+from .doc_text import model_form, remember_text
 from .entities import extract_entities
 from .language import ENGLISH, SAMPLE_CHARS, detect_language
 from .model import MODEL_PACKAGES, NO_MODEL
@@ -133,7 +133,7 @@ class Analyzer:
                     yield "", (_Piece(doc, language, 0, True), None)
                     continue
                 blocks = [part for b in blocks for part in split_block(doc.text, b, self.block_chars)]
-                texts = restore_blocks((doc.text[b.start : b.end] for b in blocks), lexicon)
+                texts = restore_blocks((model_form(doc.text[b.start : b.end]) for b in blocks), lexicon)
                 runs = list(pieces(blocks, self.piece_chars))
                 for n, run in enumerate(runs):
                     for i in run:

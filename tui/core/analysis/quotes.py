@@ -28,9 +28,10 @@ from .quotes_after import according
 from .quotes_asides import apposed_speaker
 from .quotes_bylines import byline_after, headline_label, label_before
 from .quotes_carried import carried_speaker
-from .quotes_cues import colon_subject, find_cue, governing_subject
+from .quotes_cues import colon_subject, find_cue
 from .quotes_filters import displayed, has_word, is_fragment, is_nickname, is_title, on_display, word_count
 from .quotes_from import named_after
+from .quotes_governing import governing_subject
 from .quotes_intro import introduced_items
 from .quotes_marks import MARK_CHARS, Span, find_spans
 from .quotes_offsets import token_at, tokens_within, verbs_or

@@ -26,6 +26,7 @@ from .quotes_after import (
 )
 from .quotes_asides import according_in, as_noted, aside_then_subject, dashed_aside
 from .quotes_clauses import absolute, after_quote, hypothetical, own_account, reports_elsewhere, unsaid
+from .quotes_governing import amount_taken, judged_as
 from .quotes_offsets import token_at, tokens_within
 from .quotes_participles import named_doer
 from .quotes_sides import beside, opens_next, reports_own
@@ -77,7 +78,7 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
         order.append("before")
     order.append("as")
     order.append("according")
-    dash = dash_name(sdoc, end, hi) or dashed_aside(sdoc, start, end, lo, hi)
+    dash = dash_name(sdoc, end, hi) or dashed_aside(sdoc, start, end, lo, hi) or judged_as(inside)
     if dash is not None:
         return dash
     for how in order:
@@ -156,7 +157,7 @@ def _before(sdoc: Doc, first: Token, start: int, lo: int) -> Cue | None:
         if t.lemma_ == "quote" and any(c.lower_ == "i" for c in t.children):
             continue  # "Trump said, and I quote, '...'": the aside only vouches for the words
         if is_reporting(t):
-            if reports_elsewhere(t, first):
+            if reports_elsewhere(t, first) or amount_taken(t, first):
                 return None  # (a relative clause on the way: "... a rival who promised X: '...'")
             between = window[k + 1 :]
             own = aside_then_subject(t, between)
@@ -262,65 +263,6 @@ def _own_subject(verb: Token) -> bool:
     )
 
 
-def governing_subject(sdoc: Doc, start: int, end: int) -> Cue | None:
-    """The subjects of the verbs above the quoted words, nearest first, as a weak cue."""
-    inside = tokens_within(sdoc, start, end)
-    ids = {t.i for t in inside}
-    tok = next((t for t in inside if t.head.i not in ids and t.head.i != t.i), None)
-    if tok is None:
-        return None
-    found: list[tuple[Token, Token]] = []  # (verb, subject)
-    h = tok.head
-    for _ in range(12):
-        if h.i in ids:
-            break
-        if h.dep_ == "acl" and h.head.pos_ == "PROPN" and h.head.i not in ids:
-            found.append((h, h.head))  # "Jane Doe, a lawyer, compared ..."
-        elif h.pos_ in ("VERB", "AUX"):
-            # (of two subjects, one is a misparse, most often a dateline: "PARIS (AP) — The council
-            # released a statement, offering '...'": the one nearest the verb is its own)
-            subj = min(
-                (c for c in h.children if c.dep_ == "nsubj" and c.i not in ids and not quoted(c)),
-                key=lambda c: abs(c.i - h.i),
-                default=None,
-            )
-            # A relative clause's subject is the noun it describes ("a coach who is 'working
-            # the referees'"): the speaker is the subject further up.
-            if subj is not None and subj.lower_ not in ("who", "that", "which"):
-                found.append((h, subj))
-        if h.head.i == h.i:
-            # A sentence the parser built on a name ("Smith openly admires ..." misread): the name
-            # it starts with. (The caller keeps it only if it is a known name: "Trump" may be
-            # tagged a verb.)
-            named = h.pos_ == "PROPN" or h.text[:1].isupper()
-            if named and h.i < inside[0].i and h.i == h.sent.start and not found:
-                found.append((h, h))
-            break
-        h = h.head
-    opener = _opening_name(inside[0])
-    if opener is not None and all(s.i != opener[1].i for _v, s in found):
-        found.append(opener)  # last: only when no subject above the quote is a name
-    if not found:
-        return None
-    verb, subj = found[0]
-    return Cue(verb.text, verb.idx, subj, weak=True, further=tuple(s for _v, s in found[1:]))
-
-
-def _opening_name(first: Token) -> tuple[Token, Token] | None:
-    """(verb, name) of a clause that opens with a name and a verb in the past the parser read as
-    an adjective ("In March, Trump blasted Disney for its '...'", with "blasted Disney" made a
-    noun phrase): the name is the one acting, though the tree hangs the sentence elsewhere."""
-    sent = first.sent
-    for t in first.doc[sent.start : first.i]:
-        if t.dep_ != "amod" or t.tag_ not in ("VBD", "VBN") or not t.text.islower() or not t.i:
-            continue
-        name = t.doc[t.i - 1]
-        before = t.doc[name.i - 1] if name.i > sent.start else None
-        if name.pos_ == "PROPN" and (before is None or before.text == ","):
-            return t, name
-    return None
-
-
 def colon_subject(sdoc: Doc, start: int) -> Cue | None:
     """``Smith has a new message: "..."``: the subject of the clause the colon ends, as a weak cue
     (or the comma after a statement that clause issues)."""
@@ -328,7 +270,9 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
     i = start - 1
     while i >= 0 and (text[i].isspace() or text[i] in QUOTE_CHARS):
         i -= 1
-    if i < 0 or text[i] not in ":,":
+    # (a dash after a whole clause introduces like a colon: "Doe also defended the curfew -- '...'")
+    dash = i > 0 and (text[i] in "—–" or text[i - 1 : i + 1] == "--") and text[i + 1 : i + 2].isspace()
+    if i < 0 or text[i] not in ":," and not dash:
         return None
     before = tokens_within(sdoc, 0, i)
     if not before or text[i] == "," and not _text_handed_out(before[-1], text, start):
@@ -350,7 +294,7 @@ def colon_subject(sdoc: Doc, start: int) -> Cue | None:
             )
             if subj is not None and subj.lower_ in _WH_WORDS:
                 subj = None  # "apologised for what happened:": "what" is no one; go on up
-            if subj is not None:
+            if subj is not None and not (dash and h.idx > i):
                 if is_reporting(h, strict=True):
                     # The reporting clause, however deep the colon sits in what is reported: "He told
                     # a writer he did not think Smith would last:" introduces his words, not Smith's.

@@ -155,6 +155,16 @@ def _name_word(word: str) -> bool:
     return word[:1].isupper() and word[1:2].islower() or word[1:2] in "'’" and word[2:3].isupper()
 
 
+def name_word(word: str) -> bool:
+    """A word written as a name: capitalised, then lower case ("Violet", "O'Dwyer", "McCain")."""
+    return _name_word(word)
+
+
+def is_kind_word(word: str) -> bool:
+    """A last word that makes a name a body's or a place's ("University", "County", "Times")."""
+    return word.lower() in _KIND_WORDS
+
+
 def given_name_first(text: str) -> bool:
     """A name that starts with a common given name ("Helen Park", whatever the tagger made of it)."""
     words = text.split()

@@ -5,7 +5,7 @@ shooting": the walk up from the quoted words reaches "announced" through "starte
 or contrast joined to it (``conj``, ``advcl`` opening on "before", "when", "while", ...) with a
 finite verb and a name or noun of its own for subject. The reporting verb tells of something else; the
 words belong to that clause's subject, so the walk stops there and the clause's subject is left to
-the weaker cues (``quotes_cues.governing_subject``). A clause without a subject of its own ("Doe
+the weaker cues (``quotes_governing.governing_subject``). A clause without a subject of its own ("Doe
 said, adding ...") or one that itself reports still goes on up as before.
 
 A cue after a quote may instead open the next one: in 'Doe replies to Lee with, "Why now?" Lee then
