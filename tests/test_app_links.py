@@ -57,6 +57,14 @@ async def test_L_lists_the_links_and_the_one_picked_goes_to_the_confirm(tmp_path
         assert app.screen.url == "https://b.example/second" and app.screen.host == "b.example"
         await pilot.press("n")
         await wait_for(pilot, lambda: app.screen is screen, "back to the article")
+        # j and k move as they do in every list.
+        await pilot.press("L")
+        await wait_for(pilot, lambda: isinstance(app.screen, LinkListScreen), "the list of links")
+        await pilot.press("j", "j", "k", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmOpenScreen), "the confirm dialog")
+        assert app.screen.url == "https://b.example/second"
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is screen, "back to the article")
 
 
 async def test_a_number_and_enter_opens_that_link_through_the_confirm(tmp_path, analyzer):

@@ -54,7 +54,11 @@ class LinkList(WrappedList):
 class LinkListScreen(ModalScreen["DocLink | None"]):
     """The article's links and enclosures; Enter picks one, Esc gives None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="links.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="links.cancel"),
+        Binding("j", "move(1)", "Next", show=False, id="links.down"),
+        Binding("k", "move(-1)", "Previous", show=False, id="links.up"),
+    ]
 
     def __init__(self, links: list[DocLink]) -> None:
         super().__init__()
@@ -74,6 +78,10 @@ class LinkListScreen(ModalScreen["DocLink | None"]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self.links[event.option_index])
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(LinkList)
+        (options.action_cursor_down if step > 0 else options.action_cursor_up)()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
