@@ -126,3 +126,34 @@ async def test_help_on_an_entity_page_lists_the_page_keys_not_the_reader(analyse
         assert "Follow" in rows["Entity page"] and "Back" in rows["Entity page"]
         assert "q" not in rows["Everywhere"].get("Quit", "").split()  # q goes back on this page
         assert "Refresh" not in str(rows) and "Mark feed read" not in str(rows)
+
+
+def one_day_entity(library):
+    """A person named on one day only (most in the seeds are)."""
+    for row in library.articles():
+        analysis = library.cached_analysis(row.id)
+        for e in analysis.entities if analysis else ():
+            page = library.entity_page(e.canonical, e.label)
+            if e.label == "PERSON" and len(page.timeline) == 1:
+                return page
+    raise AssertionError("no person named on one day")
+
+
+async def test_the_timeline_says_what_it_shows_and_one_day_is_named_not_drawn(analysed_library):
+    """A timeline of one day was a solid block that said nothing: a caption names the span."""
+    obama = analysed_library.entity("Obama")
+    assert obama is not None and len(obama.timeline) > 1
+    single = one_day_entity(analysed_library)
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await settle(app, pilot)
+        for entity, drawn, words in (
+            (obama, True, "Articles naming them per day, "),
+            (single, False, "Named on one day: "),
+        ):
+            screen.reading.open_entity(entity.name, entity.label)
+            page = await page_of(app, pilot)
+            caption = str(page.query_one("#entity-timeline-caption").render())
+            assert caption.startswith(words) and page.query_one("#entity-timeline").display == drawn
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is screen, "back")

@@ -66,6 +66,16 @@ def timeline(days: tuple[tuple[str, int], ...]) -> list[float]:
     return [float(counts.get((first + timedelta(d)).isoformat(), 0)) for d in range(span + 1)]
 
 
+def timeline_caption(days: tuple[tuple[str, int], ...]) -> str:
+    """What the timeline shows, in words: a bar of one day says nothing, so that day is named."""
+    if not days:
+        return "No dated articles name them."
+    first, last = format_date(days[0][0]) or days[0][0], format_date(days[-1][0]) or days[-1][0]
+    if len(days) == 1:
+        return f"Named on one day: {first}"
+    return f"Articles naming them per day, {first} to {last}"
+
+
 class PageList(WrappedList):
     """One of the page's lists: articles, quotes or entities."""
 
@@ -120,6 +130,7 @@ class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
         with Vertical(id="entity-page"):
             yield Static(Content(display_name(self.entity_name)), id="entity-head")
             yield Sparkline([0.0], id="entity-timeline")
+            yield Label("", id="entity-timeline-caption", markup=False)
             with Horizontal(id="entity-lists"):
                 for key, title in (
                     ("articles", "Articles"),
@@ -156,7 +167,10 @@ class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
             f"{count(len(page.said_about), 'quote')} about them"
         )
         self.query_one("#entity-head", Static).update(head)
-        self.query_one("#entity-timeline", Sparkline).data = timeline(page.timeline)
+        sparkline = self.query_one("#entity-timeline", Sparkline)
+        sparkline.data = timeline(page.timeline)
+        sparkline.display = len(page.timeline) > 1
+        self.query_one("#entity-timeline-caption", Label).update(timeline_caption(page.timeline))
         self.query_one("#entity-articles", PageList).show_items(page.articles, "No articles name them.")
         self.query_one("#entity-said", PageList).show_items(page.said, "No quotes by them.")
         self.query_one("#entity-about", PageList).show_items(page.said_about, "No quotes about them.")
