@@ -163,6 +163,8 @@ class FailingFeeds:
 
     def show(self) -> None:
         feeds = self.failing()
+        if self.screen.feed_actions.no_feeds():
+            return
         if not feeds:
             self.screen.notify("No feed is failing: every last refresh worked.", timeout=3)
             return
