@@ -1,5 +1,6 @@
 """The small dialogs sit in the middle of the screen, over the reader dimmed behind them, at 80x24
-and 140x40: asking before marking everything read or removing a feed, and naming a feed or folder."""
+and 140x40: asking before marking everything read or removing a feed, and naming a feed or folder.
+Notices sit above the status line."""
 
 from __future__ import annotations
 
@@ -36,3 +37,15 @@ async def test_the_confirm_and_prompt_dialogs_are_centred_over_the_reader(analys
         assert centred(app, size), app.screen.query_one("#confirm-dialog").region
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen, "back")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 40)])
+async def test_a_notice_leaves_the_status_line_in_view(analysed_library, size):
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("U")  # nothing to undo: a notice
+        await wait_for(pilot, lambda: screen.query("Toast"), "the notice")
+        await pilot.pause()
+        status = screen.status_bar.region
+        assert all(toast.region.bottom <= status.y for toast in screen.query("Toast")), status
