@@ -3,10 +3,12 @@ the mention or the quote, following, and the palette over the whole library (no 
 
 from __future__ import annotations
 
+import pytest
 from textual.command import CommandPalette
 
 from tests.app_feeds_support import RecordingApp
 from tests.test_app import SIZE, offered, settle, wait_for
+from tui.ui.format import format_date
 from tui.ui.screens.entity import EntityScreen, PageList
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.views import search_key
@@ -157,3 +159,28 @@ async def test_the_timeline_says_what_it_shows_and_one_day_is_named_not_drawn(an
             assert caption.startswith(words) and page.query_one("#entity-timeline").display == drawn
             await pilot.press("escape")
             await wait_for(pilot, lambda: app.screen is screen, "back")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 40)])
+async def test_each_article_on_a_page_shows_its_day_and_the_start_of_its_title(analysed_library, size):
+    """At 80 columns a date with its hour took the column's first two lines, and the title was
+    left one word ("Tottenham…"); the names alongside wrapped at the column's edge."""
+    obama = analysed_library.entity("Obama")
+    assert obama is not None
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=size) as pilot:
+        screen = await settle(app, pilot)
+        screen.reading.open_entity(obama.name, obama.label)
+        page = await page_of(app, pilot)
+        articles = page.query_one("#entity-articles", PageList)
+        await pilot.pause()
+        named = page.query_one("#entity-with", PageList)
+        for n in range(named.option_count):  # a name's kind and count go on under it, indented
+            lines = str(named.get_option_at_index(n).prompt).split("\n")
+            assert all(line.startswith("  ") for line in lines[1:]), lines
+            assert all(len(line) <= named.prompt_width() for line in lines), lines  # none wrapped again
+        for n, article in enumerate(page.page.articles):
+            shown = " ".join(str(articles.get_option_at_index(n).prompt).split())
+            assert shown.startswith(format_date(article.date[:10])), shown
+            assert ":" not in shown.split()[2], shown  # no hour
+            assert " ".join(article.title.split()[:3]) in shown, shown

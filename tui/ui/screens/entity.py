@@ -85,9 +85,13 @@ class PageList(WrappedList):
         if isinstance(item, Note):
             return Text(item.text, style="dim italic", end="")
         if isinstance(item, EntityArticle):
-            text = Text(f"{format_date(item.date) or '—'}  ", style="dim", end="")
-            text.append(display_name(item.title))
-            return hang(text, width, "", "  ", max_lines=3)
+            # The day only (the hour says little here), and on a line of its own in a narrow
+            # column: beside it, at 80 columns, the title was left one word ("Tottenham…").
+            day = format_date(item.date[:10] if item.date else None) or "—"
+            title = Text(display_name(item.title), end="")
+            if width < 2 * (len(day) + 2):
+                return Text.assemble((day, "dim"), "\n", hang(title, width, "  ", "  ", max_lines=3), end="")
+            return hang(Text(f"{day}  ", style="dim", end="") + title, width, "", "  ", max_lines=3)
         if isinstance(item, EntityQuote):
             prompt = hang(Text(f"“{shorten(item.text, 240)}”", end=""), width)
             who = f"— {display_name(item.speaker, 'unattributed')} · {display_name(item.article_title)}"
@@ -96,7 +100,8 @@ class PageList(WrappedList):
             return prompt
         assert isinstance(item, Neighbour)
         group = GROUP_NAMES.get(entity_group(item.label) or "", item.label)
-        return Text.assemble(display_name(item.name), (f"  {group} · {count(item.count, 'article')}", "dim"))
+        text = Text.assemble(display_name(item.name), (f"  {group} · {count(item.count, 'article')}", "dim"))
+        return hang(text, width, "", "  ")  # (else the rest read as the next name, in a narrow column)
 
     def show_items(self, items: tuple[object, ...], empty: str) -> None:
         entries: list[Entry | None] = [Entry(f"i{n}", item) for n, item in enumerate(items)]
