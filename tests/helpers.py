@@ -15,3 +15,11 @@ def make_doc(*parts: tuple[str, str]) -> Document:
         blocks.append(Block(kind, len(text), len(text) + len(part)))
         text += part
     return Document(text=text, blocks=blocks)
+
+
+def shown_lines(widget) -> list[str]:
+    """The rows a widget draws (padding included), as plain text without trailing spaces."""
+    from textual.geometry import Region
+
+    width, height = widget.outer_size
+    return [strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, width, height))]

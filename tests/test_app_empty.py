@@ -42,3 +42,15 @@ async def test_an_empty_list_says_why(story_library):  # noqa: F811
         await wait_for(
             pilot, lambda: "^s stars the open article" in list_text(sidebar.article_list), "how to star"
         )
+
+
+async def test_the_keys_of_feeds_in_a_library_without_feeds_say_how_to_add_one(analysed_library):
+    """r said to choose a feed in a tree that has none, and ! that every last refresh worked."""
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for key in ("r", "R", "exclamation_mark"):
+            before = len(app.notices)
+            await pilot.press(key)
+            await wait_for(pilot, lambda n=before: len(app.notices) > n, f"a notice for {key}")
+            assert app.notices[-1][0] == "No feeds yet: press a to add one.", app.notices[-1]

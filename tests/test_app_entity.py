@@ -3,10 +3,12 @@ the mention or the quote, following, and the palette over the whole library (no 
 
 from __future__ import annotations
 
+import pytest
 from textual.command import CommandPalette
 
 from tests.app_feeds_support import RecordingApp
 from tests.test_app import SIZE, offered, settle, wait_for
+from tui.ui.format import format_date
 from tui.ui.screens.entity import EntityScreen, PageList
 from tui.ui.screens.reader import ReaderScreen
 from tui.ui.views import search_key
@@ -126,3 +128,59 @@ async def test_help_on_an_entity_page_lists_the_page_keys_not_the_reader(analyse
         assert "Follow" in rows["Entity page"] and "Back" in rows["Entity page"]
         assert "q" not in rows["Everywhere"].get("Quit", "").split()  # q goes back on this page
         assert "Refresh" not in str(rows) and "Mark feed read" not in str(rows)
+
+
+def one_day_entity(library):
+    """A person named on one day only (most in the seeds are)."""
+    for row in library.articles():
+        analysis = library.cached_analysis(row.id)
+        for e in analysis.entities if analysis else ():
+            page = library.entity_page(e.canonical, e.label)
+            if e.label == "PERSON" and len(page.timeline) == 1:
+                return page
+    raise AssertionError("no person named on one day")
+
+
+async def test_the_timeline_says_what_it_shows_and_one_day_is_named_not_drawn(analysed_library):
+    """A timeline of one day was a solid block that said nothing: a caption names the span."""
+    obama = analysed_library.entity("Obama")
+    assert obama is not None and len(obama.timeline) > 1
+    single = one_day_entity(analysed_library)
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await settle(app, pilot)
+        for entity, drawn, words in (
+            (obama, True, "Articles naming them per day, "),
+            (single, False, "Named on one day: "),
+        ):
+            screen.reading.open_entity(entity.name, entity.label)
+            page = await page_of(app, pilot)
+            caption = str(page.query_one("#entity-timeline-caption").render())
+            assert caption.startswith(words) and page.query_one("#entity-timeline").display == drawn
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is screen, "back")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 40)])
+async def test_each_article_on_a_page_shows_its_day_and_the_start_of_its_title(analysed_library, size):
+    """At 80 columns a date with its hour took the column's first two lines, and the title was
+    left one word ("Tottenham…"); the names alongside wrapped at the column's edge."""
+    obama = analysed_library.entity("Obama")
+    assert obama is not None
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=size) as pilot:
+        screen = await settle(app, pilot)
+        screen.reading.open_entity(obama.name, obama.label)
+        page = await page_of(app, pilot)
+        articles = page.query_one("#entity-articles", PageList)
+        await pilot.pause()
+        named = page.query_one("#entity-with", PageList)
+        for n in range(named.option_count):  # a name's kind and count go on under it, indented
+            lines = str(named.get_option_at_index(n).prompt).split("\n")
+            assert all(line.startswith("  ") for line in lines[1:]), lines
+            assert all(len(line) <= named.prompt_width() for line in lines), lines  # none wrapped again
+        for n, article in enumerate(page.page.articles):
+            shown = " ".join(str(articles.get_option_at_index(n).prompt).split())
+            assert shown.startswith(format_date(article.date[:10])), shown
+            assert ":" not in shown.split()[2], shown  # no hour
+            assert " ".join(article.title.split()[:3]) in shown, shown

@@ -8,6 +8,7 @@ from textual.widgets import OptionList
 
 from tests.app_feeds_support import HARBOUR, RecordingApp, refresh_all, rss, subscribe
 from tests.feedserver import feed_server_fixture  # noqa: F401 - the fixture
+from tests.helpers import shown_lines
 from tests.test_app import SIZE, settle, wait_for
 from tests.test_app_views import feed
 from tui.core.store import Database, FeedRepo
@@ -129,3 +130,26 @@ async def test_a_hostile_error_in_the_view_is_text(analysed_library):
         await pilot.click(OptionList, offset=(4, 2))  # on the error line: a click retries, never quits
         await pilot.pause()
         assert app.is_running
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 40)])
+async def test_a_long_address_and_error_wrap_under_their_indent(analysed_library, size):
+    """The address and the error go on under themselves, not at the dialog's left edge."""
+    url = "https://feeds.example.org/" + "/".join(f"section{n}" for n in range(12)) + "/rss.xml"
+    error = "HTTP 503 from the server: " + " ".join(["the service is unavailable"] * 6)
+    feed_id = subscribe(analysed_library, url)
+    database = Database(analysed_library.path)
+    FeedRepo(database).record_refresh(feed_id, error=error)
+    database.close()
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        await pilot.press("exclamation_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, FailingFeedsScreen), "the failing feeds")
+        await pilot.pause()
+        lines = [line for line in shown_lines(app.screen.query_one("#failing-list")) if line.strip()]
+        name, *rest = lines
+        assert len(rest) > 2, lines  # the error and the address took more than a line each
+        assert all(line.startswith("   ") for line in rest), lines  # padding, then the indent
+        assert "".join(line.strip() for line in lines).count(url) == 2  # the name and the address
+        assert error in " ".join(line.strip() for line in rest)

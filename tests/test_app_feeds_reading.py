@@ -8,7 +8,7 @@ import json
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from tests.app_feeds_support import (
     FULL_PAGE,
@@ -181,10 +181,31 @@ async def test_files_given_on_the_command_line_hide_the_feeds_tree(analysed_libr
         # No feeds and no library search over files: their keys are off and out of the footer.
         shown = {b.binding.action for b in screen.active_bindings.values() if b.binding.show and b.enabled}
         assert not shown & {"refresh_feed", "add_feed", "search"}
-        await pilot.press("a")
-        await pilot.press("r")
+        # Pressed anyway, each says why in one notice, and does nothing else.
+        for key, why in (
+            ("r", "no feeds to refresh"),
+            ("R", "no feeds to refresh"),
+            ("a", "feeds are added to your library"),
+            ("slash", "search looks in your library"),
+            ("exclamation_mark", "no feeds to check"),
+        ):
+            before = len(app.notices)
+            await pilot.press(key)
+            await wait_for(pilot, lambda n=before: len(app.notices) > n, f"a notice for {key}")
+            await pilot.pause()
+            (said,) = app.notices[before:]
+            assert said[0].startswith("Only these files are open: ") and why in said[0], said
+        assert app.screen is screen and not isinstance(app.focused, Input)
+        for pane in ("#body", "#quotes"):  # from any pane
+            screen.query_one(pane).focus()
+            before = len(app.notices)
+            await pilot.press("r")
+            await wait_for(pilot, lambda n=before: len(app.notices) > n, f"a notice from {pane}")
+        # The keys the files use are left alone: j moves on without a word.
+        before = len(app.notices)
+        await pilot.press("j")
         await pilot.pause()
-        assert app.screen is screen and not app.said("No feeds yet")
+        assert len(app.notices) == before
         assert "Add a feed" not in {title for title, _, _ in FeedCommands(screen)._offered()}
 
 

@@ -5,31 +5,35 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
+import pytest
 from textual.widgets import OptionList
 
 from tests.app_feeds_support import RecordingApp
+from tests.helpers import shown_lines
 from tests.test_app import SIZE, wait_for
 from tui.factory import make_library
 from tui.ui.screens.dialogs import ConfirmOpenScreen
 from tui.ui.screens.links import LinkListScreen, LinkNumberScreen
 
+LONG = "https://archive.example.org/" + "/".join(f"chapter-{n}" for n in range(14)) + "/index.html"
 PAGE = """<html><head><title>Links</title></head><body><article><h1>Three links</h1>
 <p>Read <a href="https://a.example/first">the first</a>, then <a href="https://b.example/second">the
 second</a> and <a href="https://c.example/third">the third</a>.</p>
+<p>And <a href="LONG">a long one</a>.</p>
 <pre>keep
     this</pre></article></body></html>"""
 
 
 @asynccontextmanager
-async def reading_page(tmp_path, analyzer):
+async def reading_page(tmp_path, analyzer, size=SIZE):
     """The app over PAGE read from a file, its article on screen: (app, pilot, reader screen)."""
     path = tmp_path / "post.html"
-    path.write_text(PAGE)
+    path.write_text(PAGE.replace("LONG", LONG))
     library, errors = make_library([str(path)], analyzer=analyzer)
     assert not errors and library.scope
     with library:
         app = RecordingApp(library, open_article=library.scope[0])
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=size) as pilot:
             screen = app.screen
             await wait_for(pilot, lambda: getattr(screen, "document", None) is not None, "the article")
             yield app, pilot, screen
@@ -40,15 +44,25 @@ async def test_L_lists_the_links_and_the_one_picked_goes_to_the_confirm(tmp_path
         await pilot.press("L")
         await wait_for(pilot, lambda: isinstance(app.screen, LinkListScreen), "the list of links")
         options = app.screen.query_one(OptionList)
-        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        shown = ["".join(line.strip() for line in prompt.split("\n")) for prompt in prompts]
         assert shown == [
             "[1] https://a.example/first",
             "[2] https://b.example/second",
             "[3] https://c.example/third",
+            f"[4] {LONG}",
         ]
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmOpenScreen), "the confirm dialog")
         assert app.screen.url == "https://b.example/second" and app.screen.host == "b.example"
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is screen, "back to the article")
+        # j and k move as they do in every list.
+        await pilot.press("L")
+        await wait_for(pilot, lambda: isinstance(app.screen, LinkListScreen), "the list of links")
+        await pilot.press("j", "j", "k", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmOpenScreen), "the confirm dialog")
+        assert app.screen.url == "https://b.example/second"
         await pilot.press("n")
         await wait_for(pilot, lambda: app.screen is screen, "back to the article")
 
@@ -68,3 +82,18 @@ async def test_a_number_and_enter_opens_that_link_through_the_confirm(tmp_path, 
         await pilot.press("2", "enter")
         await wait_for(pilot, lambda: app.said("No link [12] in this article."), "the notice")
         assert app.screen is screen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 40)])
+async def test_a_long_address_wraps_under_itself_not_under_its_number(tmp_path, analyzer, size):
+    async with reading_page(tmp_path, analyzer, size) as (app, pilot, screen):
+        await pilot.press("L")
+        await wait_for(pilot, lambda: isinstance(app.screen, LinkListScreen), "the list of links")
+        await pilot.pause()
+        lines = [line for line in shown_lines(app.screen.query_one("#links-list")) if line.strip()]
+        first = next(n for n, line in enumerate(lines) if "[4]" in line)
+        rest = lines[first + 1 :]
+        assert rest, lines  # the address took more than one line
+        column = lines[first].index("[4]") + len("[4] ")
+        assert all(line[:column].strip() == "" and line[column] != " " for line in rest), lines
+        assert "".join(line.strip() for line in lines[first:]) == f"[4] {LONG}"

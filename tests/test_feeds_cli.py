@@ -249,6 +249,24 @@ def test_remove_by_url_and_by_id(feed_server):
     assert len(err_lines(p)) == 1 and "no such feed" in p.stderr
 
 
+def test_remove_during_a_refresh_removes_nothing(feed_server):
+    """As add and import do: one line, nothing changed, exit 1; the same command works after."""
+    from tui.core.lock import RefreshLock, lock_path
+    from tui.paths import database_path
+
+    a = feed_server.body("/a.xml", rss("Alpha", item("1", "One")))
+    assert nr("add", a).returncode == 0
+    with RefreshLock(lock_path(database_path())):  # another newsreader refreshing this library
+        p = nr("remove", a)
+    assert_clean(p)
+    assert p.returncode == 1 and p.stdout == ""
+    (line,) = err_lines(p)
+    assert "is refreshing this library" in line and line.endswith("nothing removed")
+    assert list(by_url()) == [a]
+    p = nr("remove", a)
+    assert p.returncode == 0 and feeds_json() == []
+
+
 @pytest.mark.parametrize("bad", ["999", "https://never.example/rss"])
 def test_remove_of_an_unknown_feed_is_one_line(bad):
     p = nr("remove", bad)

@@ -240,6 +240,18 @@ def test_text_to_blocks_paragraphs_and_bullets():
 # -- documents -------------------------------------------------------------------------
 
 
+def test_an_item_without_a_title_is_named_by_its_first_words_without_link_marks():
+    """Scripting News items have no title: the list showed "This is the human side[1] of…"."""
+    body = (
+        "<p>This is the <a href='https://a.example/'>human side</a> of health care, and [3] is "
+        "the author's own.</p><p>More.</p>"
+    )
+    feed = f"<rss version='2.0'><channel><title>T</title><item><guid>g</guid><description><![CDATA[{body}]]></description></item></channel></rss>"
+    doc = item_to_document(parse_feed(feed.encode()).entries[0], "T")
+    assert "human side[1] of" in doc.text  # the body keeps its mark
+    assert doc.title == "This is the human side of health care, and [3] is the author's own."
+
+
 def test_item_to_document_keeps_the_reader_guarantees():
     extra = f"<description><![CDATA[<p>{LONG}</p><h3>Next</h3><ul><li>x</li></ul><a href='https://l.example/'>l</a>]]></description>"
     it = parse_feed(

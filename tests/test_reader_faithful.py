@@ -4,6 +4,7 @@ from HTML pages, feed HTML and Markdown alike. And the body lays them out that w
 
 from __future__ import annotations
 
+import pytest
 from rich.style import Style
 
 from tui.core.feeds import html_to_text
@@ -211,6 +212,20 @@ def test_the_body_shows_code_unreflowed_lists_numbered_quotes_barred_and_links_l
     assert "  ▎ Someone else said it." in shown
     assert "  1. one" in shown and "    ◦ sub" in shown
     assert shown[-2:] == ["Links", "  [1] https://a.example/"]
+
+
+@pytest.mark.parametrize("width", [40, 60, 61])
+def test_a_long_link_wraps_under_itself_beside_its_number_losing_nothing(width):
+    """A listed address longer than a row starts beside its number and goes on under itself,
+    every row within the width (the rows after the first were wrapped for the number's shallower
+    indent: each overflowed by the number's width, and the screen lost what overflowed)."""
+    url = "http://open.live.bbc.co.uk/mediaselector/6/redir/version/2.0/mediaset/audio-nondrm-download/x.mp3"
+    shown = rows(page(f"<p>Listen <a href='{url}'>here</a>.</p>"), width)
+    first = next(n for n, r in enumerate(shown) if r.startswith("  [1] http://"))
+    listed = shown[first:]
+    assert len(listed) > 1 and all(len(r) <= width for r in listed), listed
+    assert all(r.startswith("      ") and r[6] != " " for r in listed[1:]), listed
+    assert "".join(r.strip() for r in listed) == f"[1] {url}"
 
 
 def test_a_long_code_line_is_cut_not_wrapped_at_words():

@@ -207,7 +207,17 @@ def test_stories_cli_json_lines_and_people(tmp_path):
     r = run("stories", env={"COLUMNS": "200"})
     assert r.returncode == 0 and r.stderr == ""
     assert BRIDGE_A.title in r.stdout and BRIDGE_B.title in r.stdout and "2024-05-14" in r.stdout
+    # A file once opened on its own (newsreader PATH: not listed) is no other source of a story.
+    with Library.open(database_path()) as library:
+        library.add_document("file:m-copy", MACRON_CHINA, listed=False)
+        assert [s.to_json() for s in library.stories()] == expected
     assert "Wire · 2024-03-22" in r.stdout and MACRON_CHINA.title not in r.stdout
+    # At 80 columns a source's long title goes on under it, indented, never at the left edge.
+    r = run("stories", env={"COLUMNS": "80"})
+    titles = {BRIDGE_A.title, WIRE[0]}
+    out = r.stdout.splitlines()
+    assert all(line.startswith("  ") or line in titles or not line for line in out), out
+    assert max(len(line) for line in out) <= 80 and any(line.startswith("    ") for line in out)
 
 
 def test_a_sketch_made_beside_the_document_is_the_one_made_from_the_stored_text(store):

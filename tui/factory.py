@@ -16,14 +16,20 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def make_library(
-    paths: Sequence[str] = (), *, db: Path | None = None, analyzer: Analyzer | None = None
+    paths: Sequence[str] = (),
+    *,
+    db: Path | None = None,
+    analyzer: Analyzer | None = None,
+    index_later: bool = False,
 ) -> tuple[Library, list[str]]:
     """The user's library (seeded on first run), or a view of exactly ``paths``.
 
-    Returns the library and the error lines for paths that could not be read.
+    Returns the library and the error lines for paths that could not be read. ``index_later``:
+    a library from before search or stories is indexed by :meth:`Library.finish_indexing`, not
+    here (the app does it after its first paint, showing how far it is).
     Raises :class:`LibraryError` for an unusable database.
     """
-    library = Library.open(db or database_path(), analyzer=analyzer)
+    library = Library.open(db or database_path(), analyzer=analyzer, index_later=index_later)
     library.seed(seeds_dir())
     if not paths:
         return library, []
@@ -35,7 +41,7 @@ def make_library(
 def run_app(paths: Sequence[str] = ()) -> int:
     """Run the app; 2 when nothing given on the command line could be read."""
     try:
-        library, errors = make_library(paths)
+        library, errors = make_library(paths, index_later=True)
     except LibraryError as e:
         print(f"newsreader: {e}", file=sys.stderr)
         return 2

@@ -97,11 +97,18 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def _remove(library: Library, args: argparse.Namespace) -> int:
+    from .core.errors import Busy
+
     feed = library.feeds.find(args.feed)
     if feed is None:
         err(f"{args.feed}: no such feed (see 'newsreader feeds')")
         return 1
-    library.feeds.remove(feed.id)
+    try:  # not while another refresh runs: it would go on storing the feed's items
+        with library.feeds.refresh_lock_held():
+            library.feeds.remove(feed.id)
+    except Busy as e:
+        err(f"{e}; nothing removed")
+        return 1
     print(f"removed {feed.name} ({count(feed.items, 'item')})")
     return 0
 

@@ -252,5 +252,9 @@ def _print_stories(library, stories) -> None:
         for row in library.article_rows(story.article_ids):
             source = clean_line(row.feed_title or row.source or "")
             meta = " · ".join(p for p in (source, (row.date or "")[:10], f"#{row.id}") if p)
-            console.print(Text(f"  {meta}", style="dim"), Text(clean_line(row.title)))
+            line = Text.assemble((meta, "dim"), " ", clean_line(row.title))
+            # A long title goes on under its source, indented: at the edge it read as a line of its own.
+            for n, part in enumerate(line.wrap(console, max(console.width - 4, 20))):
+                part.rstrip()
+                console.print(Text.assemble("    " if n else "  ", part), soft_wrap=True)
         console.print()

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .analysis.version import ANALYZER_VERSION
 from .errors import QueryError
 from .feed_service import FeedService
+from .indexing_service import IndexingService
 from .models import (
     Analysis,
     ArticleRow,
@@ -51,11 +52,10 @@ _TOPIC_LABELS = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LOC", "FAC")
 class Library:
     """Articles in a library database, analysed in worker processes; feeds in ``feeds``.
 
-    ``scope`` limits the view to those article ids (``newsreader PATH...``); related quotes
-    still come from the whole library. ``processes`` analyse at once (default: one per core,
-    see :func:`~.analysis.pool.analysis_processes`); with 1, or with an ``analyzer`` given and
-    no ``processes``, the model runs in this process. Use :meth:`open`; as a context manager
-    the library closes its database on exit.
+    ``scope`` limits the view to those article ids (``newsreader PATH...``); related quotes still
+    come from the whole library. ``processes`` analyse at once (default: one per core, see
+    :func:`~.analysis.pool.analysis_processes`); with 1, or with an ``analyzer`` given and no
+    ``processes``, the model runs in this process. Use :meth:`open`; as a context manager it closes.
     """
 
     def __init__(
@@ -72,14 +72,14 @@ class Library:
         self._entities = EntityRepo(database)
         self._stories = StoryRepo(database)
         self.scope = list(scope) if scope is not None else None
-        # The analysis service (and its process pool's imports) comes on first use: a command
-        # such as `newsreader search` never needs it (a given analyzer makes it at once).
+        # The analysis service (its pool's imports) comes on first use: `newsreader search` needs none.
         self._analyzer_given, self._processes = analyzer, processes
         self._service: AnalysisService | None = None
         if analyzer is not None:
             self._analysis  # noqa: B018 - made now: the version is the given analyzer's
         self.feeds = FeedService(database)
         self.sync = SyncService(database)  # a Tiny Tiny RSS server, when one is set up
+        self.indexing = IndexingService(database)  # what a library opened with index_later has left
 
     @classmethod
     def open(
@@ -91,14 +91,16 @@ class Library:
         progress: Progress | None = None,
         processes: int | None = None,
         cache_mib: int = 128,
+        index_later: bool = False,
     ) -> Library:
         """The library in the database at ``path`` (``":memory:"`` for a throwaway one).
 
-        ``progress(done, total)`` hears of a long first step (indexing an existing library for
-        search). ``cache_mib``: SQLite's page cache (the app's default; a one-shot command needs
-        less). Raises :class:`~.errors.LibraryError` for a database that cannot be used.
+        ``progress(done, total)`` hears of a long first step, indexing a library from before search
+        or stories (with ``index_later``, left to ``library.indexing``). ``cache_mib``: SQLite's page
+        cache (a one-shot command needs less). Raises :class:`~.errors.LibraryError` for an unusable one.
         """
-        return cls(Database(path, progress, cache_mib=cache_mib), analyzer, scope, processes)
+        database = Database(path, progress, cache_mib=cache_mib, index_later=index_later)
+        return cls(database, analyzer, scope, processes)
 
     @property
     def path(self) -> Path:
@@ -130,9 +132,8 @@ class Library:
             from .analysis.pool import analysis_processes
             from .analysis_service import AnalysisService
 
-            processes = self._processes
-            if processes is None:
-                processes = 1 if self._analyzer_given is not None else analysis_processes()
+            default = 1 if self._analyzer_given is not None else analysis_processes()
+            processes = default if self._processes is None else self._processes
             self._service = AnalysisService(self._articles, self._analyses, self._analyzer_given, processes)
         return self._service
 

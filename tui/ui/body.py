@@ -272,7 +272,10 @@ class BodyLayout:
             self._first_row.append(len(self.rows))
             avail = max(width - len(piece.first_prefix), 8)
             plain = piece.text.plain
-            spans = wrap_offsets(plain, avail) if piece.wrap else _cut(len(plain), avail)
+            if piece.wrap:  # the rows after the first for their own indent (a link's, deeper)
+                spans = wrap_offsets(plain, avail, max(width - len(piece.rest_prefix), 8))
+            else:
+                spans = _cut(len(plain), avail)
             for n, (a, b) in enumerate(spans):
                 self.rows.append(Row(i, a, b, pad + (piece.first_prefix if n == 0 else piece.rest_prefix)))
         self._located = sorted((p.doc_start, i) for i, p in enumerate(pieces) if p.doc_start is not None)

@@ -48,7 +48,6 @@ class Reader(Protocol):
     feed_actions: FeedActions
     searching: Searching
 
-    def show_article(self, article_id: int) -> None: ...
     def stop_background(self) -> None: ...
 
 
@@ -124,7 +123,7 @@ class ArticleCommands(_ReaderProvider):
 
     def _open(self, article_id: int) -> None:
         if self.reader is not None:
-            self.reader.show_article(article_id)
+            self.reader.sidebar.show_article(article_id)
 
     async def discover(self) -> Hits:
         for title, article_id in self._titles[: self.DISCOVER]:

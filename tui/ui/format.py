@@ -119,28 +119,38 @@ def excerpt(text: str, marks: Sequence[tuple[int, int]], width: int) -> tuple[st
     return shown, moved
 
 
-def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of one line of ``text`` into ``(start, end)`` character ranges.
+LONG_WORD_ROOM = 8
+"""Cells a line must have left for a word too long for any line (an address) to start there."""
+
+
+def wrap_offsets(text: str, width: int, rest: int | None = None) -> list[tuple[int, int]]:
+    """Greedy word wrap of one line of ``text`` into ``(start, end)`` character ranges, the first
+    ``width`` cells wide and the others ``rest`` (a hanging indent; ``width`` when None).
 
     Ranges are contiguous (the spaces after a word stay on its line) so every offset in
-    ``text`` belongs to exactly one range; words wider than ``width`` are folded.
+    ``text`` belongs to exactly one range; a word wider than every line is folded, from the line
+    it comes to when that has room left (``[4] https://…`` keeps its address beside the number).
     """
-    width = max(width, 1)
+    first = max(width, 1)
+    after = max(rest if rest is not None else width, 1)
     measure = len if not _NOT_NARROW.search(text) else cell_len
     lines: list[tuple[int, int]] = []
     start = 0
     for m in _WORD.finditer(text):
         word_start = m.start()
         word_end = word_start + len(m.group().rstrip())
-        if measure(text[start:word_end]) <= width:
+        line_width = after if lines else first
+        if measure(text[start:word_end]) <= line_width:
             continue
-        if word_start > start:
+        room = line_width - measure(text[start:word_start])
+        too_long = measure(text[word_start:word_end]) > after
+        if word_start > start and not (too_long and room >= LONG_WORD_ROOM):
             lines.append((start, word_start))
             start = word_start
-        while measure(text[start:word_end]) > width:
+        while measure(text[start:word_end]) > (line_width := after if lines else first):
             # Fold a word that cannot fit on any line.
             cut, cells = start, 0
-            while cells + cell_len(text[cut]) <= width:
+            while cells + cell_len(text[cut]) <= line_width:
                 cells += cell_len(text[cut])
                 cut += 1
             cut = max(cut, start + 1)  # a double-width character on a 1-cell line
@@ -157,14 +167,9 @@ def hang(text: Text, width: int, first: str = "", rest: str = "", max_lines: int
     and the last kept one ends with an ellipsis.
     """
     plain = text.plain
-    ranges = wrap_offsets(plain, max(width - cell_len(first), 4))
-    if cell_len(rest) > cell_len(first) and len(ranges) > 1:
-        # The lines after the first wrapped for their own, deeper indent (else they overflow,
-        # and the list wraps them again with no indent at all).
-        cut = ranges[0][1]
-        ranges[1:] = [
-            (cut + a, cut + b) for a, b in wrap_offsets(plain[cut:], max(width - cell_len(rest), 4))
-        ]
+    # The lines after the first wrapped for their own indent (wrapped for a shallower one, they
+    # overflow, and the list wraps them again with no indent at all).
+    ranges = wrap_offsets(plain, max(width - cell_len(first), 4), max(width - cell_len(rest), 4))
     truncated = bool(max_lines) and len(ranges) > max_lines
     if truncated:
         ranges = ranges[:max_lines]

@@ -65,6 +65,18 @@ class FeedsProgress(Message):
 
 
 @dataclass
+class LibraryIndexing(Message):
+    """A library from before search or stories is being indexed: ``done`` of ``total`` articles
+    (``done == total``: finished); only the latest count matters."""
+
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, LibraryIndexing) and self.done < self.total
+
+
+@dataclass
 class FeedsRefreshed(Message):
     """A refresh finished (``report``) or could not start (``error``, e.g. another refresh runs)."""
 

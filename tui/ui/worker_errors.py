@@ -14,6 +14,7 @@ from textual.worker import Worker, WorkerState
 _WHAT = {
     "store": "Saving",
     "load": "Reading the library",
+    "indexing": "Indexing the library",
     "watch": "Looking for changes",
     "related": "Finding related quotes",
     "entity-page": "Reading the page",

@@ -44,6 +44,7 @@ from .links import (
     human_size,
     link_line,
     link_marks,
+    title_without_marks,
     unmarked,
     without_link_marks,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "human_size",
     "link_line",
     "link_marks",
+    "title_without_marks",
     "unmarked",
     "without_link_marks",
     "Analysis",

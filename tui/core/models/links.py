@@ -84,6 +84,15 @@ def link_marks(doc: Document) -> list[tuple[int, int, int]]:
     return marks
 
 
+def title_without_marks(doc: Document, title: str) -> str:
+    """``title`` (one taken from ``doc``'s first words) without the ``[n]`` marks of its links:
+    a list row read "This is the human side[1] of…"."""
+    numbers = {link.number for link in document_links(doc)}
+    if not numbers:
+        return title
+    return _MARK.sub(lambda m: "" if int(m.group(1)) in numbers else m.group(0), title)
+
+
 def without_link_marks(doc: Document) -> Document:
     """``doc`` with its ``[n]`` marks blanked (same length, so every offset still holds) for analysis."""
     marks = link_marks(doc)

@@ -8,6 +8,7 @@ text to those. :func:`assemble` joins the block texts with blank lines and recor
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..models import (
     CAPTION,
@@ -23,6 +24,7 @@ from ..models import (
     Block,
     Document,
     link_line,
+    title_without_marks,
 )
 from ..sanitize import clean_line, clean_text
 from .html_lists import LIST_MARK
@@ -109,11 +111,12 @@ def build_document(parts: list[Part], title: str | None = None) -> Document:
     refined = refine(parts)
     text, blocks = assemble(refined)
     headline = next((t for k, t in refined if k == HEADLINE), "")
-    doc_title = clean_line(title or "") or headline
-    if not doc_title and refined:
-        doc_title = refined[0][1][:100]
+    given = clean_line(title or "")
     date = None
     for kind, line in refined[:8]:
         if kind == DATELINE and date is None:
             date = iso_date(line)
-    return Document(text=text, blocks=blocks, title=doc_title, date=date)
+    doc = Document(text=text, blocks=blocks, title=given or headline, date=date)
+    if not given and (headline or refined):  # the text names it: without the marks of its links
+        doc = replace(doc, title=title_without_marks(doc, headline or refined[0][1][:100]))
+    return doc

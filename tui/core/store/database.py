@@ -50,6 +50,11 @@ INDEX_BATCH = 2000
 """Articles added to the search index per transaction when an existing library gets one."""
 
 
+def _shifted(progress: Progress, shift: int, total: int) -> Progress:
+    """``progress`` told of one step's ``done`` as a part of ``total`` (``shift`` done before it)."""
+    return lambda done, _total: progress(min(done + shift, total), total)
+
+
 def now_iso() -> str:
     """The current UTC time to the second, ISO 8601."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -61,7 +66,14 @@ class Database:
     Raises :class:`LibraryError` for a file that is not a usable newsreader database.
     """
 
-    def __init__(self, path: str | Path, progress: Progress | None = None, *, cache_mib: int = 128) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        progress: Progress | None = None,
+        *,
+        cache_mib: int = 128,
+        index_later: bool = False,
+    ) -> None:
         self.in_memory = str(path) == MEMORY
         self.path = Path(path)
         self._name = str(path)  # as given, for messages
@@ -101,8 +113,10 @@ class Database:
         self._shape: tuple[int, ...] = ()
         self.bands = BandIndex()  # the stories' band index of this connection
         self.members = MemberCache(self._db)  # and its story member rows
-        self._build_search_index(progress)
-        self._group_stories(progress)
+        self._batch = INDEX_BATCH  # articles per transaction of a pass left by a migration
+        if not index_later:  # (else the caller runs finish_indexing when it suits it)
+            self._build_search_index(progress)
+            self._group_stories(progress)
 
     # -- schema ---------------------------------------------------------------------------
 
@@ -123,6 +137,32 @@ class Database:
                 self._db.executescript(
                     f"BEGIN; {MIGRATIONS[target]}; PRAGMA user_version = {target}; COMMIT;"
                 )
+
+    _BACKFILLS = ("search_index", "story_index")
+
+    def indexing_left(self) -> int:
+        """Articles a library from before search or stories has still to be indexed for them
+        (counted once per step left); 0 when nothing is left."""
+        left = 0
+        for name in self._BACKFILLS:
+            upto, top = self.get_meta(f"{name}_upto"), self.get_meta(f"{name}_max")
+            if upto is not None and top is not None:
+                left += max(int(top) - int(upto), 0)
+        return left
+
+    def finish_indexing(self, progress: Progress | None = None, batch: int = 0) -> None:
+        """Index what opening with ``index_later`` left, ``progress(done, total)`` counting over
+        both steps (the search index, then the stories) until ``done == total``; ``batch``
+        articles a transaction (0: :data:`INDEX_BATCH`), which others using the library wait for."""
+        self._batch = batch or INDEX_BATCH
+        total, base = self.indexing_left(), 0
+        for name in self._BACKFILLS:
+            start, top = self.get_meta(f"{name}_upto"), self.get_meta(f"{name}_max")
+            if start is None or top is None:
+                continue
+            report = None if progress is None else _shifted(progress, base - int(start), total)
+            (self._build_search_index if name == "search_index" else self._group_stories)(report)
+            base += max(int(top) - int(start), 0)
 
     def _build_search_index(self, progress: Progress | None) -> None:
         """Index the articles a library had before it had a search index."""
@@ -152,20 +192,25 @@ class Database:
         """Run ``step`` over the article ids a migration left to do (``<name>_upto`` to
         ``<name>_max`` in meta), a batch per transaction: an interrupted pass goes on where it
         stopped the next time the library opens."""
-        upto, top = self.get_meta(f"{name}_upto"), self.get_meta(f"{name}_max")
-        if upto is None or top is None:
+        top = self.get_meta(f"{name}_max")
+        if top is None:
             return
-        done, total = int(upto), int(top)
-        while done < total:
-            end = min(done + INDEX_BATCH, total)
+        total = int(top)
+        while True:
             with self.transaction() as db:
+                # The write lock first, then where the pass is: another process that opened
+                # the library may be doing the same pass, a batch at a time, in turn.
+                db.execute("UPDATE meta SET value = value WHERE key = ?", (f"{name}_upto",))
+                row = db.execute("SELECT value FROM meta WHERE key = ?", (f"{name}_upto",)).fetchone()
+                if row is None or int(row[0]) >= total:
+                    db.execute("DELETE FROM meta WHERE key IN (?, ?)", (f"{name}_upto", f"{name}_max"))
+                    break
+                done = int(row[0])
+                end = min(done + self._batch, total)
                 step(db, done, end)
                 db.execute("UPDATE meta SET value = ? WHERE key = ?", (str(end), f"{name}_upto"))
-            done = end
             if progress is not None:
-                progress(done, total)
-        with self.transaction() as db:
-            db.execute("DELETE FROM meta WHERE key IN (?, ?)", (f"{name}_upto", f"{name}_max"))
+                progress(end, total)
 
     @property
     def schema_version(self) -> int:

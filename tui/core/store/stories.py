@@ -219,12 +219,14 @@ class StoryRepo:
         self.db = db
 
     def stories(self, min_size: int = 2) -> list[Story]:
-        """Stories of at least ``min_size`` articles, the one with the newest article first."""
+        """Stories of at least ``min_size`` listed articles (as the reader's list counts them: a
+        file once opened with ``newsreader PATH`` is no other source), newest article first."""
         with self.db.read() as db:
             rows = db.execute(
                 "SELECT m.story_id, a.id, a.title, a.sort_date FROM story_members m "
-                "JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ("
-                "  SELECT story_id FROM story_members GROUP BY story_id HAVING COUNT(*) >= ?) "
+                "JOIN articles a ON a.id = m.article_id WHERE a.listed = 1 AND m.story_id IN ("
+                "  SELECT s.story_id FROM story_members s JOIN articles b ON b.id = s.article_id "
+                "  WHERE b.listed = 1 GROUP BY s.story_id HAVING COUNT(*) >= ?) "
                 "ORDER BY a.sort_date DESC, a.id DESC",
                 (min_size,),
             ).fetchall()

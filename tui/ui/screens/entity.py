@@ -66,6 +66,16 @@ def timeline(days: tuple[tuple[str, int], ...]) -> list[float]:
     return [float(counts.get((first + timedelta(d)).isoformat(), 0)) for d in range(span + 1)]
 
 
+def timeline_caption(days: tuple[tuple[str, int], ...]) -> str:
+    """What the timeline shows, in words: a bar of one day says nothing, so that day is named."""
+    if not days:
+        return "No dated articles name them."
+    first, last = format_date(days[0][0]) or days[0][0], format_date(days[-1][0]) or days[-1][0]
+    if len(days) == 1:
+        return f"Named on one day: {first}"
+    return f"Articles naming them per day, {first} to {last}"
+
+
 class PageList(WrappedList):
     """One of the page's lists: articles, quotes or entities."""
 
@@ -75,9 +85,13 @@ class PageList(WrappedList):
         if isinstance(item, Note):
             return Text(item.text, style="dim italic", end="")
         if isinstance(item, EntityArticle):
-            text = Text(f"{format_date(item.date) or '—'}  ", style="dim", end="")
-            text.append(display_name(item.title))
-            return hang(text, width, "", "  ", max_lines=3)
+            # The day only (the hour says little here), and on a line of its own in a narrow
+            # column: beside it, at 80 columns, the title was left one word ("Tottenham…").
+            day = format_date(item.date[:10] if item.date else None) or "—"
+            title = Text(display_name(item.title), end="")
+            if width < 2 * (len(day) + 2):
+                return Text.assemble((day, "dim"), "\n", hang(title, width, "  ", "  ", max_lines=3), end="")
+            return hang(Text(f"{day}  ", style="dim", end="") + title, width, "", "  ", max_lines=3)
         if isinstance(item, EntityQuote):
             prompt = hang(Text(f"“{shorten(item.text, 240)}”", end=""), width)
             who = f"— {display_name(item.speaker, 'unattributed')} · {display_name(item.article_title)}"
@@ -86,7 +100,8 @@ class PageList(WrappedList):
             return prompt
         assert isinstance(item, Neighbour)
         group = GROUP_NAMES.get(entity_group(item.label) or "", item.label)
-        return Text.assemble(display_name(item.name), (f"  {group} · {count(item.count, 'article')}", "dim"))
+        text = Text.assemble(display_name(item.name), (f"  {group} · {count(item.count, 'article')}", "dim"))
+        return hang(text, width, "", "  ")  # (else the rest read as the next name, in a narrow column)
 
     def show_items(self, items: tuple[object, ...], empty: str) -> None:
         entries: list[Entry | None] = [Entry(f"i{n}", item) for n, item in enumerate(items)]
@@ -120,6 +135,7 @@ class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
         with Vertical(id="entity-page"):
             yield Static(Content(display_name(self.entity_name)), id="entity-head")
             yield Sparkline([0.0], id="entity-timeline")
+            yield Label("", id="entity-timeline-caption", markup=False)
             with Horizontal(id="entity-lists"):
                 for key, title in (
                     ("articles", "Articles"),
@@ -156,7 +172,10 @@ class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
             f"{count(len(page.said_about), 'quote')} about them"
         )
         self.query_one("#entity-head", Static).update(head)
-        self.query_one("#entity-timeline", Sparkline).data = timeline(page.timeline)
+        sparkline = self.query_one("#entity-timeline", Sparkline)
+        sparkline.data = timeline(page.timeline)
+        sparkline.display = len(page.timeline) > 1
+        self.query_one("#entity-timeline-caption", Label).update(timeline_caption(page.timeline))
         self.query_one("#entity-articles", PageList).show_items(page.articles, "No articles name them.")
         self.query_one("#entity-said", PageList).show_items(page.said, "No quotes by them.")
         self.query_one("#entity-about", PageList).show_items(page.said_about, "No quotes about them.")

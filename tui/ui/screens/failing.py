@@ -4,7 +4,7 @@ their address; retry one, open its site, or remove it.
 :class:`FailingFeedsScreen` is a dialog over plain :class:`FeedRow` values that does no I/O: it
 is dismissed with a :class:`FailingChoice` and :class:`FailingFeeds` (the reader screen's) does
 the rest through the screen's feed actions and edits, so a retry is the refresh ``r`` runs and a
-removal asks first like ``x``. Errors are feed text: ``Content`` built from plain text.
+removal asks first like ``x``. Errors are feed text: ``Text`` built from plain text, never markup.
 """
 
 from __future__ import annotations
@@ -14,22 +14,23 @@ from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING
 
+from rich.style import Style
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
+from ...core.models import FeedRow
 from ..browser import open_in_browser
-from ..format import format_date
+from ..format import format_date, hang
 from ..keys import key_hint
 from ..links import display_link
 from ..views import display_name
+from ..widgets.wrapped_list import Entry, WrappedList
 
 if TYPE_CHECKING:
-    from ...core.models import FeedRow
     from .reader import ReaderScreen
 
 
@@ -54,15 +55,40 @@ def last_worked(feed: FeedRow) -> str:
     return "never worked" if not feed.items else "last worked: not recorded"
 
 
-def describe(feed: FeedRow) -> Content:
-    """Name, error, then when it last worked and its address: three lines, all of it data."""
-    return Content.assemble(
-        (display_name(feed.name, "Feed"), "bold"),
-        "\n  ",
-        (display_name(feed.error, "failed"), "$text-error"),
-        "\n  ",
-        (f"{last_worked(feed)} · {display_name(feed.url, '')}", "$text-muted"),
+def describe(
+    feed: FeedRow, width: int = 0, error_style: Style | str = "", detail_style: Style | str = ""
+) -> Text:
+    """Name, error, then when it last worked and its address, all of it data; each part wrapped
+    to ``width`` cells (0: not wrapped) under its own indent, so a long address or error goes on
+    under itself rather than at the dialog's edge."""
+    parts = (
+        (display_name(feed.name, "Feed"), "bold", ""),
+        (display_name(feed.error, "failed"), error_style, "  "),
+        (f"{last_worked(feed)} · {display_name(feed.url, '')}", detail_style, "  "),
     )
+    out = Text(end="")
+    for n, (text, style, indent) in enumerate(parts):
+        if n:
+            out.append("\n")
+        part = Text(text, style=style, end="")
+        if width:
+            out.append_text(hang(part, width, indent, "  "))
+        else:
+            out.append(indent)
+            out.append_text(part)
+    return out
+
+
+class FailingList(WrappedList):
+    """The failing feeds, each laid out for the list's width (see :func:`describe`)."""
+
+    COMPONENT_CLASSES = {"failing-list--error", "failing-list--detail"}
+
+    def make_prompt(self, item: object, width: int) -> Text:
+        assert isinstance(item, FeedRow)
+        return describe(
+            item, width, self.style_of("failing-list--error"), self.style_of("failing-list--detail")
+        )
 
 
 def site_of(feed: FeedRow) -> str | None:
@@ -97,11 +123,11 @@ class FailingFeedsScreen(ModalScreen["FailingChoice | None"]):
                 f"{hint('failing.retry', 'r')} retry · {hint('failing.open-site', 'o')} open site · "
                 f"{hint('failing.remove', 'x')} remove · {hint('failing.close', 'Esc')} close"
             )
-            yield OptionList(*[Option(describe(f), id=str(f.id)) for f in self.feeds], id="failing-list")
+            yield FailingList(id="failing-list")
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
-        options.highlighted = 0
+        options = self.query_one(FailingList)
+        options.set_entries([Entry(str(f.id), f) for f in self.feeds], 0)
         options.focus()
 
     @property
@@ -137,6 +163,8 @@ class FailingFeeds:
 
     def show(self) -> None:
         feeds = self.failing()
+        if self.screen.feed_actions.no_feeds():
+            return
         if not feeds:
             self.screen.notify("No feed is failing: every last refresh worked.", timeout=3)
             return

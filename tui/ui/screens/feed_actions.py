@@ -52,7 +52,16 @@ class FeedActions:
 
     # -- refreshing -------------------------------------------------------------------------
 
+    def no_feeds(self) -> bool:
+        """Say so when there is no feed at all (a new library): the keys of feeds then point to ``a``."""
+        if self.screen.sidebar.feeds:
+            return False
+        self.say(f"No feeds yet: press {key_hint(self.screen.app, 'feeds.add', 'a')} to add one.", timeout=4)
+        return True
+
     def refresh_chosen(self) -> None:
+        if self.no_feeds():
+            return
         ids = self.screen.sidebar.target_feeds()
         if not ids:
             every = key_hint(self.screen.app, "feeds.refresh-all", "R")
@@ -64,12 +73,8 @@ class FeedActions:
         self.start_refresh(ids)
 
     def refresh_all(self) -> None:
-        if not self.screen.sidebar.feeds:
-            self.say(
-                f"No feeds yet: press {key_hint(self.screen.app, 'feeds.add', 'a')} to add one.", timeout=4
-            )
-            return
-        self.start_refresh(None)
+        if not self.no_feeds():
+            self.start_refresh(None)
 
     def apply_settings(self) -> None:
         """Refresh every ``refresh_every`` while the app runs; hide failing or read feeds."""

@@ -3,7 +3,7 @@
 :class:`LinkActions` belongs to the reader screen. Whichever way a link is chosen, and for ``o``
 (the article's own page), the address goes through the same confirm dialog before the browser
 gets it. Links and enclosures are read from the open document itself
-(:func:`~tui.core.models.document_links`): no I/O. Everything shown is ``Content`` from plain
+(:func:`~tui.core.models.document_links`): no I/O. Everything shown is ``Text`` from plain
 text, never markup.
 """
 
@@ -11,32 +11,54 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
-from textual.widgets.option_list import Option
 
 from ...core.models import DocLink, document_links
 from ..browser import open_in_browser
+from ..format import hang
 from ..links import display_link
+from ..widgets.wrapped_list import Entry, WrappedList
 
 if TYPE_CHECKING:
     from .reader import ReaderScreen
 
 
-def link_prompt(link: DocLink) -> Content:
-    """``[3] https://…  (audio/mpeg, 24.3 MB)`` as plain text, the number styled."""
+def link_prompt(link: DocLink, width: int = 0) -> Text:
+    """``[3] https://…  (audio/mpeg, 24.3 MB)`` as plain text, the number styled; wrapped to
+    ``width`` cells (0: not wrapped) with the lines after the first under the address."""
     detail = f"  ({link.detail})" if link.detail else ""
-    return Content.assemble((f"[{link.number}]", "bold"), f" {display_link(link.url)[1]}{detail}")
+    number = Text(f"[{link.number}] ", end="")
+    number.stylize("bold", 0, len(number) - 1)
+    address = Text(f"{display_link(link.url)[1]}{detail}", end="")
+    if not width:
+        return number + address
+    # The address wraps under itself: laid out behind blanks the number's width, which then
+    # take the number's place (a long address is one word, and would go below the number).
+    indent = " " * len(number)
+    return number + hang(address, width, indent, indent)[len(indent) :]
+
+
+class LinkList(WrappedList):
+    """The links, each laid out for the list's width (see :func:`link_prompt`)."""
+
+    def make_prompt(self, item: object, width: int) -> Text:
+        assert isinstance(item, DocLink)
+        return link_prompt(item, width)
 
 
 class LinkListScreen(ModalScreen["DocLink | None"]):
     """The article's links and enclosures; Enter picks one, Esc gives None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="links.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="links.cancel"),
+        Binding("j", "move(1)", "Next", show=False, id="links.down"),
+        Binding("k", "move(-1)", "Previous", show=False, id="links.up"),
+    ]
 
     def __init__(self, links: list[DocLink]) -> None:
         super().__init__()
@@ -46,16 +68,20 @@ class LinkListScreen(ModalScreen["DocLink | None"]):
         with Vertical(id="links-dialog") as dialog:
             dialog.border_title = "Links in this article"
             dialog.border_subtitle = "Enter to open · Esc to cancel"
-            yield OptionList(
-                *(Option(link_prompt(link), id=str(link.number)) for link in self.links), id="links-list"
-            )
+            yield LinkList(id="links-list")
 
     def on_mount(self) -> None:
-        self.query_one("#links-list", OptionList).focus()
+        options = self.query_one("#links-list", LinkList)
+        options.set_entries([Entry(str(link.number), link) for link in self.links], 0)
+        options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self.links[event.option_index])
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(LinkList)
+        (options.action_cursor_down if step > 0 else options.action_cursor_up)()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

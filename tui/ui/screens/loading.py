@@ -11,11 +11,12 @@ import asyncio
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from ...core.errors import QueryError
 from ...core.models import ViewKey
 from ..keys import key_hint
+from ..messages import LibraryIndexing
 
 if TYPE_CHECKING:
     from ...core.library import Library
@@ -37,8 +38,16 @@ class Then:
 WATCH_EVERY = 2.0
 """Seconds between two looks for changes made by another process."""
 
+INDEX_BATCH = 250
+"""Articles indexed per transaction while the app runs: the reader's own reads wait for one (about
+0.3 s of grouping stories), where a command's 2,000 would hold them for seconds."""
+
 FIRST_PAGE = 300
 """Articles shown before the rest of a large library is read (a few screens of the list)."""
+
+
+class _Stopped(Exception):
+    """The app is closing: the indexing stops after the batch it has done."""
 
 
 class LibraryLoader:
@@ -47,6 +56,7 @@ class LibraryLoader:
     def __init__(self, screen: ReaderScreen) -> None:
         self.screen = screen
         self._seq = self._applied = 0
+        self.indexing = ""  # how far an old library's indexing is, for the status line
 
     @property
     def loading(self) -> bool:
@@ -82,6 +92,35 @@ class LibraryLoader:
         first, whole = self._seq - 1, self._seq
         await self._load(first, Then(analyse=False, open_first=then.open_first, first=then.first), FIRST_PAGE)
         await self._load(whole, replace(then, first_page=False, open_first=False, first=None))
+        self.screen.run_worker(self._index, thread=True, group="indexing", exit_on_error=False)
+
+    def _index(self) -> None:
+        """Index a library from before search or stories (opened with ``index_later``): after
+        the first paint, in batches, its progress on the status line as the analysis's is."""
+        worker, post = get_current_worker(), self.screen.post_message
+        left = self.screen.library.indexing.left()
+        if not left:
+            return
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:  # (between two batches: the next opening goes on from there)
+                raise _Stopped
+            post(LibraryIndexing(done, total))
+
+        try:
+            progress(0, left)
+            self.screen.library.indexing.finish(progress, INDEX_BATCH)
+        except _Stopped:
+            return
+        post(LibraryIndexing(left, left))
+
+    def indexed(self, message: LibraryIndexing) -> None:
+        """How far the indexing is; once done, the lists again (stories, saved searches)."""
+        done = message.done >= message.total
+        self.indexing = "" if done else f"Indexing library {message.done}/{message.total}…"
+        if done:
+            self.screen.reload(Then(open_first=False, analyse=False))
+        self.screen.refresh_status()
 
     async def _load(self, seq: int, then: Then, limit: int | None = None) -> None:
         screen = self.screen

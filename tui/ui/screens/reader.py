@@ -27,6 +27,7 @@ from ..messages import (
     FeedsRefreshed,
     FullTextFetched,
     LibraryAnalysed,
+    LibraryIndexing,
     LinkFound,
     RelatedQuotesReady,
     SearchFound,
@@ -225,7 +226,7 @@ class ReaderScreen(FilesOnly, ReportsWorkerErrors, Screen[None]):
                 unread=self.sidebar.article_list.unread,
                 feed_error=getattr(self.sidebar.chosen_feed, "error", None),
                 analysis=self.analysis_runner.state,
-                activity=self.feed_actions.activity,
+                activity=" · ".join(a for a in (self.loader.indexing, self.feed_actions.activity) if a),
                 sync=self.syncing.text,
             )
         )
@@ -281,6 +282,9 @@ class ReaderScreen(FilesOnly, ReportsWorkerErrors, Screen[None]):
 
     def on_related_quotes_ready(self, message: RelatedQuotesReady) -> None:
         self.reading.related_ready(message)
+
+    def on_library_indexing(self, message: LibraryIndexing) -> None:
+        self.loader.indexed(message)
 
     def on_feeds_progress(self, message: FeedsProgress) -> None:
         self.feed_actions.progressed(message)
@@ -361,10 +365,6 @@ class ReaderScreen(FilesOnly, ReportsWorkerErrors, Screen[None]):
 
     def action_show_story(self) -> None:
         self.reading.show_story()
-
-    def show_article(self, article_id: int) -> None:
-        """Open an article from anywhere (the palette); outside the current view, the list goes to All."""
-        self.sidebar.show_article(article_id)
 
     def stop_background(self) -> None:
         """Stop analysing the library in the background until new articles come."""
