@@ -9,15 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.models import Quote
+from tests.test_quotes_speakers import speaker_of
 
 pytestmark = pytest.mark.slow  # the real spaCy pipeline
-
-
-def speaker_of(found: list[Quote], fragment: str) -> str | None:
-    hits = [q for q in found if fragment in q.text]
-    assert len(hits) == 1, (fragment, found)
-    return hits[0].speaker
 
 
 def test_he_says_skips_the_subject_of_a_since_clause(quotes):
