@@ -20,6 +20,7 @@ from .ner_possessive import split_possessive_names
 from .ner_roles import by_role_noun
 from .ner_spans import NAME_LABELS, Mention, clean_span
 from .ner_tables import adjust_block
+from .ner_things import by_determiner
 
 if TYPE_CHECKING:  # pragma: no cover
     from .pipeline import Paragraph
@@ -45,7 +46,9 @@ def extract_entities(
                 start = block.start + span.start_char
                 found.append(Mention(start, block.start + span.end_char, label, bi, b - a, weight, a, b))
         mentions.extend(
-            by_role_noun(sdoc, by_following_noun(sdoc, adjust_block(sdoc, block.start, bi, found)))
+            by_determiner(
+                sdoc, by_role_noun(sdoc, by_following_noun(sdoc, adjust_block(sdoc, block.start, bi, found)))
+            )
         )
     mentions = held_to_body(doc.text, paras, mentions)
     mentions = joined_given_names(paras, split_possessive_names(paras, mentions))

@@ -1,0 +1,39 @@
+"""A name the model took for a person but the text uses as a thing: "the Mac Pro", "my MacBook Air".
+
+The small model tags unknown capitalised words PERSON, and products, apps and gadgets are the
+unknown words of tech and review writing ("Keyboard Maestro", "Xcode", "the Casper Wave"). A
+person's name takes no article or possessive determiner of its own: "the" or "my" that the parser
+hangs on the name itself, not on a noun the name qualifies ("the Obama administration", "my Tom
+Bihn bag" keep their people), says the name is a thing. Families ("the Clintons") stay people.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .ner_context import PLACE_WEIGHT
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from .ner_spans import Mention
+
+# Determiners that never stand before a person's name of their own ("a Bob Dylan" of a likeness is
+# rare beside "a Mac Pro"; "his" and "her" are left out: "her Robert" is one).
+_DETERMINERS = frozenset("the a an this that these those my your our their its every each another".split())
+
+
+def by_determiner(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The block's mentions with each "person" an article or possessive determines made a product
+    (in place); the document's vote then carries it to the name's other mentions."""
+    for m in mentions:
+        if m.label != "PERSON" or m.ts == 0 or m.te > len(sdoc):
+            continue
+        det = sdoc[m.ts - 1]
+        if det.lower_ not in _DETERMINERS or det.dep_ not in ("det", "poss"):
+            continue
+        last = sdoc[m.te - 1]
+        if not m.ts <= det.head.i < m.te or last.tag_ == "NNPS" or last.dep_ == "compound":
+            continue
+        m.label, m.weight = "PRODUCT", max(m.weight, PLACE_WEIGHT)
+    return mentions
