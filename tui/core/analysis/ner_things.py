@@ -18,22 +18,32 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .ner_spans import Mention
 
-# Determiners that never stand before a person's name of their own ("a Bob Dylan" of a likeness is
-# rare beside "a Mac Pro"; "his" and "her" are left out: "her Robert" is one).
-_DETERMINERS = frozenset("the a an this that these those my your our their its every each another".split())
+# Determiners that never stand before a person's name of their own ("his" and "her" are left out:
+# "her Robert" is one). An indefinite article may ("a Bob Dylan infected by the songbook"): it
+# counts as one mention's word in the vote, where the others count as a word for a place does.
+_DETERMINERS = frozenset("the this that these those my your our their its".split())
+_INDEFINITE = frozenset("a an another every each".split())
 
 
 def by_determiner(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The block's mentions with each "person" an article or possessive determines made a product
-    (in place); the document's vote then carries it to the name's other mentions."""
+    (in place); the document's vote then carries it to the name's other mentions. The article may
+    be inside the model's span ("the App Store")."""
     for m in mentions:
-        if m.label != "PERSON" or m.ts == 0 or m.te > len(sdoc):
+        if m.label != "PERSON" or m.te > len(sdoc):
             continue
-        det = sdoc[m.ts - 1]
-        if det.lower_ not in _DETERMINERS or det.dep_ not in ("det", "poss"):
+        det, ts = sdoc[m.ts], m.ts + 1
+        if det.text != "the" or m.tokens < 2:
+            if m.ts == 0:
+                continue
+            det, ts = sdoc[m.ts - 1], m.ts
+        definite = det.lower_ in _DETERMINERS
+        if not (definite or det.lower_ in _INDEFINITE) or det.dep_ not in ("det", "poss"):
             continue
         last = sdoc[m.te - 1]
-        if not m.ts <= det.head.i < m.te or last.tag_ == "NNPS" or last.dep_ == "compound":
+        if not ts <= det.head.i < m.te or last.tag_ == "NNPS" or last.dep_ == "compound":
             continue
-        m.label, m.weight = "PRODUCT", max(m.weight, PLACE_WEIGHT)
+        m.label = "PRODUCT"
+        if definite:
+            m.weight = max(m.weight, PLACE_WEIGHT)
     return mentions
