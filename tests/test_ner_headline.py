@@ -49,3 +49,21 @@ def test_a_sentences_first_word_is_not_read_into_the_possessive_name_after_it(an
     found = {(e.text, e.canonical) for e in analyzer.analyze(parse_text(text)).entities if e.label != "DATE"}
     assert ("Norvex", "Norvex") in found and not any(c == "Via Norvex" for _t, c in found), found
     assert any(t == "Via Rail" for t, _c in found), found  # no possessive: the name is whole
+
+
+def test_the_verb_opening_a_question_is_no_given_name(analyzer):
+    from tui.core.reader import parse_text
+
+    text = "Budget vote\n\nWill Halvorsen sign the budget bill? Governor Erik Halvorsen met lawmakers on Monday.\n"
+    people = {e.text: e.canonical for e in analyzer.analyze(parse_text(text)).entities if e.label == "PERSON"}
+    assert "Will Halvorsen" not in people
+    assert people.get("Halvorsen") == "Erik Halvorsen"
+
+
+def test_a_given_name_like_a_verb_stays_outside_questions(analyzer):
+    """(A guard: "Will Smith won" is no question; it passes before the rule too.)"""
+    from tui.core.reader import parse_text
+
+    text = "Awards\n\nWill Smith won the award on Sunday, and Will Smith thanked his family.\n"
+    people = {e.text for e in analyzer.analyze(parse_text(text)).entities if e.label == "PERSON"}
+    assert people == {"Will Smith"}

@@ -42,6 +42,12 @@ _OPENING_WORDS = frozenset(
     "via from after before with without unlike despite during since amid among thanks".split()
 )
 
+# Verbs that open a yes-no question before its subject ("Will Apple ...?"); "Will Smith won" is no
+# question and keeps its given name.
+_QUESTION_VERBS = frozenset(
+    "will would can could should shall may might must does did do is are was were has have had".split()
+)
+
 
 @dataclass(slots=True)
 class Mention:
@@ -142,9 +148,14 @@ def clean_span(sdoc: Doc, ent: Span, wire: bool = False) -> list[tuple[int, int,
 
 def _opening_word(sdoc: Doc, a: int, b: int) -> bool:
     """A sentence's capitalised first word read into the possessive name after it ("Via Google's
-    blog post", "Despite Smith's vote"): "Via Rail said" keeps its name, with no possessive."""
+    blog post", "Despite Smith's vote"): "Via Rail said" keeps its name, with no possessive. Or the
+    verb that opens a question ("Will Trump fire Mueller?", "Can Google catch up?")."""
     first = sdoc[a]
-    if not first.is_sent_start or first.lower_ not in _OPENING_WORDS:
+    if not first.is_sent_start:
+        return False
+    if first.lower_ in _QUESTION_VERBS:
+        return first.sent.text.rstrip(" \"'”’)").endswith("?")
+    if first.lower_ not in _OPENING_WORDS:
         return False
     return any(t.lower_ in ("'s", "’s") for t in sdoc[a + 1 : min(b + 1, len(sdoc))])
 
