@@ -354,3 +354,14 @@ def test_eval_texts_keep_their_content():
         for b in doc.blocks[1:]:
             if '"' in doc.block_text(b) or "\u201c" in doc.block_text(b):
                 assert b.kind in QUOTE_KINDS, (path.name, b.kind)
+
+
+def test_a_sponsors_coupon_is_a_promo_which_no_summary_takes():
+    from tui.core.reader.lines import is_promo
+
+    assert is_promo("Use code WAVE50 for 50% off your first month.")
+    assert is_promo("Get $40 off a Kestrel mattress with code kestrelshow.")
+    assert is_promo("Use code hopper10 to get 10% off.")
+    # A code and a price that are news stay content.
+    assert not is_promo("The code was written in 2019 and sold for $40 before the company closed.")
+    assert not is_promo("Shares fell 5% off their peak after the code of conduct was published.")
