@@ -10,16 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.models import Quote
+from tests.test_quotes_speakers import speaker_of
 from tui.core.reader import parse_text
 
 pytestmark = pytest.mark.slow  # the real spaCy pipeline
-
-
-def speaker_of(found: list[Quote], fragment: str) -> str | None:
-    hits = [q for q in found if fragment in q.text]
-    assert len(hits) == 1, (fragment, found)
-    return hits[0].speaker
 
 
 def test_a_bare_family_name_the_text_calls_she_is_not_her_husband_named_in_full(quotes):
