@@ -29,6 +29,7 @@ from .quotes_clauses import absolute, after_quote, hypothetical, own_account, re
 from .quotes_governing import amount_taken, judged_as
 from .quotes_offsets import token_at, tokens_within
 from .quotes_participles import named_doer
+from .quotes_relative import describes_quote
 from .quotes_sides import beside, opens_next, reports_own
 from .quotes_verbs import (
     LISTENER_LEMMAS,
@@ -96,6 +97,8 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
             hit = as_noted(inside, start)
         else:
             hit = according_in(inside)
+        if hit is not None and describes_quote(hit, start, end):
+            continue  # what the quoted thing does ("... for records' that would answer ..."): go on
         if hit is not None:
             if hit.subject is None:
                 verb = token_at(sdoc, hit.pos)
