@@ -165,6 +165,9 @@ def body(*paragraphs: str) -> Document:
         # promos
         "Scroll down for video of the council meeting in Eastbridge and the vote on the budget.",
         "Sign up to our newsletter for the latest news from Eastbridge every single morning.",
+        "Use code TRAM20 for 20% off your first month of tram tickets from the Eastbridge shop.",
+        # an exclamation: the writer's cheer, no news
+        "It is that time of the year again for everybody who rides the trams of Eastbridge!",
         # the writer's aside or an editor's note in brackets
         "(There is no way to link to the council's video itself, so here is the page that holds it.)",
         "[Update: the council of Eastbridge has since published the full budget on its website.]",

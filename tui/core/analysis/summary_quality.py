@@ -119,11 +119,11 @@ def is_aside(text: str) -> bool:
 
 
 def is_statement(sent: Span, text: str, numbers: list[int]) -> bool:
-    """Long enough, not a question or a lead-in, and words rather than a row of figures
+    """Long enough, not a question, an exclamation or a lead-in, and words rather than a row of figures
     (``numbers``: the sentence's Doc's ``LIKE_NUM`` array, as a list)."""
     if len(sent) < MIN_TOKENS:
         return False
-    if text.rstrip(_CLOSE_CHARS).endswith(("?", ":")):
+    if text.rstrip(_CLOSE_CHARS).endswith(("?", ":", "!")):
         return False
     figures = sum(numbers[sent.start : sent.end])
     return figures * 3 <= len(sent)
