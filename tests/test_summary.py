@@ -174,6 +174,7 @@ def body(*paragraphs: str) -> Document:
         # notes about the article rather than its news
         "This article was updated on Monday, November 27 to add the final figures from the council.",
         "Editor's note: an earlier version of this story gave the wrong date for the council vote.",
+        "Added a note about the night buses, which the council approved later in the same meeting.",
         # bare quotes: a quotation alone, or with no more than "she said"
         "“This is the biggest investment in public transport that our city has ever seen.”",
         '"We waited twenty years for this and now it is finally happening at last," she said.',

@@ -84,7 +84,10 @@ def continues(text: str, following: str) -> bool:
 # "Editor's note: ...", "Correction: an earlier version ...".
 _META_NOTE = re.compile(
     r"^(?:editor['’]s\s+note|correction|clarification)\s*:|^(?:this|the)\s+(?:article|story|post|piece|"
-    r"page|report)\s+(?:was|has\s+been)\s+(?:\w+\s+)?(?:updated|published|corrected|amended|edited)\b",
+    r"page|report)\s+(?:was|has\s+been)\s+(?:\w+\s+)?(?:updated|published|corrected|amended|edited)\b|"
+    # an explainer's change log: "Added a note about the 64GB model.", "Updated with new prices."
+    r"^(?:added|updated\s+(?:with|to\s+(?:add|include|reflect))|corrected|removed)\s+(?:a\s+|an\s+|the\s+|new\s+|more\s+)?"
+    r"(?:notes?|sections?|links?|details|information|figures|prices|pricing|mentions?|info)\b",
     re.IGNORECASE,
 )
 
