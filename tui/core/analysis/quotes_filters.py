@@ -57,10 +57,18 @@ def displayed(cue: Cue) -> bool:
 
 
 _HAS_WORD = re.compile(r"[^\W\d_]{2}")
+# One run of characters with a path's slash, an identifier's underscore or hash, or a call's
+# brackets: "my/module/v2", "Module#extend", "init()". (A domain, "state.gov" on a sign, is what
+# the sign says.)
+_CODE = re.compile(r"\S*(?:[/_#]|::|\(\))\S*")
 
 
 def has_word(text: str) -> bool:
-    """Whether ``text`` holds a word at all: quoted symbols or variables ("x", "/W") are no speech."""
+    """Whether ``text`` holds a word at all: quoted symbols, variables and code ("x", "/W",
+    "github.com/acme/uuid", "snake_case") are no speech."""
+    text = text.strip()
+    if _CODE.fullmatch(text) and any(c.islower() for c in text):
+        return False
     return bool(_HAS_WORD.search(text))
 
 
