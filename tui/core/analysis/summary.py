@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import SUMMARY_KINDS, Document, Entity, Quote
-from .doc_text import block_text
+from .doc_text import block_text, shown_form
 from .summary_quality import (
     MIN_TOKENS,
     continues,
@@ -116,7 +116,11 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
         whole = block_text(sdoc)
         numbers: list[int] | None = None
         for n, sent in enumerate(sents):
-            raw = whole[sent.start_char : sent.end_char]  # (sent.text, without joining its tokens)
+            # (sent.text, without joining its tokens; typographic apostrophes and dashes as written)
+            raw = shown_form(
+                whole[sent.start_char : sent.end_char],
+                doc.text[block.start + sent.start_char : block.start + sent.end_char],
+            )
             text = clean_sentence(raw, first=not out)
             if not text:
                 continue
