@@ -39,6 +39,7 @@ from .quotes_participles import participle_host
 from .quotes_people import People, Speaker
 from .quotes_phrases import sets_scene
 from .quotes_previous import previous_subject
+from .quotes_products import thing_names
 from .quotes_referents import asks, reported_within
 from .quotes_relative import describes_quote, relative_host
 from .quotes_runs import continues
@@ -106,6 +107,7 @@ def extract_quotes(
     if not spans:
         return []
     people = People(entities, paras, [(s.start, s.end) for s in spans])
+    people.drop_things(thing_names(people, paras, doc.text))
     if moves is not None:
         moves.update(people.moves)
     by_block: dict[int, list[_Item]] = {}
