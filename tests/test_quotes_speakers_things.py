@@ -19,3 +19,36 @@ def test_a_product_the_text_uses_as_a_thing_says_nothing(quotes):
     found = quotes(text)
     assert speaker_of(found, "smart restore") is None
     assert speaker_of(found, "worth every cent") == "Anna Berg"
+
+
+def test_a_name_given_with_nobody_giving_it_is_nobodys_words(quotes):
+    # "is called '...'" names the tier; the tier says nothing. Given by someone, the name is theirs.
+    text = (
+        "Planner review\n\n"
+        "The cheapest tier is called “the starter plan for small teams” and costs five euros a month.\n\n"
+        'The habit has been called "a quiet kind of theft" by Pavel Orlov, a professor at the college.\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "starter plan") is None
+    assert speaker_of(found, "quiet kind of theft") == "Pavel Orlov"
+
+
+def test_the_writers_example_after_as_in_has_no_speaker(quotes):
+    text = (
+        "Keyboard habits\n\n"
+        "Some people write the shortcuts out in full, as in “Control-Option-S saves a copy of the file.”\n"
+    )
+    assert speaker_of(quotes(text), "saves a copy") is None
+
+
+def test_an_example_or_a_term_in_the_writers_own_sentence_has_no_speaker(quotes):
+    # Lind gave the planner its features; the feature's name is no words of his. Inside reported
+    # speech a term stays the speaker's ("words like 'maybe', Orlov told reporters").
+    text = (
+        "Planner review\n\n"
+        "Oskar Lind gave the planner features like “send later for every message” and a calendar view.\n\n"
+        "People should stop using words like “maybe” and “perhaps ever”, Pavel Orlov told reporters.\n"
+    )
+    found = quotes(text)
+    assert speaker_of(found, "send later") is None
+    assert speaker_of(found, "perhaps ever") == "Pavel Orlov"

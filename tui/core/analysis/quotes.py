@@ -34,6 +34,7 @@ from .quotes_from import named_after
 from .quotes_governing import governing_subject
 from .quotes_intro import introduced_items
 from .quotes_marks import MARK_CHARS, Span, find_spans
+from .quotes_mentions import mentioned
 from .quotes_offsets import token_at, tokens_within, verbs_or
 from .quotes_participles import participle_host
 from .quotes_people import People, Speaker
@@ -74,6 +75,7 @@ class _Item:
     introduced: tuple[str, str | None] | None = None  # (speaker, cue) of a paragraph ending in a colon
     shown: bool = False  # words on a sign or a T-shirt, not spoken
     signature: bool = False  # the line naming who said the quote above it, inside its marks
+    mention: bool = False  # a name, term or example in marks ("a show called '...'"): nobody's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +210,12 @@ def _attribute_block(
         if it.shown:
             it.cue = None
             continue
+        it.mention = it.speaker is None and mentioned(sdoc, it.span.start - off, it.span.end - off, it.cue)
+        if it.mention:
+            # (no speaker; the quote stays what it was, a verb's words kept as before)
+            it.cue_text = it.cue.text if it.cue is not None and not it.cue.weak else None
+            it.cue = it.context = None
+            continue
         if it.cue is not None:
             it.cue = apposed_speaker(sdoc, participle_host(sdoc, relative_host(sdoc, it.cue)))
             if it.cue.subject is None:
@@ -303,7 +311,7 @@ def _fill_missing(
             groups[it.span.group] = it
     positions = [e.pos for e in events]
     for it in items:
-        if it.cue_text is not None or it.speaker is not None:
+        if it.cue_text is not None or it.speaker is not None or it.mention:
             continue
         src = groups.get(it.span.group) or _neighbour(text, it, by_block[it.span.block])
         if src is not None:
