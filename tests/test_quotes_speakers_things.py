@@ -52,3 +52,12 @@ def test_an_example_or_a_term_in_the_writers_own_sentence_has_no_speaker(quotes)
     found = quotes(text)
     assert speaker_of(found, "send later") is None
     assert speaker_of(found, "perhaps ever") == "Pavel Orlov"
+
+
+def test_to_someone_a_description_in_marks_is_their_view(quotes):
+    text = (
+        "Farm stories\n\n"
+        "Maria Lund of Dane County knows the governor in a way few others do. To Lund, Peter Hale is "
+        "the “kind and patient” man who saved her farm in 1994.\n"
+    )
+    assert speaker_of(quotes(text), "kind and patient") == "Maria Lund"
