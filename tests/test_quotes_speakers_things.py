@@ -61,3 +61,19 @@ def test_to_someone_a_description_in_marks_is_their_view(quotes):
         "the “kind and patient” man who saved her farm in 1994.\n"
     )
     assert speaker_of(quotes(text), "kind and patient") == "Maria Lund"
+
+
+def test_a_pasted_transcript_line_is_its_labels(quotes):
+    # A label with a no-break space after its colon, a label in mixed case that names a known person,
+    # and a label for a clip, which names no one.
+    text = (
+        "Debate night\n\n"
+        "Laura Bennett, the moderator, pressed Mayor Tom Brandt on the budget. Partial transcript:\n\n"
+        '"BENNETT:\u00a0 Mayor, you promised a balanced budget and the deficit grew every year.\n\n'
+        '"VIDEO: We were told the budget would balance by spring, and it never did.\n\n'
+        '"Tom Brandt: I never promised that, and the record will show it clearly."\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "you promised a balanced") == "Laura Bennett"
+    assert speaker_of(found, "We were told") is None
+    assert speaker_of(found, "I never promised") == "Tom Brandt"

@@ -16,7 +16,6 @@ no speaker are scare quotes or titles ("the so-called 'deal'") and are dropped, 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,7 +25,7 @@ from .doc_text import block_text
 from .quotes_above import subject_above
 from .quotes_after import according
 from .quotes_asides import apposed_speaker
-from .quotes_bylines import byline_after, headline_label, label_before
+from .quotes_bylines import byline_after, headline_label, label_before, transcript_label
 from .quotes_carried import carried_speaker
 from .quotes_cues import colon_subject, find_cue
 from .quotes_filters import displayed, has_word, is_fragment, is_nickname, is_title, on_display, word_count
@@ -60,8 +59,6 @@ if TYPE_CHECKING:  # pragma: no cover
 FLOAT_REACH = 1
 # Quotes shorter than this many words need a speaker to count as quotations, not scare quotes.
 MIN_UNATTRIBUTED_WORDS = 2
-# "SMITH: ..." or "MR. SMITH: ..." at the start of a quoted transcript paragraph.
-_TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z'.-]+ ){0,2}[A-Z][A-Z'-]+): ")
 
 
 @dataclass(slots=True)
@@ -197,10 +194,10 @@ def _attribute_block(
         if it.cue is None:
             it.cue = colon_subject(sdoc, it.span.start - off)
         if it.cue is None:
-            label = _TRANSCRIPT_LABEL.match(block_text(sdoc), it.span.start - off)
-            if label:
-                # Transcript style, "SMITH: Well, ...": the label names the speaker.
-                it.speaker = people.surname(label.group(1)) or label.group(1).title()
+            label = transcript_label(block_text(sdoc), it.span.start - off, people, off)
+            if label is not None:
+                # Transcript style, "SMITH: Well, ...": the label names the speaker ("VIDEO:" nobody).
+                it.speaker, it.mention = label or None, not label
         if (it.cue is None or it.cue.weak) and it.speaker is None:
             start, end = it.span.start - off, it.span.end - off
             it.context = (
@@ -210,7 +207,11 @@ def _attribute_block(
         if it.shown:
             it.cue = None
             continue
-        it.mention = it.speaker is None and mentioned(sdoc, it.span.start - off, it.span.end - off, it.cue)
+        it.mention = (
+            it.mention
+            or it.speaker is None
+            and mentioned(sdoc, it.span.start - off, it.span.end - off, it.cue)
+        )
         if it.mention:
             # (no speaker; the quote stays what it was, a verb's words kept as before)
             it.cue_text = it.cue.text if it.cue is not None and not it.cue.weak else None
