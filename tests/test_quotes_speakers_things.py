@@ -77,3 +77,17 @@ def test_a_pasted_transcript_line_is_its_labels(quotes):
     assert speaker_of(found, "you promised a balanced") == "Laura Bennett"
     assert speaker_of(found, "We were told") is None
     assert speaker_of(found, "I never promised") == "Tom Brandt"
+
+
+def test_a_speaker_cut_off_by_an_aside_in_a_clause_of_time(quotes):
+    # After "when", the parser loses "Nora Falk" across the aside and gives "said" the subject of the
+    # main clause ("The topic") or none.
+    text = (
+        "Budget talk\n\n"
+        'The topic came up when Nora Falk, asked about the deficit, said "we spend far too much on roads."\n\n'
+        'It was raised after Pavel Orlov, pressed by reporters, had said, "I think the city can do '
+        'better than that."\n'
+    )
+    found = quotes(text)
+    assert speaker_of(found, "far too much on roads") == "Nora Falk"
+    assert speaker_of(found, "the city can do better") == "Pavel Orlov"

@@ -31,6 +31,7 @@ from .quotes_cues import colon_subject, find_cue
 from .quotes_filters import displayed, has_word, is_fragment, is_nickname, is_title, on_display, word_count
 from .quotes_from import named_after
 from .quotes_governing import governing_subject
+from .quotes_interrupted import across_aside
 from .quotes_intro import introduced_items
 from .quotes_marks import MARK_CHARS, Span, find_spans
 from .quotes_mentions import mentioned
@@ -219,6 +220,7 @@ def _attribute_block(
             continue
         if it.cue is not None:
             it.cue = apposed_speaker(sdoc, participle_host(sdoc, relative_host(sdoc, it.cue)))
+            it.cue = across_aside(sdoc, it.cue)
             if it.cue.subject is None:
                 it.cue = _name_before_verb(sdoc, it.cue, people, off)
             above = subject_above(sdoc, it.cue) if it.cue.subject is None else None
