@@ -91,3 +91,13 @@ def test_a_speaker_cut_off_by_an_aside_in_a_clause_of_time(quotes):
     found = quotes(text)
     assert speaker_of(found, "far too much on roads") == "Nora Falk"
     assert speaker_of(found, "the city can do better") == "Pavel Orlov"
+
+
+def test_an_officials_conclusion_that_holds_the_quote_is_theirs(quotes):
+    # Not the words of the council members who say something about the mayor further up.
+    text = (
+        "Contract fight\n\n"
+        "The council members say they are not worried about the mayor, who has been hurt by Judge "
+        'Carla Ortiz\'s conclusion that the contract was "plainly unlawful and wasteful."\n'
+    )
+    assert speaker_of(quotes(text), "plainly unlawful") == "Carla Ortiz"
