@@ -16,7 +16,6 @@ no speaker are scare quotes or titles ("the so-called 'deal'") and are dropped, 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,19 +25,22 @@ from .doc_text import block_text
 from .quotes_above import subject_above
 from .quotes_after import according
 from .quotes_asides import apposed_speaker
-from .quotes_bylines import byline_after, headline_label, label_before
+from .quotes_bylines import byline_after, headline_label, label_before, transcript_label
 from .quotes_carried import carried_speaker
 from .quotes_cues import colon_subject, find_cue
 from .quotes_filters import displayed, has_word, is_fragment, is_nickname, is_title, on_display, word_count
 from .quotes_from import named_after
 from .quotes_governing import governing_subject
+from .quotes_interrupted import across_aside
 from .quotes_intro import introduced_items
 from .quotes_marks import MARK_CHARS, Span, find_spans
+from .quotes_mentions import mentioned
 from .quotes_offsets import token_at, tokens_within, verbs_or
 from .quotes_participles import participle_host
 from .quotes_people import People, Speaker
 from .quotes_phrases import sets_scene
 from .quotes_previous import previous_subject
+from .quotes_products import thing_names
 from .quotes_referents import asks, reported_within
 from .quotes_relative import describes_quote, relative_host
 from .quotes_runs import continues
@@ -58,8 +60,6 @@ if TYPE_CHECKING:  # pragma: no cover
 FLOAT_REACH = 1
 # Quotes shorter than this many words need a speaker to count as quotations, not scare quotes.
 MIN_UNATTRIBUTED_WORDS = 2
-# "SMITH: ..." or "MR. SMITH: ..." at the start of a quoted transcript paragraph.
-_TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z'.-]+ ){0,2}[A-Z][A-Z'-]+): ")
 
 
 @dataclass(slots=True)
@@ -73,6 +73,7 @@ class _Item:
     introduced: tuple[str, str | None] | None = None  # (speaker, cue) of a paragraph ending in a colon
     shown: bool = False  # words on a sign or a T-shirt, not spoken
     signature: bool = False  # the line naming who said the quote above it, inside its marks
+    mention: bool = False  # a name, term or example in marks ("a show called '...'"): nobody's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ def extract_quotes(
     if not spans:
         return []
     people = People(entities, paras, [(s.start, s.end) for s in spans])
+    people.drop_things(thing_names(people, paras, doc.text))
     if moves is not None:
         moves.update(people.moves)
     by_block: dict[int, list[_Item]] = {}
@@ -193,10 +195,10 @@ def _attribute_block(
         if it.cue is None:
             it.cue = colon_subject(sdoc, it.span.start - off)
         if it.cue is None:
-            label = _TRANSCRIPT_LABEL.match(block_text(sdoc), it.span.start - off)
-            if label:
-                # Transcript style, "SMITH: Well, ...": the label names the speaker.
-                it.speaker = people.surname(label.group(1)) or label.group(1).title()
+            label = transcript_label(block_text(sdoc), it.span.start - off, people, off)
+            if label is not None:
+                # Transcript style, "SMITH: Well, ...": the label names the speaker ("VIDEO:" nobody).
+                it.speaker, it.mention = label or None, not label
         if (it.cue is None or it.cue.weak) and it.speaker is None:
             start, end = it.span.start - off, it.span.end - off
             it.context = (
@@ -206,8 +208,19 @@ def _attribute_block(
         if it.shown:
             it.cue = None
             continue
+        it.mention = (
+            it.mention
+            or it.speaker is None
+            and mentioned(sdoc, it.span.start - off, it.span.end - off, it.cue)
+        )
+        if it.mention:
+            # (no speaker; the quote stays what it was, a verb's words kept as before)
+            it.cue_text = it.cue.text if it.cue is not None and not it.cue.weak else None
+            it.cue = it.context = None
+            continue
         if it.cue is not None:
             it.cue = apposed_speaker(sdoc, participle_host(sdoc, relative_host(sdoc, it.cue)))
+            it.cue = across_aside(sdoc, it.cue)
             if it.cue.subject is None:
                 it.cue = _name_before_verb(sdoc, it.cue, people, off)
             above = subject_above(sdoc, it.cue) if it.cue.subject is None else None
@@ -301,7 +314,7 @@ def _fill_missing(
             groups[it.span.group] = it
     positions = [e.pos for e in events]
     for it in items:
-        if it.cue_text is not None or it.speaker is not None:
+        if it.cue_text is not None or it.speaker is not None or it.mention:
             continue
         src = groups.get(it.span.group) or _neighbour(text, it, by_block[it.span.block])
         if src is not None:

@@ -30,6 +30,12 @@ _PAGE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
 )
+# "SMITH: ..." or "MR. SMITH: ..." at the start of a quoted transcript paragraph (a space after the
+# colon, maybe a no-break one).
+_TRANSCRIPT = re.compile(r"((?:[A-Z][A-Z'.-]+ ){0,2}[A-Z][A-Z'-]+):[ \u00a0]+")
+_NAMED_LABEL = re.compile(rf"({_NAME}):[ \u00a0]+")
+# Transcript labels for what plays or what the room does, not for someone speaking.
+_NOT_SPEAKERS = frozenset("VIDEO AUDIO CLIP SOUNDBITE SOUND MUSIC APPLAUSE LAUGHTER CROSSTALK".split())
 _BYLINE = re.compile(rf"\s*[-—–―]+\s*({_NAME})\s*(?:[,.]|$)")
 _OPENING = re.compile("[\"“‘']")
 _CLOSING = "\"“”‘’'„«»` .,"
@@ -54,6 +60,22 @@ def label_before(text: str, lo: int, start: int, people: People, off: int = 0) -
     if first and second and first != second:
         return f"{first} and {second}"
     return first or second
+
+
+def transcript_label(text: str, start: int, people: People, off: int = 0) -> str | None:
+    """The speaker a transcript line's label names ("RAMOS: Secretary, ..." or "Jane Doe: Well, ..."
+    at ``start`` in ``text``, which starts at document offset ``off``), "" for a label that names no
+    one ("VIDEO: ..."), None for no label."""
+    label = _TRANSCRIPT.match(text, start)
+    if label is None:
+        # (in mixed case, only a name the text knows, on a line of its own: not "Update: ...", nor a
+        # label inside someone's words, '"Recap," Doe tweeted. "Roe: ..."')
+        named = _NAMED_LABEL.match(text, start) if not text[:start].strip(_CLOSING) else None
+        return _speaker(named.group(1), off + start, people) if named else None
+    name = label.group(1)
+    if any(w.strip(".") in _NOT_SPEAKERS for w in name.split()):
+        return ""
+    return people.surname(name) or name.title()
 
 
 def headline_label(text: str, start: int, end: int, people: People) -> str | None:

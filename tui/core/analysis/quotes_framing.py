@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .quotes_referents import PERSON_NOUNS
 from .quotes_verbs import SPEECH_NOUNS, is_reporting, quoted
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,7 +38,11 @@ def owner(noun: Token) -> Token | None:
 def framer(near: Token) -> Token | None:
     """The one whose words hold the clause of ``near``, the subject nearest above a quoted phrase:
     the subject of a verb of saying or thinking that takes the clause ("she told him that it would
-    be '...'"), or a framing noun owned by someone ("Doe's claim is that they '...'")."""
+    be '...'"), a framing noun owned by someone ("Doe's claim is that they '...'"), or the one a
+    description opens as being someone's view ("To Doe, Roe is the '...' man")."""
+    view = _viewer(near)
+    if view is not None:
+        return view
     for clause in near.ancestors:
         if clause.dep_ != "ccomp":
             continue
@@ -52,6 +57,23 @@ def framer(near: Token) -> Token | None:
             return subj
         if is_reporting(verb) or verb.lemma_.lower() in _THINKING:
             return subj
+    return None
+
+
+def _viewer(subj: Token) -> Token | None:
+    """Whose view a description is when the sentence opens on "To ..." or "For ...": "To Doe, Roe
+    is the '...' man", "For his critics, the senator remains a '...'" (what they call him)."""
+    verb = subj.head
+    if subj.dep_ != "nsubj" or not any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.i >= subj.i:
+            break
+        opens = c.i == verb.sent.start or c.i == verb.sent.start + 1 and verb.doc[c.i - 1].dep_ == "cc"
+        if c.dep_ == "prep" and c.lower_ in ("to", "for") and opens:
+            who = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if who is not None and (who.pos_ in ("PROPN", "PRON") or who.lemma_.lower() in PERSON_NOUNS):
+                return who
     return None
 
 

@@ -168,6 +168,8 @@ class People(Referents):
             # (a person named beside a title the model took for a body: "the mayor's National
             # Security Adviser, General Jane Doe," is Jane Doe)
             ent = self._attached_name(off, tok, person_only=ent is not None) or ent
+        if ent is not None and ent.canonical in self.things:
+            return Speaker(None, "NP", None)  # a product the model took for a person ("the Mac")
         if ent is not None and ent.label == "NORP" and (known := self._titled(off, tok)) is not None:
             # "the Utah Republican said": a member the text just named, as a title would be
             return Speaker(known, "PERSON", f"{known} ({_lower_det(noun_phrase(tok))})")

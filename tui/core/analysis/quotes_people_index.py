@@ -124,9 +124,16 @@ class PeopleIndex:
         # Places the text puts things in ("in Russia", "from Ohio"): a place there is never "he".
         self.places: set[str] = set()
         self._sent_starts: list[int] = []
+        self.things: frozenset[str] = frozenset()
         for block, sdoc in paras:
             self._scan(block.start, sdoc)
         self.mentions.sort(key=lambda m: m.pos)
+
+    def drop_things(self, names: frozenset[str]) -> None:
+        """Products the model took for people ("the Mac", ``quotes_products``): they say no quote,
+        and no pronoun means them."""
+        self.things = names
+        self.mentions = [m for m in self.mentions if m.name not in names]
 
     def surname(self, word: str) -> str | None:
         """The known person whose family name is ``word`` (any case), if exactly one."""

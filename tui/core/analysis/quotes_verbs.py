@@ -42,6 +42,7 @@ SPEECH_NOUNS = frozenset(
     "claim statement remark comment word assertion promise pledge prediction warning argument insistence "
     "suggestion accusation charge description message vow boast admission answer response reply quip "
     "tweet post letter speech testimony declaration announcement contention complaint allegation "
+    "conclusion assessment ruling verdict "  # (what an official or a court pronounces: "Doe's conclusion")
     # (and the lines someone is known by: "Doe's campaign slogan is '...'", "Doe's dictum was, '...'")
     "slogan catchphrase phrase dictum motto mantra refrain maxim".split()
 )
