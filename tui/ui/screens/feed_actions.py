@@ -143,7 +143,11 @@ class FeedActions:
         if failed:
             names = ", ".join(clean(o.name, "feed") for o in failed[:3])
             more = f" and {len(failed) - 3} more" if len(failed) > 3 else ""
-            self.say(f"{text}; {count(len(failed), 'feed')} failed: {names}{more}", severity="warning")
+            # (the notice goes; the failing feeds view keeps their errors)
+            errors = f"{key_hint(self.screen.app, 'feeds.failing', '!')} shows why"
+            self.say(
+                f"{text}; {count(len(failed), 'feed')} failed: {names}{more} ({errors})", severity="warning"
+            )
         else:
             self.say(text, timeout=3)
         auto = {f.id for f in self.screen.sidebar.feeds if f.auto_full}
