@@ -141,3 +141,59 @@ async def test_palette_help_names_the_keys_as_rebound(analysed_library):
             assert key in shown and (default is None or default not in shown), shown
             await pilot.press("escape")
             await wait_for(pilot, lambda: not CommandPalette.is_open(app), "palette closed")
+
+
+def _bindings_by_id(app, screen) -> dict:
+    """Every binding of the app, the screen and its panes, by id: the first key of each."""
+    from tui.ui.keys import class_bindings
+
+    out = {}
+    for cls in dict.fromkeys(type(n) for n in [app, screen, *screen.walk_children()]):
+        for binding in class_bindings(cls):
+            if binding.id:
+                out.setdefault(binding.id, binding)
+    return out
+
+
+async def test_every_palette_command_names_the_key_and_runs_the_action_of_its_binding(analysed_library):
+    """The palette's feed and reader commands name the key their binding has (one source of truth)
+    and run what that key runs."""
+    from tui.ui.commands import FEED_ACTIONS, READER_ACTIONS
+
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        bindings = _bindings_by_id(app, screen)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        entries = [*FEED_ACTIONS, *READER_ACTIONS, ("Show keys", "help", "", "app.help")]
+        await wait_for(pilot, lambda: all(any(e[0] in o for o in offered(app)) for e in entries), "offered")
+        for title, action, _help, binding_id, *_ in entries:
+            binding = bindings[binding_id]
+            shown = next(o for o in offered(app) if o.startswith(title))
+            assert shown.endswith(f"({app.get_key_display(binding)})"), (shown, binding)
+            assert binding.action.removeprefix("screen.") == action, (title, binding.action)
+
+
+async def test_a_default_key_changed_in_the_bindings_is_the_key_the_palette_names(
+    analysed_library, monkeypatch
+):
+    from textual.binding import Binding
+
+    from tui.ui.widgets.feed_tree import FeedTree
+
+    moved = [
+        Binding("d", b.action, b.description, show=b.show, id=b.id) if b.id == "feeds.remove" else b
+        for b in Binding.make_bindings(FeedTree.BINDINGS)
+    ]
+    monkeypatch.setattr(FeedTree, "BINDINGS", moved)
+    monkeypatch.setattr(FeedTree, "_merged_bindings", FeedTree._merge_bindings())
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: CommandPalette.is_open(app), "palette open")
+        await pilot.press(*"remove feed")
+        await wait_for(pilot, lambda: any("Remove feed" in o for o in offered(app)), "offered")
+        shown = next(o for o in offered(app) if "Remove feed" in o)
+        assert shown.endswith("(d)"), shown

@@ -184,3 +184,22 @@ async def test_each_article_on_a_page_shows_its_day_and_the_start_of_its_title(a
             assert shown.startswith(format_date(article.date[:10])), shown
             assert ":" not in shown.split()[2], shown  # no hour
             assert " ".join(article.title.split()[:3]) in shown, shown
+
+
+async def test_a_name_marked_from_the_list_opens_with_enter(analysed_library):
+    """] and [ work from any pane and leave the article focused, so the Enter that follows opens the
+    marked name's page (it used to open the list's article again, and the page never came)."""
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        article = screen.article_id
+        assert app.focused is not screen.body  # the list has the focus at the start
+        first = screen.body.entities[0]
+        await pilot.press("right_square_bracket")
+        assert screen.body.mark == (first.start, first.end) and app.focused is screen.body
+        await pilot.press("enter")
+        page = await page_of(app, pilot)
+        assert page.page.name == first.canonical
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, "back")
+        assert screen.article_id == article

@@ -65,6 +65,8 @@ async def test_R_refreshes_every_feed_and_marks_the_failing_one(analysed_library
         await choose(pilot, screen, feed_key(broken))
         assert "500" in screen.status_bar.line.note
         assert app.said("1 feed failed")
+        # The notice names the key of the failing feeds view, where the errors stay.
+        assert any("1 feed failed: " in m and m.endswith(" (! shows why)") for m, _ in app.notices)
         # Both feeds were asked for once; new items get analysed in the background.
         assert sorted(p for p, _ in feed_server.requests) == ["/broken.xml", "/harbour.xml"]
         new = [r.id for r in screen.sidebar.rows.values() if r.feed_id == harbour]

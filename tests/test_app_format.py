@@ -167,3 +167,21 @@ def test_layout_line_applies_the_mark():
     line = layout.line(row, (start, start + 8), Style(reverse=True))
     marked = [line.plain[s.start : s.end] for s in line.spans if s.style == Style(reverse=True)]
     assert marked == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        Document(text="", blocks=[], title="d10", source="Hostile test feed"),  # a title only
+        Document(text="Headline only", blocks=[Block("headline", 0, 13)]),
+    ],
+)
+def test_an_article_with_no_text_says_so_under_its_headline(doc):
+    """A blank pane under the headline read as if the text had not loaded yet."""
+    plain = [p.text.plain for p in build_pieces(doc, None, True, STYLES)]
+    assert plain[-1] == "No text beyond the headline."
+
+
+def test_an_article_with_text_has_no_such_note():
+    plain = [p.text.plain for p in build_pieces(_doc(), None, True, STYLES)]
+    assert "No text beyond the headline." not in plain

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.ui.status import AnalysisState, StatusLine, count, status_line
+from tui.ui.status import AnalysisState, StatusLine, count, refresh_progress, status_line
 
 
 def line(**state) -> StatusLine:
@@ -34,8 +34,18 @@ def test_a_failed_model_is_said_and_not_busy():
 
 
 def test_feed_activity_goes_first_and_makes_it_busy():
-    busy = line(activity="Refreshing 3 feeds…")
-    assert busy.right == "Refreshing 3 feeds… · All articles analysed" and busy.busy
+    busy = line(activity="Refreshing 3 feeds…", analysis=AnalysisState(progress="Analysing library 2/9…"))
+    assert busy.right == "Refreshing 3 feeds… · Analysing library 2/9…" and busy.busy
+
+
+def test_work_going_on_takes_the_place_of_the_resting_analysis_note():
+    """At 80 columns, "Refreshing feeds 13/15 · Hostile test feed · All articles analysed" beside
+    the counts and the progress bar was cut mid-word ("All articles a…")."""
+    assert (
+        line(activity="Refreshing 13/15 · Hostile test feed").right == "Refreshing 13/15 · Hostile test feed"
+    )
+    assert line(sync="Syncing…").right == "Syncing…"
+    assert line(sync="synced 12:03").right == "synced 12:03 · All articles analysed"
 
 
 def test_count_words():
@@ -48,3 +58,14 @@ def test_count_words():
 
 def test_a_stopped_pass_says_so():
     assert line(analysis=AnalysisState(stopped=True)).right == "Background analysis stopped"
+
+
+def test_a_refresh_s_progress_leaves_room_for_the_counts_at_80_columns():
+    """A long feed name pushed the counts off the line ("21…Refreshing feeds 15/15 · heise
+    developer neueste Meldungen"): the name is cut at a word, and the line fits 80 columns
+    beside the progress bar (16 columns) with room for "218 articles · 192 unread"."""
+    shown = refresh_progress(15, 15, "heise developer neueste Meldungen")
+    assert shown == "Refreshing 15/15 · heise developer…"
+    assert len(shown) + len("218 articles · 192 unread") + 16 <= 80
+    assert refresh_progress(1, 2, "[b]x\x1b[31m") == "Refreshing 1/2 · [b]x[31m"
+    assert refresh_progress(1, 2, None) == "Refreshing 1/2 · feed"

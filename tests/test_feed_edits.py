@@ -3,6 +3,8 @@ survives a refresh, folders nest and tidy, and the search index follows a rename
 
 from __future__ import annotations
 
+import os
+
 from tests.app_feeds_support import GARDEN, HARBOUR, rss
 from tests.feedserver import feed_server_fixture  # noqa: F401 - the fixture
 from tests.test_app_stories import story_library  # noqa: F401 - a fixture
@@ -127,3 +129,57 @@ async def test_articles_carry_the_name_the_tree_shows(tmp_path, feed_server):
         assert library.feeds.find(feed_id).title == "Port gazette"
         new = next(a for a in library.articles() if a.title == "Quay repaired")
         assert new.source == "Port gazette"
+
+
+def test_remove_waits_for_a_refresh_here_or_in_another_process(tmp_path):
+    """A removal during a refresh would leave the refresh storing the feed's items: it is Busy."""
+    import pytest
+
+    from tui.core.errors import Busy
+    from tui.core.lock import RefreshLock, lock_path
+
+    with Library.open(tmp_path / "lib.db") as library:
+        feed_id, _ = add_feed(library, "a", None)
+        with RefreshLock(lock_path(library.path)), pytest.raises(Busy, match="pid"):
+            library.feeds.remove(feed_id)  # a cron `newsreader refresh`
+        with library.feeds.refresh_lock_held(), pytest.raises(Busy, match="refresh is running"):
+            library.feeds.remove(feed_id)  # the app's own refresh
+        assert library.feeds.find(feed_id) is not None
+        library.feeds.remove(feed_id)
+        assert library.feeds.find(feed_id) is None
+
+
+async def test_x_while_another_process_refreshes_says_so_once_and_removes_nothing(story_library):  # noqa: F811
+    from tests.app_feeds_support import RecordingApp
+    from tests.test_app import SIZE, settle, wait_for
+    from tui.core.lock import RefreshLock, lock_path
+    from tui.ui.screens.dialogs import ConfirmScreen
+    from tui.ui.views import feed_key
+
+    library, _ = story_library
+    wire = next(f.id for f in library.feeds.list() if f.title == "Wire Service")
+    app = RecordingApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        tree = screen.sidebar.feed_tree
+        screen.sidebar.select_view(feed_key(wire))
+        await wait_for(pilot, lambda: screen.sidebar.view == feed_key(wire), "the tree's cursor there")
+        tree.focus()
+        with RefreshLock(lock_path(library.path)):  # what a cron `newsreader refresh` holds
+            await pilot.press("x")
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked first")
+            await pilot.press("y")
+            await wait_for(pilot, lambda: app.said("not removed"), "refused")
+            await pilot.pause()
+        refusals = [m for m, _ in app.notices if "not removed" in m]
+        assert refusals == [
+            f"Wire Service not removed: another newsreader (pid {os.getpid()}) is refreshing this "
+            "library; try again when it is done"
+        ]
+        assert feed_key(wire) in tree.nav and library.feeds.find(wire) is not None
+        assert not app.said("Removed")
+        await pilot.press("x")  # once it is done, the same key works
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked again")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: feed_key(wire) not in tree.nav, "removed")
+    assert library.feeds.find(wire) is None

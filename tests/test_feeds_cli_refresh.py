@@ -158,9 +158,18 @@ def test_a_feed_removed_while_it_is_fetched_is_dropped_and_the_others_are_stored
     body = rss("Going", item("g", "Old news"), item("g2", "Never stored")).encode()
 
     def remove_then_answer(h) -> None:
-        # `newsreader remove` from another terminal while the refresh waits for this answer.
-        with open_library() as library:
-            library.feeds.remove(library.feeds.find(going).id)
+        # The feed goes while the refresh waits for this answer: not by `newsreader remove`,
+        # which waits for the refresh lock, but by a writer the lock does not hold back (a sync
+        # unsubscribing it, an older newsreader), straight in the store.
+        from tui.core.store import Database, FeedRepo
+        from tui.paths import database_path
+
+        database = Database(database_path())
+        try:
+            repo = FeedRepo(database)
+            repo.remove(repo.find(going).id)
+        finally:
+            database.close()
         send(h, 200, body)
 
     feed_server.routes["/going.xml"] = remove_then_answer

@@ -103,9 +103,8 @@ def _remove(library: Library, args: argparse.Namespace) -> int:
     if feed is None:
         err(f"{args.feed}: no such feed (see 'newsreader feeds')")
         return 1
-    try:  # not while another refresh runs: it would go on storing the feed's items
-        with library.feeds.refresh_lock_held():
-            library.feeds.remove(feed.id)
+    try:  # not while another refresh runs (remove takes the refresh lock)
+        library.feeds.remove(feed.id)
     except Busy as e:
         err(f"{e}; nothing removed")
         return 1

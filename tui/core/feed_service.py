@@ -55,8 +55,10 @@ class FeedService:
         return self._feeds.find(url_or_id)
 
     def remove(self, feed_id: int) -> None:
-        """Unsubscribe; the feed's items go with it."""
-        self._feeds.remove(feed_id)
+        """Unsubscribe; the feed's items go with it. Raises ``Busy``, and removes nothing, while a
+        refresh runs, in another process or this one: it would go on storing the feed's items."""
+        with self.refresh_lock_held(alone=True):
+            self._feeds.remove(feed_id)
 
     def rename(self, feed_id: int, title: str | None) -> None:
         """Give a feed the reader's own name, kept over refreshes (None: the feed's own again)."""
@@ -244,10 +246,11 @@ class FeedService:
         return await asyncio.to_thread(self._make_refresher)
 
     @contextmanager
-    def refresh_lock_held(self) -> Iterator[None]:
+    def refresh_lock_held(self, alone: bool = False) -> Iterator[None]:
         """Hold the refresh lock across several steps (raises ``Busy``): an import that fetches
-        what it subscribes to takes it first, so nothing is subscribed that it cannot fetch."""
-        self._refresh_lock.acquire()
+        what it subscribes to takes it first, so nothing is subscribed that it cannot fetch.
+        With ``alone``, a hold of this process's own (a refresh running) is ``Busy`` too."""
+        self._refresh_lock.acquire(alone)
         try:
             yield
         finally:

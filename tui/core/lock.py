@@ -72,9 +72,12 @@ class SharedRefreshLock:
         self._holders = 0
         self._file: RefreshLock | None = None
 
-    def acquire(self) -> None:
-        """Hold the lock; raises :class:`Busy` if another process holds it (blocking I/O)."""
+    def acquire(self, alone: bool = False) -> None:
+        """Hold the lock; raises :class:`Busy` if another process holds it (blocking I/O), and
+        with ``alone`` if anything in this process holds it too (a refresh of the app's own)."""
         with self._guard:
+            if alone and self._holders:
+                raise Busy("a refresh is running; try again when it is done")
             if self._holders == 0 and self.path is not None:
                 self._file = RefreshLock(self.path).acquire()
             self._holders += 1

@@ -88,6 +88,9 @@ class Piece:
         return None if self.doc_start is None else self.doc_start + len(self.text)
 
 
+EMPTY_NOTE = "No text beyond the headline."
+
+
 def _furniture(text: str, style: Style, kind: str, gap: int = 1, prefix: str = "") -> Piece:
     return Piece(Text(text, style=style, end=""), None, prefix, " " * len(prefix), gap, kind)
 
@@ -124,6 +127,7 @@ def build_pieces(doc: Document, analysis: Analysis | None, highlight: bool, styl
             pieces.append(Piece(text, b.start, "• ", "  ", 0, STANDFIRST))
 
     previous = ""
+    before_text = len(pieces)
     for b in blocks:
         if b.kind == STANDFIRST or (headlines and b is headlines[0]):
             continue
@@ -159,6 +163,10 @@ def build_pieces(doc: Document, analysis: Analysis | None, highlight: bool, styl
         pieces.append(piece)
         previous = kind
 
+    if not standfirst and len(pieces) == before_text:
+        # An item that is only a headline (some feeds send no description): say so, rather
+        # than leave the pane blank under it as if the text had not loaded.
+        pieces.append(_furniture(EMPTY_NOTE, styles["meta"], "note", gap=1))
     spans = [(start, end, styles["link-mark"]) for start, end, _ in link_marks(doc)]
     if analysis is not None and highlight:
         spans = _analysis_spans(analysis, styles) + spans

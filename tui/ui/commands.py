@@ -18,13 +18,11 @@ from textual.style import Style
 
 from ..core.query import parse_query
 from .format import GROUP_NAMES, entity_group
-from .keys import key_hint
+from .keys import bound_keys
 from .screens.scope import offered
 from .views import display_name
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from ..core.library import Library
     from ..core.models import Analysis
     from .screens.feed_actions import FeedActions
@@ -51,9 +49,10 @@ class Reader(Protocol):
     def stop_background(self) -> None: ...
 
 
-def _hint(app: App[object], text: str, binding_id: str, default: str) -> str:
+def _hint(keys: dict[str, str], text: str, binding_id: str) -> str:
     """A command's help naming its key as bound now (``[keys]`` may rebind it): "Star it (s)"."""
-    return f"{text} ({key_hint(app, binding_id, default)})"
+    key = keys.get(binding_id)
+    return f"{text} ({key})" if key else text
 
 
 def _highlighted(matcher: Matcher, candidate: str) -> Content:
@@ -66,6 +65,15 @@ def _highlighted(matcher: Matcher, candidate: str) -> Content:
 
 
 class _ReaderProvider(Provider):
+    _keys: dict[str, str] | None = None
+
+    @property
+    def keys(self) -> dict[str, str]:
+        """Each binding id of the app and the screen's panes to its key now (once per opening)."""
+        if self._keys is None:
+            self._keys = bound_keys(self.app, [self.app, self.screen, *self.screen.walk_children()])
+        return self._keys
+
     def _action(self, name: str) -> Callable[[], object]:
         """Run one of the screen's actions, as its key would."""
         return partial(self.screen.run_action, name)
@@ -232,21 +240,22 @@ class EntityCommands(_ReaderProvider):
 
 Command = tuple[str, Callable[[], object], str]
 
-# (title, action, help, binding id, default key): the help names the key as bound now.
+# (title, action, help, binding id): the help names the key the binding has now (its BINDINGS
+# entry, or [keys]), so the key is written in one place.
 FEED_ACTIONS = (
-    ("Refresh all feeds", "refresh_all", "Fetch new articles of every feed", "feeds.refresh-all", "R"),
-    ("Refresh this feed", "refresh_feed", "The feed or folder chosen in the tree", "feeds.refresh", "r"),
-    ("Add a feed", "add_feed", "Subscribe to a feed by its address", "feeds.add", "a"),
-    ("Mark feed read", "mark_feed_read", "Every article of the chosen feed", "feeds.mark-read", "M"),
-    ("Rename feed or folder", "feed_edit('rename')", "The one chosen in the tree", "feeds.rename", "e"),
-    ("Move feed to a folder", "feed_edit('move')", "The feed chosen in the tree", "feeds.move", "F"),
-    ("Remove feed", "feed_edit('remove')", "Unsubscribe, after asking", "feeds.remove", "x"),
-    ("Failing feeds", "failing_feeds", "Their errors: retry, open the site, remove", "feeds.failing", "!"),
-    ("Toggle unread only", "toggle_unread_only", "Hide read articles in any view", "feeds.unread-only", "u"),
-    ("Toggle read", "toggle_read", "Mark the open article read or unread", "article.toggle-read", "m"),
-    ("Toggle star", "toggle_star", "Star or unstar the open article", "article.star", "s"),
-    ("Open in browser", "open_link", "The open article's web page", "article.open-link", "o"),
-    ("Fetch full text", "fetch_full_text", "The whole article from its web page", "article.full-text", "f"),
+    ("Refresh all feeds", "refresh_all", "Fetch new articles of every feed", "feeds.refresh-all"),
+    ("Refresh this feed", "refresh_feed", "The feed or folder chosen in the tree", "feeds.refresh"),
+    ("Add a feed", "add_feed", "Subscribe to a feed by its address", "feeds.add"),
+    ("Mark feed read", "mark_feed_read", "Every article of the chosen feed", "feeds.mark-read"),
+    ("Rename feed or folder", "feed_edit('rename')", "The one chosen in the tree", "feeds.rename"),
+    ("Move feed to a folder", "feed_edit('move')", "The feed chosen in the tree", "feeds.move"),
+    ("Remove feed", "feed_edit('remove')", "Unsubscribe, after asking", "feeds.remove"),
+    ("Failing feeds", "failing_feeds", "Their errors: retry, open the site, remove", "feeds.failing"),
+    ("Toggle unread only", "toggle_unread_only", "Hide read articles in any view", "feeds.unread-only"),
+    ("Toggle read", "toggle_read", "Mark the open article read or unread", "article.toggle-read"),
+    ("Toggle star", "toggle_star", "Star or unstar the open article", "article.star"),
+    ("Open in browser", "open_link", "The open article's web page", "article.open-link"),
+    ("Fetch full text", "fetch_full_text", "The whole article from its web page", "article.full-text"),
 )
 READER_ACTIONS = (
     (
@@ -254,22 +263,19 @@ READER_ACTIONS = (
         "toggle_highlight",
         "Colour people, places, organisations…",
         "reader.highlight",
-        "h",
     ),
-    ("Next entity mention", "entity(True)", "Mark the next highlighted name", "reader.next-entity", "]"),
+    ("Next entity mention", "entity(True)", "Mark the next highlighted name", "reader.next-entity"),
     (
         "Previous entity mention",
         "entity(False)",
         "Mark the previous highlighted name",
         "reader.previous-entity",
-        "[",
     ),
     (
         "Story: every source of this article",
         "show_story",
         "Headlines, who said what across outlets, one summary",
         "article.story",
-        "v",
     ),
 )
 
@@ -282,7 +288,7 @@ class FeedCommands(_ReaderProvider):
         if reader is None:
             return []
         commands = [
-            (title, self._action(action), _hint(self.app, *help_)) for title, action, *help_ in FEED_ACTIONS
+            (title, self._action(action), _hint(self.keys, *help_)) for title, action, *help_ in FEED_ACTIONS
         ]
         return [
             *commands,
@@ -343,11 +349,12 @@ class ReaderCommands(_ReaderProvider):
         if reader is None:
             return []
         commands = [
-            (title, self._action(action), _hint(self.app, *help_)) for title, action, *help_ in READER_ACTIONS
+            (title, self._action(action), _hint(self.keys, *help_))
+            for title, action, *help_ in READER_ACTIONS
         ]
         return [
             *commands,
-            ("Show keys", self._show_keys, _hint(self.app, "Every key of the reader", "app.help", "?")),
+            ("Show keys", self._show_keys, _hint(self.keys, "Every key of the reader", "app.help")),
         ]
 
     def _show_keys(self) -> None:

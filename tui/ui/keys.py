@@ -6,7 +6,7 @@ user's keymap (``App.set_keymap``) applied by binding id.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -101,3 +101,15 @@ def key_hint(app: App[object], binding_id: str, default: str) -> str:
     keys = (getattr(app, "keymap", None) or {}).get(binding_id, "")
     first = next((k.strip() for k in keys.split(",") if k.strip()), "")
     return app.get_key_display(Binding(first, "")) if first else default
+
+
+def bound_keys(app: App[object], nodes: Iterable[DOMNode]) -> dict[str, str]:
+    """Each binding id of ``nodes`` (their classes' ``BINDINGS``, ``[keys]`` applied) to its first
+    key as the footer shows it: hints take the key from the binding, the one place it is given."""
+    keymap = getattr(app, "keymap", None) or {}
+    keys: dict[str, str] = {}
+    for cls in dict.fromkeys(type(node) for node in nodes):
+        for binding in class_bindings(cls, keymap):
+            if binding.id:
+                keys.setdefault(binding.id, app.get_key_display(binding))
+    return keys

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .format import shorten
 from .views import display_name
+
+FEED_NAME_ROOM = 20
+"""Characters of the feed's name in a refresh's progress: at 80 columns the counts, the progress
+and the progress bar share one line."""
 
 
 def count(n: int, one: str, many: str = "") -> str:
     """``1 article``, ``2 articles``, ``3 people`` (with ``many``)."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def refresh_progress(done: int, total: int, name: str | None) -> str:
+    """``Refreshing 13/15 · Hostile test feed``: the feed's name cut at a word, never mid-word."""
+    return f"Refreshing {done}/{total} · {shorten(display_name(name, 'feed'), FEED_NAME_ROOM)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,10 @@ def status_line(
         what, busy = analysis.progress, True
     elif analysis.stopped:
         what, busy = "Background analysis stopped", False
+    elif activity or sync.endswith("…"):
+        # Resting news gives way to work going on: at 80 columns a refresh's progress and
+        # "All articles analysed" did not fit beside the counts and were cut mid-word.
+        what, busy = "", False
     else:
         what, busy = "All articles analysed", False
     return StatusLine(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ...core.models import ViewKind
 from ..keys import key_hint
 from ..messages import FeedsProgress, FeedsRefreshed, FullTextFetched, LinkFound
-from ..status import count
+from ..status import count, refresh_progress
 from ..views import display_name as clean
 from ..views import feed_key, folder_parts
 from .loading import Then
@@ -118,7 +118,7 @@ class FeedActions:
         if not self.refreshing:
             return
         self.screen.status_bar.progress(message.done, message.total)
-        self._busy(f"Refreshing feeds {message.done}/{message.total} · {clean(message.name, 'feed')}")
+        self._busy(refresh_progress(message.done, message.total, message.name))
         if message.new_items and not self._reload_pending:
             # New items show up while a long refresh goes on, at most once a second.
             self._reload_pending = True
@@ -143,7 +143,11 @@ class FeedActions:
         if failed:
             names = ", ".join(clean(o.name, "feed") for o in failed[:3])
             more = f" and {len(failed) - 3} more" if len(failed) > 3 else ""
-            self.say(f"{text}; {count(len(failed), 'feed')} failed: {names}{more}", severity="warning")
+            # (the notice goes; the failing feeds view keeps their errors)
+            errors = f"{key_hint(self.screen.app, 'feeds.failing', '!')} shows why"
+            self.say(
+                f"{text}; {count(len(failed), 'feed')} failed: {names}{more} ({errors})", severity="warning"
+            )
         else:
             self.say(text, timeout=3)
         auto = {f.id for f in self.screen.sidebar.feeds if f.auto_full}

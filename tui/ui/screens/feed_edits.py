@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from ...core.errors import Busy
 from ...core.models import FeedRow, ViewKey
 from ..status import count
 from ..views import ALL, display_name, feed_key, folder_key, folder_parts
@@ -77,8 +78,10 @@ class FeedEditing:
         library = self.screen.library
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self._change(lambda: library.feeds.remove(feed.id), f"Removed {name}", ALL)
+            if yes:  # (not while a refresh runs, here or in a cron job: it takes the refresh lock)
+                self._change(
+                    lambda: library.feeds.remove(feed.id), f"Removed {name}", ALL, f"{name} not removed"
+                )
 
         self.screen.app.push_screen(ConfirmScreen("Remove feed", question, detail, "Remove"), answered)
 
@@ -113,13 +116,22 @@ class FeedEditing:
 
     # -- the change -------------------------------------------------------------------------
 
-    def _change(self, change: Callable[[], object], said: str, select: ViewKey | None = None) -> None:
+    def _change(
+        self,
+        change: Callable[[], object],
+        said: str,
+        select: ViewKey | None = None,
+        refused: str = "Not changed",
+    ) -> None:
         """Make the change in a thread, then reload the tree (choosing ``select``) and say so."""
         screen = self.screen
 
         async def run() -> None:
             try:
                 await asyncio.to_thread(change)
+            except Busy as e:  # a refresh runs (a removal waits for it): one notice, nothing changed
+                screen.notify(f"{refused}: {e}", severity="warning", timeout=5, markup=False)
+                return
             except Exception as e:  # the store went away, the disk is full...
                 screen.notify(f"Not changed: {e}", severity="error", markup=False)
                 return

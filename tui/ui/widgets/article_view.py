@@ -36,8 +36,11 @@ class ArticleView(Vertical):
         self.query_one(EntityLegend).highlight = highlight
 
     def jump(self, *, forward: bool) -> None:
-        """Mark the next (previous) entity mention; say why when there is none."""
-        if self.body.jump_entity(forward) is None:
+        """Mark the next (previous) entity mention and focus the article, so Enter opens the
+        marked name's page whichever pane ] was pressed in; say why when there is none."""
+        if self.body.jump_entity(forward) is not None:
+            self.body.focus()
+        else:
             analysis = self.body.analysis
             if analysis is None:
                 note = "Entities appear when the analysis is done."
