@@ -67,3 +67,11 @@ def test_a_person_named_with_an_indefinite_article_once_stays_a_person(analyzer)
         "old songs, and Bob Dylan knew it.\n",
     )
     assert found["Bob Dylan"] == {"PERSON"}
+
+
+def test_a_character_someone_plays_stays_a_person(analyzer):
+    found = labels(
+        analyzer,
+        "Convention\n\nThe panel had the voice actor of the cartoon, in which the veteran lead played the Joker.\n",
+    )
+    assert "PRODUCT" not in found.get("Joker", set())

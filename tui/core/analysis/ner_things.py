@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
 # counts as one mention's word in the vote, where the others count as a word for a place does.
 _DETERMINERS = frozenset("the this that these those my your our their its".split())
 _INDEFINITE = frozenset("a an another every each".split())
+# Verbs whose object "the X" is a role ("played the Joker", "starred as the Doctor").
+_ROLE_VERBS = frozenset("play portray voice as".split())
 
 
 def by_determiner(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -43,6 +45,8 @@ def by_determiner(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
         last = sdoc[m.te - 1]
         if not ts <= det.head.i < m.te or last.tag_ == "NNPS" or last.dep_ == "compound":
             continue
+        if last.head.lemma_ in _ROLE_VERBS:
+            continue  # a character someone plays ("played the Joker"): the model's person stays
         m.label = "PRODUCT"
         if definite:
             m.weight = max(m.weight, PLACE_WEIGHT)
