@@ -49,6 +49,8 @@ def thing_names(index: PeopleIndex, paras: list[Paragraph], text: str) -> frozen
     """The canonical names of the person entities in ``index`` that the document's ``text`` (parsed
     in ``paras``) uses as things."""
     persons = {e.canonical for e in index.ents if e.label == "PERSON"}
+    if not persons:
+        return frozenset()  # (no person to test: no walk over the document's tokens)
     rest = _unparsed(text, paras)
     things = {n for n in persons if _qualifies_in(n, rest)}
     for block, sdoc in paras:
