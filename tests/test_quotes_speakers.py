@@ -59,6 +59,17 @@ def test_words_on_shirts_signs_and_banners_are_not_quotes(quotes):
     assert found[0].speaker == "Joan Pike"
 
 
+def test_words_printed_on_merchandise_are_not_quotes(quotes):
+    text = (
+        'Fair\n\nVolunteers handed out water bottles that said "Vote early, vote often" and tote '
+        'bags reading "Libraries change lives." Flyers with the words "Free entry" were everywhere. '
+        '"People came from three counties," said Ruth Ames, who ran the stall.\n'
+    )
+    found = quotes(text)
+    assert [q.text for q in found] == ["People came from three counties,"]
+    assert found[0].speaker == "Ruth Ames"
+
+
 def test_a_side_clause_keeps_its_own_speaker(quotes):
     text = (
         "Council\n\nCarla Ortiz suggested the plan was too costly, while Victor Chen said that the "

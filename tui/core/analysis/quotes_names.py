@@ -124,7 +124,8 @@ _KIND_WORDS = BODY_NOUNS | frozenset(
 # Things that show words without anyone speaking them: a T-shirt "reading 'LOL'", signs "saying ...".
 DISPLAY_NOUNS = frozenset(
     "sign placard banner poster billboard shirt t-shirt tee sweatshirt hoodie jersey hat cap button badge "
-    "sticker mug tattoo graffiti plaque inscription logo wristband scarf marquee".split()
+    "sticker mug tattoo graffiti plaque inscription logo wristband scarf marquee bottle cup tote bag "
+    "flyer leaflet pamphlet sweater mask".split()
 )
 # Words that open a family name of their own: "Le Pen", "De Blasio", "Van Hollen", "Al Sharpton".
 _PARTICLES = frozenset("le la de di da du del della van von der den al el st ben bin abu".split())
