@@ -14,10 +14,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from .quotes_names import FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, given_name_first, label_of
+from .quotes_notmeant import QUOTE_MARKS, controlled_before, host_before, reported_before
 from .quotes_people_index import Mention
 from .quotes_phrases import SUBJECT_DEPS, first_conjunct_subject, name_like, noun_phrase, runs_into_verb
 from .quotes_referents import Referents, relative_clause
-from .quotes_verbs import TEXT_NOUNS, clause_subject, is_reporting, speech_owner
+from .quotes_verbs import TEXT_NOUNS, clause_subject, speech_owner
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -32,7 +33,6 @@ _OBJECT_FORMS = {"him": "he", "her": "she", "them": "they"}  # "the win led her 
 # surveyed said", "many in the crowd booed"), not when something is done to them ("those voting
 # 'yes' were declared the majority").
 _PARTS = frozenset("some many others those several few most both".split())
-_QUOTE_MARKS = frozenset('"“”‘’')
 # Writings published by someone, who speaks through them.
 _WRITINGS = TEXT_NOUNS | frozenset("piece article column editorial story op-ed essay".split())
 
@@ -75,10 +75,17 @@ class People(Referents):
             return None
         fallback: Mention | None = None
         best: Mention | None = None
+        held: Mention | None = None  # the subject of the clause it reports (see below)
         end = self.mentions_before(pos)
         own = self.sentence_of(pos)
+        reported = skip.spans[0] if skip.spans else (0, 0)
         for m in reversed(self.mentions[max(0, end - 60) : end]):
-            if not ok(m) or m.name in skip.names or any(a <= m.pos < b for a, b in skip.spans):
+            if not ok(m) or m.name in skip.names:
+                continue
+            if any(a <= m.pos < b for a, b in skip.spans):
+                if m.rank and m.label == "PERSON" and reported[0] <= m.pos < reported[1] and m.sent == own:
+                    if held is None or _salience(m, self.askers) >= _salience(held, self.askers):
+                        held = m
                 continue
             if want is not None and self.talked_about(m, want, own):
                 # A sentence about someone already called "he"/"she" ("She said Trump was unlike
@@ -97,6 +104,11 @@ class People(Referents):
                 break  # "62-year-old Brenda Johnson also railed ... 'X,' she said": she, not a subject further back
             if best is None or _salience(m, self.askers) > _salience(best, self.askers):
                 best = m
+        if held is not None and (best is None or best.sent < self.sentence_of(own - 1)):
+            # "Doe was shocked by the reaction, she said": the clause it reports is about the
+            # speaker herself when no subject of this sentence or the one before can be "she".
+            if want is None or self.gender_of(held.name) != (FEMALE if want == MALE else MALE):
+                return held.name, held.label
         if best is not None:
             return best.name, best.label
         if fallback is None and word in ("he", "she"):
@@ -201,8 +213,8 @@ class People(Referents):
         whose unstated subject it is ("Asked about Curiel, he said") or that it interrupts
         ("Loyalty, he noted, is ...")."""
         verb = tok.head
-        own = [*_controlled_before(tok), *_host_before(tok)]
-        spans = [_reported_before(off, tok)] + [(off + t.idx, off + t.idx + len(t.text)) for t in own]
+        own = [*controlled_before(tok), *host_before(tok)]
+        spans = [reported_before(off, tok)] + [(off + t.idx, off + t.idx + len(t.text)) for t in own]
         if tok.dep_ == "nsubj" and verb.i > tok.i:
             # (its objects and the subject of what it says; not names deeper down, which may well
             # be the pronoun's own: "He called Cruz the man who Beck idolizes")
@@ -214,7 +226,7 @@ class People(Referents):
         names = set()
         # (a name after a quote that follows the pronoun may be its speaker named again: "he
         # warned, '...' Trump told NBC")
-        own = [t for t in own if t.i < tok.i or not any(w.text in _QUOTE_MARKS for w in tok.doc[tok.i : t.i])]
+        own = [t for t in own if t.i < tok.i or not any(w.text in QUOTE_MARKS for w in tok.doc[tok.i : t.i])]
         for t in own:
             ent = self.token_entity(off, t)
             if ent is not None and ent.label == "PERSON" and not self.in_quote(off + t.idx):
@@ -340,56 +352,6 @@ def _untagged_name(tok: Token) -> bool:
         and (tok.text[1:2].islower() or tok.text[1:2] in "'’" and tok.text[2:3].isupper())
         and not any(c.dep_ in ("det", "compound", "amod", "poss") for c in tok.children)
     )
-
-
-def _reported_before(off: int, tok: Token) -> tuple[int, int]:
-    """The clause a pronoun speaker reports when it comes first ("Smith is no conservative, he
-    said"): the pronoun cannot mean a name inside it, so those mentions are skipped."""
-    verb = tok.head
-    if tok.dep_ != "nsubj" or verb.i <= tok.i and not verb.tag_.startswith("VB"):
-        return (0, 0)
-    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i), None)
-    if clause is None or any(t.text == ":" or is_reporting(t) for t in clause.subtree):
-        # "Doe saw it differently: '...' he said", "Doe weighed in, telling Mic '...', he said": a
-        # clause that opens or reports speech itself; its speaker may well be "he".
-        return (0, 0)
-    return (off + clause.left_edge.idx, off + clause.right_edge.idx + len(clause.right_edge.text))
-
-
-def _controlled_before(tok: Token) -> list[Token]:
-    """The words of the participle clauses before pronoun subject ``tok`` whose unstated subject
-    is ``tok`` itself ("Asked whether Clinton would win, she said", "After meeting Trump, he said")."""
-    verb = tok.head
-    if tok.dep_ != "nsubj":
-        return []
-    out: list[Token] = []
-    for c in verb.children:
-        if c.i >= tok.i:
-            break
-        clause = c
-        if c.dep_ == "prep":
-            clause = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
-        elif c.dep_ != "advcl" or c.tag_ not in ("VBN", "VBG"):
-            continue
-        if clause is None or any(g.dep_ in SUBJECT_DEPS for g in clause.children):
-            continue
-        words = list(c.subtree)
-        if not any(t.text == ":" or t.text in _QUOTE_MARKS for t in words):
-            out += words  # (not a clause holding someone's words: "Doe replied: '...', he said")
-    return out
-
-
-def _host_before(tok: Token) -> list[Token]:
-    """The words before a parenthetical pronoun speaker of the clause it interrupts ("Loyalty, he
-    noted, has long been ...")."""
-    verb = tok.head
-    host = verb.head
-    if tok.dep_ != "nsubj" or verb.dep_ != "parataxis" or host.i <= verb.i or host.left_edge.i >= tok.i:
-        return []
-    before = list(tok.doc[host.left_edge.i : tok.i])
-    if any(t.text == ":" or t.text in _QUOTE_MARKS or is_reporting(t) for t in before):
-        return []
-    return before
 
 
 def _salience(m: Mention, askers: set[int]) -> int:

@@ -66,6 +66,10 @@ _ROLE_ABBREVIATIONS = {
 _PLACE_PREPOSITIONS = frozenset("in from into across throughout inside".split())
 SPEAKER = 2  # the rank of a resolved speaker among mentions
 # Words that make a title another office: "Vice President", "Deputy Secretary", "Lt. Governor".
+# Subjects that show a person: "Footage of Al-Awlaki appears. '...,' he says" is about Al-Awlaki.
+_DEPICTIONS = frozenset(
+    "footage video clip photo photograph image picture recording tape audio portrait".split()
+)
 _LESSER_RANKS = frozenset("vice deputy assistant associate lieutenant lt under".split())
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"})
 
@@ -227,7 +231,7 @@ class PeopleIndex:
                 salient = tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS)
                 # (not the subject of a clause that only sets the scene: "since Cook pledged ...")
                 salient = salient and not (tok.dep_ in SUBJECT_DEPS and sets_scene(tok.head))
-                salient = salient or opening
+                salient = salient or opening or _depicted(tok)
                 label = label_of(ent)
                 # (a place is not introduced by what it is in: "Brevard County, Fla.", "SYRACUSE, N.Y.")
                 introduced = not salient and label != "GPE" and any(describes(c) for c in tok.children)
@@ -333,6 +337,18 @@ class PeopleIndex:
     def mentions_before(self, pos: int) -> int:
         """How many mentions (kept in text order) start before ``pos``."""
         return bisect_left(self.mentions, pos, key=_position)
+
+
+def _depicted(tok: Token) -> bool:
+    """Whether ``tok`` is who a subject shows ("Footage of Al-Awlaki", "a video of the senator")."""
+    of = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.dep_ in SUBJECT_DEPS
+        and of.head.lemma_.lower() in _DEPICTIONS
+        and not sets_scene(of.head.head)
+    )
 
 
 def _picked(off: int, sdoc: Doc, covered: bytearray) -> list[int]:
