@@ -34,3 +34,19 @@ def test_a_quoted_module_path_is_no_quote(quotes):
     found = [q.text for q in quotes(text)]
     assert "acme/thing/v2" not in found
     assert any("Versions should be boring" in q for q in found)
+
+
+def test_code_is_nobody_speaking(quotes):
+    text = (
+        "Mixins\n\nBoth objects are instances of Widget. Module#extend is used to add behaviour to the "
+        "instance 'alpha', but not 'beta'. We will look at why next week.\n"
+    )
+    assert all(q.speaker is None for q in quotes(text))
+
+
+@pytest.mark.parametrize("name", ["Ada Lovelace", "AC/DC", "the 9/11 Commission", "Jean-Luc Picard"])
+def test_names_are_not_code(name):
+    """(A guard: these pass before the rule too.)"""
+    from tui.core.analysis.quotes_names import is_code
+
+    assert not is_code(name)

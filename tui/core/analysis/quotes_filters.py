@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .quotes_names import DISPLAY_NOUNS
+from .quotes_names import CODE, DISPLAY_NOUNS
 from .quotes_offsets import tokens_within
 from .quotes_people import RELATIVE
 
@@ -57,17 +57,13 @@ def displayed(cue: Cue) -> bool:
 
 
 _HAS_WORD = re.compile(r"[^\W\d_]{2}")
-# One run of characters with a path's slash, an identifier's underscore or hash, or a call's
-# brackets: "my/module/v2", "Module#extend", "init()". (A domain, "state.gov" on a sign, is what
-# the sign says.)
-_CODE = re.compile(r"\S*(?:[/_#]|::|\(\))\S*")
 
 
 def has_word(text: str) -> bool:
     """Whether ``text`` holds a word at all: quoted symbols, variables and code ("x", "/W",
     "github.com/acme/uuid", "snake_case") are no speech."""
     text = text.strip()
-    if _CODE.fullmatch(text) and any(c.islower() for c in text):
+    if CODE.fullmatch(text) and any(c.islower() for c in text):
         return False
     return bool(_HAS_WORD.search(text))
 

@@ -8,6 +8,7 @@ Andrea, Leslie, ...) are deliberately left out.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,6 +128,17 @@ DISPLAY_NOUNS = frozenset(
     "sticker mug tattoo graffiti plaque inscription logo wristband scarf marquee bottle cup tote bag "
     "flyer leaflet pamphlet sweater mask".split()
 )
+# One run of characters with a path's slash, an identifier's underscore or hash, or a call's
+# brackets: "my/module/v2", "Module#extend", "init()". (A domain, "state.gov" on a sign, is what
+# the sign says.)
+CODE = re.compile(r"\S*(?:[/_#]|::|\(\))\S*")
+
+
+def is_code(name: str) -> bool:
+    """Whether a speaker's name holds code ("Module#extend", "MRI/Mongrel"): nobody of that name speaks."""
+    return any(CODE.fullmatch(w) and any(c.islower() for c in w) for w in name.split())
+
+
 # Words that open a family name of their own: "Le Pen", "De Blasio", "Van Hollen", "Al Sharpton".
 _PARTICLES = frozenset("le la de di da du del della van von der den al el st ben bin abu".split())
 

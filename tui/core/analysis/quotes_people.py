@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from .quotes_names import FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, given_name_first, label_of
+from .quotes_names import FEMALE, FEMALE_NAMES, MALE, MALE_NAMES, given_name_first, is_code, label_of
 from .quotes_notmeant import QUOTE_MARKS, controlled_before, host_before, reported_before
 from .quotes_people_index import Mention
 from .quotes_phrases import SUBJECT_DEPS, first_conjunct_subject, name_like, noun_phrase, runs_into_verb
@@ -137,6 +137,12 @@ class People(Referents):
 
     def speaker(self, off: int, tok: Token) -> Speaker:
         """The speaker named by subject token ``tok``; label "NP" for a plain phrase."""
+        found = self._speaker(off, tok)
+        if found.shown is not None and is_code(found.shown):
+            return Speaker(None, "NP", None)  # "Module#extend is used to add ... 'foo'": code names nobody
+        return found
+
+    def _speaker(self, off: int, tok: Token) -> Speaker:
         if tok.lower_ in RELATIVE and (clause := relative_clause(tok)) is not None:
             tok = self.who_host(off, tok) if tok.lower_ == "who" else clause.head
             if tok.lemma_.lower() in _WRITINGS and tok.dep_ in ("dobj", "pobj"):
