@@ -168,6 +168,10 @@ def body(*paragraphs: str) -> Document:
         "Use code TRAM20 for 20% off your first month of tram tickets from the Eastbridge shop.",
         # an exclamation: the writer's cheer, no news
         "It is that time of the year again for everybody who rides the trams of Eastbridge!",
+        # the writer greeting or appealing to the reader
+        "Welcome back to another edition of the Eastbridge transport roundup from the town hall.",
+        "If you can, please help us keep reporting on the trams and buses of Eastbridge this year.",
+        "Hi everyone, and thank you for reading about the trams and the buses of Eastbridge again.",
         # the writer's aside or an editor's note in brackets
         "(There is no way to link to the council's video itself, so here is the page that holds it.)",
         "[Update: the council of Eastbridge has since published the full budget on its website.]",

@@ -92,11 +92,24 @@ _META_NOTE = re.compile(
 )
 
 
+# The writer addressing the reader rather than reporting: a greeting ("Hi everyone!", "Welcome back
+# to another edition of Closer Updates.") or an appeal ("If you can, please help us keep making
+# this show.").
+_ADDRESS = re.compile(
+    r"^(?:(?:hi|hello|hey|greetings|howdy)\b(?:\s+(?:everyone|everybody|all|folks|friends|there|guys|y['’]all))?"
+    r"\s*[,!.]|good\s+(?:morning|afternoon|evening)\b[^.!?]{0,20}[,!.]|welcome\s+(?:back\s+)?to\s+[^.!?]{0,60}"
+    r"\b(?:edition|episode|issue|installment|instalment|newsletter|podcast|show|blog|column|series|roundup|recap)\b|"
+    r"(?:if\s+you\s+can,?\s+)?please\s+(?:help|support|donate|subscribe|share|consider\s+(?:supporting|donating|"
+    r"subscribing|becoming))\b)",
+    re.IGNORECASE,
+)
+
+
 def is_furniture(text: str) -> bool:
     """A caption, credit or promo that the page left inside body text, a note about the article,
-    or an aside in brackets."""
+    the writer addressing the reader, or an aside in brackets."""
     return (
-        bool(_CAPTION_MARK.search(text) or _META_NOTE.match(text))
+        bool(_CAPTION_MARK.search(text) or _META_NOTE.match(text) or _ADDRESS.match(text))
         or is_promo(text)
         or is_credit(text)
         or is_aside(text)
