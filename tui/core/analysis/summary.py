@@ -23,7 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import SUMMARY_KINDS, Document, Entity, Quote
+from ..models import LIST_ITEM, SUMMARY_KINDS, Document, Entity, Quote
 from .doc_text import block_text, shown_form
 from .summary_quality import (
     MIN_TOKENS,
@@ -31,6 +31,7 @@ from .summary_quality import (
     ends_open,
     is_bare_quote,
     is_furniture,
+    is_sponsors_lead,
     is_statement,
     is_whole,
 )
@@ -107,10 +108,15 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
     """The first :data:`CANDIDATES` distinct body sentences, broken ones joined back."""
     out: list[_Candidate] = []
     seen: set[str] = set()
+    sponsors = False  # inside the list under "Sponsored by:"
     for block, sdoc in paras:
-        if block.kind not in SUMMARY_KINDS:
+        sponsors = sponsors and block.kind == LIST_ITEM
+        if block.kind not in SUMMARY_KINDS or sponsors:
             if out:
                 out[-1].open_end = False  # never join across a caption or a heading
+            continue
+        if is_sponsors_lead(doc.text[block.start : block.end]):
+            sponsors = True  # (a podcast's notes: "Sponsored by:" and a list of taglines and codes)
             continue
         sents = list(sdoc.sents)
         whole = block_text(sdoc)

@@ -105,6 +105,20 @@ _ADDRESS = re.compile(
 )
 
 
+# The lead-in of a sponsors' list in a podcast's or a newsletter's notes.
+_SPONSORS_LEAD = re.compile(
+    r"(?:this\s+(?:episode|week|show|issue)\s+(?:is\s+|was\s+)?)?(?:sponsored|brought\s+to\s+you|supported)\s+by"
+    r"|(?:our\s+|this\s+week['’]s\s+|today['’]s\s+)?sponsors?|thanks\s+to\s+(?:our|this\s+week['’]s)\s+sponsors?",
+    re.IGNORECASE,
+)
+
+
+def is_sponsors_lead(text: str) -> bool:
+    """ "Sponsored by:", "Sponsors:", "This episode is brought to you by:": what follows is ads."""
+    text = text.strip()
+    return text.endswith(":") and bool(_SPONSORS_LEAD.fullmatch(text[:-1].rstrip()))
+
+
 def is_furniture(text: str) -> bool:
     """A caption, credit or promo that the page left inside body text, a note about the article,
     the writer addressing the reader, or an aside in brackets."""

@@ -1,0 +1,64 @@
+"""Summaries of podcast and newsletter notes: the sponsors' list under "Sponsored by:" is ads, never
+the gist, however many whole sentences its taglines make. The real spaCy pipeline, on notes of our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import make_doc
+from tui.core.analysis.summary_quality import is_sponsors_lead
+
+pytestmark = pytest.mark.slow  # the real spaCy pipeline
+
+TOPICS = [  # questions: weak bullets, which whole sentences of news would beat
+    "Should the night trams run every fifteen minutes or every half hour?",
+    "Is the old depot on the river going to become a museum at last?",
+    "Why will the fares rise in the spring, and who will pay the most?",
+]
+SPONSORS = [
+    "Lumen Lamps: The reading lamp that follows the sun through your whole working day.",
+    "Fernwood Coffee: Freshly roasted beans delivered to your door every single week of the year.",
+    "Packwise: Travel lighter with the bag that weighs itself. Use code TRAMS for a free strap.",
+]
+
+
+@pytest.mark.parametrize("lead", ["Sponsored by:", "Sponsors:", "This episode is brought to you by:"])
+def test_the_sponsors_list_is_not_the_gist(analyzer, lead):
+    doc = make_doc(
+        ("headline", "Episode 12: Trams at night"),
+        *(("list_item", t) for t in TOPICS),
+        ("paragraph", lead),
+        *(("list_item", t) for t in SPONSORS),
+    )
+    bullets = analyzer.analyze(doc).summary
+    assert bullets == TOPICS
+
+
+def test_lists_under_other_lead_ins_stay_news(analyzer):
+    """(A guard: a list of findings under its own lead-in is the news.)"""
+    findings = [
+        "The council will run trams every fifteen minutes between midnight and five in the morning.",
+        "Night fares will cost the same as day fares until the end of the coming summer season.",
+        "Two new stops will open next to the hospital and the university's science campus.",
+    ]
+    doc = make_doc(
+        ("headline", "Night trams approved"),
+        ("paragraph", "The report found:"),
+        *(("list_item", t) for t in findings),
+    )
+    assert analyzer.analyze(doc).summary == findings
+
+
+@pytest.mark.parametrize(
+    "text", ["Sponsored by:", "Our sponsors:", "Thanks to our sponsors:", "Brought to you by:"]
+)
+def test_sponsor_lead_ins(text):
+    assert is_sponsors_lead(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The report found:", "Sponsored by the council, the study found:", "Sponsors"]
+)
+def test_other_lead_ins(text):
+    assert not is_sponsors_lead(text)
