@@ -362,6 +362,8 @@ def test_a_sponsors_coupon_is_a_promo_which_no_summary_takes():
     assert is_promo("Use code WAVE50 for 50% off your first month.")
     assert is_promo("Get $40 off a Kestrel mattress with code kestrelshow.")
     assert is_promo("Use code hopper10 to get 10% off.")
+    assert is_promo("Use code wave2018 for a $10 credit.")
+    assert is_promo("Use code WAVE for a free month of premium.")
     # A code and a price that are news stay content.
     assert not is_promo("The code was written in 2019 and sold for $40 before the company closed.")
     assert not is_promo("Shares fell 5% off their peak after the code of conduct was published.")

@@ -45,7 +45,7 @@ PROMO_ANYWHERE = re.compile(
     r"(?:\bon\s+the\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s+(?:terminal|app)\b|^©|^copyright\s+(?:©\s*)?\d{4}|"
     r"\ball\s+rights\s+reserved\b|\bsign\s+up\s+for\s+(?:our|the)\b[^.]{0,40}\bnewsletter|"
     # A sponsor's coupon in a podcast's or a blog's notes: "Use code SHOW50 for 50% off your first month."
-    r"\bcode\s+[\w-]+\s+(?:for|to\s+(?:get|save)|and\s+(?:get|save)|at\s+checkout)\b[^.!]{0,40}\boff\b|"
+    r"\bcode\s+[\w-]+\s+(?:for|to\s+(?:get|save)|and\s+(?:get|save)|at\s+checkout)\b[^.!]{0,40}\b(?:off|credit|discount|free)\b|"
     r"(?:\d+\s?%|[$£€]\d+)\s+off\b[^.!]{0,60}\b(?:with|use|using|enter)\s+(?:the\s+)?(?:promo\s+|coupon\s+)?code\b)",
     re.IGNORECASE,
 )
