@@ -75,3 +75,18 @@ def test_a_character_someone_plays_stays_a_person(analyzer):
         "Convention\n\nThe panel had the voice actor of the cartoon, in which the veteran lead played the Joker.\n",
     )
     assert "PRODUCT" not in found.get("Joker", set())
+
+
+def test_what_is_used_or_installed_is_a_thing(analyzer):
+    found = labels(
+        analyzer,
+        "Notes\n\nI wrote the importer using Marshal, then told readers to install Keyboard Maestro "
+        "and to download Glympse before the talk.\n",
+    )
+    assert found["Marshal"] == found["Keyboard Maestro"] == found["Glympse"] == {"PRODUCT"}
+
+
+def test_people_who_use_things_stay_people(analyzer):
+    """(A guard: this passes before the rule too.)"""
+    found = labels(analyzer, "Talks\n\nTim Cook used the stage to talk, and Anna Lee used to work there.\n")
+    assert found["Tim Cook"] == found["Anna Lee"] == {"PERSON"}

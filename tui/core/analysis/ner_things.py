@@ -1,10 +1,12 @@
-"""A name the model took for a person but the text uses as a thing: "the Mac Pro", "my MacBook Air".
+"""A name the model took for a person but the text uses as a thing: "the Mac Pro", "my MacBook Air",
+"using Chrome".
 
 The small model tags unknown capitalised words PERSON, and products, apps and gadgets are the
 unknown words of tech and review writing ("Keyboard Maestro", "Xcode", "the Casper Wave"). A
 person's name takes no article or possessive determiner of its own: "the" or "my" that the parser
 hangs on the name itself, not on a noun the name qualifies ("the Obama administration", "my Tom
-Bihn bag" keep their people), says the name is a thing. Families ("the Clintons") stay people.
+Bihn bag" keep their people), says the name is a thing. Families ("the Clintons") stay people. So does being used, installed or
+downloaded: what "using" or "install" takes is software or a device.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
 # counts as one mention's word in the vote, where the others count as a word for a place does.
 _DETERMINERS = frozenset("the this that these those my your our their its".split())
 _INDEFINITE = frozenset("a an another every each".split())
+# Verbs whose object is software or a device, never a person: "using Chrome", "install Xcode".
+_USE_VERBS = frozenset("use install uninstall reinstall download launch".split())
 # Verbs whose object "the X" is a role ("played the Joker", "starred as the Doctor").
 _ROLE_VERBS = frozenset("play portray voice as".split())
 
@@ -33,6 +37,10 @@ def by_determiner(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
     be inside the model's span ("the App Store")."""
     for m in mentions:
         if m.label != "PERSON" or m.te > len(sdoc):
+            continue
+        last = sdoc[m.te - 1]
+        if last.dep_ in ("dobj", "pobj") and last.head.lemma_.lower() in _USE_VERBS:
+            m.label, m.weight = "PRODUCT", max(m.weight, PLACE_WEIGHT)  # "built using Marshal"
             continue
         det, ts = sdoc[m.ts], m.ts + 1
         if det.text != "the" or m.tokens < 2:
