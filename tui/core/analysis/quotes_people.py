@@ -179,7 +179,7 @@ class People(Referents):
             )
             if hit is None:
                 return Speaker(None, "PRON", None)
-            name = self._family_only(hit[0]) if hit[1] == "PERSON" else hit[0]
+            name = family_only(self, hit[0]) if hit[1] == "PERSON" else hit[0]
             return Speaker(name, hit[1], name)
         ent = self.token_entity(off, tok)
         if ent is None or ent.label != "PERSON":
@@ -194,9 +194,9 @@ class People(Referents):
         if ent is not None:
             name = ent.canonical
             if ent.label == "PERSON" and " " not in name:
-                name = self._shared_name(name, off + tok.idx) or name
+                name = shared_name(self, name, off + tok.idx) or name
             elif ent.label == "PERSON" and " " not in ent.text.strip():
-                name = self._family_only(name)  # "Fiorina said" may not be the Fiorina named in full
+                name = family_only(self, name)  # "Fiorina said" may not be the Fiorina named in full
             return Speaker(name, label_of(ent), name)
         if tok.text in self.surnames and (tok.pos_ == "PROPN" or tok.text[1:].islower()):
             name = self.surnames[tok.text]
@@ -238,34 +238,6 @@ class People(Referents):
             if ent is not None and ent.label == "PERSON" and not self.in_quote(off + t.idx):
                 names.add(ent.canonical)
         return Skip(tuple(spans), frozenset(names))
-
-    def _family_only(self, name: str) -> str:
-        """The family name alone when the given name of the full name contradicts what the text
-        says of the person the bare family name stands for: "Fiorina ... she" in an article naming
-        only her husband, Frank Fiorina, in full is not Frank Fiorina."""
-        words = name.split()
-        if len(words) < 2:
-            return name
-        given = words[0].lower()
-        sex = MALE if given in MALE_NAMES else FEMALE if given in FEMALE_NAMES else None
-        votes = self.bare_gender.get(name)
-        told = None if not votes or votes[MALE] == votes[FEMALE] else max(votes, key=votes.__getitem__)
-        if sex is None or told is None or told == sex or max(votes.values()) < 2 * min(votes.values()) + 2:
-            return name
-        # The bare name now stands for its own person: "she" after "Fiorina said" may mean her.
-        self.gender[words[-1]] = dict(votes)
-        return words[-1]
-
-    def _shared_name(self, word: str, pos: int) -> str | None:
-        """The person a name shared by several full names means ("Kim" among Kim Jong Nam, Kim Jong
-        Un, ...): the last of them that was the main subject of a sentence before ``pos``."""
-        full = {
-            m.name for m in self.mentions if m.label == "PERSON" and m.name != word and word in m.name.split()
-        }
-        if len(full) < 2:
-            return None
-        end = self.mentions_before(pos)
-        return next((m.name for m in reversed(self.mentions[:end]) if m.name in full and m.main), None)
 
     def _attached_name(self, off: int, tok: Token, person_only: bool = False) -> Entity | None:
         """A name attached to a role noun: "the secretary, Jane Doe", "spokesman John Kirby", or the
@@ -322,6 +294,36 @@ class People(Referents):
             if m.label == "PERSON" and role in self.roles.get(m.name, ()):
                 return m.name
         return None
+
+
+def family_only(people: People, name: str) -> str:
+    """The family name alone when the given name of the full name contradicts what the text
+    says of the person the bare family name stands for: "Fiorina ... she" in an article naming
+    only her husband, Frank Fiorina, in full is not Frank Fiorina."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    given = words[0].lower()
+    sex = MALE if given in MALE_NAMES else FEMALE if given in FEMALE_NAMES else None
+    votes = people.bare_gender.get(name)
+    told = None if not votes or votes[MALE] == votes[FEMALE] else max(votes, key=votes.__getitem__)
+    if sex is None or told is None or told == sex or max(votes.values()) < 2 * min(votes.values()) + 2:
+        return name
+    # The bare name now stands for its own person: "she" after "Fiorina said" may mean her.
+    people.gender[words[-1]] = dict(votes)
+    return words[-1]
+
+
+def shared_name(people: People, word: str, pos: int) -> str | None:
+    """The person a name shared by several full names means ("Kim" among Kim Jong Nam, Kim Jong
+    Un, ...): the last of them that was the main subject of a sentence before ``pos``."""
+    full = {
+        m.name for m in people.mentions if m.label == "PERSON" and m.name != word and word in m.name.split()
+    }
+    if len(full) < 2:
+        return None
+    end = people.mentions_before(pos)
+    return next((m.name for m in reversed(people.mentions[:end]) if m.name in full and m.main), None)
 
 
 def _lower_det(phrase: str) -> str:
