@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import feedparser.api
-import feedparser.datetimes
 import feedparser.html
 import feedparser.mixin
 import feedparser.urls
 import lxml.etree
 
+from .dates import parse_date
 from .items import RawEntry
 
 XML_NS = "{http://www.w3.org/XML/1998/namespace}"
@@ -139,14 +139,6 @@ def text_of(el: Any, key: str) -> str:
     if key in _Mixin.can_be_relative_uri and value:
         value = feedparser.urls._urljoin("", value)
     return repair(value)
-
-
-def _date(value: str) -> datetime | None:
-    st = feedparser.datetimes._parse_date(value)
-    try:
-        return datetime(*st[:6], tzinfo=UTC) if st else None
-    except (TypeError, ValueError, OverflowError):
-        return None
 
 
 def alternate(attrs: dict[str, str]) -> str | None:
@@ -325,7 +317,7 @@ def _author(e: _Entry, el: Any, atom: bool) -> None:
 def _dater(kind: str) -> Callable[[_Entry, Any, bool], None]:
     def handle(e: _Entry, el: Any, atom: bool) -> None:
         attrs_of(el)
-        e.ctx[kind] = _date(text_of(el, kind))
+        e.ctx[kind] = parse_date(text_of(el, kind))
 
     return handle
 
