@@ -32,9 +32,21 @@ def _ours() -> list[str]:
             f"{rng.randint(0, 25):02d}:{rng.randint(0, 60):02d}:{rng.randint(0, 61):02d} {rng.choice(_ZONES)}"
         )
         out.append(f"{rng.choice(_DAYS)}, {stamp}" if rng.random() < 0.8 else stamp)
-    edges = ["Sat, 21 Nov 2026 11:00:00 +0000", "Sat, 29 Feb 2025 11:00:00 GMT", "Sun, 29 Feb 2024 23:59:59 -2359"]
-    edges += ["Mon, 01 Jan 0001 00:00:00 +0100", "Fri, 31 Dec 9999 23:59:59 -0100", "Tue, 31 Dec 9999 23:00:00 Z"]
-    edges += ["Thu, 01 Jan 1970 00:00:00 +0000", "Mon, 1 Jan 2024 24:00:00 GMT", "Sat,  21 Nov 2026 11:00:00 GMT"]
+    edges = [
+        "Sat, 21 Nov 2026 11:00:00 +0000",
+        "Sat, 29 Feb 2025 11:00:00 GMT",
+        "Sun, 29 Feb 2024 23:59:59 -2359",
+    ]
+    edges += [
+        "Mon, 01 Jan 0001 00:00:00 +0100",
+        "Fri, 31 Dec 9999 23:59:59 -0100",
+        "Tue, 31 Dec 9999 23:00:00 Z",
+    ]
+    edges += [
+        "Thu, 01 Jan 1970 00:00:00 +0000",
+        "Mon, 1 Jan 2024 24:00:00 GMT",
+        "Sat,  21 Nov 2026 11:00:00 GMT",
+    ]
     edges += ["Sat, 21 nov 2026 11:00:00 gmt", "Sat 21 Nov 2026 11:00:00 GMT", "21 Nov 26 11:00:00 GMT", ""]
     edges += ["Sat, 21 Nov 2026 11:00 GMT", "Xyz, 21 Nov 2026 11:00:00 GMT", "Sat, ٢١ Nov 2026 11:00:00 GMT"]
     edges += ["2026-11-21T11:00:00Z", "2026-11-21", "Sat, 21 Nov 2026 11:00:00 +0000 (UTC)", "Sep 2026"]
