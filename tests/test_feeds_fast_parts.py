@@ -42,3 +42,29 @@ def test_keys_are_the_same_when_kept_and_a_prefix_of_the_documents_own_is_not_ke
     for _ in range(2):  # the second time from what was kept
         assert [key_of(el) for el in root] == [_old_key_of(el) for el in root]
     assert [key_of(el) for el in root][2:4] == ["a_thing", "b_thing"]
+
+
+def _obvious_teaser(blocks: list[tuple[str, str]]) -> bool:
+    from tui.core.feeds.items import _BODY_KINDS, _TEASER_END, TEASER_WORDS
+
+    words = sum(len(text.split()) for kind, text in blocks if kind in _BODY_KINDS)
+    if words < TEASER_WORDS:
+        return True
+    return bool(_TEASER_END.search(blocks[-1][1][-80:]))
+
+
+def test_teasers_are_told_as_by_counting_every_word():
+    from tui.core.feeds.items import is_teaser
+
+    rng = random.Random(4)
+    for _ in range(3000):
+        blocks = [
+            (
+                rng.choice(["paragraph", "list_item", "headline", "link", "blockquote"]),
+                " ".join(
+                    rng.choice(["w", "word", "…", "Read more", " ", "\n"]) for _ in range(rng.randint(0, 60))
+                ),
+            )
+            for _ in range(rng.randint(0, 5))
+        ]
+        assert is_teaser(blocks) == _obvious_teaser(blocks)
