@@ -197,3 +197,44 @@ def test_shared_shingles_are_counted_exactly_whichever_way_they_are_found(monkey
                 packed, np.array(values, dtype=np.uint64), np.array(owners, dtype=np.int64)
             )
             assert hits.tolist() == [v in set(mine[o]) for o, v in zip(owners, values, strict=True)]
+
+
+def test_shared_counts_per_candidate_are_the_hits_counted(monkeypatch):
+    """_shared counts each candidate's shingles found among its article's (empty candidates,
+    chunks of articles and the search article by article included) as the hits of _hits add up."""
+    import random
+
+    import numpy as np
+
+    from tui.core.store import story_scores
+
+    rng = random.Random(8)
+    for chunk in (1, 3, 1024):
+        monkeypatch.setattr(story_scores, "_CHUNK", chunk)
+        for collide in (False, True):
+            words = [rng.getrandbits(64) for _ in range(200)]
+            if collide:
+                words[1] = words[0] ^ 1
+            mine = [
+                sorted(set(rng.sample(words, rng.randint(0, 30))) | {words[0], words[1]}) for _ in range(7)
+            ]
+            owners = np.array(sorted(rng.randrange(len(mine)) for _ in range(300)), dtype=np.int64)
+            sizes = np.array([rng.choice([0, 0, 1, 5, 20, 40]) for _ in owners], dtype=np.int64)
+            values = np.array(
+                [
+                    rng.choice(words) if rng.random() < 0.7 else rng.getrandbits(64)
+                    for _ in range(int(sizes.sum()))
+                ],
+                dtype=np.uint64,
+            )
+            firsts = np.cumsum(sizes) - sizes
+            packed = [struct.pack(f"<{len(m)}Q", *m) for m in mine]
+            hits = story_scores._hits(packed, values, np.repeat(owners, sizes))
+            expected = [
+                int(hits[f : f + n].sum()) for f, n in zip(firsts.tolist(), sizes.tolist(), strict=True)
+            ]
+            assert story_scores._shared(packed, values, owners, sizes, firsts).tolist() == expected
+            assert expected == [
+                sum(int(v) in set(mine[o]) for v in values[f : f + n])
+                for o, f, n in zip(owners.tolist(), firsts.tolist(), sizes.tolist(), strict=True)
+            ]

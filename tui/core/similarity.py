@@ -79,15 +79,33 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(folded)
 
 
+# ASCII text's words without the regex: upper case folded, every byte \w does not match made a
+# space, then split (the same words as ``_words``, as UTF-8 bytes).
+_ASCII_WORDS = bytes(
+    c + 32 if 65 <= c <= 90 else c if chr(c).isascii() and (chr(c).isalnum() or c == 95) else 32
+    for c in range(256)
+)
+
+
+def _word_bytes(text: str) -> list[bytes]:
+    """``_words(text)``, each as UTF-8 bytes."""
+    if text.isascii():
+        return text.encode().translate(_ASCII_WORDS).split()
+    return [w.encode() for w in _words(text)]
+
+
 def lead(text: str, blocks: Iterable[Block]) -> str:
     """The first :data:`LEAD_WORDS` words of the body (no headline, captions or credits)."""
     words: list[str] = []
     body = [b for b in blocks if b.kind not in _SKIP_KINDS]
     for part in (text[b.start : b.end] for b in body) if body else [text]:
-        words.extend(part.split())
-        if len(words) >= LEAD_WORDS:
+        # Only the words still wanted are split off (a long paragraph's rest stays one string).
+        need = LEAD_WORDS - len(words)
+        found = part.split(None, need)
+        words.extend(found[:need])
+        if len(found) >= need:
             break
-    return " ".join(words[:LEAD_WORDS])
+    return " ".join(words)
 
 
 def shingles(title: str, lead_text: str) -> frozenset[str]:
@@ -135,6 +153,7 @@ def shingle_hashes(title: str, lead_text: str) -> frozenset[int]:
 
 
 _word_hashes: dict[str, int] = {}
+_byte_hashes: dict[bytes, int] = {}  # the same hashes by the words' UTF-8 (what sketches look up)
 
 
 def _word(word: str) -> int:
@@ -143,6 +162,16 @@ def _word(word: str) -> int:
         if len(_word_hashes) > 200_000:  # a long-running process reading many languages
             _word_hashes.clear()
         h = _word_hashes[word] = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest())
+    return h
+
+
+def _byte_word(word: bytes) -> int:
+    """:func:`_word` of a word given as its UTF-8."""
+    h = _byte_hashes.get(word)
+    if h is None:
+        if len(_byte_hashes) > 200_000:
+            _byte_hashes.clear()
+        h = _byte_hashes[word] = int.from_bytes(hashlib.blake2b(word, digest_size=8).digest())
     return h
 
 
@@ -272,19 +301,19 @@ def sketches(articles: Sequence[tuple[str, str, Iterable[Block]]]) -> list[Sketc
     # Every article's headline and lead, word by word, in one list: a pair is two neighbours of
     # the same part (``ends`` marks where each part's words end); hashes and stop words are then
     # looked up for the whole feed at once.
-    words: list[str] = []
+    words: list[bytes] = []
     part_ends: list[int] = []
     owners: list[int] = []  # the article of each part
     for i, (title, text, blocks) in enumerate(articles):
         for part in (title, lead(text, blocks)):
-            found = _words(part)
+            found = _word_bytes(part)
             if len(found) >= 2:
                 words += found
                 part_ends.append(len(words))
                 owners.append(i)
-    hs = list(map(_word_hashes.get, words))
+    hs = list(map(_byte_hashes.get, words))
     if None in hs:
-        hs = [_word(w) for w in words]
+        hs = [_byte_word(w) for w in words]
     hashes = np.array(hs, dtype=np.uint64)
     with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
         values = hashes[:-1] * np.uint64(_PAIR_MIX)  # as _pair does

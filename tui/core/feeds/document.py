@@ -9,7 +9,6 @@ markup gave them. Links follow the body as ``[n] url`` link blocks, then the ite
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ..models import PARAGRAPH, Document
 from ..reader.blocks import Part, build_document, link_parts
@@ -29,8 +28,7 @@ def blocks_to_document(
     """A Document from ``(kind, text)`` blocks as produced by :mod:`.html_text`."""
     parts: list[Part] = [(None if kind == PARAGRAPH else kind, text) for kind, text in blocks]
     parts.extend(link_parts(links, enclosures))
-    doc = build_document(parts, title=title or None)
-    return replace(doc, source=source or None, date=date or doc.date, url=url)
+    return build_document(parts, title=title or None, source=source or None, date=date, url=url)
 
 
 def item_to_document(item: FeedItem, feed_title: str | None = None) -> Document:

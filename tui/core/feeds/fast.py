@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import feedparser.urls
 import lxml.etree
 
 from .fast_entry import (
@@ -32,6 +31,7 @@ from .fast_entry import (
     attrs_of,
     content_type,
     guess_type,
+    join_uri,
     key_of,
     leaf_text,
     read_entry,
@@ -221,7 +221,7 @@ def _feed_id(el: Any, feed: PlainFeed) -> None:
     if attrs.get("ispermalink", "true") != "true":
         return
     value = leaf_text(el).strip()
-    value = repair(feedparser.urls._urljoin("", value) if value else value)
+    value = repair(join_uri(value) if value else value)
     if not feed.link_set:
         feed.link, feed.link_set = value, True
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import feedparser.api
-import feedparser.datetimes
 import feedparser.html
 import feedparser.mixin
 import feedparser.urls
 import lxml.etree
 
+from .dates import parse_date
 from .items import RawEntry
 
 XML_NS = "{http://www.w3.org/XML/1998/namespace}"
@@ -27,6 +27,7 @@ HTML_TYPES = frozenset(("text/html", "application/xhtml+xml"))
 _TEXT_TYPES = frozenset(("text/plain", "text/html"))
 AMP_NAME = re.compile("&([A-Za-z0-9_]+);")
 AUTHOR_PARTS = frozenset(("name", "email", "uri"))
+_URIFIXER = feedparser.urls._urifixer
 
 _Mixin = feedparser.mixin._FeedParserMixin
 _PARSER = feedparser.api.StrictFeedParser
@@ -58,17 +59,40 @@ class Decline(Exception):
 # -- what feedparser makes of an element ------------------------------------------------------
 
 
+# Keys of the tags seen, where the tag alone decides the key (no namespace, or one feedparser
+# knows): a feed names the same few tags thousands of times.
+_KEYS: dict[str, str] = {}
+
+
 def key_of(el: Any) -> str:
     """feedparser's name for an element: ``_start_<key>`` is its handler, ``<key>`` its field."""
-    ns, _, local = el.tag[1:].rpartition("}") if el.tag[0] == "{" else ("", "", el.tag)
+    tag = el.tag
+    key = _KEYS.get(tag)
+    if key is not None:
+        return key
+    ns, _, local = tag[1:].rpartition("}") if tag[0] == "{" else ("", "", tag)
     local = local.lower()
-    if not ns:
-        return local
-    lower = ns.lower()
-    if "backend.userland.com/rss" in lower:
-        lower = "http://backend.userland.com/rss"
-    prefix = _KNOWN_NS[lower] if lower in _KNOWN_NS else (el.prefix or "")
-    return f"{prefix}_{local}" if prefix else local
+    if ns:
+        lower = ns.lower()
+        if "backend.userland.com/rss" in lower:
+            lower = "http://backend.userland.com/rss"
+        if lower not in _KNOWN_NS:  # the document's own prefix: not the tag's alone
+            prefix = el.prefix or ""
+            return f"{prefix}_{local}" if prefix else local
+        prefix = _KNOWN_NS[lower]
+        local = f"{prefix}_{local}" if prefix else local
+    if len(_KEYS) < 2000:  # (a hostile feed's endless tag names are not all kept)
+        _KEYS[tag] = local
+    return local
+
+
+def join_uri(value: str) -> str:
+    """``feedparser.urls._urljoin("", value)``: with no base it only drops the slashes after a
+    scheme's "://" beyond two, so a value without them is returned as it is."""
+    m = _URIFIXER.match(value)
+    if m is None or m.start(2) == m.end(2):
+        return value
+    return feedparser.urls._urljoin("", value)
 
 
 def unknown(key: str) -> bool:
@@ -137,16 +161,8 @@ def guess_type(value: str, media: str, atom: bool) -> str:
 def text_of(el: Any, key: str) -> str:
     value = leaf_text(el).strip()
     if key in _Mixin.can_be_relative_uri and value:
-        value = feedparser.urls._urljoin("", value)
+        value = join_uri(value)
     return repair(value)
-
-
-def _date(value: str) -> datetime | None:
-    st = feedparser.datetimes._parse_date(value)
-    try:
-        return datetime(*st[:6], tzinfo=UTC) if st else None
-    except (TypeError, ValueError, OverflowError):
-        return None
 
 
 def alternate(attrs: dict[str, str]) -> str | None:
@@ -156,7 +172,7 @@ def alternate(attrs: dict[str, str]) -> str | None:
     rel = attrs.get("rel", "alternate")
     media = attrs.get("type", "application/atom+xml" if rel == "self" else "text/html")
     if rel == "alternate" and _Mixin.map_content_type(media) in HTML_TYPES:
-        return feedparser.urls._urljoin("", attrs["href"])
+        return join_uri(attrs["href"])
     return None
 
 
@@ -232,7 +248,7 @@ def _link(e: _Entry, el: Any, atom: bool) -> None:
     if atom or el.tag != "link" or attrs:
         href = alternate(attrs)
         if attrs.get("rel") == "enclosure":  # feedparser's defaults for an Atom link, href resolved
-            url = feedparser.urls._urljoin("", attrs["href"])
+            url = join_uri(attrs["href"])
             e.enclosures.append((url, attrs.get("type", "text/html"), attrs.get("length", "")))
         if href is not None:
             if not atom:
@@ -240,7 +256,7 @@ def _link(e: _Entry, el: Any, atom: bool) -> None:
             e.ctx["link"] = href
         return
     value = text_of(el, "link").replace("&amp;", "&")
-    e.ctx["link"] = AMP_NAME.sub(r"&\g<1>", value)
+    e.ctx["link"] = AMP_NAME.sub(r"&\g<1>", value) if "&" in value else value
 
 
 def _guid(e: _Entry, el: Any, atom: bool) -> None:
@@ -248,7 +264,7 @@ def _guid(e: _Entry, el: Any, atom: bool) -> None:
     is_link = attrs.get("ispermalink", "true") == "true"
     value = leaf_text(el).strip()
     if value and is_link:
-        value = feedparser.urls._urljoin("", value)
+        value = join_uri(value)
     value = repair(value)
     e.ctx["id"] = value
     if is_link:
@@ -325,7 +341,7 @@ def _author(e: _Entry, el: Any, atom: bool) -> None:
 def _dater(kind: str) -> Callable[[_Entry, Any, bool], None]:
     def handle(e: _Entry, el: Any, atom: bool) -> None:
         attrs_of(el)
-        e.ctx[kind] = _date(text_of(el, kind))
+        e.ctx[kind] = parse_date(text_of(el, kind))
 
     return handle
 

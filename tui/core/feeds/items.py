@@ -36,6 +36,7 @@ _TEASER_END = re.compile(
 )
 _BODY_KINDS = frozenset({PARAGRAPH, LIST_ITEM, BLOCKQUOTE, CODE})  # what counts as the article's words
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+_IS_HTML: dict[str, bool] = {}  # media types seen, and whether they are HTML (a feed has one or two)
 
 
 @dataclass(slots=True)
@@ -86,7 +87,12 @@ def iso_date(when: datetime | None, now: datetime | None = None) -> str | None:
 def body_to_text(value: str, media_type: str, base: str | None) -> HtmlText:
     if not value:
         return HtmlText()
-    if any(t in (media_type or "").lower() for t in _HTML_TYPES) or (not media_type and "<" in value):
+    html = _IS_HTML.get(media_type)
+    if html is None:
+        html = any(t in (media_type or "").lower() for t in _HTML_TYPES)
+        if len(_IS_HTML) < 100:
+            _IS_HTML[media_type] = html
+    if html or (not media_type and "<" in value):
         return html_to_text(value, base)
     return HtmlText(blocks=text_to_blocks(value))
 
@@ -134,8 +140,9 @@ def is_teaser(blocks: list[tuple[str, str]]) -> bool:
     words = 0
     for kind, text in blocks:
         if kind in _BODY_KINDS:
-            words += len(text.split())
-            if words >= TEASER_WORDS:  # enough to tell: the rest need not be split
+            # Enough to tell: words past the count still wanted stay unsplit (one more piece).
+            words += len(text.split(None, TEASER_WORDS - words))
+            if words >= TEASER_WORDS:
                 break
     if words < TEASER_WORDS:
         return True

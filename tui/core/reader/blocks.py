@@ -36,6 +36,9 @@ LONG_HEADLINE = 200
 Part = tuple[str | None, str]  # (kind, or None for "a paragraph, refine me"; one-line text but for CODE)
 
 
+_OWN_CLEAN = frozenset({CODE, LIST_ITEM})
+
+
 def _clean(kind: str | None, text: str) -> str:
     """One line; code keeps its lines and indentation, a list item its nesting indent."""
     if kind == CODE:
@@ -48,11 +51,12 @@ def _clean(kind: str | None, text: str) -> str:
 
 def refine(parts: list[Part]) -> list[tuple[str, str]]:
     """Give every unlabelled part a kind; the first part becomes the headline when none is marked."""
-    parts = [(k, _clean(k, t)) for k, t in parts]
+    # (clean_line at once for most parts: _clean's own cases are code and list items)
+    parts = [(k, _clean(k, t) if k in _OWN_CLEAN else clean_line(t)) for k, t in parts]
     parts = [(k, t) for k, t in parts if t.strip()]
     if not parts:
         return []
-    if not any(k == HEADLINE for k, _ in parts):
+    if HEADLINE not in [k for k, _ in parts]:
         kind, text = parts[0]
         if kind is None and not (len(text) > LONG_HEADLINE and is_sentence(text) and ". " in text):
             parts[0] = (HEADLINE, text)
@@ -81,19 +85,14 @@ def assemble(parts: list[tuple[str, str]]) -> tuple[str, list[Block]]:
 
     A list item's bullet or number and its nesting indent stay in the text, before its block.
     """
-    chunks: list[str] = []
     blocks: list[Block] = []
     pos = 0
     for kind, text in parts:
-        if chunks:
-            chunks.append("\n\n")
-            pos += 2
-        chunks.append(text)
+        end = pos + len(text)
         mark = LIST_MARK.match(text) if kind == LIST_ITEM else None
-        skip = mark.end() if mark else 0
-        blocks.append(Block(kind, pos + skip, pos + len(text)))
-        pos += len(text)
-    return "".join(chunks), blocks
+        blocks.append(Block(kind, pos + mark.end() if mark else pos, end))
+        pos = end + 2  # the blank line after it
+    return "\n\n".join([text for _, text in parts]), blocks
 
 
 def link_parts(links: Sequence[str], enclosures: Sequence[tuple[str, str]] = ()) -> list[Part]:
@@ -104,19 +103,30 @@ def link_parts(links: Sequence[str], enclosures: Sequence[tuple[str, str]] = ())
     return parts
 
 
-def build_document(parts: list[Part], title: str | None = None) -> Document:
-    """A Document from markup parts; the title is the headline unless one is given."""
-    if title and not any(k == HEADLINE for k, _ in parts):
+def build_document(
+    parts: list[Part],
+    title: str | None = None,
+    *,
+    source: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+) -> Document:
+    """A Document from markup parts; the title is the headline unless one is given. ``source``
+    and ``url`` are the document's; ``date``, when given, is its date instead of a dateline's.
+    """
+    if title and HEADLINE not in [k for k, _ in parts]:
         parts = [(HEADLINE, title), *parts]
     refined = refine(parts)
     text, blocks = assemble(refined)
     headline = next((t for k, t in refined if k == HEADLINE), "")
     given = clean_line(title or "")
-    date = None
-    for kind, line in refined[:8]:
-        if kind == DATELINE and date is None:
-            date = iso_date(line)
-    doc = Document(text=text, blocks=blocks, title=given or headline, date=date)
+    if not date:
+        for kind, line in refined[:8]:
+            if kind == DATELINE:
+                date = iso_date(line)
+                if date:  # the first dateline with a date
+                    break
+    doc = Document(text, blocks, given or headline, None, source, date or None, url)
     if not given and (headline or refined):  # the text names it: without the marks of its links
         doc = replace(doc, title=title_without_marks(doc, headline or refined[0][1][:100]))
     return doc

@@ -51,10 +51,16 @@ class _Sorted:
         if self.keys is None or self.ids is None or self.days is None:
             self.keys, self.ids, self.days = keys, ids, days
             return
+        # np.insert(column, at, new) for the three columns, its positions worked out once: ``at``
+        # ascends (the keys are sorted), so new entry j lands at at[j] + j and the old ones, in
+        # order, fill the rest.
         at = np.searchsorted(self.keys, keys, "right")
-        self.keys = np.insert(self.keys, at, keys)
-        self.ids = np.insert(self.ids, at, ids)
-        self.days = np.insert(self.days, at, days)
+        placed = at + np.arange(len(keys))
+        kept = np.ones(len(self.keys) + len(keys), dtype=bool)
+        kept[placed] = False
+        self.keys = _merged(self.keys, keys, placed, kept)
+        self.ids = _merged(self.ids, ids, placed, kept)
+        self.days = _merged(self.days, days, placed, kept)
 
     def find(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(position in ``keys`` of each hit, index of the hit in these arrays)."""
@@ -62,11 +68,29 @@ class _Sorted:
 
         assert self.keys is not None, "find() on an empty index"
         starts = np.searchsorted(self.keys, keys, "left")
-        counts = np.searchsorted(self.keys, keys, "right") - starts
+        # Where each key's run ends: most keys are absent or held once, told by looking at the
+        # entry found and the next; only the keys held more than once are searched again.
+        size = len(self.keys)
+        counts = (self.keys.take(starts, mode="clip") == keys) & (starts < size)
+        counts = counts.astype(np.int64)
+        more = np.flatnonzero(
+            counts & (self.keys.take(starts + 1, mode="clip") == keys) & (starts + 1 < size)
+        )
+        if len(more):
+            counts[more] = np.searchsorted(self.keys, keys[more], "right") - starts[more]
         total = int(counts.sum())
         owners = np.repeat(np.arange(len(keys)), counts)
         offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
         return owners, np.repeat(starts, counts) + offsets
+
+
+def _merged(old: np.ndarray, new: np.ndarray, placed: np.ndarray, kept: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    out = np.empty(len(kept), dtype=old.dtype)
+    out[placed] = new
+    out[kept] = old
+    return out
 
 
 class BandIndex:

@@ -108,9 +108,7 @@ def best_stories(
     firsts = np.cumsum(sizes) - sizes  # each candidate's first shingle in ``values``
     values = members.values[np.repeat(members.starts[rows] - firsts, sizes) + np.arange(int(sizes.sum()))]
     mine = [a.sketch.shingles for a in arts]
-    hits = _hits(mine, values, np.repeat(owners, sizes))
-    total = np.concatenate(([0], np.cumsum(hits, dtype=np.int64)))
-    shared = total[firsts + sizes] - total[firsts]
+    shared = _shared(mine, values, owners, sizes, firsts)
     union = np.array([len(m) // 8 for m in mine], dtype=np.int64)[owners] + sizes - shared
     scores = np.where(sizes >= similarity.MIN_SHINGLES, shared / np.maximum(union, 1), 0.0)
     # Each article's top score, and the last of its candidates that has it.
@@ -124,6 +122,26 @@ def best_stories(
     return out
 
 
+def _shared(mine: Sequence[bytes], values: Any, owners: Any, sizes: Any, firsts: Any) -> Any:
+    """How many of candidate ``k``'s shingles (``values[firsts[k]:][:sizes[k]]``, laid end to
+    end) are shingles of its article, ``mine[owners[k]]`` (``owners`` ascend)."""
+    import numpy as np
+
+    shared = np.zeros(len(owners), dtype=np.int64)
+    for lo in range(0, len(mine), _CHUNK):
+        part = mine[lo : lo + _CHUNK]
+        a, b = (int(x) for x in owners.searchsorted([lo, lo + len(part)]))
+        if a == b:
+            continue
+        start, stop = int(firsts[a]), int(firsts[b - 1] + sizes[b - 1])
+        found = _hit_positions(part, values[start:stop], owners[a:b] - lo, sizes[a:b])
+        # Each hit's candidate: the last whose first shingle is at or before it (an empty
+        # candidate shares its first with the next, so the search passes over it).
+        candidate = (firsts[a:b] - start).searchsorted(found, "right") - 1
+        shared[a:b] = np.bincount(candidate, minlength=b - a)
+    return shared
+
+
 def _hits(mine: Sequence[bytes], values: Any, owners: Any) -> Any:
     """Whether each of ``values`` is one of the shingles ``mine[owners[k]]`` (``owners`` ascend)."""
     import numpy as np
@@ -131,12 +149,14 @@ def _hits(mine: Sequence[bytes], values: Any, owners: Any) -> Any:
     hits = np.zeros(len(values), dtype=bool)
     for lo in range(0, len(mine), _CHUNK):
         part = mine[lo : lo + _CHUNK]
-        a, b = owners.searchsorted([lo, lo + len(part)])
-        hits[a:b] = _hits_of(part, values[a:b], owners[a:b] - lo)
+        a, b = (int(x) for x in owners.searchsorted([lo, lo + len(part)]))
+        hits[a + _hit_positions(part, values[a:b], owners[a:b] - lo, np.ones(b - a, dtype=np.int64))] = True
     return hits
 
 
-def _hits_of(mine: Sequence[bytes], values: Any, owners: Any) -> Any:
+def _hit_positions(mine: Sequence[bytes], values: Any, owners: Any, sizes: Any) -> Any:
+    """The positions in ``values`` of the shingles that are their article's: candidate ``k`` (its
+    ``sizes[k]`` values in a row) is of article ``mine[owners[k]]``."""
     import numpy as np
 
     counts = [len(m) // 8 for m in mine]
@@ -149,23 +169,24 @@ def _hits_of(mine: Sequence[bytes], values: Any, owners: Any) -> Any:
     top = np.uint64(64) - shift
     keys = (mine_owners << top) | (mine_all >> shift)
     if len(keys) > 1 and not bool((keys[1:] > keys[:-1]).all()):
-        return _hits_one_by_one(mine, values, owners)
+        return np.flatnonzero(_hits_one_by_one(mine, values, np.repeat(owners, sizes)))
+    bits = np.uint64(_BITS)
     low = np.uint64((1 << _BITS) - 1)
     table = np.zeros(len(mine) << _BITS, dtype=bool)
-    table[(mine_owners << np.uint64(_BITS)) | (mine_all & low)] = True
-    owners = owners.astype(np.uint64)
-    maybe = np.flatnonzero(table[(owners << np.uint64(_BITS)) | (values & low)])
+    table[(mine_owners << bits) | (mine_all & low)] = True
+    # Each value's article, already in place for the table: shifted once per candidate.
+    rows = np.repeat(owners.astype(np.uint64) << bits, sizes)
+    rows |= values & low
+    maybe = np.flatnonzero(table[rows])
     found = values[maybe]
-    wanted = (owners[maybe] << top) | (found >> shift)
+    wanted = ((rows[maybe] >> bits) << top) | (found >> shift)
     at = keys.searchsorted(wanted)
     exact = (keys.take(at, mode="clip") == wanted) & (mine_all.take(at, mode="clip") == found)
-    hits = np.zeros(len(values), dtype=bool)
-    hits[maybe[exact]] = True
-    return hits
+    return maybe[exact]
 
 
 def _hits_one_by_one(mine: Sequence[bytes], values: Any, owners: Any) -> Any:
-    """:func:`_hits_of` by a binary search in each article's shingles."""
+    """:func:`_hits` by a binary search in each article's shingles."""
     import numpy as np
 
     hits = np.zeros(len(values), dtype=bool)
