@@ -193,9 +193,7 @@ def test_shared_shingles_are_counted_exactly_whichever_way_they_are_found(monkey
             values = [rng.choice(words) if rng.random() < 0.9 else rng.getrandbits(64) for _ in owners]
             values[:50] = [words[0] ^ 1] * 50  # the near miss, for the first articles
             packed = [struct.pack(f"<{len(m)}Q", *m) for m in mine]
-            hits = story_scores._hits(
-                packed, np.array(values, dtype=np.uint64), np.array(owners, dtype=np.int64)
-            )
+            hits = _hits(packed, np.array(values, dtype=np.uint64), np.array(owners, dtype=np.int64))
             assert hits.tolist() == [v in set(mine[o]) for o, v in zip(owners, values, strict=True)]
 
 
@@ -229,7 +227,7 @@ def test_shared_counts_per_candidate_are_the_hits_counted(monkeypatch):
             )
             firsts = np.cumsum(sizes) - sizes
             packed = [struct.pack(f"<{len(m)}Q", *m) for m in mine]
-            hits = story_scores._hits(packed, values, np.repeat(owners, sizes))
+            hits = _hits(packed, values, np.repeat(owners, sizes))
             expected = [
                 int(hits[f : f + n].sum()) for f, n in zip(firsts.tolist(), sizes.tolist(), strict=True)
             ]
@@ -238,3 +236,19 @@ def test_shared_counts_per_candidate_are_the_hits_counted(monkeypatch):
                 sum(int(v) in set(mine[o]) for v in values[f : f + n])
                 for o, f, n in zip(owners.tolist(), firsts.tolist(), sizes.tolist(), strict=True)
             ]
+
+
+def _hits(mine, values, owners):
+    """Whether each of ``values`` is one of the shingles ``mine[owners[k]]``, a chunk of articles
+    at a time, through the search ``_shared`` uses (each value a candidate of its own)."""
+    import numpy as np
+
+    from tui.core.store import story_scores
+
+    hits = np.zeros(len(values), dtype=bool)
+    for lo in range(0, len(mine), story_scores._CHUNK):
+        part = mine[lo : lo + story_scores._CHUNK]
+        a, b = (int(x) for x in owners.searchsorted([lo, lo + len(part)]))
+        ones = np.ones(b - a, dtype=np.int64)
+        hits[a + story_scores._hit_positions(part, values[a:b], owners[a:b] - lo, ones)] = True
+    return hits

@@ -142,18 +142,6 @@ def _shared(mine: Sequence[bytes], values: Any, owners: Any, sizes: Any, firsts:
     return shared
 
 
-def _hits(mine: Sequence[bytes], values: Any, owners: Any) -> Any:
-    """Whether each of ``values`` is one of the shingles ``mine[owners[k]]`` (``owners`` ascend)."""
-    import numpy as np
-
-    hits = np.zeros(len(values), dtype=bool)
-    for lo in range(0, len(mine), _CHUNK):
-        part = mine[lo : lo + _CHUNK]
-        a, b = (int(x) for x in owners.searchsorted([lo, lo + len(part)]))
-        hits[a + _hit_positions(part, values[a:b], owners[a:b] - lo, np.ones(b - a, dtype=np.int64))] = True
-    return hits
-
-
 def _hit_positions(mine: Sequence[bytes], values: Any, owners: Any, sizes: Any) -> Any:
     """The positions in ``values`` of the shingles that are their article's: candidate ``k`` (its
     ``sizes[k]`` values in a row) is of article ``mine[owners[k]]``."""
@@ -186,7 +174,8 @@ def _hit_positions(mine: Sequence[bytes], values: Any, owners: Any, sizes: Any) 
 
 
 def _hits_one_by_one(mine: Sequence[bytes], values: Any, owners: Any) -> Any:
-    """:func:`_hits` by a binary search in each article's shingles."""
+    """Whether each of ``values`` is one of the shingles ``mine[owners[k]]``, by a binary search in
+    each article's shingles (``owners`` ascend)."""
     import numpy as np
 
     hits = np.zeros(len(values), dtype=bool)
