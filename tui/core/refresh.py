@@ -280,7 +280,14 @@ class Refresher:
         # The page has its own links; the feed item's enclosures (a podcast's audio) stay listed.
         enclosures = [(link.url, link.detail) for link in document_links(doc) if link.enclosure]
         new = blocks_to_document(
-            doc.title, full.blocks, full.links, enclosures, source=doc.source, date=doc.date, url=doc.url
+            doc.title,
+            full.blocks,
+            full.links,
+            enclosures,
+            source=doc.source,
+            date=doc.date,
+            url=doc.url,
+            link_texts=full.link_texts,
         )
         await asyncio.to_thread(self.articles.save_full_text, article_id, new)
         return None

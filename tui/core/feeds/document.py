@@ -25,11 +25,13 @@ def blocks_to_document(
     source: str | None = None,
     date: str | None = None,
     url: str | None = None,
+    link_texts: Sequence[str] = (),
 ) -> Document:
-    """A Document from ``(kind, text)`` blocks as produced by :mod:`.html_text`."""
+    """A Document from ``(kind, text)`` blocks as produced by :mod:`.html_text`; ``link_texts``
+    are the links' own texts ("" for none)."""
     parts: list[Part] = [(None if kind == PARAGRAPH else kind, text) for kind, text in blocks]
     parts.extend(link_parts(links, enclosures))
-    doc = build_document(parts, title=title or None)
+    doc = build_document(parts, title=title or None, link_texts=link_texts)
     return replace(doc, source=source or None, date=date or doc.date, url=url)
 
 
@@ -43,4 +45,5 @@ def item_to_document(item: FeedItem, feed_title: str | None = None) -> Document:
         source=feed_title,
         date=item.published,
         url=item.link,
+        link_texts=item.link_texts,
     )

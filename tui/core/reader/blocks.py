@@ -104,12 +104,18 @@ def link_parts(links: Sequence[str], enclosures: Sequence[tuple[str, str]] = ())
     return parts
 
 
-def build_document(parts: list[Part], title: str | None = None) -> Document:
-    """A Document from markup parts; the title is the headline unless one is given."""
+def build_document(parts: list[Part], title: str | None = None, link_texts: Sequence[str] = ()) -> Document:
+    """A Document from markup parts; the title is the headline unless one is given.
+
+    ``link_texts`` are the own texts of the links of :func:`link_parts` ("" for none), in number
+    order: each becomes its link block's ``label``.
+    """
     if title and not any(k == HEADLINE for k, _ in parts):
         parts = [(HEADLINE, title), *parts]
     refined = refine(parts)
     text, blocks = assemble(refined)
+    if any(link_texts):
+        blocks = _labelled(text, blocks, link_texts)
     headline = next((t for k, t in refined if k == HEADLINE), "")
     given = clean_line(title or "")
     date = None
@@ -120,3 +126,15 @@ def build_document(parts: list[Part], title: str | None = None) -> Document:
     if not given and (headline or refined):  # the text names it: without the marks of its links
         doc = replace(doc, title=title_without_marks(doc, headline or refined[0][1][:100]))
     return doc
+
+
+def _labelled(text: str, blocks: list[Block], link_texts: Sequence[str]) -> list[Block]:
+    """``blocks`` with each link block (``[n] url``) labelled with link ``n``'s own text."""
+    out = []
+    for b in blocks:
+        if b.kind == LINK:
+            number = text[b.start + 1 : text.find("]", b.start, b.end)]
+            if number.isdigit() and 0 < int(number) <= len(link_texts) and link_texts[int(number) - 1]:
+                b = replace(b, label=clean_line(link_texts[int(number) - 1]))
+        out.append(b)
+    return out
