@@ -152,11 +152,11 @@ def _print_page(page) -> None:
     sections = (
         ("Articles", [f"{(a.date or '')[:10]}  {clean_line(a.title)}" for a in page.articles[:10]]),
         (
-            "What they said",
+            page.words.said,
             [f"“{clean_line(q.text)}” ({clean_line(q.article_title)})" for q in page.said[:8]],
         ),
         (
-            "Said about them",
+            page.words.about,
             [
                 f"“{clean_line(q.text)}” — {clean_line(q.speaker or 'unattributed')}"
                 for q in page.said_about[:8]

@@ -53,10 +53,12 @@ from .pages import (
     EntityPage,
     EntityQuote,
     Neighbour,
+    PageWords,
     SavedSearch,
     SearchHit,
     SearchOrder,
     Story,
+    page_words,
 )
 from .sync import SyncReport, SyncStatus
 
@@ -86,6 +88,8 @@ __all__ = [
     "Entity",
     "EntityArticle",
     "EntityPage",
+    "PageWords",
+    "page_words",
     "EntityQuote",
     "FeedOutcome",
     "FeedRow",
