@@ -36,6 +36,9 @@ class Reading:
         self._documents: LRUCache[int, Document] = LRUCache(64)
         self._analyses: LRUCache[int, Analysis] = LRUCache(256)
         self._read_timer: Timer | None = None
+        # The article U made unread while it was open: not marked read again until the reader
+        # opens another and comes back (a reload or a new text shows it again without that).
+        self._kept_unread: int | None = None
         self.quote_mark: tuple[int, int] | None = None
 
     # -- opening ----------------------------------------------------------------------------
@@ -92,12 +95,24 @@ class Reading:
         self._after_open(mark, focus_body)
         screen.refresh_status()
 
+    def keep_unread(self, article_ids: list[int]) -> None:
+        """U made these unread: the open one among them stays so while it stays open."""
+        if self.article_id in article_ids:
+            self._kept_unread = self.article_id
+            if self._read_timer is not None:
+                self._read_timer.stop()
+                self._read_timer = None
+
     def _mark_read_later(self, article_id: int) -> None:
         """Mark the article read once it has been open ``mark_read`` seconds (the setting): at
-        once, after a while (skimming past it leaves it unread), or never."""
+        once, after a while (skimming past it leaves it unread), or never; not the article U
+        made unread, until another has been open."""
         if self._read_timer is not None:
             self._read_timer.stop()
             self._read_timer = None
+        if article_id == self._kept_unread:
+            return
+        self._kept_unread = None
         settings = getattr(self.screen.app, "settings", None)
         after = settings.mark_read_after if settings is not None else 0.0
         if after is None:
@@ -110,6 +125,8 @@ class Reading:
     def _mark_read_if_open(self, article_id: int) -> None:
         self._read_timer = None
         row = self.screen.sidebar.rows.get(article_id)
+        if article_id == self._kept_unread:
+            return
         if article_id == self.article_id and row is not None and not row.read:
             self.set_state(article_id, read=True)
 
