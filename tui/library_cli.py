@@ -137,6 +137,7 @@ def _print_page(page) -> None:
     from rich.console import Console
     from rich.text import Text
 
+    from .core.models import PLACE_LABELS
     from .core.sanitize import clean_line
 
     console = Console(highlight=False)
@@ -145,7 +146,12 @@ def _print_page(page) -> None:
         console.print(Text("also: " + ", ".join(clean_line(a) for a in page.aliases[:8]), style="dim"))
     console.print(
         Text(
-            f"named in {count(len(page.articles), 'article')}, quoted {count(len(page.said), 'time')}",
+            f"named in {count(len(page.articles), 'article')}, "
+            + (  # a place is not quoted: what is said in its name is
+                f"{count(len(page.said), 'quote')} {page.words.said_count}"
+                if page.label in PLACE_LABELS
+                else f"quoted {count(len(page.said), 'time')}"
+            ),
             style="dim",
         )
     )

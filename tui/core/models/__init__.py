@@ -49,6 +49,7 @@ from .links import (
     without_link_marks,
 )
 from .pages import (
+    PLACE_LABELS,
     EntityArticle,
     EntityPage,
     EntityQuote,
@@ -89,6 +90,7 @@ __all__ = [
     "EntityArticle",
     "EntityPage",
     "PageWords",
+    "PLACE_LABELS",
     "page_words",
     "EntityQuote",
     "FeedOutcome",
