@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..models import PARAGRAPH, Document
 from ..reader.blocks import Part, build_document, link_parts
 from .parsed import FeedItem
+
+if TYPE_CHECKING:
+    from .fulltext import FullText
 
 
 def blocks_to_document(
@@ -46,4 +50,19 @@ def item_to_document(item: FeedItem, feed_title: str | None = None) -> Document:
         date=item.published,
         url=item.link,
         link_texts=item.link_texts,
+    )
+
+
+def full_text_document(doc: Document, full: FullText, enclosures: Sequence[tuple[str, str]] = ()) -> Document:
+    """``doc`` with the text of its fetched web page (its own links), keeping its title, source,
+    date, address and the feed item's ``enclosures``."""
+    return blocks_to_document(
+        doc.title,
+        full.blocks,
+        full.links,
+        enclosures,
+        source=doc.source,
+        date=doc.date,
+        url=doc.url,
+        link_texts=full.link_texts,
     )
