@@ -203,3 +203,29 @@ async def test_a_name_marked_from_the_list_opens_with_enter(analysed_library):
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen, "back")
         assert screen.article_id == article
+
+
+def words_shown(page: EntityScreen) -> tuple[str, str, str, str]:
+    said, about = (str(page.query_one(f"#entity-{key}-title").render()) for key in ("said", "about"))
+    head = str(page.query_one("#entity-head").render())
+    return said, about, head, str(page.query_one("#entity-said", PageList).get_option_at_index(0).prompt)
+
+
+async def test_a_places_page_does_not_say_it_speaks_a_persons_does(analysed_library):
+    """A place's quotes section read "What they said" / "quotes by them": it lists what was said in
+    its name ("Russia said …"), and the page says so; a person's page keeps its words."""
+    russia = analysed_library.entity_page("Russia", "GPE")
+    obama = analysed_library.entity("Obama")
+    assert russia.articles and not russia.said and obama is not None and obama.said
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await settle(app, pilot)
+        screen.reading.open_entity("Russia", "GPE")
+        said, about, head, note = words_shown(await page_of(app, pilot))
+        assert (said, about, note) == ("Said in its name", "Said about it", "Nothing said in its name.")
+        assert "in its name" in head and "by them" not in head and "about it" in head
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, "back")
+        screen.reading.open_entity(obama.name, obama.label)
+        said, about, head, _ = words_shown(await page_of(app, pilot))
+        assert (said, about) == ("What they said", "Said about them") and "by them" in head

@@ -38,3 +38,27 @@ async def test_every_name_of_the_legend_is_shown_whole(analysed_library, size):
         await pilot.pause()
         note = " ".join(" ".join(shown_lines(legend)).split())
         assert note == "Entity highlighting off h to turn on"
+
+
+async def test_the_legend_shows_only_under_an_article_with_highlighted_entities(analysed_library):
+    """Under an article not analysed yet, failed, or in another language ("not analysed: German"),
+    the legend named colours that nothing on screen had."""
+    from tui.core.models import Analysis
+
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await settle(app, pilot)
+        view, legend = screen.article_view, screen.query_one(EntityLegend)
+        article_id, doc, analysis = screen.article_id, screen.document, screen.reading.analysis
+        assert analysis is not None and analysis.entities and legend.display
+        german = Analysis(entities=[], quotes=[], summary=[], language="de")
+        for shown, unavailable in ((None, False), (None, True), (german, False)):
+            view.show(article_id + 1000, doc, shown, unavailable=unavailable)
+            await pilot.pause()
+            assert not legend.display and legend.size.height == 0
+        view.show(article_id, doc, Analysis(entities=[], quotes=[], summary=[]))  # nothing found
+        await pilot.pause()
+        assert not legend.display
+        view.show(article_id, doc, analysis)
+        await pilot.pause()
+        assert legend.display and legend.size.height >= 1

@@ -46,11 +46,18 @@ async def test_L_lists_the_links_and_the_one_picked_goes_to_the_confirm(tmp_path
         options = app.screen.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         shown = ["".join(line.strip() for line in prompt.split("\n")) for prompt in prompts]
+        # Each link's own text, what the reader saw in the article, with its address below it.
+        assert [prompt.split("\n")[0] for prompt in prompts] == [
+            "[1] the first",
+            "[2] the second",
+            "[3] the third",
+            "[4] a long one",
+        ]
         assert shown == [
-            "[1] https://a.example/first",
-            "[2] https://b.example/second",
-            "[3] https://c.example/third",
-            f"[4] {LONG}",
+            "[1] the firsthttps://a.example/first",
+            "[2] the secondhttps://b.example/second",
+            "[3] the thirdhttps://c.example/third",
+            f"[4] a long one{LONG}",
         ]
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmOpenScreen), "the confirm dialog")
@@ -96,4 +103,32 @@ async def test_a_long_address_wraps_under_itself_not_under_its_number(tmp_path, 
         assert rest, lines  # the address took more than one line
         column = lines[first].index("[4]") + len("[4] ")
         assert all(line[:column].strip() == "" and line[column] != " " for line in rest), lines
-        assert "".join(line.strip() for line in lines[first:]) == f"[4] {LONG}"
+        assert "".join(line.strip() for line in lines[first:]) == f"[4] a long one{LONG}"
+
+
+MARKUP_PAGE = """<html><head><title>Markup</title></head><body><article><h1>Links as data</h1>
+<p>Read <a href="https://a.example/one">[b]bold[/b] [@click=app.quit]x[/]</a> and
+<a href="https://b.example/two">https://b.example/two</a> today.</p></article></body></html>"""
+
+
+async def test_a_links_text_is_plain_text_and_an_address_alone_is_not_repeated(tmp_path, analyzer):
+    path = tmp_path / "markup.html"
+    path.write_text(MARKUP_PAGE)
+    library, errors = make_library([str(path)], analyzer=analyzer)
+    assert not errors
+    with library:
+        app = RecordingApp(library, open_article=library.scope[0])
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: getattr(app.screen, "document", None) is not None, "the article")
+            await pilot.press("L")
+            await wait_for(pilot, lambda: isinstance(app.screen, LinkListScreen), "the list of links")
+            await pilot.pause()
+            lines = [
+                line.strip() for line in shown_lines(app.screen.query_one("#links-list")) if line.strip()
+            ]
+            assert lines == [
+                "[1] [b]bold[/b] [@click=app.quit]x[/]",
+                "https://a.example/one",
+                "[2] https://b.example/two",
+            ], lines
+            assert app.is_running

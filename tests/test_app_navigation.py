@@ -4,10 +4,13 @@ before it marks everything read. Seeds with saved analyses and three outlets' re
 
 from __future__ import annotations
 
+import pytest
+
 from tests.app_feeds_support import RecordingApp
 from tests.test_app import SIZE, settle, wait_for
 from tests.test_app_stories import story_library  # noqa: F401  (a fixture)
 from tui.core.config import Settings
+from tui.ui.messages import FullTextFetched
 from tui.ui.screens.dialogs import ConfirmScreen
 from tui.ui.views import feed_key
 
@@ -59,6 +62,44 @@ async def test_U_makes_the_last_articles_marked_read_unread_again(story_library)
         await pilot.press("U")
         await wait_for(pilot, lambda: app.said("Nothing to undo"), "nothing more to undo")
     assert not any(r.read for r in library.article_rows([ids["a"], ids["b"]]))
+
+
+def read(screen, article_id: int) -> bool:
+    """Is the article shown read (the rows are new after each reload)?"""
+    return screen.sidebar.rows[article_id].read
+
+
+@pytest.mark.parametrize("after", [0.0, 2.0])
+async def test_U_on_the_open_article_sticks_until_it_is_opened_again(story_library, after):  # noqa: F811
+    """With mark_read "on-open" (or "after 2s"), U on the article still open made it unread, and
+    when the open article was shown again (its full text came, fetched automatically) it was
+    marked read again at once: it stays unread until the reader opens another and comes back."""
+    library, ids = story_library
+    app = RecordingApp(library, settings=Settings(mark_read_after=after))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        opened = screen.article_id
+        await pilot.pause(after)
+        await wait_for(pilot, lambda: read(screen, opened), "read on open")
+        await pilot.press("U")
+        await wait_for(pilot, lambda: not read(screen, opened), "unread again")
+        shown = screen.document
+        screen.post_message(FullTextFetched([opened], automatic=True))
+        await wait_for(
+            pilot, lambda: screen.article_id == opened and screen.document is not shown, "shown again"
+        )
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        await pilot.pause(after + 0.5)  # longer than mark_read's wait
+        assert screen.article_id == opened and not read(screen, opened)
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        assert not library.article_rows([opened])[0].read
+        # Moved away and back: opened again, so read again.
+        await pilot.press("j")
+        await wait_for(pilot, lambda: screen.article_id != opened, "the next article")
+        await pilot.press("k")
+        await wait_for(pilot, lambda: screen.article_id == opened, "back to it")
+        await pilot.pause(after)
+        await wait_for(pilot, lambda: read(screen, opened), "read again on opening")
 
 
 async def test_z_gives_the_article_the_whole_screen_and_back(story_library):  # noqa: F811

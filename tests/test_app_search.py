@@ -3,6 +3,8 @@ sorting, and saved searches with unread counts (over the seeds' saved analyses: 
 
 from __future__ import annotations
 
+import pytest
+
 from tests.app_feeds_support import RecordingApp
 from tests.test_app import SIZE, settle, wait_for
 from tests.test_app_stories import story_library  # noqa: F401  (a fixture)
@@ -129,3 +131,21 @@ async def test_a_search_from_a_feed_shows_its_results_and_stays(story_library): 
         )
         await pilot.press("escape")
         await wait_for(pilot, lambda: sidebar.view == rail, "back to the feed")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (140, 40), (200, 50)])
+async def test_the_search_lines_hint_is_never_cut(analysed_library, size):
+    """The hint was one line of 61 characters in a sidebar of 24 to 44: 'Search: words, "a'."""
+    from tests.helpers import shown_lines
+    from tui.ui.widgets.search_line import PLACEHOLDERS
+
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=size) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("slash")
+        line = screen.sidebar.search_line
+        await wait_for(pilot, lambda: line.has_focus and line.content_size.width > 0, "the search line")
+        await pilot.pause()
+        shown = " ".join(shown_lines(line)).strip()
+        hint = next(p for p in PLACEHOLDERS if p in shown)
+        assert len(hint) < line.content_size.width, (hint, shown)

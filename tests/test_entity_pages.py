@@ -147,3 +147,8 @@ def test_who_on_the_command_line(isolated_home):
     titles = {"Articles", "What they said", "Said about them", "Named alongside"}
     assert all(line.startswith("  ") or line in titles or not line for line in body), body
     assert max(len(line) for line in body) <= 80 and len(body) > 12
+    # A place is not quoted: its page counts what was said in its name, and is said "about it".
+    r = run("who", "United States", env={"COLUMNS": "80"})
+    assert r.returncode == 0 and r.stdout.startswith("United States")
+    assert "quoted" not in r.stdout and "in its name" in r.stdout.splitlines()[2]
+    assert "Said about it" in r.stdout and "Said about them" not in r.stdout

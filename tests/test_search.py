@@ -251,3 +251,24 @@ def test_a_library_from_before_search_is_indexed_once_with_progress(tmp_path):
     with Library.open(path, progress=lambda done, total: seen.append((done, total))) as library:
         assert seen == []  # built once
         assert len(library.search('"number 4499"')) == 1
+
+
+def test_snippets_leave_out_link_numbers_and_the_list_of_links(tmp_path):
+    """A teaser's snippet read "Continue reading on »[1] [1] https://medium…": the article shows
+    its links' numbers and list, but in a few words of snippet they are noise."""
+    from tui.core.reader.html import parse_html
+
+    db = Database(tmp_path / "library.db")
+    articles = ArticleRepo(db)
+    page = """<html><head><title>Side quest</title></head><body><article><h1>Side quest: drawing</h1>
+    <p>I drew a harbour <a href="https://ex.example/pic">picture</a> today.
+    <a href="https://medium.example/@me/side-quest?source=rss">Continue reading on »</a></p>
+    </article></body></html>"""
+    article_id = articles.upsert("file:quest", parse_html(page))
+    with Library(db) as library:
+        for query in ("harbour", "is:unread"):
+            (hit,) = library.search(query)
+            assert hit.id == article_id
+            assert "[1]" not in hit.snippet and "[2]" not in hit.snippet and "https" not in hit.snippet
+            assert "picture today. Continue reading on »" in hit.snippet, hit.snippet
+            assert all(hit.snippet[a:b].lower() == "harbour" for a, b in hit.marks)

@@ -137,6 +137,7 @@ def _print_page(page) -> None:
     from rich.console import Console
     from rich.text import Text
 
+    from .core.models import PLACE_LABELS
     from .core.sanitize import clean_line
 
     console = Console(highlight=False)
@@ -145,18 +146,23 @@ def _print_page(page) -> None:
         console.print(Text("also: " + ", ".join(clean_line(a) for a in page.aliases[:8]), style="dim"))
     console.print(
         Text(
-            f"named in {count(len(page.articles), 'article')}, quoted {count(len(page.said), 'time')}",
+            f"named in {count(len(page.articles), 'article')}, "
+            + (  # a place is not quoted: what is said in its name is
+                f"{count(len(page.said), 'quote')} {page.words.said_count}"
+                if page.label in PLACE_LABELS
+                else f"quoted {count(len(page.said), 'time')}"
+            ),
             style="dim",
         )
     )
     sections = (
         ("Articles", [f"{(a.date or '')[:10]}  {clean_line(a.title)}" for a in page.articles[:10]]),
         (
-            "What they said",
+            page.words.said,
             [f"“{clean_line(q.text)}” ({clean_line(q.article_title)})" for q in page.said[:8]],
         ),
         (
-            "Said about them",
+            page.words.about,
             [
                 f"“{clean_line(q.text)}” — {clean_line(q.speaker or 'unattributed')}"
                 for q in page.said_about[:8]

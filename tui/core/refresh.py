@@ -270,7 +270,7 @@ class Refresher:
         info = await asyncio.to_thread(self.articles.feed_info, article_id)
         if not info.url:
             return "this article has no link to fetch"
-        from .feeds.document import blocks_to_document
+        from .feeds.document import full_text_document
         from .feeds.fulltext import fetch_full_text
 
         full = await fetch_full_text(info.url, self.fetch)
@@ -279,9 +279,7 @@ class Refresher:
         doc = await asyncio.to_thread(self.articles.document, article_id)
         # The page has its own links; the feed item's enclosures (a podcast's audio) stay listed.
         enclosures = [(link.url, link.detail) for link in document_links(doc) if link.enclosure]
-        new = blocks_to_document(
-            doc.title, full.blocks, full.links, enclosures, source=doc.source, date=doc.date, url=doc.url
-        )
+        new = full_text_document(doc, full, enclosures)
         await asyncio.to_thread(self.articles.save_full_text, article_id, new)
         return None
 

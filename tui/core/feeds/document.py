@@ -9,10 +9,14 @@ markup gave them. Links follow the body as ``[n] url`` link blocks, then the ite
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..models import PARAGRAPH, Document
 from ..reader.blocks import Part, build_document, link_parts
 from .parsed import FeedItem
+
+if TYPE_CHECKING:
+    from .fulltext import FullText
 
 
 def blocks_to_document(
@@ -24,11 +28,15 @@ def blocks_to_document(
     source: str | None = None,
     date: str | None = None,
     url: str | None = None,
+    link_texts: Sequence[str] = (),
 ) -> Document:
-    """A Document from ``(kind, text)`` blocks as produced by :mod:`.html_text`."""
+    """A Document from ``(kind, text)`` blocks as produced by :mod:`.html_text`; ``link_texts``
+    are the links' own texts ("" for none)."""
     parts: list[Part] = [(None if kind == PARAGRAPH else kind, text) for kind, text in blocks]
     parts.extend(link_parts(links, enclosures))
-    return build_document(parts, title=title or None, source=source or None, date=date, url=url)
+    return build_document(
+        parts, title=title or None, link_texts=link_texts, source=source or None, date=date, url=url
+    )
 
 
 def item_to_document(item: FeedItem, feed_title: str | None = None) -> Document:
@@ -41,4 +49,20 @@ def item_to_document(item: FeedItem, feed_title: str | None = None) -> Document:
         source=feed_title,
         date=item.published,
         url=item.link,
+        link_texts=item.link_texts,
+    )
+
+
+def full_text_document(doc: Document, full: FullText, enclosures: Sequence[tuple[str, str]] = ()) -> Document:
+    """``doc`` with the text of its fetched web page (its own links), keeping its title, source,
+    date, address and the feed item's ``enclosures``."""
+    return blocks_to_document(
+        doc.title,
+        full.blocks,
+        full.links,
+        enclosures,
+        source=doc.source,
+        date=doc.date,
+        url=doc.url,
+        link_texts=full.link_texts,
     )

@@ -35,6 +35,7 @@ class FullText:
     blocks: list[tuple[str, str]] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     error: str | None = None
+    link_texts: list[str] = field(default_factory=list)  # each link's own text, "" for none
 
     @property
     def text(self) -> str:
@@ -97,7 +98,9 @@ def extract_full_text(page: bytes | str, content_type: str | None = None, url: s
         blocks[0] = (HEADLINE, blocks[0][1])
     if not blocks:
         return FullText(url=url or "", final_url=url, error="no article text found on the page")
-    return FullText(url=url or "", final_url=url, blocks=blocks, links=found.links)
+    return FullText(
+        url=url or "", final_url=url, blocks=blocks, links=found.links, link_texts=found.link_texts
+    )
 
 
 def decode_html(data: bytes, content_type: str | None = None) -> str:

@@ -35,6 +35,7 @@ class HtmlText:
     blocks: list[tuple[str, str]] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     truncated: bool = False
+    link_texts: list[str] = field(default_factory=list)  # each link's own text, "" for none
 
     @property
     def text(self) -> str:
@@ -70,12 +71,13 @@ def html_to_text(markup: str, base_url: str | None = None, *, max_chars: int = M
     if root is None:  # an empty document, or one libxml2 refuses
         return text_to_blocks_result(markup) if "<" not in markup else HtmlText(truncated=truncated)
     links = LinkNumbers(lambda href: safe_link(href, base_url), MAX_LINKS)
-    walker = HtmlWalker(FEED_RULES, max_chars=max_chars, on_link=links)
+    walker = HtmlWalker(FEED_RULES, max_chars=max_chars, on_link=links, on_link_text=links.name)
     walk_tree(root, walker)
     return HtmlText(
         blocks=[(kind or PARAGRAPH, text) for kind, text, _ in walker.parts],
         links=links.found,
         truncated=walker.truncated or truncated,
+        link_texts=links.labels(),
     )
 
 

@@ -169,6 +169,7 @@ def build_item(raw: RawEntry, base: str | None) -> FeedItem:
         summary_blocks=summary.blocks,
         content_blocks=body.blocks,
         links=body.links,
+        link_texts=body.link_texts,
         is_teaser=is_teaser(body.blocks),
         enclosures=enclosures(raw.enclosures, base),
         has_content=bool(content.blocks),

@@ -48,6 +48,7 @@ class FeedItem:
     is_teaser: bool = False
     enclosures: list[Enclosure] = field(default_factory=list)
     has_content: bool = False  # the feed gives the entry's full content (the body is that)
+    link_texts: list[str] = field(default_factory=list)  # each link's own text, "" for none
 
     def __reduce__(self) -> tuple:
         # A constructor call unpickles faster than dataclasses' slotted __setstate__ (see Block).
@@ -63,6 +64,7 @@ class FeedItem:
             self.is_teaser,
             self.enclosures,
             self.has_content,
+            self.link_texts,
         )
 
     # The texts are made when asked for: a refresh stores the blocks and never reads them.

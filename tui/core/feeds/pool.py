@@ -98,6 +98,7 @@ def with_rows(parsed: ParsedFeed) -> ParsedFeed:
     for it in parsed.entries:
         it.summary_blocks = it.content_blocks = []
         it.links = []
+        it.link_texts = []
     return parsed
 
 

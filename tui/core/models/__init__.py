@@ -49,14 +49,17 @@ from .links import (
     without_link_marks,
 )
 from .pages import (
+    PLACE_LABELS,
     EntityArticle,
     EntityPage,
     EntityQuote,
     Neighbour,
+    PageWords,
     SavedSearch,
     SearchHit,
     SearchOrder,
     Story,
+    page_words,
 )
 from .sync import SyncReport, SyncStatus
 
@@ -86,6 +89,9 @@ __all__ = [
     "Entity",
     "EntityArticle",
     "EntityPage",
+    "PageWords",
+    "PLACE_LABELS",
+    "page_words",
     "EntityQuote",
     "FeedOutcome",
     "FeedRow",

@@ -42,15 +42,22 @@ SUMMARY_KINDS = frozenset({PARAGRAPH, LIST_ITEM})
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One structural unit of an article: ``text[start:end]`` with a kind."""
+    """One structural unit of an article: ``text[start:end]`` with a kind.
+
+    ``label`` is a :data:`LINK` block's own text, what the reader saw in the article ("the
+    report"): plain text, "" when the link had none (and in rows stored before links kept it).
+    """
 
     kind: str
     start: int
     end: int
+    label: str = ""
 
     def __reduce__(self) -> tuple:
         # A plain constructor call: dataclasses' slotted __setstate__ looks up the fields for every
         # block, which was a tenth of the parent's CPU when a refresh's documents came back.
+        if self.label:
+            return Block, (self.kind, self.start, self.end, self.label)
         return Block, (self.kind, self.start, self.end)
 
 

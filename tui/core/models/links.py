@@ -28,6 +28,7 @@ class DocLink:
     url: str
     enclosure: bool = False
     detail: str = ""  # an enclosure's type and size: "audio/mpeg, 24.3 MB"
+    text: str = ""  # the link's own text in the article ("the report"), "" when unknown
 
 
 def link_line(number: int, url: str, detail: str = "") -> str:
@@ -65,7 +66,9 @@ def document_links(doc: Document) -> list[DocLink]:
         if m is None:
             continue
         number = int(m.group(1))
-        out.setdefault(number, DocLink(number, m.group(2), block.kind == ENCLOSURE, m.group(3) or ""))
+        out.setdefault(
+            number, DocLink(number, m.group(2), block.kind == ENCLOSURE, m.group(3) or "", block.label)
+        )
     return [out[n] for n in sorted(out)]
 
 

@@ -82,6 +82,33 @@ class Neighbour:
     count: int
 
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class PageWords:
+    """How an entity's page speaks of it, by its type. A person or a group is "them"; an
+    organisation is "it" and says things; a place does not speak: the quotes credited to its name
+    ("Russia said …") are statements made in its name, by its government."""
+
+    them: str  # "them" / "it"
+    said: str  # the title of the quotes whose speaker is the entity
+    said_count: str  # after "3 quotes": "by them", "in its name"
+    no_said: str  # the note of that list when empty
+    about: str  # the title of the quotes by others that name the entity
+
+
+def page_words(label: str) -> PageWords:
+    """The words of the page of an entity labelled ``label`` (an OntoNotes label)."""
+    if label in PLACE_LABELS:
+        return PageWords(
+            "it", "Said in its name", "in its name", "Nothing said in its name.", "Said about it"
+        )
+    if label == "ORG":
+        return PageWords("it", "What it said", "by it", "No quotes by it.", "Said about it")
+    return PageWords("them", "What they said", "by them", "No quotes by them.", "Said about them")
+
+
 @dataclass(frozen=True, slots=True)
 class EntityPage:
     """A person, organisation or place across the whole library."""
@@ -90,10 +117,15 @@ class EntityPage:
     label: str
     aliases: tuple[str, ...]  # other forms seen in the text ("Obama", "President Obama")
     articles: tuple[EntityArticle, ...]  # newest first
-    said: tuple[EntityQuote, ...]  # their quotes, newest first
+    said: tuple[EntityQuote, ...]  # quotes whose speaker is the entity's name, newest first
     said_about: tuple[EntityQuote, ...]  # quotes by others that name them, newest first
     neighbours: tuple[Neighbour, ...]  # the entities most often named alongside
     timeline: tuple[tuple[str, int], ...]  # (day, articles that day), oldest first
+
+    @property
+    def words(self) -> PageWords:
+        """How the page speaks of the entity (see :func:`page_words`)."""
+        return page_words(self.label)
 
     def to_json(self) -> dict:
         """The ``newsreader who --json`` object (a public contract)."""

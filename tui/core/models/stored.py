@@ -18,17 +18,19 @@ from .documents import Document
 
 def content_hash(doc: Document, blocks: str | None = None) -> str:
     """The analysis cache key: sha256 of the text and its blocks (``blocks``, their JSON, when the
-    caller has made it already)."""
+    caller has made it already). Links' own texts are left out: they are never analysed, and an
+    article stored before links kept them keeps its analysis."""
     h = hashlib.sha256(doc.text.encode("utf-8"))
-    h.update((blocks or blocks_json(doc)).encode())
+    h.update((blocks or blocks_json(doc, labels=False)).encode())
     return h.hexdigest()[:32]
 
 
 _KIND_JSON: dict[str, str] = {}  # a block kind as JSON: there are a dozen kinds
 
 
-def blocks_json(doc: Document) -> str:
-    """``json.dumps([[kind, start, end], ...])``, written out directly: it is made for every article stored."""
+def blocks_json(doc: Document, labels: bool = True) -> str:
+    """``json.dumps([[kind, start, end], ...])``, written out directly: it is made for every article
+    stored. A link block with its own text has it fourth (``labels``): ``["link", 10, 40, "the report"]``."""
     kinds = _KIND_JSON
     parts = []
     for b in doc.blocks:
@@ -37,7 +39,10 @@ def blocks_json(doc: Document) -> str:
             kind = json.dumps(b.kind)
             if len(kinds) < 100:
                 kinds[b.kind] = kind
-        parts.append(f"[{kind}, {b.start}, {b.end}]")
+        if b.label and labels:
+            parts.append(f"[{kind}, {b.start}, {b.end}, {json.dumps(b.label)}]")
+        else:
+            parts.append(f"[{kind}, {b.start}, {b.end}]")
     return f"[{', '.join(parts)}]"
 
 
@@ -60,6 +65,7 @@ class ItemRow(NamedTuple):
 def item_row(item_id: str, doc: Document, teaser: bool = False, sketch: Any = None) -> ItemRow:
     """The row of a feed item whose article is ``doc``."""
     blocks = blocks_json(doc)
+    labelled = any(b.label for b in doc.blocks)
     return ItemRow(
         item_id,
         teaser,
@@ -70,6 +76,6 @@ def item_row(item_id: str, doc: Document, teaser: bool = False, sketch: Any = No
         doc.attribution,
         doc.text,
         blocks,
-        content_hash(doc, blocks),
+        content_hash(doc, None if labelled else blocks),
         sketch,
     )

@@ -106,6 +106,7 @@ def link_parts(links: Sequence[str], enclosures: Sequence[tuple[str, str]] = ())
 def build_document(
     parts: list[Part],
     title: str | None = None,
+    link_texts: Sequence[str] = (),
     *,
     source: str | None = None,
     date: str | None = None,
@@ -113,11 +114,16 @@ def build_document(
 ) -> Document:
     """A Document from markup parts; the title is the headline unless one is given. ``source``
     and ``url`` are the document's; ``date``, when given, is its date instead of a dateline's.
+
+    ``link_texts`` are the own texts of the links of :func:`link_parts` ("" for none), in number
+    order: each becomes its link block's ``label``.
     """
     if title and HEADLINE not in [k for k, _ in parts]:
         parts = [(HEADLINE, title), *parts]
     refined = refine(parts)
     text, blocks = assemble(refined)
+    if any(link_texts):
+        blocks = _labelled(text, blocks, link_texts)
     headline = next((t for k, t in refined if k == HEADLINE), "")
     given = clean_line(title or "")
     if not date:
@@ -130,3 +136,15 @@ def build_document(
     if not given and (headline or refined):  # the text names it: without the marks of its links
         doc = replace(doc, title=title_without_marks(doc, headline or refined[0][1][:100]))
     return doc
+
+
+def _labelled(text: str, blocks: list[Block], link_texts: Sequence[str]) -> list[Block]:
+    """``blocks`` with each link block (``[n] url``) labelled with link ``n``'s own text."""
+    out = []
+    for b in blocks:
+        if b.kind == LINK:
+            number = text[b.start + 1 : text.find("]", b.start, b.end)]
+            if number.isdigit() and 0 < int(number) <= len(link_texts) and link_texts[int(number) - 1]:
+                b = replace(b, label=clean_line(link_texts[int(number) - 1]))
+        out.append(b)
+    return out

@@ -74,7 +74,13 @@ def _date(value: str | None) -> str | None:
 def _extract(data: bytes, drop_chrome: bool, base: str | None) -> tuple[HtmlWalker, LinkNumbers, bool]:
     """The parts and links of the page, and whether chrome was still open when the input ended."""
     links = LinkNumbers(lambda href: safe_link(href, base))
-    ex = HtmlWalker(ARTICLE_RULES, drop_chrome=drop_chrome, on_link=links, marker=_MARK.format)
+    ex = HtmlWalker(
+        ARTICLE_RULES,
+        drop_chrome=drop_chrome,
+        on_link=links,
+        marker=_MARK.format,
+        on_link_text=lambda n, text: links.name(n, _MARKED.sub("", text)),
+    )
     # The text is already decoded: UTF-8 bytes with the encoding given, so a <meta charset> or an
     # XML declaration in the page cannot make libxml2 decode it again differently.
     parser = lxml.etree.HTMLParser(
@@ -88,15 +94,17 @@ def _extract(data: bytes, drop_chrome: bool, base: str | None) -> tuple[HtmlWalk
     return ex, links, unclosed_chrome
 
 
-def _numbered(parts: list[Part], found: list[str]) -> tuple[list[Part], list[str]]:
-    """Links numbered 1, 2... in the order the kept text names them; links only in dropped parts go."""
+def _numbered(parts: list[Part], links: LinkNumbers) -> tuple[list[Part], list[str], list[str]]:
+    """Links numbered 1, 2... in the order the kept text names them, with their own texts; links
+    only in dropped parts go."""
     new: dict[int, int] = {}
 
     def number(m: re.Match[str]) -> str:
         return f"[{new.setdefault(int(m.group(1)), len(new) + 1)}]"
 
     parts = [(kind, _MARKED.sub(number, text)) for kind, text in parts]
-    return parts, [found[old - 1] for old in new]
+    labels = links.labels()
+    return parts, [links.found[old - 1] for old in new], [labels[old - 1] for old in new]
 
 
 def parse_html(html: str, base: str | None = None) -> Document:
@@ -118,11 +126,11 @@ def parse_html(html: str, base: str | None = None) -> Document:
         parts = [p for p in parts if p[2] or p[0] == HEADLINE]
     page_title = clean_line("".join(ex.title))
     headline, site = _split_title(page_title) if page_title else ("", None)
-    blocks, found = _numbered([(kind, text) for kind, text, _ in parts], links.found)
+    blocks, found, texts = _numbered([(kind, text) for kind, text, _ in parts], links)
     if headline and not any(kind == HEADLINE for kind, _ in blocks):
         blocks.insert(0, (HEADLINE, headline))
     blocks.extend(link_parts(found))
-    doc = build_document(blocks)
+    doc = build_document(blocks, link_texts=texts)
     meta = ex.meta
     date = _date(next((meta[k] for k in _DATE_META if k in meta), None)) or _date(ex.time) or doc.date
     source = next((meta[k] for k in _SOURCE_META if meta.get(k)), None) or site

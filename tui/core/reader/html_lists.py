@@ -12,12 +12,15 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from ..sanitize import clean_line
+
 BULLETS = ("•", "◦", "▪")  # by nesting depth
 INDENT = "  "  # per level of nesting
 # A list item's text opens with its nesting indent and its bullet or number (or, for a second
 # paragraph of the same item, the indent and spaces the width of the mark).
 LIST_MARK = re.compile(r"( *)(?:([•◦▪]|\d{1,6}\.) )?")
 _MAX_NUMBER = 999_999
+MAX_LABEL = 200  # characters of a link's own text kept for the list of links
 
 
 def _number(value: str | None, default: int) -> int:
@@ -99,20 +102,23 @@ class Anchors:
                 return anchor.number
         return None
 
-    def end(self, parts: int, buf: list[str]) -> int | None:
-        """The number to put after the link's text: only when the text is still in the same block."""
+    def end(self, parts: int, buf: list[str]) -> tuple[int, str] | None:
+        """The number to put after the link's text, and that text: only when the text is still in
+        the same block."""
         if not self.open:
             return None
         anchor = self.open.pop()
         if anchor.number is None or anchor.shown or parts != anchor.parts:
             return None
-        return anchor.number if "".join(buf[anchor.buf :]).strip() else None
+        text = "".join(buf[anchor.buf :])
+        return (anchor.number, text) if text.strip() else None
 
 
 class LinkNumbers:
     """The distinct links walked, numbered from 1 in order of first sight; ``resolve`` keeps or refuses one.
 
     Called with each ``<a href>``; returns the link's number (None when refused or past ``limit``).
+    :meth:`name` keeps the first text a link had (what the reader saw: "the report").
     """
 
     def __init__(self, resolve: Callable[[str | None], str | None], limit: int = 200) -> None:
@@ -120,6 +126,19 @@ class LinkNumbers:
         self.limit = limit
         self.found: list[str] = []
         self.numbers: dict[str, int] = {}
+        self.texts: dict[int, str] = {}
+
+    def name(self, number: int, text: str) -> None:
+        """Note ``text`` as link ``number``'s own text, unless it has one or the text is its address."""
+        if number in self.texts or not 0 < number <= len(self.found):
+            return
+        text = link_label(text, self.found[number - 1])
+        if text:
+            self.texts[number] = text
+
+    def labels(self) -> list[str]:
+        """Each found link's own text ("" for none), in number order."""
+        return [self.texts.get(n, "") for n in range(1, len(self.found) + 1)]
 
     def __call__(self, href: str | None) -> int | None:
         url = self.resolve(href)
@@ -130,3 +149,17 @@ class LinkNumbers:
             self.found.append(url)
             number = self.numbers[url] = len(self.found)
         return number
+
+
+def link_label(text: str, url: str) -> str:
+    """A link's own text as one clean line (cut at :data:`MAX_LABEL`), or "" when it only repeats
+    the address ("https://example.com/a", "example.com/a")."""
+    text = clean_line(text)
+    bare = url.split("://", 1)[-1].rstrip("/")
+    if (
+        not text
+        or text.rstrip("/") in (url.rstrip("/"), bare)
+        or text.rstrip("/") == bare.removeprefix("www.")
+    ):
+        return ""
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1].rstrip() + "…"

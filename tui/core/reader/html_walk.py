@@ -124,7 +124,7 @@ class HtmlWalker:
     ``drop_chrome`` skips page chrome (page rules only); ``max_chars`` caps the text, ending it at a
     block boundary and setting :attr:`truncated`; ``on_link`` is called with the ``href`` of every
     ``<a>`` walked (outside skipped elements) and returns the link's number, which follows the link's
-    text as ``marker(n)`` (``[n]``).
+    text as ``marker(n)`` (``[n]``); ``on_link_text`` is then told that text (raw: the caller cleans it).
 
     Faithful to the markup: ``<pre>`` becomes one :data:`CODE` part with its lines and indentation;
     list items start with their bullet or number, indented by nesting (:class:`~.html_lists.Lists`);
@@ -139,11 +139,13 @@ class HtmlWalker:
         max_chars: int | None = None,
         on_link: Callable[[str | None], int | None] | None = None,
         marker: Callable[[int], str] = "[{}]".format,
+        on_link_text: Callable[[int, str], None] | None = None,
     ) -> None:
         self.rules = rules
         self.drop_chrome = drop_chrome
         self.max_chars = max_chars
         self.on_link = on_link
+        self.on_link_text = on_link_text
         self.marker = marker
         # Open elements, each with the state it gives its content (inherited from its parent), so
         # every lookup reads only the top of the stack however deep the page nests. The root's state
@@ -303,8 +305,11 @@ class HtmlWalker:
             return
         top = stack[-1]
         if tag == "a":
-            number = self.anchors.end(len(self.parts), self.buf)
-            if number is not None and not top.skip and not top.pre:
+            ended = self.anchors.end(len(self.parts), self.buf)
+            if ended is not None and not top.skip and not top.pre:
+                number, text = ended
+                if self.on_link_text is not None:
+                    self.on_link_text(number, text)
                 self.buf.append(self.marker(number))
         if top.pre and tag != "pre":
             if tag in self.rules.blocks:

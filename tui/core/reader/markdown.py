@@ -59,6 +59,7 @@ def _image(token: Token) -> str:
 def _inline_text(token: Token, links: LinkNumbers) -> str:
     out = []
     numbers: list[int | None] = []  # of the open links
+    starts: list[int] = []  # where their texts start in ``out``
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
             out.append(child.content)
@@ -68,9 +69,11 @@ def _inline_text(token: Token, links: LinkNumbers) -> str:
             out.append(_image(child))
         elif child.type == "link_open":
             numbers.append(links(str(child.attrGet("href") or "")))
+            starts.append(len(out))
         elif child.type == "link_close" and numbers:
-            number = numbers.pop()
+            number, start = numbers.pop(), starts.pop()
             if number is not None:
+                links.name(number, "".join(out[start:]))
                 out.append(f"[{number}]")
         elif child.type == "html_inline":
             continue  # a tag; its text arrives as "text" tokens
@@ -161,7 +164,7 @@ def parse_markdown(text: str) -> Document:
     meta, body = _front_matter(text)
     links = LinkNumbers(safe_link)
     parts = _parts(_parser().parse(body), links)
-    doc = build_document(parts + link_parts(links.found), title=meta.get("title"))
+    doc = build_document(parts + link_parts(links.found), title=meta.get("title"), link_texts=links.labels())
     return replace(
         doc,
         date=meta.get("date") or doc.date,

@@ -178,7 +178,7 @@ class ArticleRepo:
         full = row["full_text"] is not None
         return Document(
             text=row["full_text"] if full else row["text"],
-            blocks=[Block(k, s, e) for k, s, e in json.loads(row["full_blocks"] if full else row["blocks"])],
+            blocks=[Block(*b) for b in json.loads(row["full_blocks"] if full else row["blocks"])],
             title=row["title"],
             path=row["path"],
             source=row["source"],

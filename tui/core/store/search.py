@@ -35,13 +35,19 @@ def _phrase(name: str) -> str | None:
     return '"' + " ".join(words) + '"' if words else None
 
 
+# A link's number after its text ("the report[2]") and the list of links at the end ("[2] https://…"):
+# the article shows them, but in a snippet of a few words they read as noise ("Continue reading
+# on »[1] [1] https://medium…").
+_LINK_MARKS = re.compile(f"\\[\\d{{1,4}}\\](?: https?://[^\\s{OPEN}{CLOSE}]*)?")
+
+
 def _marked(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The snippet on one line without its markers, and the spans they marked."""
+    """The snippet on one line without its markers (nor link marks), and the spans they marked."""
     plain: list[str] = []
     marks: list[tuple[int, int]] = []
     length, start = 0, None
     # The markers are not whitespace, so folding whitespace first keeps them where they are.
-    for part in re.split(f"([{OPEN}{CLOSE}])", " ".join(snippet.split())):
+    for part in re.split(f"([{OPEN}{CLOSE}])", " ".join(_LINK_MARKS.sub("", snippet).split())):
         if part == OPEN:
             start = length
         elif part == CLOSE:
@@ -59,7 +65,7 @@ def _lead(title: str, body: str) -> str:
     body = body.strip()
     if title and body.startswith(title):
         body = body[len(title) :]
-    text = " ".join(body.split())
+    text = " ".join(_LINK_MARKS.sub("", body).split())
     if len(text) <= LEAD_CHARS:
         return text
     cut = text.rfind(" ", 0, LEAD_CHARS)

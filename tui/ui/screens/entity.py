@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Sparkline, Static
 
-from ...core.models import EntityArticle, EntityPage, EntityQuote, Neighbour
+from ...core.models import EntityArticle, EntityPage, EntityQuote, Neighbour, page_words
 from ..format import GROUP_NAMES, entity_group, format_date, hang, shorten
 from ..status import count
 from ..views import display_name
@@ -66,14 +66,14 @@ def timeline(days: tuple[tuple[str, int], ...]) -> list[float]:
     return [float(counts.get((first + timedelta(d)).isoformat(), 0)) for d in range(span + 1)]
 
 
-def timeline_caption(days: tuple[tuple[str, int], ...]) -> str:
+def timeline_caption(days: tuple[tuple[str, int], ...], them: str = "them") -> str:
     """What the timeline shows, in words: a bar of one day says nothing, so that day is named."""
     if not days:
-        return "No dated articles name them."
+        return f"No dated articles name {them}."
     first, last = format_date(days[0][0]) or days[0][0], format_date(days[-1][0]) or days[-1][0]
     if len(days) == 1:
         return f"Named on one day: {first}"
-    return f"Articles naming them per day, {first} to {last}"
+    return f"Articles naming {them} per day, {first} to {last}"
 
 
 class PageList(WrappedList):
@@ -137,14 +137,15 @@ class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
             yield Sparkline([0.0], id="entity-timeline")
             yield Label("", id="entity-timeline-caption", markup=False)
             with Horizontal(id="entity-lists"):
+                words = page_words(self.entity_label)
                 for key, title in (
                     ("articles", "Articles"),
-                    ("said", "What they said"),
-                    ("about", "Said about them"),
+                    ("said", words.said),
+                    ("about", words.about),
                     ("with", "Named alongside"),
                 ):
                     with Vertical(classes="entity-column"):
-                        yield Label(title, classes="entity-title")
+                        yield Label(title, classes="entity-title", id=f"entity-{key}-title")
                         yield PageList(id=f"entity-{key}")
         yield Footer()
 
@@ -163,22 +164,30 @@ class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
 
     def on_entity_screen_loaded(self, message: EntityScreen.Loaded) -> None:
         page = self.page = message.page
+        words = page.words
         group = GROUP_NAMES.get(entity_group(page.label) or "", page.label)
         head = Content.assemble((display_name(page.name), "bold"), (f" · {group}", "dim"))
         if page.aliases:
             head += Content(f"\nalso: {', '.join(display_name(a) for a in page.aliases[:8])}")
         head += Content(
-            f"\n{count(len(page.articles), 'article')} · {count(len(page.said), 'quote')} by them · "
-            f"{count(len(page.said_about), 'quote')} about them"
+            f"\n{count(len(page.articles), 'article')} · {count(len(page.said), 'quote')} {words.said_count} · "
+            f"{count(len(page.said_about), 'quote')} about {words.them}"
         )
+        # A neighbour's page replaces this one in place: its type may differ (a person's, then a place's).
+        self.query_one("#entity-said-title", Label).update(words.said)
+        self.query_one("#entity-about-title", Label).update(words.about)
         self.query_one("#entity-head", Static).update(head)
         sparkline = self.query_one("#entity-timeline", Sparkline)
         sparkline.data = timeline(page.timeline)
         sparkline.display = len(page.timeline) > 1
-        self.query_one("#entity-timeline-caption", Label).update(timeline_caption(page.timeline))
-        self.query_one("#entity-articles", PageList).show_items(page.articles, "No articles name them.")
-        self.query_one("#entity-said", PageList).show_items(page.said, "No quotes by them.")
-        self.query_one("#entity-about", PageList).show_items(page.said_about, "No quotes about them.")
+        self.query_one("#entity-timeline-caption", Label).update(timeline_caption(page.timeline, words.them))
+        self.query_one("#entity-articles", PageList).show_items(
+            page.articles, f"No articles name {words.them}."
+        )
+        self.query_one("#entity-said", PageList).show_items(page.said, words.no_said)
+        self.query_one("#entity-about", PageList).show_items(
+            page.said_about, f"No quotes about {words.them}."
+        )
         self.query_one("#entity-with", PageList).show_items(page.neighbours, "No one named alongside.")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -30,17 +30,27 @@ if TYPE_CHECKING:
 
 def link_prompt(link: DocLink, width: int = 0) -> Text:
     """``[3] https://…  (audio/mpeg, 24.3 MB)`` as plain text, the number styled; wrapped to
-    ``width`` cells (0: not wrapped) with the lines after the first under the address."""
+    ``width`` cells (0: not wrapped) with the lines after the first under the address.
+
+    A link that had its own text in the article shows it first, its address on the line below:
+    ``[1] the report`` / ``    https://…`` (the text is feed data: plain ``Text``, never markup).
+    """
     detail = f"  ({link.detail})" if link.detail else ""
     number = Text(f"[{link.number}] ", end="")
     number.stylize("bold", 0, len(number) - 1)
     address = Text(f"{display_link(link.url)[1]}{detail}", end="")
+    label = Text(link.text, end="") if link.text else None
+    if label is not None:
+        address.stylize("dim")
+    indent = " " * len(number)
     if not width:
-        return number + address
+        return number + (label + Text("  ") + address if label is not None else address)
     # The address wraps under itself: laid out behind blanks the number's width, which then
     # take the number's place (a long address is one word, and would go below the number).
-    indent = " " * len(number)
-    return number + hang(address, width, indent, indent)[len(indent) :]
+    shown = hang(address, width, indent, indent)
+    if label is not None:
+        shown = hang(label, width, indent, indent) + Text("\n") + shown
+    return number + shown[len(indent) :]
 
 
 class LinkList(WrappedList):

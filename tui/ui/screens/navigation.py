@@ -87,6 +87,7 @@ class Navigation:
             return
         self.last_read = []
         library, screen = self.screen.library, self.screen
+        screen.reading.keep_unread(ids)
 
         def failed() -> None:  # (U can be tried again)
             self.last_read = ids

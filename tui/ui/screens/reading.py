@@ -35,7 +35,7 @@ class Reading:
         self.analysis: Analysis | None = None
         self._documents: LRUCache[int, Document] = LRUCache(64)
         self._analyses: LRUCache[int, Analysis] = LRUCache(256)
-        self._read_timer: Timer | None = None
+        self.read_timer = ReadTimer(self)
         self.quote_mark: tuple[int, int] | None = None
 
     # -- opening ----------------------------------------------------------------------------
@@ -88,30 +88,13 @@ class Reading:
             screen.analysis_runner.want(article_id)
         else:
             self.load_related()
-        self._mark_read_later(article_id)
+        self.read_timer.start(article_id)
         self._after_open(mark, focus_body)
         screen.refresh_status()
 
-    def _mark_read_later(self, article_id: int) -> None:
-        """Mark the article read once it has been open ``mark_read`` seconds (the setting): at
-        once, after a while (skimming past it leaves it unread), or never."""
-        if self._read_timer is not None:
-            self._read_timer.stop()
-            self._read_timer = None
-        settings = getattr(self.screen.app, "settings", None)
-        after = settings.mark_read_after if settings is not None else 0.0
-        if after is None:
-            return
-        if after <= 0:
-            self._mark_read_if_open(article_id)
-        else:
-            self._read_timer = self.screen.set_timer(after, lambda: self._mark_read_if_open(article_id))
-
-    def _mark_read_if_open(self, article_id: int) -> None:
-        self._read_timer = None
-        row = self.screen.sidebar.rows.get(article_id)
-        if article_id == self.article_id and row is not None and not row.read:
-            self.set_state(article_id, read=True)
+    def keep_unread(self, article_ids: list[int]) -> None:
+        """U made these unread: the open one among them stays so while it stays open."""
+        self.read_timer.keep_unread(article_ids)
 
     def _after_open(self, mark: tuple[int, int] | None, focus_body: bool) -> None:
         body = self.screen.body
@@ -271,3 +254,48 @@ class Reading:
             self.screen.notify("No other source in the library reports this article", timeout=2)
         else:
             self.open_story(story)
+
+
+class ReadTimer:
+    """When the open article counts as read (the ``mark_read`` setting): at once, after it has been
+    open a while (skimming past it leaves it unread), or never. The article U made unread while it
+    was open is not marked again until another has been open: a reload or a new text that shows
+    it again is no new opening."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+        self._timer: Timer | None = None
+        self._kept_unread: int | None = None
+
+    def keep_unread(self, article_ids: list[int]) -> None:
+        if self.reading.article_id in article_ids:
+            self._kept_unread = self.reading.article_id
+            self._stop()
+
+    def start(self, article_id: int) -> None:
+        """``article_id`` is shown: mark it read when the setting says."""
+        self._stop()
+        if article_id == self._kept_unread:
+            return
+        self._kept_unread = None
+        screen = self.reading.screen
+        settings = getattr(screen.app, "settings", None)
+        after = settings.mark_read_after if settings is not None else 0.0
+        if after is None:
+            return
+        if after <= 0:
+            self._mark_if_open(article_id)
+        else:
+            self._timer = screen.set_timer(after, lambda: self._mark_if_open(article_id))
+
+    def _stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _mark_if_open(self, article_id: int) -> None:
+        self._timer = None
+        reading = self.reading
+        row = reading.screen.sidebar.rows.get(article_id)
+        if article_id == reading.article_id != self._kept_unread and row is not None and not row.read:
+            reading.set_state(article_id, read=True)

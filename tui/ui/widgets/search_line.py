@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
+
+# What a query may hold, longest first (see :meth:`SearchLine.on_resize`).
+PLACEHOLDERS = (
+    'Search: words, "a phrase", person:Name, said:Name, is:unread…',
+    'Words, "a phrase", person:Name, is:unread…',
+    "Words, person:Name, is:unread…",
+    "Words, person:Name…",
+    "Search…",
+)
 
 
 class SearchLine(Input):
@@ -25,7 +35,12 @@ class SearchLine(Input):
         """The line was put away without a search."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder='Search: words, "a phrase", person:Name, said:Name, is:unread…', id=id)
+        super().__init__(placeholder=PLACEHOLDERS[0], id=id)
+
+    def on_resize(self) -> None:
+        # The line is as wide as the sidebar: the longest hint that fits whole, not one cut mid-word.
+        room = self.content_size.width - 1  # (the cursor's cell)
+        self.placeholder = next((p for p in PLACEHOLDERS if cell_len(p) <= room), PLACEHOLDERS[-1])
 
     @property
     def is_open(self) -> bool:
