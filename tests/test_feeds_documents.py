@@ -20,7 +20,7 @@ _NOT_FEEDS = (".md", ".py", ".csv", ".gz", ".json", ".opml")
 def _as_before(item: FeedItem, feed_title: str | None):
     parts = [(None if kind == PARAGRAPH else kind, text) for kind, text in item.content_blocks]
     parts.extend(link_parts(item.links, [(e.url, e.detail) for e in item.enclosures]))
-    doc = build_document(parts, title=item.title or None)
+    doc = build_document(parts, title=item.title or None, link_texts=item.link_texts)
     return replace(doc, source=feed_title or None, date=item.published or doc.date, url=item.link)
 
 
