@@ -216,7 +216,9 @@ class Sidebar(Vertical):
         rows, stand_ins = one_per_story(rows)
         articles.set_rows(rows, self.current, stand_ins)
         name = self.view_name(self.view)
-        articles.border_title = Content(f"{name} · unread only" if self.unread_only else name)
+        # (the Unread view lists only unread articles anyway: "Unread · unread only" says it twice)
+        filtered = self.unread_only and self.view.kind != ViewKind.UNREAD
+        articles.border_title = Content(f"{name} · unread only" if filtered else name)
         star = key_hint(self.app, "article.star", "s")
         articles.empty_text = empty_text(self.view, self.chosen_feed, self.unread_only, bool(self.rows), star)
         self._update_subtitle()
