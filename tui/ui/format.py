@@ -189,8 +189,12 @@ def hang(text: Text, width: int, first: str = "", rest: str = "", max_lines: int
     return out
 
 
+def first_fitting(variants: Sequence[str], room: int, default: str = "") -> str:
+    """The first of ``variants`` (longest first) no wider than ``room`` cells, else ``default``."""
+    return next((v for v in variants if cell_len(v) <= room), default)
+
+
 def fit_label(variants: Sequence[str], width: int) -> str:
     """The first of ``variants`` (longest first) that fits a border of ``width`` cells whole; ""
     when none does. Textual cuts a border label that does not fit with an ellipsis, mid-word."""
-    room = width - 4  # the two corners and a blank each side
-    return next((v for v in variants if cell_len(v) <= room), "")
+    return first_fitting(variants, width - 4)  # (the two corners and a blank each side)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.cells import cell_len
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
+
+from ..format import first_fitting
 
 # What a query may hold, longest first (see :meth:`SearchLine.on_resize`).
 PLACEHOLDERS = (
@@ -40,7 +41,7 @@ class SearchLine(Input):
     def on_resize(self) -> None:
         # The line is as wide as the sidebar: the longest hint that fits whole, not one cut mid-word.
         room = self.content_size.width - 1  # (the cursor's cell)
-        self.placeholder = next((p for p in PLACEHOLDERS if cell_len(p) <= room), PLACEHOLDERS[-1])
+        self.placeholder = first_fitting(PLACEHOLDERS, room, PLACEHOLDERS[-1])
 
     @property
     def is_open(self) -> bool:
