@@ -90,3 +90,31 @@ def test_people_who_use_things_stay_people(analyzer):
     """(A guard: this passes before the rule too.)"""
     found = labels(analyzer, "Talks\n\nTim Cook used the stage to talk, and Anna Lee used to work there.\n")
     assert found["Tim Cook"] == found["Anna Lee"] == {"PERSON"}
+
+
+def test_a_single_name_something_happens_in_is_no_person(analyzer):
+    """A person is not a place things happen in: "works in Safari", "written in Java"."""
+    found = labels(
+        analyzer,
+        "Browsers\n\nThe new reader mode works in Safari and the tests were written in Java by the team.\n",
+    )
+    assert "PERSON" not in found.get("Safari", set()) | found.get("Java", set())
+
+
+def test_a_person_named_in_full_elsewhere_stays_a_person_after_in(analyzer):
+    """(A guard: the full name's votes win over one "in".)"""
+    found = labels(
+        analyzer,
+        "Markets\n\nInvestors said Janet Yellen would calm them. Their faith in Yellen grew, and Yellen "
+        "spoke again on Friday.\n",
+    )
+    assert found["Yellen"] == {"PERSON"}
+
+
+def test_a_surname_of_several_words_is_the_full_name_short_form(analyzer):
+    found = labels(
+        analyzer,
+        'France\n\nMarine Le Pen said the plan was wrong. "We will fight it," Le Pen said on Sunday, '
+        "and Bill de Blasio agreed. Later de Blasio left.\n",
+    )
+    assert found["Le Pen"] == {"PERSON"}

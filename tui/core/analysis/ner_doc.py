@@ -24,6 +24,11 @@ _POSSESSIVE = re.compile(r"\s*['’][sS]?$")
 _SPACES = re.compile(r"\s+")
 # Words left out of an acronym ("Democratic National Committee" -> "DNC", "Bank of England" -> "BOE").
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "in", "on", "de", "du", "la"})
+# Words that begin a surname of several words ("Marine Le Pen" -> "Le Pen", "Bill de Blasio" ->
+# "de Blasio", "Ursula von der Leyen" -> "von der Leyen"): the short form keeps them.
+_SURNAME_PARTICLES = frozenset(
+    "le la de du des del della di da dos van von der den ter al el bin ibn".split()
+)
 
 
 def surface(text: str) -> str:
@@ -70,6 +75,9 @@ def _short_keys(name: _Name) -> list[str]:
     if name.label == "PERSON":
         last = words[-1]
         keys = [last]
+        first = next((i for i in range(1, len(words) - 1) if words[i] in _SURNAME_PARTICLES), None)
+        if first is not None:
+            keys.append(" ".join(words[first:]))
         if "-" in last:  # "Bashar al-Assad" -> "Assad"
             keys.append(last.rsplit("-", 1)[1])
         return [k for k in keys if len(k) > 1]

@@ -6,7 +6,9 @@ unknown words of tech and review writing ("Keyboard Maestro", "Xcode", "the Casp
 person's name takes no article or possessive determiner of its own: "the" or "my" that the parser
 hangs on the name itself, not on a noun the name qualifies ("the Obama administration", "my Tom
 Bihn bag" keep their people), says the name is a thing. Families ("the Clintons") stay people. So does being used, installed or
-downloaded: what "using" or "install" takes is software or a device.
+downloaded: what "using" or "install" takes is software or a device. And a single name things
+happen "in" ("works in Safari", "written in Java") is a thing: that mention votes for a product,
+and a full name elsewhere in the article still wins ("faith in Yellen").
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ _USE_VERBS = frozenset("use install uninstall reinstall download launch".split()
 _ROLE_VERBS = frozenset("play portray voice as".split())
 
 
+def _in_not_possessed(sdoc: Doc, m: Mention) -> bool:
+    """The name follows "in" right away and owns nothing ("in Safari", not "in Smith's view")."""
+    return sdoc[m.ts - 1].lower_ == "in" and not (m.te < len(sdoc) and sdoc[m.te].tag_ == "POS")
+
+
 def by_determiner(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The block's mentions with each "person" an article or possessive determines made a product
     (in place); the document's vote then carries it to the name's other mentions. The article may
@@ -41,6 +48,9 @@ def by_determiner(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
         last = sdoc[m.te - 1]
         if last.dep_ in ("dobj", "pobj") and last.head.lemma_.lower() in _USE_VERBS:
             m.label, m.weight = "PRODUCT", max(m.weight, PLACE_WEIGHT)  # "built using Marshal"
+            continue
+        if m.tokens == 1 and last.dep_ == "pobj" and last.head.i == m.ts - 1 and _in_not_possessed(sdoc, m):
+            m.label = "PRODUCT"  # "open it in Safari": one vote, a full name elsewhere still wins
             continue
         det, ts = sdoc[m.ts], m.ts + 1
         if det.text != "the" or m.tokens < 2:
