@@ -152,3 +152,30 @@ def test_who_on_the_command_line(isolated_home):
     assert r.returncode == 0 and r.stdout.startswith("United States")
     assert "quoted" not in r.stdout and "in its name" in r.stdout.splitlines()[2]
     assert "Said about it" in r.stdout and "Said about them" not in r.stdout
+
+
+def test_a_name_typed_means_the_entity_most_articles_name(tmp_path):
+    """The exact name wins unless a name holding it is named in many more articles: "Vale" tagged an
+    organisation once means Porto Vale, named in four; "Lisbon" stays the exact place."""
+    db = Database(tmp_path / "library.db")
+    articles, analyses = ArticleRepo(db), AnalysisRepo(db)
+    library = Library(db)
+    names = {"Porto Vale": ("Porto Vale", "GPE"), "Lisbon Vale": ("Lisbon Vale", "GPE")}
+    bodies = [f"Porto Vale opens pier {n}." for n in range(4)] + [
+        "Vale said no.",
+        "Lisbon Vale wins.",
+        "Lisbon rests.",
+    ]
+    for i, body in enumerate(bodies):
+        key = f"a{i}"
+        own = {"Vale": ("Vale", "ORG")} if body.startswith("Vale") else {}
+        if body == "Lisbon rests.":
+            own = {"Lisbon": ("Lisbon", "GPE")}
+        aid = articles.upsert(key, replace(make_doc(("paragraph", body)), title=key))
+        doc = articles.document(aid)
+        analyses.put(
+            articles.hash(aid), Analysis(_mentions(doc.text, {**names, **own}), [], [], library.version)
+        )
+    with library:
+        assert library.entity("Vale").name == "Porto Vale"
+        assert library.entity("Lisbon").name == "Lisbon"
