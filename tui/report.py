@@ -46,12 +46,19 @@ def print_report(docs: list[Document], results: Iterable[Analysis]) -> None:
                 console.print(line)
         if analysis.quotes:
             console.print(Text("Quotes", style="bold underline"))
-            for q in analysis.quotes:
+            for q in analysis.speech:
                 line = Text("  “")
                 line.append(q.text)
                 line.append("” — ")
                 line.append(q.speaker or "unattributed", style="bold" if q.speaker else "dim italic")
                 console.print(line)
+            if analysis.terms:
+                console.print(
+                    Text(
+                        "  Also in quotation marks: " + " · ".join(f"“{t}”" for t in analysis.terms),
+                        style="dim",
+                    )
+                )
         standfirst = [doc.block_text(b) for b in doc.blocks_of(STANDFIRST)]
         if standfirst:
             console.print(Text("Publisher's summary", style="bold underline"))

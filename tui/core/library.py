@@ -350,6 +350,8 @@ def _related_quotes(
         if idx < len(qs):
             seen.add((h, idx))
             q = qs[idx]
+            if q.is_term:
+                continue
             # The pane shows the speaker already ("— Tim Cook"): say why, not who again.
             reason = "same speaker" if q.speaker in speakers else "speaker named here"
             out.append(RelatedQuote(titles[h].id, titles[h].title, q, reason))
@@ -357,7 +359,7 @@ def _related_quotes(
         if h not in titles:
             continue
         for idx, q in enumerate(quotes_of(h)):
-            if (h, idx) in seen:
+            if (h, idx) in seen or q.is_term:
                 continue
             about = next((n for n in main if n in names and n != q.speaker and _mentions(q.text, n)), None)
             if about:

@@ -154,7 +154,7 @@ def _speakers(sources: Sequence[Source]) -> list[SpeakerQuotes]:
     for source in analysed:
         assert source.analysis is not None
         name = outlet(source.row)
-        for q in source.analysis.quotes:
+        for q in source.analysis.speech:
             said = words(q.text)
             speaker = [names.get(q.speaker, q.speaker)] if q.speaker else []
             same = next((g for g in gathered if same_words(said, g.words)), None)

@@ -219,7 +219,7 @@ def _listed_pieces(doc: Document, b: Block, kind: str, previous: str, styles: St
 
 
 def _analysis_spans(analysis: Analysis, styles: Styles) -> list[tuple[int, int, Style]]:
-    spans = [(q.start, q.end, styles["quote"]) for q in analysis.quotes]
+    spans = [(q.start, q.end, styles["quote"]) for q in analysis.speech]
     for e in analysis.entities:
         group = entity_group(e.label)
         if group:

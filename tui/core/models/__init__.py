@@ -25,6 +25,8 @@ from .documents import (
     Document,
     Entity,
     Quote,
+    is_term,
+    quoted_terms,
 )
 from .library import (
     ArticleRow,
@@ -118,4 +120,6 @@ __all__ = [
     "SyncStatus",
     "ViewKey",
     "ViewKind",
+    "is_term",
+    "quoted_terms",
 ]

@@ -116,6 +116,25 @@ class Quote:
     speaker: str | None  # canonical entity name, or the speaker phrase when not an entity
     cue: str | None  # the reporting verb or phrase ("said", "according to")
 
+    @property
+    def is_term(self) -> bool:
+        """A few words in quotation marks that nobody is said to have said ("green threads", a
+        scare quote, a command): shown as a quoted term, not listed as speech."""
+        return is_term(self.text, self.speaker)
+
+
+# Unattributed quotations of at most this many words are quoted terms (see Quote.is_term).
+TERM_WORDS = 3
+
+
+def is_term(text: str | None, speaker: str | None) -> bool:
+    return speaker is None and len((text or "").split()) <= TERM_WORDS
+
+
+def quoted_terms(quotes: list[Quote]) -> list[str]:
+    """The quoted terms among ``quotes``, each once, in order, with single spaces."""
+    return list(dict.fromkeys(" ".join(q.text.split()) for q in quotes if q.is_term and q.text.strip()))
+
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
@@ -127,6 +146,16 @@ class Analysis:
     summary: list[str]
     version: str = ""
     language: str = ENGLISH
+
+    @property
+    def speech(self) -> list[Quote]:
+        """The quotes that are speech: all but the quoted terms (:attr:`Quote.is_term`)."""
+        return [q for q in self.quotes if not q.is_term]
+
+    @property
+    def terms(self) -> list[str]:
+        """The quoted terms, each once (:func:`quoted_terms`)."""
+        return quoted_terms(self.quotes)
 
     @property
     def analysed(self) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..models import EntityArticle, EntityPage, EntityQuote, Neighbour
+from ..models import EntityArticle, EntityPage, EntityQuote, Neighbour, is_term
 from .analyses import AnalysisRepo
 from .database import Database
 from .search import like_contains
@@ -170,7 +170,9 @@ class EntityRepo:
             articles=_unique(EntityArticle(r[0], r[1], r[2], r[3], r[5]) for r in named),
             said=tuple(self._quotes(said, version)),
             said_about=tuple(
-                q for q in self._quotes(about, version) if any(n.lower() in q.text.lower() for n in names)
+                q
+                for q in self._quotes(about, version)
+                if not is_term(q.text, q.speaker) and any(n.lower() in q.text.lower() for n in names)
             ),
             neighbours=tuple(Neighbour(r[0], r[1], r[2]) for r in beside),
             timeline=tuple(sorted(days.items())),

@@ -135,7 +135,7 @@ class Reading:
             screen.quotes.show_quotes(analysis.quotes)
             screen.summary.show(analysis.summary, publisher)
         screen.quotes.border_subtitle = (
-            "" if analysis is None or not analysis.analysed else str(len(analysis.quotes))
+            "" if analysis is None or not analysis.analysed else str(len(analysis.speech))
         )
 
     def analysed(self, message: Analysed) -> None:

@@ -128,6 +128,6 @@ def analysis_subtitles(analysis: Analysis | None, unavailable: bool = False) -> 
     parts = (
         count(len(analysis.entities), "mention"),
         count(people, "person", "people"),
-        count(len(analysis.quotes), "quote"),
+        count(len(analysis.speech), "quote"),
     )
     return (" · ".join(parts), " · ".join(parts[:2]), parts[0])

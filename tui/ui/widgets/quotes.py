@@ -9,12 +9,22 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 
-from ...core.models import Quote, RelatedQuote
+from ...core.models import Quote, RelatedQuote, quoted_terms
 from ..format import hang, shorten
 from .wrapped_list import Entry, Heading, Note, WrappedList
 
 RELATED = "Related quotes"
 QUOTE_CHARS = 180  # longer quotes are shortened in the pane (the body shows them whole)
+TERMS = 12  # quoted terms named in the pane's line for them; the rest are counted
+TERM_CHARS = 40
+
+
+def terms_line(unique: list[str]) -> str:
+    """One line for an article's quoted terms (scare quotes, names of things, commands), which are
+    not speech: "Also in quotation marks: “now” · “green threads”"."""
+    shown = " · ".join(f"“{shorten(t, TERM_CHARS)}”" for t in unique[:TERMS])
+    more = f" and {len(unique) - TERMS} more" if len(unique) > TERMS else ""
+    return f"Also in quotation marks: {shown}{more}" if unique else ""
 
 
 class QuotesPane(WrappedList):
@@ -52,6 +62,7 @@ class QuotesPane(WrappedList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.quotes: list[Quote] = []
+        self.terms: list[str] = []
         self.related: list[RelatedQuote] | None = None
         self.state = "empty"
 
@@ -59,11 +70,14 @@ class QuotesPane(WrappedList):
 
     def show_pending(self, message: str = "Analysing…") -> None:
         """No analysis yet: a note instead of quotes."""
-        self.quotes, self.related, self.state = [], None, "pending"
+        self.quotes, self.terms, self.related, self.state = [], [], None, "pending"
         self.set_entries([Entry("note", Note(message), True)])
 
     def show_quotes(self, quotes: list[Quote], related: list[RelatedQuote] | None = None) -> None:
-        self.quotes, self.related, self.state = list(quotes), related, "ready"
+        """The article's quotes: speech listed, quoted terms (:attr:`Quote.is_term`) on one line."""
+        self.quotes = [q for q in quotes if not q.is_term]
+        self.terms = quoted_terms(quotes)
+        self.related, self.state = related, "ready"
         self._rebuild()
 
     def show_related(self, related: list[RelatedQuote]) -> None:
@@ -87,6 +101,8 @@ class QuotesPane(WrappedList):
             if n:
                 entries.append(None)
             entries.append(Entry(f"q{n}", q))
+        if line := terms_line(self.terms):
+            entries.append(Entry("terms", Note(line), True))
         entries.append(Entry("related-heading", Heading(RELATED), True))
         if self.related is None:
             entries.append(Entry("related-note", Note("Looking for related quotes…"), True))
