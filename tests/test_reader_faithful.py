@@ -275,3 +275,19 @@ def test_articles_stored_before_numbering_show_their_promo_link_lines_as_links()
     assert [(link.number, link.url) for link in document_links(doc)] == [(1, "https://old.example/a")]
     shown = rows(doc, 60)
     assert shown[-2:] == ["Links", "  [1] https://old.example/a"] and "Read more at our site" not in shown
+
+
+def test_a_quote_closing_right_after_a_link_mark_still_closes_after_its_words():
+    """A linked title in quotes: the analysis sees the closing mark after the title's last word."""
+    doc = parse_html(
+        "<p>Merkle wrote “<a href='https://a.example/'>Secrecy and public-key systems</a>” (1979), "
+        "then “more”.</p>"
+    )
+    masked = without_link_marks(doc)
+    assert len(masked.text) == len(doc.text)
+    assert "“Secrecy and public-key systems”    (1979)" in masked.text
+
+
+def test_a_possessive_after_a_link_mark_stays_where_it_is():
+    doc = parse_html("<p>It was <a href='https://a.example/'>Chase Utley</a>'s best season.</p>")
+    assert "Chase Utley   's best" in without_link_marks(doc).text

@@ -17,6 +17,8 @@ from .documents import ENCLOSURE, LINK, PROMO, Document
 # "[n] url" or "[n] url (detail)": urls are checked http(s) addresses without spaces.
 _LINE = re.compile(r"\[(\d{1,4})\] (https?://\S+)(?: \((.{1,200})\))?")
 _MARK = re.compile(r"\[(\d{1,4})\]")
+# Closing quotation marks (and a straight one) that may follow a link's mark: see without_link_marks.
+_CLOSING_MARKS = frozenset("”’»\"'")
 _UNITS = ("bytes", "KB", "MB", "GB", "TB")
 
 
@@ -97,13 +99,23 @@ def title_without_marks(doc: Document, title: str) -> str:
 
 
 def without_link_marks(doc: Document) -> Document:
-    """``doc`` with its ``[n]`` marks blanked (same length, so every offset still holds) for analysis."""
+    """``doc`` with its ``[n]`` marks blanked (same length, so every offset still holds) for analysis.
+
+    Closing quotation marks right after a mark move up to where it began: a linked title in quotes,
+    “Secrecy and public-key systems[21]” (1979), still closes after its last word, where a blank
+    before the mark would leave it facing nowhere and the quote running on to the next one."""
     marks = link_marks(doc)
     if not marks:
         return doc
-    chars = list(doc.text)
+    text = doc.text
+    chars = list(text)
     for start, end, _ in marks:
-        chars[start:end] = " " * (end - start)
+        after = end
+        while after < len(text) and text[after] in _CLOSING_MARKS:
+            after += 1
+        if after < len(text) and text[after].isalnum():
+            after = end  # an apostrophe: "Chase Utley[1]'s" keeps its possessive where it is
+        chars[start:after] = text[end:after] + " " * (end - start)
     return replace(doc, text="".join(chars))
 
 
