@@ -1,8 +1,8 @@
-"""A few words in quotation marks that nobody is said to have said ("green threads", a scare quote,
-a command) are quoted terms, not speech: the Quotes pane names them on one line instead of listing
-each as an unattributed quote, the counts and the body's quote marks leave them out, and they are
-never offered as related quotes or as what was said about someone. ``analyze --json`` keeps every
-quotation as the analysis found it."""
+"""A few words in quotation marks that no person named in the article is said to have said
+("green threads", a scare quote, a command, 'It calls the "element" method') are quoted terms, not
+speech: the Quotes pane names them on one line instead of listing each as a quote, the counts and the
+body's quote marks leave them out, and they are never offered as related quotes or as what someone
+said or what was said about them. ``analyze --json`` keeps every quotation as the analysis found it."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from tests.helpers import make_doc
 from tests.test_cli import run
 from tests.test_entity_pages import _mentions
 from tui.core.library import Library
-from tui.core.models import Analysis, Quote
+from tui.core.models import Analysis, Entity, Quote
 from tui.core.store import AnalysisRepo, ArticleRepo, Database
 from tui.ui.widgets.quotes import QuotesPane, terms_line
 from tui.ui.widgets.wrapped_list import Note
@@ -25,15 +25,17 @@ SPEECH = Quote(0, 30, "We will open the pier in May,", "Ana Ruiz", "said")
 TERM = Quote(40, 53, "green  threads", None, None)
 SCARE = Quote(60, 65, "fixed", None, None)
 LONG = Quote(70, 110, "nobody will pay a cent more for it", None, None)  # four words or more: speech
+SHORT_BY_HER = Quote(120, 131, "Absolutely right.", "Ana Ruiz", "said")  # a person said it: speech
+SHORT_BY_A_THING = Quote(140, 147, "element", "Nokogiri", "calls")  # a library "calls" a method
+PEOPLE = [Entity(200, 208, "Ana Ruiz", "PERSON", "Ana Ruiz"), Entity(210, 218, "Nokogiri", "ORG", "Nokogiri")]
 
 
-def test_short_unattributed_quotations_are_terms():
-    assert TERM.is_term and SCARE.is_term
-    assert not SPEECH.is_term and not LONG.is_term
-    assert not Quote(0, 5, "fixed", "Ana Ruiz", "said").is_term  # attributed: speech, however short
-    analysis = Analysis([], [SPEECH, TERM, SCARE, LONG, replace(TERM, start=90)], [], "v")
-    assert analysis.speech == [SPEECH, LONG]
-    assert analysis.terms == ["green threads", "fixed"]
+def test_short_quotations_no_person_said_are_terms():
+    quotes = [SPEECH, TERM, SCARE, LONG, SHORT_BY_HER, SHORT_BY_A_THING, replace(TERM, start=90)]
+    analysis = Analysis(PEOPLE, quotes, [], "v")
+    assert analysis.speech == [SPEECH, LONG, SHORT_BY_HER]
+    assert analysis.terms == ["green threads", "fixed", "element"]
+    assert analysis.is_term(SHORT_BY_A_THING) and not analysis.is_term(SHORT_BY_HER)
 
 
 def test_the_terms_line_names_each_term_and_counts_the_rest():
@@ -52,26 +54,32 @@ async def test_the_pane_lists_speech_and_names_terms_on_one_line():
     app = _PaneApp()
     async with app.run_test(size=(80, 30)) as pilot:
         pane = app.query_one(QuotesPane)
-        pane.show_quotes([SPEECH, TERM, SCARE, LONG])
+        analysis = Analysis(PEOPLE, [SPEECH, TERM, SCARE, LONG], [], "v")
+        pane.show_quotes(analysis.speech, analysis.terms)
         await pilot.pause()
         assert pane.quotes == [SPEECH, LONG]
         notes = [pane.item_of(o.id or "") for o in pane.options if o.disabled]
         assert Note("Also in quotation marks: “green threads” · “fixed”") in notes
-        pane.show_quotes([TERM])
+        pane.show_quotes([], ["green threads"])
         await pilot.pause()
         shown = [str(pane.item_of(o.id or "")) for o in pane.options]
         assert any("No direct quotes" in s for s in shown)
         assert not any(isinstance(pane.item_of(o.id or ""), Quote) for o in pane.options)
 
 
-def test_terms_are_no_related_quotes_and_nothing_said_about_anyone(tmp_path):
+def test_terms_are_no_related_quotes_and_nothing_said_by_or_about_anyone(tmp_path):
     db = Database(tmp_path / "library.db")
     articles, analyses = ArticleRepo(db), AnalysisRepo(db)
     library = Library(db)
-    names = {"Ana Ruiz": ("Ana Ruiz", "PERSON"), "Ruiz": ("Ana Ruiz", "PERSON")}
+    names = {
+        "Ana Ruiz": ("Ana Ruiz", "PERSON"),
+        "Ruiz": ("Ana Ruiz", "PERSON"),
+        "Porto Board": ("Porto Board", "ORG"),
+    }
     texts = {
         "pier": 'Ana Ruiz opened the pier. "The pier is open to all," Ruiz said.',
-        "cafe": 'Ana Ruiz came by. The "Ruiz rules" sign and "Ruiz said so, friends" are all over the cafe.',
+        "cafe": 'Ana Ruiz came by. The "Ruiz rules" sign and "Ruiz said so, friends" are all over the cafe. '
+        'The Porto Board calls it "Ruiz time" now.',
     }
     ids, docs = {}, {}
     for key, body in texts.items():
@@ -89,7 +97,11 @@ def test_terms_are_no_related_quotes_and_nothing_said_about_anyone(tmp_path):
         [],
         library.version,
     )
-    cafe_quotes = [quote(cafe_text, "Ruiz rules", None), quote(cafe_text, "Ruiz said so, friends", None)]
+    cafe_quotes = [
+        quote(cafe_text, "Ruiz rules", None),
+        quote(cafe_text, "Ruiz said so, friends", None),
+        quote(cafe_text, "Ruiz time", "Porto Board"),  # a name the board uses, not what it said
+    ]
     cafe = Analysis(_mentions(cafe_text, names), cafe_quotes, [], library.version)
     analyses.put(articles.hash(ids["pier"]), pier)
     analyses.put(articles.hash(ids["cafe"]), cafe)
@@ -98,6 +110,7 @@ def test_terms_are_no_related_quotes_and_nothing_said_about_anyone(tmp_path):
         assert related == ["Ruiz said so, friends"]  # four words: speech; "Ruiz rules" is a term
         page = library.entity("Ana Ruiz")
         assert [q.text for q in page.said_about] == ["Ruiz said so, friends"]
+        assert library.entity("Porto Board").said == ()
 
 
 @pytest.mark.slow

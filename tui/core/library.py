@@ -321,7 +321,7 @@ def _related_quotes(
     analyses: AnalysisRepo, own: str, analysis: Analysis, version: str, limit: int
 ) -> list[RelatedQuote]:
     """Quotes by the speakers of the article with hash ``own`` or about its main entities."""
-    speakers = {q.speaker for q in analysis.quotes if q.speaker}
+    speakers = {q.speaker for q in analysis.speech if q.speaker}
     counts = analysis.entity_counts()
     main = [
         name for (name, label), _n in sorted(counts.items(), key=lambda kv: -kv[1]) if label in _TOPIC_LABELS
@@ -336,11 +336,12 @@ def _related_quotes(
     seen: set[tuple[str, int]] = set()
     cache: dict[str, Analysis | None] = {}
 
-    def quotes_of(h: str) -> list[Quote]:
+    def quotes_of(h: str) -> list[Quote | None]:
+        """The quotes of the analysis with hash ``h``, its quoted terms as None (no related quotes)."""
         if h not in cache:
             cache[h] = analyses.get(h, version)
         a = cache[h]
-        return a.quotes if a else []
+        return [None if a.is_term(q) else q for q in a.quotes] if a else []
 
     for ref in by_speaker:
         h, idx = ref.hash, ref.index
@@ -350,7 +351,7 @@ def _related_quotes(
         if idx < len(qs):
             seen.add((h, idx))
             q = qs[idx]
-            if q.is_term:
+            if q is None:
                 continue
             # The pane shows the speaker already ("— Tim Cook"): say why, not who again.
             reason = "same speaker" if q.speaker in speakers else "speaker named here"
@@ -359,7 +360,7 @@ def _related_quotes(
         if h not in titles:
             continue
         for idx, q in enumerate(quotes_of(h)):
-            if (h, idx) in seen or q.is_term:
+            if (h, idx) in seen or q is None:
                 continue
             about = next((n for n in main if n in names and n != q.speaker and _mentions(q.text, n)), None)
             if about:

@@ -26,7 +26,6 @@ from .documents import (
     Entity,
     Quote,
     is_term,
-    quoted_terms,
 )
 from .library import (
     ArticleRow,
@@ -121,5 +120,4 @@ __all__ = [
     "ViewKey",
     "ViewKind",
     "is_term",
-    "quoted_terms",
 ]

@@ -116,24 +116,18 @@ class Quote:
     speaker: str | None  # canonical entity name, or the speaker phrase when not an entity
     cue: str | None  # the reporting verb or phrase ("said", "according to")
 
-    @property
-    def is_term(self) -> bool:
-        """A few words in quotation marks that nobody is said to have said ("green threads", a
-        scare quote, a command): shown as a quoted term, not listed as speech."""
-        return is_term(self.text, self.speaker)
 
-
-# Unattributed quotations of at most this many words are quoted terms (see Quote.is_term).
+# Quotations of at most this many words are quoted terms unless a person named in the article
+# said them (see is_term).
 TERM_WORDS = 3
 
 
-def is_term(text: str | None, speaker: str | None) -> bool:
-    return speaker is None and len((text or "").split()) <= TERM_WORDS
-
-
-def quoted_terms(quotes: list[Quote]) -> list[str]:
-    """The quoted terms among ``quotes``, each once, in order, with single spaces."""
-    return list(dict.fromkeys(" ".join(q.text.split()) for q in quotes if q.is_term and q.text.strip()))
+def is_term(text: str | None, speaker: str | None, people: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Are these a few words in quotation marks that no person of ``people`` (the canonical names
+    of the article's people) is said to have said: a scare quote, a name for something, a command
+    ("green threads", 'It calls the "element" method', 'what the docs call "flaky"')? They are
+    shown as quoted terms, not listed as speech."""
+    return len((text or "").split()) <= TERM_WORDS and (speaker is None or speaker not in people)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,13 +143,26 @@ class Analysis:
 
     @property
     def speech(self) -> list[Quote]:
-        """The quotes that are speech: all but the quoted terms (:attr:`Quote.is_term`)."""
-        return [q for q in self.quotes if not q.is_term]
+        """The quotes that are speech: all but the quoted terms (:func:`is_term`)."""
+        return [q for q, term in zip(self.quotes, self._term_marks(), strict=True) if not term]
 
     @property
     def terms(self) -> list[str]:
-        """The quoted terms, each once (:func:`quoted_terms`)."""
-        return quoted_terms(self.quotes)
+        """The quoted terms, each once, in order, with single spaces."""
+        terms = (
+            " ".join(q.text.split()) for q, term in zip(self.quotes, self._term_marks(), strict=True) if term
+        )
+        return list(dict.fromkeys(t for t in terms if t))
+
+    def is_term(self, quote: Quote) -> bool:
+        return is_term(quote.text, quote.speaker, self._people())
+
+    def _people(self) -> set[str]:
+        return {e.canonical for e in self.entities if e.label == "PERSON"}
+
+    def _term_marks(self) -> list[bool]:
+        people = self._people()
+        return [is_term(q.text, q.speaker, people) for q in self.quotes]
 
     @property
     def analysed(self) -> bool:

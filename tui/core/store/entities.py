@@ -163,12 +163,14 @@ class EntityRepo:
                 if f != canonical:
                     forms[f] += n
         days = Counter((r[2] or "")[:10] for r in named if r[2])
+        people = {canonical} if label == "PERSON" else set()
         return EntityPage(
             name=canonical,
             label=label,
             aliases=tuple(f for f, _ in forms.most_common()),
             articles=_unique(EntityArticle(r[0], r[1], r[2], r[3], r[5]) for r in named),
-            said=tuple(self._quotes(said, version)),
+            # A few words credited to anything but a person are a term it uses, not what it said.
+            said=tuple(q for q in self._quotes(said, version) if not is_term(q.text, q.speaker, people)),
             said_about=tuple(
                 q
                 for q in self._quotes(about, version)

@@ -132,7 +132,7 @@ class Reading:
             screen.quotes.show_pending(note)
             screen.summary.show(None, publisher, note)
         else:
-            screen.quotes.show_quotes(analysis.quotes)
+            screen.quotes.show_quotes(analysis.speech, analysis.terms)
             screen.summary.show(analysis.summary, publisher)
         screen.quotes.border_subtitle = (
             "" if analysis is None or not analysis.analysed else str(len(analysis.speech))

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 
-from ...core.models import Quote, RelatedQuote, quoted_terms
+from ...core.models import Quote, RelatedQuote
 from ..format import hang, shorten
 from .wrapped_list import Entry, Heading, Note, WrappedList
 
@@ -73,11 +73,11 @@ class QuotesPane(WrappedList):
         self.quotes, self.terms, self.related, self.state = [], [], None, "pending"
         self.set_entries([Entry("note", Note(message), True)])
 
-    def show_quotes(self, quotes: list[Quote], related: list[RelatedQuote] | None = None) -> None:
-        """The article's quotes: speech listed, quoted terms (:attr:`Quote.is_term`) on one line."""
-        self.quotes = [q for q in quotes if not q.is_term]
-        self.terms = quoted_terms(quotes)
-        self.related, self.state = related, "ready"
+    def show_quotes(self, quotes: list[Quote], terms: list[str] | None = None) -> None:
+        """The article's quotes that are speech, listed, and its quoted terms on one line (see
+        :attr:`~tui.core.models.Analysis.speech` and :attr:`~tui.core.models.Analysis.terms`)."""
+        self.quotes, self.terms = list(quotes), list(terms or [])
+        self.related, self.state = None, "ready"
         self._rebuild()
 
     def show_related(self, related: list[RelatedQuote]) -> None:
