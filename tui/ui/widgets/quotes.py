@@ -102,6 +102,8 @@ class QuotesPane(WrappedList):
                 entries.append(None)
             entries.append(Entry(f"q{n}", q))
         if line := terms_line(self.terms):
+            if self.quotes:
+                entries.append(None)
             entries.append(Entry("terms", Note(line), True))
         entries.append(Entry("related-heading", Heading(RELATED), True))
         if self.related is None:
