@@ -20,6 +20,8 @@ from ..models import Entity
 from .ner_spans import NAME_LABELS, Mention
 
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+# A signature's dash the model keeps in the span ("-- Augustus" under an epigraph).
+_DASH = re.compile(r"^(?:--|[-–—―])\s*")
 _POSSESSIVE = re.compile(r"\s*['’][sS]?$")
 _SPACES = re.compile(r"\s+")
 # Words left out of an acronym ("Democratic National Committee" -> "DNC", "Bank of England" -> "BOE").
@@ -32,9 +34,9 @@ _SURNAME_PARTICLES = frozenset(
 
 
 def surface(text: str) -> str:
-    """A mention's name as shown: no leading article, no possessive, single spaces."""
+    """A mention's name as shown: no leading dash or article, no possessive, single spaces."""
     text = _SPACES.sub(" ", text.strip())
-    text = _POSSESSIVE.sub("", text)
+    text = _POSSESSIVE.sub("", _DASH.sub("", text))
     stripped = _ARTICLE.sub("", text)
     return stripped or text
 

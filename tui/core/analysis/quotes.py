@@ -27,7 +27,7 @@ from .quotes_after import according
 from .quotes_asides import apposed_speaker
 from .quotes_bylines import byline_after, headline_label, label_before, transcript_label
 from .quotes_carried import carried_speaker
-from .quotes_cues import colon_subject, find_cue
+from .quotes_cues import colon_subject, find_cue, said_after
 from .quotes_filters import displayed, has_word, is_fragment, is_nickname, is_title, on_display, word_count
 from .quotes_from import named_after
 from .quotes_governing import governing_subject
@@ -175,7 +175,7 @@ def _attribute_block(
         lo = items[k - 1].span.end - off + 1 if k else 0
         hi = items[k + 1].span.start - off - 1 if k + 1 < len(items) else n
         labelled = label_before(block_text(sdoc), max(lo, 0), it.span.start - off, people, off)
-        if labelled is not None:
+        if labelled is not None and not said_after(sdoc, it.span.start - off, it.span.end - off, lo, hi):
             # A name that is the whole clause before the colon ("Holt: ...", "... - Jane Holt:") is
             # who speaks, whatever verb the parser finds in a headline before it.
             it.speaker = labelled

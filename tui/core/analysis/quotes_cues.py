@@ -26,7 +26,7 @@ from .quotes_after import (
 )
 from .quotes_asides import according_in, as_noted, aside_then_subject, dashed_aside
 from .quotes_clauses import absolute, after_quote, hypothetical, own_account, reports_elsewhere, unsaid
-from .quotes_governing import amount_taken, judged_as
+from .quotes_governing import amount_taken, judged_as, owned_words
 from .quotes_offsets import token_at, tokens_within
 from .quotes_participles import named_doer
 from .quotes_relative import describes_quote
@@ -61,6 +61,9 @@ def find_cue(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> Cue | None:
     inside = tokens_within(sdoc, start, end)
     if not inside:
         return None
+    owner = owned_words(inside)  # 'writing on Trump's "..." campaign promise': Trump's words
+    if owner is not None:
+        return owner
     before_ch = _prev_char(text, start - 1, lo)
     after_ok = after_allowed(sdoc, start, end, hi) or bare_attribution(sdoc, end, hi)
     order = []
@@ -340,3 +343,17 @@ def _here_is(before: list[Token]) -> Cue | None:
             return Cue(sent[1].text, sent[1].idx, t, weak=True)
         return None
     return None
+
+
+def said_after(sdoc: Doc, start: int, end: int, lo: int, hi: int) -> bool:
+    """Does a reporting verb after the quote ``sdoc.text[start:end]`` name who speaks ('"...," said
+    Jane Doe')? Then it does, not a label before the quote: "Mangaluru: '...' said Shri M S", a
+    dateline with a colon, is no speaker's label."""
+    cue = find_cue(sdoc, start, end, lo, hi)
+    return (
+        cue is not None
+        and not cue.weak
+        and cue.pos >= end
+        and cue.subject is not None
+        and cue.subject.pos_ == "PROPN"
+    )

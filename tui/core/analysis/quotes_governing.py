@@ -30,6 +30,33 @@ JUDGING = frozenset(
 )
 
 
+# Nouns for words someone said, which their owner's possessive names ('Romney's "47 percent" comment').
+_SAYINGS = frozenset(
+    "promise pledge vow comment remark line slogan claim warning quip boast mantra catchphrase refrain "
+    "tweet statement phrase retort assertion insult jab".split()
+)
+
+
+def owned_words(inside: list[Token]) -> Cue | None:
+    """The owner of quoted words a possessive gives them: 'Obama's "if you like your plan, you can
+    keep it" promise', 'Trump's "Look at my supporter" line' (one word may stand before the noun:
+    'campaign promise')."""
+    sdoc = inside[0].doc
+    i = inside[0].i - 1
+    while i > 0 and sdoc[i].is_quote:
+        i -= 1
+    # (the tagger may read a possessive next to a quotation mark as one: "Trump’s “...")
+    if i < 1 or (sdoc[i].tag_ != "POS" and sdoc[i].lower_ not in ("'s", "’s")) or sdoc[i - 1].pos_ != "PROPN":
+        return None
+    k = inside[-1].i + 1
+    while k < len(sdoc) and (sdoc[k].is_quote or sdoc[k].text == ","):
+        k += 1
+    for noun in sdoc[k : k + 2]:
+        if noun.lemma_.lower() in _SAYINGS and noun.pos_ == "NOUN":
+            return Cue(noun.text, noun.idx, sdoc[i - 1], weak=True)
+    return None
+
+
 def governing_subject(sdoc: Doc, start: int, end: int) -> Cue | None:
     """The subjects of the verbs above the quoted words, nearest first, as a weak cue."""
     inside = tokens_within(sdoc, start, end)
