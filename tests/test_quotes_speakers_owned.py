@@ -6,6 +6,9 @@ own.
   writing about them.
 - A place and a colon opening a press release ("Mangaluru: '...' said Shri Mahesh Rao") is a
   dateline, not a speaker's label: the reporting verb after the quote names who speaks.
+- "They" means a body or a group, never one article or website ("they think, '...'").
+- A title the model left untagged before a person's name ("Harbor Games Senior Director of
+  Corporate Communications Dana Whitfield") is that person's, not someone else "she" may mean.
 - An epigraph signed with a dash ("-- Augustus") is the signer's, named without the dash.
 """
 
@@ -56,3 +59,22 @@ def test_an_epigraph_signed_with_a_dash_is_the_signers_without_the_dash(quotes):
         "-- Augustus\n\nKeeping the code in good shape is critical for the team.\n"
     )
     assert speaker_of(quotes(text), "city of bricks") == "Augustus"
+
+
+def test_they_never_means_one_article_or_website(quotes):
+    text = (
+        "Reading\n\nWhen readers see that an article is on a slow site, they think, “Oh, good, this will "
+        "be nice to read.” Right now they think, “Oh, no, it is on that site again.”\n"
+    )
+    found = quotes(text)
+    for fragment in ("nice to read", "on that site again"):
+        assert speaker_of(found, fragment) not in ("an article", "a slow site")
+
+
+def test_a_title_before_a_name_is_not_a_second_person(quotes):
+    text = (
+        "Shortages\n\nFans blamed the maker for the shortage. Harbor Games Senior Director of Corporate "
+        "Communications Dana Whitfield wants to push back on those claims. “It is not intentional in any "
+        "way,” she told reporters in an interview.\n"
+    )
+    assert speaker_of(quotes(text), "not intentional") == "Dana Whitfield"

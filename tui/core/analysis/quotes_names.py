@@ -112,6 +112,10 @@ BODY_NOUNS = frozenset(
     "magazine site website campaign committee company group agency department government "
     "administration council court party team network board office firm union commission".split()
 )
+# The texts and pages among them, which only "it" may mean.
+TEXT_BODIES = frozenset(
+    "article report statement letter memo ad advertisement video study survey paper site website".split()
+)
 # Last words of names of places and bodies that may start with a given name ("Emory University",
 # "Mason City", "Carolina Panthers"), besides BODY_NOUNS: such a name is no person.
 _KIND_WORDS = BODY_NOUNS | frozenset(

@@ -206,8 +206,13 @@ class PeopleIndex:
                     # "the 13th Amendment" is no person: names take no article.
                     and not any(t.lower_ in ("the", "a", "an") for t in tok.doc[max(0, tok.i - 3) : tok.i])
                 ):
-                    # A name the model did not tag: a known person's surname, or else a likely person.
-                    if not self.in_quote(off + tok.idx) and tok.text[:1].isupper():
+                    # A name the model did not tag: a known person's surname, or else a likely person;
+                    # not a title beside the person's name ("Senior Director Dana Whitfield": she speaks).
+                    if (
+                        not self.in_quote(off + tok.idx)
+                        and tok.text[:1].isupper()
+                        and not self._titles(off, tok)
+                    ):
                         name = self.surnames.get(tok.text) or noun_phrase(tok)
                         main = tok.head.i == sent.root.i
                         self.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=start, main=main))
@@ -265,6 +270,11 @@ class PeopleIndex:
                                 # her role at Lucent", not "Comey said she was careless")
                                 votes = self.bare_gender.setdefault(name, {MALE: 0, FEMALE: 0})
                                 votes[g] += 1
+
+    def _titles(self, off: int, tok: Token) -> bool:
+        """Is the phrase ``tok`` heads a title of the person named beside it (an apposition)?"""
+        named = (self.token_entity(off, c) for c in tok.children if c.dep_ == "appos")
+        return tok.text not in self.surnames and any(e is not None and e.label == "PERSON" for e in named)
 
     def _plain_subject(self, off: int, tok: Token, sent: int) -> None:
         """A subject that is no name but a man, a woman or a body: a mention for later pronouns."""

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .quotes_names import BODY_NOUNS, FEMALE, MALE, PERSON_GENDER
+from .quotes_names import BODY_NOUNS, FEMALE, MALE, PERSON_GENDER, TEXT_BODIES
 from .quotes_people_index import SPEAKER, Mention, PeopleIndex
 from .quotes_phrases import noun_phrase
 from .quotes_verbs import TEXT_NOUNS, is_reporting
@@ -111,7 +111,13 @@ class Referents(PeopleIndex):
                 (m.label in ("ORG", "GPE", "NORP", "FAC") or _body(m) or _text(m)) and not m.plural
             )
         if word == "they":
-            return lambda m: m.label in ("ORG", "NORP", "GPE") or (m.label == "NP" and m.plural) or _body(m)
+            # (loosely a body, "the company ... they", but never one text: "they think" is no article)
+            return lambda m: (
+                m.label in ("ORG", "NORP", "GPE")
+                or (m.label == "NP" and m.plural)
+                or _body(m)
+                and not _one_text(m)
+            )
         return None
 
     def family(self, m: Mention) -> bool:
@@ -353,6 +359,11 @@ def _mistagged_person(m: Mention) -> bool:
 def _body(m: Mention) -> bool:
     """A plain noun phrase naming a body or a text ("the article", "Smith's campaign")."""
     return m.label == "NP" and m.name.split()[-1].lower().rstrip("s") in BODY_NOUNS
+
+
+def _one_text(m: Mention) -> bool:
+    """A single text or page ("an article", "a website"), which "they" never means."""
+    return not m.plural and m.name.split()[-1].lower() in TEXT_BODIES
 
 
 def _text(m: Mention) -> bool:
