@@ -28,7 +28,7 @@ from .quotes_asides import apposed_speaker
 from .quotes_bylines import byline_after, headline_label, label_before, transcript_label
 from .quotes_carried import carried_speaker
 from .quotes_cues import colon_subject, find_cue, said_after
-from .quotes_filters import displayed, has_word, is_fragment, is_nickname, is_title, on_display, word_count
+from .quotes_filters import displayed, has_word, is_fragment, is_title, named_or_cited, on_display, word_count
 from .quotes_from import named_after
 from .quotes_governing import governing_subject
 from .quotes_interrupted import across_aside
@@ -140,7 +140,7 @@ def extract_quotes(
             continue
         if not has_word(text):  # quoted symbols or variables ("x", "/W"): nobody said them
             continue
-        if is_title(text) or is_nickname(doc.text, s.start, s.end):
+        if named_or_cited(doc.text, s.start, s.end):
             continue
         if it.shown or it.signature:
             continue  # words worn or held up ("a T-shirt reading 'LOL'", "signs saying ..."): not speech

@@ -104,3 +104,33 @@ def is_fragment(text: str) -> bool:
     if word_count(text) >= _FRAGMENT_WORDS:
         return False
     return not (text[:1].isupper() and _SENTENCE_END.search(text))
+
+
+# After a cited work's title on its line: a web address, "(2013)", or an outlet and a date
+# (", Business Insider, September 2017."); what a reporting verb follows is a quote all the same.
+_URL = re.compile(r"https?://|www\.")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept?\.)"
+_CITED = re.compile(
+    r"[\"”’'»]?[,.]?[\"”’'»]?\s*(?:\(\d{4}\)|(?:[A-Z][\w.&'’-]*\s){0,5}[A-Z][\w.&'’-]*,?\s+"
+    rf"{_MONTH}(?:\s+\d{{1,2}},)?\s+\d{{4}}|{_MONTH}\s+\d{{4}})"
+)
+_REPORTED = re.compile(r"\b(?:said|says|told|wrote|writes|added|asked|according)\b")
+# Titles are short; a long passage before an address is an excerpt of someone's writing.
+_TITLE_WORDS = 25
+
+
+def is_citation(text: str, start: int, end: int) -> bool:
+    """A cited work's title, not speech: 'Russ Cox, “RE2: a principled approach,” March 2010.
+    https://...', 'Source: “How Many Users Does Twitter Have?” The Motley Fool, April 2017.', a
+    poster's “No to Schengen” (2005): quoted words that a date or a web address follows on their line."""
+    if word_count(text[start:end]) > _TITLE_WORDS:
+        return False
+    after = text[end : end + 120].split("\n", 1)[0]
+    if _URL.search(after, 0, 70) and not _REPORTED.search(after, 0, 70):
+        return True
+    return _CITED.match(after) is not None
+
+
+def named_or_cited(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a quoted title or name, a nickname or a cited work: no speech."""
+    return is_title(text[start:end]) or is_nickname(text, start, end) or is_citation(text, start, end)
