@@ -179,3 +179,44 @@ def test_a_name_typed_means_the_entity_most_articles_name(tmp_path):
     with library:
         assert library.entity("Vale").name == "Porto Vale"
         assert library.entity("Lisbon").name == "Lisbon"
+
+
+def test_a_person_page_gathers_the_articles_that_give_only_the_family_name(tmp_path):
+    """'Obama' alone, in articles that never say 'Barack', is Barack Obama's when the library names
+    nobody else Obama (on his page, for `who Obama` and in a person: search, so in following him);
+    'Reyes' stays its own page when two people share it."""
+    db = Database(tmp_path / "library.db")
+    articles, analyses = ArticleRepo(db), AnalysisRepo(db)
+    library = Library(db)
+    bodies = {
+        "a": ("Ana Ruiz opened the pier.", {"Ana Ruiz": ("Ana Ruiz", "PERSON")}, []),
+        "b": ("Ana Ruiz spoke again.", {"Ana Ruiz": ("Ana Ruiz", "PERSON")}, []),
+        "c": (
+            '"The pier is ours," Ruiz said.',
+            {"Ruiz": ("Ruiz", "PERSON")},
+            [("The pier is ours,", "Ruiz")],
+        ),
+        "d": (
+            "Tom Reyes and Luis Reyes met Reyes.",
+            {
+                "Tom Reyes": ("Tom Reyes", "PERSON"),
+                "Luis Reyes": ("Luis Reyes", "PERSON"),
+                "Reyes": ("Reyes", "PERSON"),
+            },
+            [],
+        ),
+    }
+    for key, (body, names, quotes) in bodies.items():
+        aid = articles.upsert(key, replace(make_doc(("paragraph", body)), title=key))
+        text = articles.document(aid).text
+        found = [_quote(text, q, s) for q, s in quotes]
+        analyses.put(articles.hash(aid), Analysis(_mentions(text, names), found, [], library.version))
+    with library:
+        page = library.entity("Ana Ruiz")
+        assert sorted(a.title for a in page.articles) == ["a", "b", "c"]
+        assert [q.text for q in page.said] == ["The pier is ours,"]
+        assert library.entity("Ruiz").name == "Ana Ruiz"
+        assert library.entity("Reyes").name == "Reyes"
+        assert [a.title for a in library.entity("Tom Reyes").articles] == ["d"]
+        # following her (a saved search person:"Ana Ruiz") lists the same articles
+        assert sorted(h.title for h in library.search('person:"Ana Ruiz"')) == ["a", "b", "c"]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from ..models import EntityArticle, EntityPage, EntityQuote, Neighbour, is_term
 from .analyses import AnalysisRepo
 from .database import Database
-from .search import like_contains
+from .search import bearers, like_contains
 
 # Entities that have pages (and that count as "named alongside").
 PAGE_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -71,8 +71,15 @@ class EntityRepo:
             best_exact = max(((count(r), r) for r in exact), default=(0, None))
             best_held = max(((count(r), r) for r in holding if r not in exact), default=(0, None))
         if best_exact[0] and best_exact[0] * _EXACT_ODDS >= best_held[0]:
-            return best_exact[1]
-        return best_held[1] if best_held[0] else None
+            best = best_exact[1]
+        else:
+            best = best_held[1] if best_held[0] else None
+        if best is not None and best[1] == "PERSON" and " " not in best[0]:
+            with self.db.read() as db:
+                full = bearers(db, best[0])
+            if len(full) == 1:
+                return (full[0], "PERSON")  # "Obama" alone is Barack Obama's page
+        return best
 
     def like(self, text: str, limit: int = 20) -> list[tuple[str, str]]:
         """(canonical, label) of entities whose names have words starting as typed (the palette)."""
@@ -118,22 +125,27 @@ class EntityRepo:
     # -- the page ---------------------------------------------------------------------------
 
     def page(self, canonical: str, label: str, version: str) -> EntityPage:
-        key = (canonical, label, version)
         with self.db.read() as db:
+            # A person's page gathers the articles that name them by family name alone too, when
+            # the library names nobody else by it ("Obama" in articles that never say "Barack").
+            last = canonical.split()[-1]
+            own = [canonical, last] if label == "PERSON" and bearers(db, last) == [canonical] else [canonical]
+            one = ",".join("?" * len(own))
+            key = (*own, label, version)
             named = db.execute(
                 # CROSS JOIN keeps this order: from the entity's index rows to their articles
                 # (SQLite would otherwise walk every article by date and look each one up).
                 "SELECT a.id, a.title, a.date, ei.first, ei.forms, ei.first_end FROM entity_index ei "
                 "CROSS JOIN articles a ON a.hash = ei.hash "
-                "WHERE ei.canonical = ? AND ei.label = ? AND ei.version = ? AND a.listed = 1 "
+                f"WHERE ei.canonical IN ({one}) AND ei.label = ? AND ei.version = ? AND a.listed = 1 "
                 "ORDER BY a.sort_date DESC, a.id DESC",
                 key,
             ).fetchall()
             said = db.execute(
                 "SELECT a.id, a.title, a.date, q.text, q.speaker, q.qstart, q.qend, q.hash, q.idx "
                 "FROM quote_index q CROSS JOIN articles a ON a.hash = q.hash "
-                "WHERE q.speaker = ? AND q.version = ? AND a.listed = 1 ORDER BY a.sort_date DESC, a.id DESC",
-                (canonical, version),
+                f"WHERE q.speaker IN ({one}) AND q.version = ? AND a.listed = 1 ORDER BY a.sort_date DESC, a.id DESC",
+                (*own, version),
             ).fetchall()
             # Quotes by others in those articles that name the entity (its name or its surname).
             names = [canonical, *(w for w in canonical.split() if len(w) > 3)][:3]
@@ -142,19 +154,19 @@ class EntityRepo:
                 "SELECT a.id, a.title, a.date, q.text, q.speaker, q.qstart, q.qend, q.hash, q.idx "
                 "FROM entity_index ei CROSS JOIN quote_index q ON q.hash = ei.hash AND q.version = ei.version "
                 "CROSS JOIN articles a ON a.hash = q.hash "
-                "WHERE ei.canonical = ? AND ei.label = ? AND ei.version = ? AND a.listed = 1 "
-                f"AND (q.speaker IS NULL OR q.speaker != ?) AND (q.text IS NULL OR {named_in}) "
+                f"WHERE ei.canonical IN ({one}) AND ei.label = ? AND ei.version = ? AND a.listed = 1 "
+                f"AND (q.speaker IS NULL OR q.speaker NOT IN ({one})) AND (q.text IS NULL OR {named_in}) "
                 "ORDER BY a.sort_date DESC, a.id DESC",
-                (*key, canonical, *(like_contains(n) for n in names)),
+                (*key, *own, *(like_contains(n) for n in names)),
             ).fetchall()
             marks = ",".join("?" * len(PAGE_LABELS))
             beside = db.execute(
                 "SELECT o.canonical, o.label, COUNT(*) AS n FROM entity_index ei "
                 "JOIN entity_index o ON o.hash = ei.hash AND o.version = ei.version "
-                "WHERE ei.canonical = ? AND ei.label = ? AND ei.version = ? "
-                f"AND NOT (o.canonical = ? AND o.label = ?) AND o.label IN ({marks}) "
+                f"WHERE ei.canonical IN ({one}) AND ei.label = ? AND ei.version = ? "
+                f"AND NOT (o.canonical IN ({one}) AND o.label = ?) AND o.label IN ({marks}) "
                 "GROUP BY o.canonical, o.label ORDER BY n DESC, o.canonical LIMIT ?",
-                (*key, canonical, label, *PAGE_LABELS, NEIGHBOURS),
+                (*key, *own, label, *PAGE_LABELS, NEIGHBOURS),
             ).fetchall()
         forms: Counter[str] = Counter()
         # Most articles name an entity the same ways: each distinct list is parsed once.
@@ -163,7 +175,7 @@ class EntityRepo:
                 if f != canonical:
                     forms[f] += n
         days = Counter((r[2] or "")[:10] for r in named if r[2])
-        people = {canonical} if label == "PERSON" else set()
+        people = set(own) if label == "PERSON" else set()
         return EntityPage(
             name=canonical,
             label=label,

@@ -79,7 +79,8 @@ class SearchRepo:
         self.db = db
 
     def names(self, name: str, labels: Sequence[str]) -> list[str]:
-        """Canonical names of ``labels`` that are ``name`` or contain its words in order."""
+        """Canonical names of ``labels`` that are ``name`` or contain its words in order, and a
+        person's family name alone when the library names nobody else by it (see :func:`bearers`)."""
         marks = ",".join("?" * len(labels))
         phrase = _phrase(name)
         with self.db.read() as db:
@@ -98,6 +99,11 @@ class SearchRepo:
                         f"WHERE entity_names_fts MATCH ? AND n.label IN ({marks})",
                         (phrase, *labels),
                     )
+                )
+            if "PERSON" in labels and len(found) <= _FAMILY_LOOKUPS:
+                # a person's family name alone, when the library names nobody else by it
+                found.update(
+                    f.split()[-1] for f in list(found) if " " in f and bearers(db, f.split()[-1]) == [f]
                 )
         return sorted(found)
 
@@ -285,6 +291,10 @@ class SearchRepo:
             db.execute("DELETE FROM saved_searches WHERE id = ?", (saved_id,))
 
 
+# Names whose family names ``names`` looks up (each lookup reads the names table once).
+_FAMILY_LOOKUPS = 20
+
+
 def like_escape(text: str) -> str:
     """``text`` as a literal inside a LIKE pattern (with ``ESCAPE '\\'``)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -293,3 +303,20 @@ def like_escape(text: str) -> str:
 def like_contains(text: str) -> str:
     """A LIKE pattern matching ``text`` anywhere."""
     return f"%{like_escape(text)}%"
+
+
+def bearers(db: sqlite3.Connection, family: str) -> list[str]:
+    """The full names of people the library knows by ``family`` as their last word, when it also
+    names someone by that word alone ("Obama": ["Barack Obama"]; "Clinton": Hillary and Bill)."""
+    if (
+        " " in family
+        or not db.execute(
+            "SELECT 1 FROM entity_names WHERE canonical = ? AND label = 'PERSON'", (family,)
+        ).fetchone()
+    ):
+        return []
+    rows = db.execute(
+        "SELECT canonical FROM entity_names WHERE label = 'PERSON' AND canonical LIKE ? ESCAPE '\\'",
+        ("% " + like_escape(family),),
+    )
+    return sorted({r[0] for r in rows if r[0].split()[-1] == family})
