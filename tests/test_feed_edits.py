@@ -101,6 +101,7 @@ async def test_the_tree_renames_moves_and_removes_feeds_after_asking(story_libra
         assert feed_key(wire) in tree.nav
         await pilot.press("x")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked again")
+        assert app.screen.detail == "Unsubscribe; its one article goes with it."  # (not "1 article go")
         await pilot.press("y")
         await wait_for(pilot, lambda: feed_key(wire) not in tree.nav, "removed")
         assert app.said("Removed Agency wire")
@@ -257,3 +258,11 @@ async def test_removing_a_feed_takes_its_quotes_out_of_the_related_quotes(analys
         await wait_for(pilot, lambda: app.said("Removed Quay Post"), "removed")
         await wait_for(pilot, lambda: quotes.related is not None and quoted not in related_ids(), "gone")
         assert screen.article_id == bloomberg and related_ids()  # Obama's other quotes stay
+
+
+def test_the_removal_question_counts_the_articles_in_words_that_agree():
+    from tui.ui.screens.feed_edits import removal_detail
+
+    assert removal_detail(0) == "Unsubscribe; it has no articles."
+    assert removal_detail(1) == "Unsubscribe; its one article goes with it."
+    assert removal_detail(12) == "Unsubscribe; its 12 articles go with it."

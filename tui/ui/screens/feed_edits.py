@@ -74,7 +74,7 @@ class FeedEditing:
 
         name = display_name(feed.name, "Feed")
         question = Content.assemble("Remove ", (name, "bold"), "?")
-        detail = f"Unsubscribe; its {count(feed.items, 'article')} go with it."
+        detail = removal_detail(feed.items)
         library = self.screen.library
 
         def answered(yes: bool | None) -> None:
@@ -139,3 +139,12 @@ class FeedEditing:
             screen.notify(said, timeout=2, markup=False)
 
         screen.run_worker(run(), group="store", exit_on_error=False)
+
+
+def removal_detail(items: int) -> str:
+    """What removing a feed of ``items`` articles takes with it, in words that agree."""
+    if not items:
+        return "Unsubscribe; it has no articles."
+    if items == 1:
+        return "Unsubscribe; its one article goes with it."
+    return f"Unsubscribe; its {count(items, 'article')} go with it."
