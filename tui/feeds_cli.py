@@ -209,7 +209,8 @@ def _import_file(library: Library, args: argparse.Namespace) -> int:
     print(
         f"imported {count(result.created, 'new feed')} ({result.existing} already subscribed, "
         f"{len(result.problems)} skipped{'; left out ' + ' and '.join(left_out) if left_out else ''})"
-        + ("" if cache else "; run 'newsreader refresh' to fetch them")
+        # (the hint only when there is something new to fetch)
+        + ("" if cache or not result.created else "; run 'newsreader refresh' to fetch them")
     )
     status = 1 if result.problems else 0
     if cache and result.feed_ids:
