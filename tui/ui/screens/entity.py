@@ -216,8 +216,9 @@ class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
         async def follow() -> None:
             await asyncio.to_thread(self.library.save_search, display_name(page.name), follow_query(page))
             self._followed = True
+            their = "its" if page.words.them == "it" else "their"  # (a person's are theirs)
             self.notify(
-                f"Following {display_name(page.name)}: its unread articles are a view of the tree",
+                f"Following {display_name(page.name)}: {their} unread articles are a view of the tree",
                 markup=False,
             )
 
