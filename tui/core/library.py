@@ -246,7 +246,7 @@ class Library:
         return [r.id for r in self.articles() if not r.analysed]
 
     def changed_elsewhere(self) -> bool:
-        """Another process added or removed feeds or articles since the last call (a short query)."""
+        """Did another process add or remove feeds or articles, or fail or mend a feed, since the last call?"""
         return self._db.changed_elsewhere()
 
     def set_read(self, article_id: int, read: bool = True) -> list[int]:
