@@ -23,6 +23,23 @@ async def test_j_and_k_scroll_the_help_on_a_small_terminal(analysed_library):
         assert isinstance(app.screen, HelpScreen)
 
 
+async def test_G_g_and_space_move_through_the_help_as_through_an_article(analysed_library):
+    """The reader's keys for the bottom, the top and the next page work in the help too."""
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        scroll = app.screen.query_one("#help-scroll")
+        await pilot.press("G")
+        await wait_for(pilot, lambda: scroll.scroll_y == scroll.max_scroll_y > 0, "at the bottom")
+        await pilot.press("g")
+        await wait_for(pilot, lambda: scroll.scroll_y == 0, "at the top")
+        await pilot.press("space")
+        await wait_for(pilot, lambda: scroll.scroll_y > 3, "a page down")
+        assert isinstance(app.screen, HelpScreen)
+
+
 async def test_each_action_is_one_row_with_all_its_keys(analysed_library):
     """The panes' inherited arrow keys join the rows of their own keys: "j ↓ Scroll down", not
     that and "↓ Scroll Down" further down."""
