@@ -54,3 +54,26 @@ async def test_each_action_is_one_row_with_all_its_keys(analysed_library):
         assert panes["Article"]["Scroll down"] == "j ↓" and panes["Article"]["Top"] == "g home"
         assert panes["Feeds tree"]["Next"] == "j ↓" and "Cursor Down" not in panes["Feeds tree"]
         assert panes["Quotes"]["Next quote"] == "j ↓"
+
+
+async def test_over_files_the_help_lists_no_feed_or_library_search_keys(analysed_library):
+    """``newsreader PATH...`` has no feeds tree and no library search: the help leaves out their
+    keys (pressed, each only says why it does nothing), and keeps the article's."""
+    from tui.core.library import Library
+
+    scoped = Library.open(
+        analysed_library.path, analyzer=analysed_library.analyzer, scope=[analysed_library.articles()[0].id]
+    )
+    app = NewsApp(scoped)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(app, pilot)
+        sections = {
+            title: dict((d, k) for k, d in rows) for column in app.help_sections() for title, rows in column
+        }
+        assert "Feeds tree" not in sections and "Search" not in sections
+        described = {d for rows in sections.values() for d in rows}
+        assert not described & {"Refresh", "Refresh all feeds", "Add feed", "Failing feeds", "Mark feed read"}
+        assert sections["Open article"]["Read/unread"] == "m" and "Scroll down" in sections["Article"]
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        assert "feed failed to refresh" not in str(app.screen.query_one("#help-notes").render())
