@@ -93,6 +93,7 @@ async def test_the_tree_renames_moves_and_removes_feeds_after_asking(story_libra
         await pilot.press("e")
         await answer("Wires")
         await wait_for(pilot, lambda: folder_key("Wires/World") in tree.nav, "the folder renamed")
+        await wait_for(pilot, lambda: app.said("Folder Agencies renamed to Wires"), "said so")
         await on(feed_key(wire))
         await pilot.press("x")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked first")
@@ -266,3 +267,31 @@ def test_the_removal_question_counts_the_articles_in_words_that_agree():
     assert removal_detail(0) == "Unsubscribe; it has no articles."
     assert removal_detail(1) == "Unsubscribe; its one article goes with it."
     assert removal_detail(12) == "Unsubscribe; its 12 articles go with it."
+
+
+async def test_a_folder_renamed_to_nothing_says_its_feeds_left_it(story_library):  # noqa: F811
+    """e on a folder with the name emptied takes its feeds out of it ("empty: its feeds leave the
+    folder"): the notice says that, not "Folder News renamed"."""
+    from textual.widgets import Input
+
+    from tests.app_feeds_support import RecordingApp
+    from tests.test_app import SIZE, settle, wait_for
+    from tui.ui.screens.dialogs import PromptScreen
+    from tui.ui.views import folder_key
+
+    library, _ = story_library
+    app = RecordingApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        tree = screen.sidebar.feed_tree
+        screen.sidebar.select_view(folder_key("News"))
+        await wait_for(pilot, lambda: screen.sidebar.view == folder_key("News"), "the tree's cursor there")
+        tree.focus()
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen), "the prompt")
+        app.screen.query_one(Input).value = ""
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: folder_key("News") not in tree.nav, "the folder gone")
+        await wait_for(pilot, lambda: app.said("Folder News"), "said")
+        assert app.said("Folder News removed: its feeds left it") and not app.said("renamed")
+    assert {f.folder for f in library.feeds.list()} == {None}

@@ -126,9 +126,8 @@ class FeedEditing:
         def rename(text: str) -> None:
             new = "/".join(folder_parts(text))
             after = folder_key(new) if new else ALL
-            self._change(
-                lambda: library.feeds.rename_folder(old, new or None), f"Folder {old} renamed", after
-            )
+            said = f"Folder {old} renamed to {new}" if new else f"Folder {old} removed: its feeds left it"
+            self._change(lambda: library.feeds.rename_folder(old, new or None), said, after)
 
         return rename
 
