@@ -229,3 +229,46 @@ async def test_a_places_page_does_not_say_it_speaks_a_persons_does(analysed_libr
         screen.reading.open_entity(obama.name, obama.label)
         said, about, head, _ = words_shown(await page_of(app, pilot))
         assert (said, about) == ("What they said", "Said about them") and "by them" in head
+
+
+async def test_following_a_person_says_their_articles_a_place_its(analysed_library):
+    """The follow notice speaks of the entity as the page does: a person's articles are theirs."""
+    obama = analysed_library.entity("Obama")
+    assert obama is not None
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        screen.reading.open_entity(obama.name, obama.label)
+        await page_of(app, pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: app.said("Following Barack Obama"), "followed")
+        assert app.said("Following Barack Obama: their unread articles are a view of the tree")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, "back")
+        screen.reading.open_entity("Russia", "GPE")
+        await page_of(app, pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: app.said("Following Russia: its unread articles"), "followed")
+
+
+async def test_esc_goes_back_through_the_names_followed_alongside_then_to_the_reader(analysed_library):
+    """Enter on a name in "Named alongside" shows its page; Esc shows the page before it again
+    (the footer says Back), and from the first page goes back to the reader."""
+    obama = analysed_library.entity("Obama")
+    assert obama is not None
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        screen.reading.open_entity(obama.name, obama.label)
+        page = await page_of(app, pilot)
+        named = page.query_one("#entity-with", PageList)
+        named.focus()
+        named.highlighted = 0
+        neighbour = page.page.neighbours[0]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: page.page.name == neighbour.name, "the neighbour's page")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: page.page.name == obama.name, "Obama's page again")
+        assert app.screen is page
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, "back to the reader")

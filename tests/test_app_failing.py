@@ -54,9 +54,11 @@ async def test_failing_feeds_show_their_errors_and_can_be_retried_opened_and_rem
         assert isinstance(app.screen, FailingFeedsScreen)  # the error was shown, not run as markup
 
         # j to the broken feed, r retries it alone (the same refresh as r in the tree).
-        before = len(feed_server.requests)
+        before, said = len(feed_server.requests), len(app.notices)
         await pilot.press("j", "r")
         await wait_for(pilot, lambda: app.said("1 feed failed"), "the retry reported")
+        # Only that: not "0 new articles from 1 feed; 1 feed failed", as if one had worked.
+        assert [m for m, _ in app.notices[said:] if "failed" in m][0].startswith("1 feed failed: ")
         assert [p for p, _ in feed_server.requests[before:]] == ["/broken.xml"]
         await settle(app, pilot)
 

@@ -132,6 +132,10 @@ async def test_M_on_all_articles_asks_before_marking_everything_read(story_libra
         screen = await settle(app, pilot)
         await pilot.press("M")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        # Counted as the tree and the list count them: a story's sources once.
+        shown = screen.sidebar.feed_tree.nav[screen.sidebar.view].unread
+        assert shown < sum(not r.read for r in screen.sidebar.rows.values())  # (stories there)
+        assert app.screen.question.plain == f"Mark all {shown} articles read?"
         await pilot.press("n")
         await wait_for(pilot, lambda: app.screen is screen, "answered no")
         assert any(not r.read for r in screen.sidebar.rows.values())

@@ -103,6 +103,33 @@ async def test_a_saved_search_can_be_forgotten_from_the_palette(analysed_library
         assert analysed_library.saved_searches() == [] and saved.id
 
 
+async def test_x_on_a_saved_search_in_the_tree_forgets_it_after_asking(analysed_library):
+    """x on a saved search's row (the tree's remove key) asks, then takes it out of the tree and
+    shows All: not "Choose a feed in the tree first" with the row chosen."""
+    from tui.ui.screens.dialogs import ConfirmScreen
+
+    analysed_library.save_search("ferry news", "ferry")
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        key, sidebar = search_key("ferry"), screen.sidebar
+        sidebar.select_view(key)
+        await wait_for(pilot, lambda: sidebar.view == key, "the tree's cursor on the saved search")
+        sidebar.feed_tree.focus()
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked first")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is screen, "kept")
+        assert analysed_library.saved_searches() and key in sidebar.feed_tree.nav
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked again")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: key not in sidebar.feed_tree.nav, "gone from the tree")
+        await wait_for(pilot, lambda: sidebar.view == ALL, "All on show instead")
+        assert analysed_library.saved_searches() == [] and app.said("Forgot saved search ferry news")
+        assert not app.said("Choose a feed")
+
+
 async def test_a_search_from_a_feed_shows_its_results_and_stays(story_library):  # noqa: F811
     """From a feed's view the results replaced the list for a moment, then the tree, rebuilt
     around the feed, chose the feed again: the article opened, the list and tree never showed it."""

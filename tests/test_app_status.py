@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tui.ui.status import AnalysisState, StatusLine, count, refresh_progress, status_line
+from tui.ui.status import (
+    AnalysisState,
+    StatusLine,
+    count,
+    refresh_progress,
+    refreshed_notice,
+    status_line,
+)
 
 
 def line(**state) -> StatusLine:
@@ -69,3 +76,13 @@ def test_a_refresh_s_progress_leaves_room_for_the_counts_at_80_columns():
     assert len(shown) + len("218 articles · 192 unread") + 16 <= 80
     assert refresh_progress(1, 2, "[b]x\x1b[31m") == "Refreshing 1/2 · [b]x[31m"
     assert refresh_progress(1, 2, None) == "Refreshing 1/2 · feed"
+
+
+def test_a_refresh_counts_new_articles_from_the_feeds_that_worked():
+    assert refreshed_notice(3, 8, [], "!") == "3 new articles from 8 feeds"
+    assert refreshed_notice(1, 8, ["Quay Post"], "!") == (
+        "1 new article from 7 feeds; 1 feed failed: Quay Post (! shows why)"
+    )
+    # r on one failing feed (or r in the failing feeds view): no "0 new articles from 1 feed".
+    assert refreshed_notice(0, 1, ["Quay Post"], "!") == "1 feed failed: Quay Post (! shows why)"
+    assert refreshed_notice(0, 5, list("abcde"), "!") == "5 feeds failed: a, b, c and 2 more (! shows why)"

@@ -93,6 +93,7 @@ async def test_the_tree_renames_moves_and_removes_feeds_after_asking(story_libra
         await pilot.press("e")
         await answer("Wires")
         await wait_for(pilot, lambda: folder_key("Wires/World") in tree.nav, "the folder renamed")
+        await wait_for(pilot, lambda: app.said("Folder Agencies renamed to Wires"), "said so")
         await on(feed_key(wire))
         await pilot.press("x")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked first")
@@ -101,6 +102,7 @@ async def test_the_tree_renames_moves_and_removes_feeds_after_asking(story_libra
         assert feed_key(wire) in tree.nav
         await pilot.press("x")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked again")
+        assert app.screen.detail == "Unsubscribe; its one article goes with it."  # (not "1 article go")
         await pilot.press("y")
         await wait_for(pilot, lambda: feed_key(wire) not in tree.nav, "removed")
         assert app.said("Removed Agency wire")
@@ -183,3 +185,113 @@ async def test_x_while_another_process_refreshes_says_so_once_and_removes_nothin
         await pilot.press("y")
         await wait_for(pilot, lambda: feed_key(wire) not in tree.nav, "removed")
     assert library.feeds.find(wire) is None
+
+
+async def test_removing_the_feed_of_the_open_article_leaves_nothing_of_it_on_screen(story_library):  # noqa: F811
+    """The open article goes with its feed: its text, quotes and summary leave the panes (its
+    keys would do nothing there), and related quotes from the feed's articles go too."""
+    from tests.app_feeds_support import RecordingApp
+    from tests.test_app import SIZE, settle, wait_for
+    from tui.ui.screens.dialogs import ConfirmScreen
+    from tui.ui.views import feed_key
+
+    library, ids = story_library
+    rail = next(f.id for f in library.feeds.list() if f.title == "Rail Weekly")
+    app = RecordingApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        screen.open_article(ids["b"])  # Rail Weekly's bridge report
+        await wait_for(pilot, lambda: screen.body.article_id == ids["b"], "the report on show")
+        screen.sidebar.select_view(feed_key(rail))
+        await wait_for(pilot, lambda: screen.sidebar.view == feed_key(rail), "the tree's cursor there")
+        screen.sidebar.feed_tree.focus()
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked first")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: app.said("Removed Rail Weekly"), "removed")
+        await wait_for(pilot, lambda: screen.body.article_id is None, "the report gone from the body")
+        assert screen.article_id is None and screen.body.document is None
+        assert screen.quotes.quotes == [] and screen.summary.bullets is None
+        assert "removed with its feed" in screen.summary.note
+
+
+async def test_removing_a_feed_takes_its_quotes_out_of_the_related_quotes(analysed_library):
+    """Related quotes of the open article that came from the removed feed's articles go: chosen,
+    they would open nothing."""
+    from tests.app_feeds_support import RecordingApp
+    from tests.test_app import SIZE, settle, wait_for
+    from tests.test_stories import doc
+    from tui.core.models import Analysis, Quote
+    from tui.core.store import AnalysisRepo, ArticleRepo, NewItem
+    from tui.ui.screens.dialogs import ConfirmScreen
+    from tui.ui.views import feed_key
+
+    library = analysed_library
+    said = "The talks will go on next week,"
+    report = doc("Talks to go on", f'"{said}" Barack Obama told reporters on the quay.', "2016-09-06")
+    db = Database(library.path)
+    try:
+        feed, _ = FeedRepo(db).add("https://quay.example/rss", title="Quay Post")
+        articles = ArticleRepo(db)
+        (quoted,) = articles.save_feed_items(feed, [NewItem("q1", report)])
+        start = report.text.index(said)
+        quote = Quote(start, start + len(said), said, "Barack Obama", "told")
+        AnalysisRepo(db).put(articles.hash(quoted), Analysis([], [quote], [], library.version))
+    finally:
+        db.close()
+    bloomberg = next(a.id for a in library.articles() if a.source == "Bloomberg")  # Obama quoted
+    app = RecordingApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        screen.open_article(bloomberg)
+        quotes = screen.quotes
+
+        def related_ids() -> set[int]:
+            return {r.article_id for r in quotes.related or []}
+
+        await wait_for(pilot, lambda: quoted in related_ids(), "the Quay Post's quote related")
+        screen.sidebar.select_view(feed_key(feed))
+        await wait_for(pilot, lambda: screen.sidebar.view == feed_key(feed), "the tree's cursor there")
+        screen.sidebar.feed_tree.focus()
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked first")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: app.said("Removed Quay Post"), "removed")
+        await wait_for(pilot, lambda: quotes.related is not None and quoted not in related_ids(), "gone")
+        assert screen.article_id == bloomberg and related_ids()  # Obama's other quotes stay
+
+
+def test_the_removal_question_counts_the_articles_in_words_that_agree():
+    from tui.ui.screens.feed_edits import removal_detail
+
+    assert removal_detail(0) == "Unsubscribe; it has no articles."
+    assert removal_detail(1) == "Unsubscribe; its one article goes with it."
+    assert removal_detail(12) == "Unsubscribe; its 12 articles go with it."
+
+
+async def test_a_folder_renamed_to_nothing_says_its_feeds_left_it(story_library):  # noqa: F811
+    """e on a folder with the name emptied takes its feeds out of it ("empty: its feeds leave the
+    folder"): the notice says that, not "Folder News renamed"."""
+    from textual.widgets import Input
+
+    from tests.app_feeds_support import RecordingApp
+    from tests.test_app import SIZE, settle, wait_for
+    from tui.ui.screens.dialogs import PromptScreen
+    from tui.ui.views import folder_key
+
+    library, _ = story_library
+    app = RecordingApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        tree = screen.sidebar.feed_tree
+        screen.sidebar.select_view(folder_key("News"))
+        await wait_for(pilot, lambda: screen.sidebar.view == folder_key("News"), "the tree's cursor there")
+        tree.focus()
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen), "the prompt")
+        app.screen.query_one(Input).value = ""
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: folder_key("News") not in tree.nav, "the folder gone")
+        await wait_for(pilot, lambda: app.said("Folder News"), "said")
+        assert app.said("Folder News removed: its feeds left it") and not app.said("renamed")
+    assert {f.folder for f in library.feeds.list()} == {None}

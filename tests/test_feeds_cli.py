@@ -290,3 +290,11 @@ def test_rss_helper_builds_a_feed_the_parser_reads():
     parsed = parse_feed(rss("T", item("g", "Headline")).encode())
     assert parsed.ok and parsed.title == "T"
     assert [e.id for e in parsed.entries] == ["g"]
+
+
+def test_export_to_a_dash_is_to_stdout_not_a_file_named_dash(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    p = nr("export", "-")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.startswith("<?xml") and 'version="2.0"' in p.stdout
+    assert not (tmp_path / "-").exists()

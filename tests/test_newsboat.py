@@ -67,9 +67,11 @@ def test_import_of_a_urls_file(tmp_path):
         ("https://world.example/feed", "World News", "news"),
         ("https://town.example/atom.xml", "Town", "Local news"),
     }
-    # Again: nothing new, and the same one-line summary.
+    # Again: nothing new, and the same one-line summary, with nothing new to fetch.
     p = nr("import", str(urls))
-    assert p.stdout.startswith("imported 0 new feeds (3 already subscribed, 5 skipped;")
+    assert p.stdout == (
+        "imported 0 new feeds (3 already subscribed, 5 skipped; left out 2 queries and 2 comments)\n"
+    )
 
 
 def test_a_clean_urls_file_is_exit_0_and_1_feed_reads_as_one(tmp_path):

@@ -222,6 +222,27 @@ def test_changes_by_another_connection_are_seen_but_not_read_marks(tmp_path):
         other.close()
 
 
+def test_a_refresh_elsewhere_that_fails_or_recovers_a_feed_is_seen(tmp_path):
+    """A cron ``newsreader refresh`` whose feed fails (no new items) changes what the app's
+    tree shows (its ! and the Failing feeds entry): the running app must load it again."""
+    from tui.core.store import FeedRepo
+
+    path = tmp_path / "lib.db"
+    mine, other = Database(path), Database(path)
+    try:
+        feed_id, _ = FeedRepo(other).add("https://example.com/feed.xml")
+        assert mine.changed_elsewhere() is False  # the first look sets what is known
+        FeedRepo(other).record_refresh(feed_id, error="HTTP 404 Not Found")
+        assert mine.changed_elsewhere() is True and mine.changed_elsewhere() is False
+        FeedRepo(other).record_refresh(feed_id, error="HTTP 500 Internal Server Error")  # still failing
+        assert mine.changed_elsewhere() is False
+        FeedRepo(other).record_refresh(feed_id, error=None)  # working again
+        assert mine.changed_elsewhere() is True
+    finally:
+        mine.close()
+        other.close()
+
+
 def test_a_failing_feed_keeps_when_it_last_worked(tmp_path):
     from tui.core.store import FeedRepo
 

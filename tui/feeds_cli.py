@@ -44,7 +44,7 @@ def add_feed_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", help="write subscriptions as OPML 2.0 (stdout without FILE)")
+    p = sub.add_parser("export", help="write subscriptions as OPML 2.0 (stdout without FILE or with -)")
     p.add_argument("file", nargs="?", metavar="FILE")
     p.set_defaults(func=cmd_export)
 
@@ -209,7 +209,8 @@ def _import_file(library: Library, args: argparse.Namespace) -> int:
     print(
         f"imported {count(result.created, 'new feed')} ({result.existing} already subscribed, "
         f"{len(result.problems)} skipped{'; left out ' + ' and '.join(left_out) if left_out else ''})"
-        + ("" if cache else "; run 'newsreader refresh' to fetch them")
+        # (the hint only when there is something new to fetch)
+        + ("" if cache or not result.created else "; run 'newsreader refresh' to fetch them")
     )
     status = 1 if result.problems else 0
     if cache and result.feed_ids:
@@ -237,7 +238,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export(library: Library, args: argparse.Namespace) -> int:
     text = library.feeds.export_opml()
-    if not args.file:
+    if not args.file or args.file == "-":  # (- is standard output, as for most commands)
         sys.stdout.write(text)
         return 0
     try:

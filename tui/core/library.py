@@ -26,7 +26,6 @@ from .models import (
     ArticleRow,
     Document,
     EntityPage,
-    Quote,
     RelatedQuote,
     SavedSearch,
     SearchHit,
@@ -35,6 +34,7 @@ from .models import (
 )
 from .query import parse_query
 from .reader import ReadError, read_file, read_paths
+from .related import find_related_quotes
 from .scheduler import AnalysisJob
 from .store import AnalysisRepo, ArticleRepo, Database, EntityRepo, Progress, SearchRepo, StoryRepo
 from .sync_service import SyncService
@@ -46,7 +46,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 # Entity types whose names make two articles "about the same thing".
-_TOPIC_LABELS = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LOC", "FAC")
 
 
 class Library:
@@ -247,7 +246,7 @@ class Library:
         return [r.id for r in self.articles() if not r.analysed]
 
     def changed_elsewhere(self) -> bool:
-        """Another process added or removed feeds or articles since the last call (a short query)."""
+        """Did another process add or remove feeds or articles, or fail or mend a feed, since the last call?"""
         return self._db.changed_elsewhere()
 
     def set_read(self, article_id: int, read: bool = True) -> list[int]:
@@ -282,7 +281,7 @@ class Library:
     def related_quotes(self, article_id: int, analysis: Analysis, limit: int = 20) -> list[RelatedQuote]:
         """Quotes elsewhere in the library by this article's speakers or about its main entities."""
         own = self._articles.hash(article_id)
-        return _related_quotes(self._analyses, own, analysis, self.version, limit)
+        return find_related_quotes(self._analyses, own, analysis, self.version, limit)
 
     # -- adding ---------------------------------------------------------------------------
 
@@ -315,66 +314,6 @@ def _seed(db: Database, articles: ArticleRepo, seeds_dir: Path) -> int:
         n += 1
     db.set_meta("seeded", "1")
     return n
-
-
-def _related_quotes(
-    analyses: AnalysisRepo, own: str, analysis: Analysis, version: str, limit: int
-) -> list[RelatedQuote]:
-    """Quotes by the speakers of the article with hash ``own`` or about its main entities."""
-    speakers = {q.speaker for q in analysis.speech if q.speaker}
-    counts = analysis.entity_counts()
-    main = [
-        name for (name, label), _n in sorted(counts.items(), key=lambda kv: -kv[1]) if label in _TOPIC_LABELS
-    ][:6]
-    people = [n for (n, label) in counts if label == "PERSON" and n in main]
-    by_speaker = analyses.quotes_by_speakers(speakers | set(people), version)
-    mentioning = analyses.hashes_mentioning(main, version)
-    hashes = {ref.hash for ref in by_speaker} | set(mentioning)
-    hashes.discard(own)
-    titles = analyses.articles_by_hash(hashes)
-    out: list[RelatedQuote] = []
-    seen: set[tuple[str, int]] = set()
-    cache: dict[str, Analysis | None] = {}
-
-    def quotes_of(h: str) -> list[Quote | None]:
-        """The quotes of the analysis with hash ``h``, its quoted terms as None (no related quotes)."""
-        if h not in cache:
-            cache[h] = analyses.get(h, version)
-        a = cache[h]
-        return [None if a.is_term(q) else q for q in a.quotes] if a else []
-
-    for ref in by_speaker:
-        h, idx = ref.hash, ref.index
-        if h not in titles or (h, idx) in seen:
-            continue
-        qs = quotes_of(h)
-        if idx < len(qs):
-            seen.add((h, idx))
-            q = qs[idx]
-            if q is None:
-                continue
-            # The pane shows the speaker already ("— Tim Cook"): say why, not who again.
-            reason = "same speaker" if q.speaker in speakers else "speaker named here"
-            out.append(RelatedQuote(titles[h].id, titles[h].title, q, reason))
-    for h, names in mentioning.items():
-        if h not in titles:
-            continue
-        for idx, q in enumerate(quotes_of(h)):
-            if (h, idx) in seen or q is None:
-                continue
-            about = next((n for n in main if n in names and n != q.speaker and _mentions(q.text, n)), None)
-            if about:
-                seen.add((h, idx))
-                out.append(RelatedQuote(titles[h].id, titles[h].title, q, f"about {about}"))
-    return out[:limit]
-
-
-def _mentions(text: str, name: str) -> bool:
-    """Does ``text`` mention ``name`` (full name or its last word)?"""
-    if name in text:
-        return True
-    last = name.split()[-1]
-    return len(last) > 3 and last in text
 
 
 # -- ``newsreader analyze``: documents straight from files, no library ----------------------------

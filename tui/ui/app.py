@@ -18,6 +18,7 @@ from .messages import UiStateChanged
 from .screens.entity import EntityScreen, PageList
 from .screens.help import HelpScreen
 from .screens.reader import ReaderScreen
+from .screens.scope import LIBRARY_ACTIONS
 from .screens.story import StoryList, StoryScreen
 from .settings import apply_settings
 from .widgets.article_body import ArticleBody
@@ -143,20 +144,25 @@ class NewsApp(ReportsWorkerErrors, App[None]):
         keymap = self.keymap if keymap is None else keymap
         screen_keys = priority_keys(ReaderScreen, keymap)
         grouped = ("feeds.", "article.", "search.")
+        # Over files (newsreader PATH...) there is no feeds tree and no library search: their keys
+        # only say why they do nothing, so the help leaves them out.
+        files = self.library.scope is not None
+        off = LIBRARY_ACTIONS | {"leave_search"} if files else frozenset()
         everywhere = section(
-            self, "Everywhere", [type(self), ReaderScreen, ReaderPanes], keymap, skip=grouped
+            self, "Everywhere", [type(self), ReaderScreen, ReaderPanes], keymap, skip=grouped, off=off
         )
-        feeds = section(self, "Feeds", [ReaderScreen], keymap, only=("feeds.",))
-        state = section(self, "Open article", [ReaderScreen], keymap, only=("article.",))
-        search = section(self, "Search", [ReaderScreen, Sidebar], keymap, only=("search.",))
+        feeds = section(self, "Feeds", [ReaderScreen], keymap, only=("feeds.",), off=off)
+        state = section(self, "Open article", [ReaderScreen], keymap, only=("article.",), off=off)
+        search = section(self, "Search", [ReaderScreen, Sidebar], keymap, only=("search.",), off=off)
+        tree = [] if files else [section(self, "Feeds tree", [FeedTree], keymap, screen_keys)]
         panes = [
-            section(self, "Feeds tree", [FeedTree], keymap, screen_keys),
             section(self, "Article list", [ArticleList], keymap, screen_keys),
             section(self, "Article", [ArticleBody], keymap, screen_keys),
             section(self, "Quotes", [QuotesPane], keymap, screen_keys),
             section(self, "Summary", [SummaryPane], keymap, screen_keys),
         ]
-        return [[everywhere, feeds, state], [*panes[:2], search], panes[2:]]
+        columns = [[everywhere, feeds, state], [*tree, panes[0], search], panes[1:]]
+        return [[s for s in column if s[1]] for column in columns]  # (a section left with no keys goes)
 
     def page_sections(
         self, screen: Screen[Any], keymap: Mapping[str, str] | None = None
@@ -181,7 +187,7 @@ class NewsApp(ReportsWorkerErrors, App[None]):
                 ("●", "unread"),
                 ("★", "starred"),
                 ("◌", "not analysed yet"),
-                ("!", "feed failed to refresh"),
+                *([("!", "feed failed to refresh")] if self.library.scope is None else []),
                 ("Tab", "moves between panes"),
             ]
             self.push_screen(HelpScreen(self.help_sections(), notes))

@@ -63,11 +63,13 @@ def section(
     *,
     only: tuple[str, ...] = (),
     skip: tuple[str, ...] = (),
+    off: frozenset[str] = frozenset(),
 ) -> Section:
     """Rows ``(keys, description)`` for the bindings of ``classes``, one row per action.
 
     ``only``/``skip`` keep or drop bindings by id prefix (``"feeds."``), so one screen's keys
-    can be listed under several headings.
+    can be listed under several headings; actions named in ``off`` (without their arguments) are
+    left out (the reader's library actions, over files).
     """
     rows: dict[str, tuple[list[str], str]] = {}
     row_of_action: dict[str, str] = {}
@@ -77,6 +79,8 @@ def section(
                 continue
             bid = b.id or ""
             if (only and not bid.startswith(only)) or (skip and bid.startswith(skip)):
+                continue
+            if b.action.partition("(")[0] in off:
                 continue
             # One row per action: an inherited key joins the row of the pane's own ("j ↓ Scroll
             # down", not a row "↓ Scroll Down" too), and the digits that each start a link

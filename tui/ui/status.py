@@ -21,6 +21,19 @@ def count(n: int, one: str, many: str = "") -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+def refreshed_notice(new: int, feeds: int, failed: list[str], key: str) -> str:
+    """What a refresh of ``feeds`` feeds did: ``new`` articles from the feeds that worked, and
+    the names of those that ``failed`` (``key`` lists their errors); a refresh where every feed
+    failed is only that, not "0 new articles from 1 feed; 1 feed failed"."""
+    if not failed:
+        return f"{count(new, 'new article')} from {count(feeds, 'feed')}"
+    names = ", ".join(display_name(name, "feed") for name in failed[:3])
+    more = f" and {len(failed) - 3} more" if len(failed) > 3 else ""
+    said = f"{count(len(failed), 'feed')} failed: {names}{more} ({key} shows why)"
+    worked = feeds - len(failed)
+    return f"{count(new, 'new article')} from {count(worked, 'feed')}; {said}" if worked else said
+
+
 def refresh_progress(done: int, total: int, name: str | None) -> str:
     """``Refreshing 13/15 · Hostile test feed``: the feed's name cut at a word, never mid-word."""
     return f"Refreshing {done}/{total} · {shorten(display_name(name, 'feed'), FEED_NAME_ROOM)}"

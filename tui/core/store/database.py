@@ -266,14 +266,17 @@ class Database:
 
     def changed_elsewhere(self) -> bool:
         """Have feeds or articles been added or removed by another process (``newsreader add``,
-        ``import``, ``refresh`` from cron) since the last call? Analyses and read marks do not count."""
+        ``import``, ``refresh`` from cron), or feeds started or stopped failing there, since the
+        last call? Analyses and read marks do not count."""
         with self.read() as db:
             version = db.execute("PRAGMA data_version").fetchone()[0]
             if version == self._data_version:
                 return False  # nobody else committed anything: no query
             shape = db.execute(
                 "SELECT (SELECT COUNT(*) FROM feeds), (SELECT MAX(id) FROM feeds), "
-                "(SELECT MAX(id) FROM articles), (SELECT COUNT(*) FROM articles WHERE listed = 1)"
+                "(SELECT MAX(id) FROM articles), (SELECT COUNT(*) FROM articles WHERE listed = 1), "
+                # (the tree marks a failing feed: a cron refresh that fails one adds nothing else)
+                "(SELECT group_concat(id) FROM (SELECT id FROM feeds WHERE last_error IS NOT NULL ORDER BY id))"
             ).fetchone()
         first = self._data_version is None
         self._data_version, changed = version, tuple(shape) != self._shape

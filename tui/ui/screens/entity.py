@@ -109,7 +109,8 @@ class PageList(WrappedList):
 
 
 class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
-    """The page of one entity; Esc goes back to the reader."""
+    """The page of one entity; Esc goes back to the page before (a name chosen alongside), then to
+    the reader."""
 
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="entity.close"),
@@ -130,6 +131,7 @@ class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
         self.entity_name, self.entity_label = name, label
         self.page: EntityPage | None = None
         self._followed = False  # the reader reloads its tree when the page closes
+        self._back: list[tuple[str, str]] = []  # the pages Esc goes back to: (name, label)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entity-page"):
@@ -200,12 +202,21 @@ class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
         elif isinstance(item, EntityQuote):
             self.dismiss(PageResult(item.article_id, (item.start, item.end), self._followed))
         elif isinstance(item, Neighbour):
-            self.entity_name, self.entity_label = item.name, item.label
-            self.query_one("#entity-head", Static).update(Content(display_name(item.name)))
-            self.load(item.name, item.label)
+            self._back.append((self.entity_name, self.entity_label))
+            self._show(item.name, item.label)
+
+    def _show(self, name: str, label: str) -> None:
+        """Another entity's page in place of this one."""
+        self.entity_name, self.entity_label = name, label
+        self.query_one("#entity-head", Static).update(Content(display_name(name)))
+        self.load(name, label)
 
     def action_close(self) -> None:
-        self.dismiss(PageResult(followed=self._followed))
+        """Back to the page a name alongside was chosen on, else to the reader."""
+        if self._back:
+            self._show(*self._back.pop())
+        else:
+            self.dismiss(PageResult(followed=self._followed))
 
     def action_follow(self) -> None:
         """Keep the entity's unread articles as a view of the feeds tree."""
@@ -216,8 +227,9 @@ class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
         async def follow() -> None:
             await asyncio.to_thread(self.library.save_search, display_name(page.name), follow_query(page))
             self._followed = True
+            their = "its" if page.words.them == "it" else "their"  # (a person's are theirs)
             self.notify(
-                f"Following {display_name(page.name)}: its unread articles are a view of the tree",
+                f"Following {display_name(page.name)}: {their} unread articles are a view of the tree",
                 markup=False,
             )
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ...core.models import ViewKind
 from ..keys import key_hint
 from ..messages import FeedsProgress, FeedsRefreshed, FullTextFetched, LinkFound
-from ..status import count, refresh_progress
+from ..status import count, refresh_progress, refreshed_notice
 from ..views import display_name as clean
 from ..views import feed_key, folder_parts
 from .loading import Then
@@ -138,16 +138,12 @@ class FeedActions:
             self.say(f"Refresh not started: {message.error}", severity="warning")
             return
         self.screen.reload()
-        new, failed = len(report.new_ids), report.failed
-        text = f"{count(new, 'new article')} from {count(len(report.outcomes), 'feed')}"
+        failed = [o.name for o in report.failed]
+        # (the notice goes; the failing feeds view keeps their errors)
+        key = key_hint(self.screen.app, "feeds.failing", "!")
+        text = refreshed_notice(len(report.new_ids), len(report.outcomes), failed, key)
         if failed:
-            names = ", ".join(clean(o.name, "feed") for o in failed[:3])
-            more = f" and {len(failed) - 3} more" if len(failed) > 3 else ""
-            # (the notice goes; the failing feeds view keeps their errors)
-            errors = f"{key_hint(self.screen.app, 'feeds.failing', '!')} shows why"
-            self.say(
-                f"{text}; {count(len(failed), 'feed')} failed: {names}{more} ({errors})", severity="warning"
-            )
+            self.say(text, severity="warning")
         else:
             self.say(text, timeout=3)
         auto = {f.id for f in self.screen.sidebar.feeds if f.auto_full}

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from ...core.errors import Busy
-from ...core.models import FeedRow, ViewKey
+from ...core.models import FeedRow, SavedSearch, ViewKey, ViewKind
 from ..status import count
 from ..views import ALL, display_name, feed_key, folder_key, folder_parts
 from .loading import Then
@@ -34,8 +34,11 @@ class FeedEditing:
         """``remove``, ``rename`` or ``move`` the chosen feed (``rename`` a chosen folder too)."""
         sidebar = self.screen.sidebar
         feed, folder = sidebar.chosen_feed, sidebar.view.folder
+        saved = sidebar.searches.saved_search(sidebar.view) if sidebar.view.kind == ViewKind.SEARCH else None
         if what == "remove" and feed is not None:
             self.confirm_remove(feed)
+        elif what == "remove" and saved is not None:
+            self.confirm_forget(saved)
         elif what == "rename" and feed is not None:
             self._prompt("Rename feed", "Name (empty: the feed's own title)", feed.name, self._renamed(feed))
         elif what == "rename" and folder is not None:
@@ -74,7 +77,7 @@ class FeedEditing:
 
         name = display_name(feed.name, "Feed")
         question = Content.assemble("Remove ", (name, "bold"), "?")
-        detail = f"Unsubscribe; its {count(feed.items, 'article')} go with it."
+        detail = removal_detail(feed.items)
         library = self.screen.library
 
         def answered(yes: bool | None) -> None:
@@ -84,6 +87,21 @@ class FeedEditing:
                 )
 
         self.screen.app.push_screen(ConfirmScreen("Remove feed", question, detail, "Remove"), answered)
+
+    def confirm_forget(self, saved: SavedSearch) -> None:
+        """Take a saved search out of the tree after asking (x on its row, as for a feed)."""
+        from .dialogs import ConfirmScreen
+
+        question = Content.assemble("Forget ", (display_name(saved.name, "Search"), "bold"), "?")
+        detail = "The search leaves the tree; its articles stay."
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.screen.searching.forget(saved.id)
+
+        self.screen.app.push_screen(
+            ConfirmScreen("Forget saved search", question, detail, "Forget"), answered
+        )
 
     def _renamed(self, feed: FeedRow) -> Callable[[str], None]:
         library = self.screen.library
@@ -108,9 +126,8 @@ class FeedEditing:
         def rename(text: str) -> None:
             new = "/".join(folder_parts(text))
             after = folder_key(new) if new else ALL
-            self._change(
-                lambda: library.feeds.rename_folder(old, new or None), f"Folder {old} renamed", after
-            )
+            said = f"Folder {old} renamed to {new}" if new else f"Folder {old} removed: its feeds left it"
+            self._change(lambda: library.feeds.rename_folder(old, new or None), said, after)
 
         return rename
 
@@ -139,3 +156,12 @@ class FeedEditing:
             screen.notify(said, timeout=2, markup=False)
 
         screen.run_worker(run(), group="store", exit_on_error=False)
+
+
+def removal_detail(items: int) -> str:
+    """What removing a feed of ``items`` articles takes with it, in words that agree."""
+    if not items:
+        return "Unsubscribe; it has no articles."
+    if items == 1:
+        return "Unsubscribe; its one article goes with it."
+    return f"Unsubscribe; its {count(items, 'article')} go with it."

@@ -46,6 +46,10 @@ class HelpScreen(ModalScreen[None]):
         # j and k move in every list and pane of the app: here they scroll, as the arrows do.
         Binding("j", "scroll_help(1)", "Scroll down", show=False, id="help.down"),
         Binding("k", "scroll_help(-1)", "Scroll up", show=False, id="help.up"),
+        # g, G and space move as they do in the article (home, end and the page keys work too).
+        Binding("g", "help_edge(False)", "Top", show=False, id="help.top"),
+        Binding("G", "help_edge(True)", "Bottom", show=False, id="help.bottom"),
+        Binding("space", "help_page", "Page down", show=False, id="help.page-down"),
     ]
 
     def __init__(self, columns: list[list[Section]], notes: list[tuple[str, str]]) -> None:
@@ -73,3 +77,10 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll_help(self, lines: int) -> None:
         self.query_one("#help-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_help_edge(self, bottom: bool) -> None:
+        scroll = self.query_one("#help-scroll", VerticalScroll)
+        (scroll.scroll_end if bottom else scroll.scroll_home)(animate=False)
+
+    def action_help_page(self) -> None:
+        self.query_one("#help-scroll", VerticalScroll).scroll_page_down(animate=False)

@@ -136,8 +136,7 @@ class LibraryLoader:
         if seq > self._applied:  # a slower, older load must not undo a newer one
             self._applied = seq
             sidebar.load(rows, feeds, saved, found, started)
-            if screen.article_id is not None and screen.article_id not in sidebar.rows:
-                screen.reading.article_id = None  # its feed was removed
+            screen.reading.loaded(sidebar.rows)  # (the open article may have gone with its feed)
         if then.reopen is not None and then.reopen in sidebar.rows:
             screen.open_article(then.reopen)
         elif then.first is not None and then.first in sidebar.rows:

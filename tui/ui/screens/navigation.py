@@ -13,7 +13,7 @@ from textual.content import Content
 
 from ...core.models import ArticleRow, ViewKey, ViewKind
 from ..status import count
-from ..views import one_per_story, rows_in_view
+from ..views import Tally, one_per_story, rows_in_view
 from .marks import BulkMarks
 
 if TYPE_CHECKING:
@@ -88,6 +88,8 @@ class Navigation:
         self.last_read = []
         library, screen = self.screen.library, self.screen
         screen.reading.keep_unread(ids)
+        rows = screen.sidebar.rows
+        shown = Tally.of(rows[i] for i in ids).count  # (a story's sources once, as the tree counts)
 
         def failed() -> None:  # (U can be tried again)
             self.last_read = ids
@@ -96,7 +98,7 @@ class Navigation:
             ids,
             False,
             lambda: library.set_read_many(ids, False),  # (one transaction: an undone mark-all is thousands)
-            done=lambda: screen.notify(f"Unread again: {count(len(ids), 'article')}", timeout=1.5),
+            done=lambda: screen.notify(f"Unread again: {count(shown, 'article')}", timeout=1.5),
             failed=failed,
         )
 
@@ -120,7 +122,9 @@ class Navigation:
         if not unread:
             self.screen.notify("Nothing is unread", timeout=2)
             return
-        question = Content.assemble("Mark ", (f"all {count(len(unread), 'article')}", "bold"), " read?")
+        # (counted as the tree and the list count them: a story's sources once)
+        shown = Tally.of(r for r in sidebar.rows.values() if not r.read).count
+        question = Content.assemble("Mark ", (f"all {count(shown, 'article')}", "bold"), " read?")
 
         def answered(yes: bool | None) -> None:
             if yes:

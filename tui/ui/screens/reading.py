@@ -8,6 +8,7 @@ analysis queue for what is missing, marks the article read, and finds related qu
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Container
 from typing import TYPE_CHECKING
 
 from textual.cache import LRUCache
@@ -22,6 +23,9 @@ from .loading import Then
 
 if TYPE_CHECKING:
     from .reader import ReaderScreen
+
+
+GONE = "The article was removed with its feed."
 
 
 class Reading:
@@ -113,6 +117,22 @@ class Reading:
             self.screen.body.forget(article_id)
         if self.article_id in article_ids:
             self.article_id = None  # the body is built again
+
+    def loaded(self, rows: Container[int]) -> None:
+        """The library's rows were loaded again: an open article that left them (its feed was
+        removed, here or by another process) leaves the panes, where its keys would do nothing,
+        and related quotes of articles that left are looked for again."""
+        if self.article_id is None:
+            return
+        if self.article_id not in rows:
+            self.article_id = self.document = self.analysis = self.quote_mark = None
+            screen = self.screen
+            screen.article_view.clear()
+            screen.quotes.show_pending(GONE)
+            screen.quotes.border_subtitle = ""
+            screen.summary.show(None, [], GONE)
+        elif any(r.article_id not in rows for r in self.screen.quotes.related or []):
+            self.load_related()
 
     # -- what is shown ----------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from ...core.errors import QueryError
 from ...core.models import SearchOrder
 from ..keys import key_hint
 from ..messages import SearchFound
+from ..views import ALL, display_name, search_key
 from .loading import Then
 
 if TYPE_CHECKING:
@@ -89,10 +90,17 @@ class Searching:
         self.screen.run_worker(keep(), group="store", exit_on_error=False)
 
     def forget(self, saved_id: int) -> None:
-        """Take a saved search out of the tree."""
+        """Take a saved search out of the tree; on show, it gives way to All (it has no row left)."""
+        sidebar = self.screen.sidebar
+        saved = next((s for s in sidebar.searches.saved if s.id == saved_id), None)
+        key = search_key(saved.query) if saved is not None else None
+        shown = key is not None and sidebar.view == key and sidebar.searches.current != key
 
         async def drop() -> None:
             await asyncio.to_thread(self.screen.library.forget_search, saved_id)
-            self.screen.reload(Then(open_first=False, analyse=False))
+            self.screen.reload(Then(open_first=False, analyse=False, select=ALL if shown else None))
+            if saved is not None:
+                name = display_name(saved.name, "search")
+                self.screen.notify(f"Forgot saved search {name}", timeout=2, markup=False)
 
         self.screen.run_worker(drop(), group="store", exit_on_error=False)

@@ -81,6 +81,12 @@ class ArticleBody(ScrollView, can_focus=True):
         if not same:
             self.scroll_to(0, 0, animate=False, immediate=True)
 
+    def clear(self) -> None:
+        """Show nothing (the article on show left the library)."""
+        self.article_id = self.document = self.analysis = self.mark = None
+        self._pending_scroll = None
+        self._relayout()
+
     def set_analysis(self, analysis: Analysis | None) -> None:
         """The analysis of the article on show arrived: restyle without moving."""
         if self.analysis is analysis:

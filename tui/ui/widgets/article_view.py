@@ -76,6 +76,13 @@ class ArticleView(Vertical):
         if mention is not None:
             self.body.mark_range(mention.start, mention.end)
 
+    def clear(self) -> None:
+        """No article on show: an empty body, no legend, no counts."""
+        self.body.clear()
+        self.query_one(EntityLegend).display = False
+        self._titles, self._subtitles = ("Article",), ()
+        self._fit_labels()
+
     def show(
         self,
         article_id: int,

@@ -1,0 +1,50 @@
+"""Related quotes of an article: what its speakers said elsewhere, never the same words again
+(the other outlets of wire copy carry the article's own quotes, word for word)."""
+
+from __future__ import annotations
+
+from tui.core.library import Library
+from tui.core.models import Analysis, Block, Document, Entity, Quote
+from tui.core.store import AnalysisRepo, ArticleRepo, Database
+
+SAFE = "Everyone is safe,"
+ROUTE = "The route will reopen once the divers have finished,"
+
+
+def report(title: str, said: list[str], version: str) -> tuple[Document, Analysis]:
+    """A local article quoting the harbour master, and its analysis: her name and her quotes."""
+    body = " ".join(f'"{words}" said harbour master Elena Marsh.' for words in said)
+    text = f"{title}\n\n{body}"
+    doc = Document(
+        text=text,
+        blocks=[Block("headline", 0, len(title)), Block("paragraph", len(title) + 2, len(text))],
+        title=title,
+    )
+    quotes, names = [], []
+    for words in said:
+        start = text.index(words)
+        quotes.append(Quote(start, start + len(words), words, "Elena Marsh", "said"))
+        name = text.index("Elena Marsh", start)
+        names.append(Entity(name, name + 11, "Elena Marsh", "PERSON", "Elena Marsh"))
+    return doc, Analysis(names, quotes, [], version)
+
+
+def test_the_same_quote_in_another_outlet_is_not_related_another_by_the_speaker_is(tmp_path):
+    with Library.open(tmp_path / "lib.db") as library:
+        db = Database(library.path)
+        try:
+            articles, analyses = ArticleRepo(db), AnalysisRepo(db)
+            ids, own = {}, None
+            for key, title, said in (
+                ("gazette", "Ferry sinks off the point", [SAFE]),
+                ("courier", "Ferry sinks, everyone rescued", [SAFE.lower()]),  # wire copy, retyped
+                ("later", "Ferry route stays shut", [ROUTE]),
+            ):
+                doc, analysis = report(title, said, library.version)
+                ids[key] = articles.upsert(key, doc)
+                analyses.put(articles.hash(ids[key]), analysis)
+                own = own or analysis
+        finally:
+            db.close()
+        related = library.related_quotes(ids["gazette"], own)
+        assert [(r.article_id, r.quote.text) for r in related] == [(ids["later"], ROUTE)]

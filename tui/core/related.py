@@ -1,0 +1,81 @@
+"""Related quotes of an article: quotes elsewhere in the library by its speakers, or by others
+about its main people, organisations and places.
+
+The same words again are not related: the other outlets of wire copy carry the article's own
+quotes word for word, and the pane would list each of them once per outlet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Analysis, Quote, RelatedQuote
+from .store import AnalysisRepo
+
+_TOPIC_LABELS = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LOC", "FAC")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A quote's words, whatever its case, punctuation and spacing (for telling one quote again)."""
+    return tuple(re.findall(r"\w+", text.casefold()))
+
+
+def find_related_quotes(
+    analyses: AnalysisRepo, own: str, analysis: Analysis, version: str, limit: int
+) -> list[RelatedQuote]:
+    """Quotes by the speakers of the article with hash ``own`` or about its main entities."""
+    speakers = {q.speaker for q in analysis.speech if q.speaker}
+    counts = analysis.entity_counts()
+    main = [
+        name for (name, label), _n in sorted(counts.items(), key=lambda kv: -kv[1]) if label in _TOPIC_LABELS
+    ][:6]
+    people = [n for (n, label) in counts if label == "PERSON" and n in main]
+    by_speaker = analyses.quotes_by_speakers(speakers | set(people), version)
+    mentioning = analyses.hashes_mentioning(main, version)
+    hashes = {ref.hash for ref in by_speaker} | set(mentioning)
+    hashes.discard(own)
+    own_words = {_words(q.text) for q in analysis.speech}
+    titles = analyses.articles_by_hash(hashes)
+    out: list[RelatedQuote] = []
+    seen: set[tuple[str, int]] = set()
+    cache: dict[str, Analysis | None] = {}
+
+    def quotes_of(h: str) -> list[Quote | None]:
+        """The quotes of the analysis with hash ``h``, its quoted terms as None (no related quotes)."""
+        if h not in cache:
+            cache[h] = analyses.get(h, version)
+        a = cache[h]
+        return [None if a.is_term(q) else q for q in a.quotes] if a else []
+
+    for ref in by_speaker:
+        h, idx = ref.hash, ref.index
+        if h not in titles or (h, idx) in seen:
+            continue
+        qs = quotes_of(h)
+        if idx < len(qs):
+            seen.add((h, idx))
+            q = qs[idx]
+            if q is None or _words(q.text) in own_words:  # (its own quote, from another outlet)
+                continue
+            # The pane shows the speaker already ("— Tim Cook"): say why, not who again.
+            reason = "same speaker" if q.speaker in speakers else "speaker named here"
+            out.append(RelatedQuote(titles[h].id, titles[h].title, q, reason))
+    for h, names in mentioning.items():
+        if h not in titles:
+            continue
+        for idx, q in enumerate(quotes_of(h)):
+            if (h, idx) in seen or q is None or _words(q.text) in own_words:
+                continue
+            about = next((n for n in main if n in names and n != q.speaker and _mentions(q.text, n)), None)
+            if about:
+                seen.add((h, idx))
+                out.append(RelatedQuote(titles[h].id, titles[h].title, q, f"about {about}"))
+    return out[:limit]
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Does ``text`` mention ``name`` (full name or its last word)?"""
+    if name in text:
+        return True
+    last = name.split()[-1]
+    return len(last) > 3 and last in text
