@@ -62,3 +62,21 @@ def test_sponsor_lead_ins(text):
 )
 def test_other_lead_ins(text):
     assert not is_sponsors_lead(text)
+
+
+def test_show_notes_give_their_topics_not_labels_links_or_glyphs(analyzer):
+    """A show's notes as a list of topics, some with a list of their own: the bullets are the topics,
+    not a label that heads a list ("Follow up:"), not the items inside it, never a lone glyph."""
+    from tui.core.reader.html import parse_html
+
+    doc = parse_html(
+        "<h1>Episode 40: Night trams</h1><ul><li>Follow up:<ul><li>What do the depot's staff do all "
+        "night?</li><li>More on the box lunches!</li></ul></li><li>The night tram timetable is out at "
+        "last</li><li>A new ferry for the harbour</li><li>Plans for a depot museum</li></ul><p>★</p>"
+    )
+    bullets = analyzer.analyze(doc).summary
+    assert bullets == [
+        "The night tram timetable is out at last",
+        "A new ferry for the harbour",
+        "Plans for a depot museum",
+    ]

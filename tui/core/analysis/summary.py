@@ -52,6 +52,8 @@ ENTITY_BONUS = 0.3
 ENTITY_CAP = 3
 FIGURE_BONUS = 0.1
 LENGTH_PENALTY = 0.2 / 30  # per word
+# Lines ending in a colon with this many words or fewer are labels (see _is_label).
+LABEL_WORDS = 6
 
 # "(CNN)", "LONDON (Reuters) -", "(The Hollywood Reporter) --" at the start of an article.
 _SOURCE_TAG = re.compile(r"^(?:[A-Z][A-Z .,'/-]{1,40}\s*)?\([A-Z][\w .&'-]{0,40}\)\s*(?:--|[-–—])?\s*")
@@ -76,6 +78,7 @@ class _Candidate:
     open_end: bool  # last sentence of its block, without final punctuation
     last: bool  # last sentence of its block
     statement: bool
+    nested: bool = False  # an item of a list inside a list item
     score: float = 0.0
     tier: int = _GOOD
 
@@ -98,7 +101,11 @@ def summarise(
         # Whole sentences that are not news may fill up; fragments and page furniture only when an
         # article of FILL_SENTENCES or more would otherwise have fewer than three bullets.
         worst = _FURNITURE if len(cands) >= FILL_SENTENCES else _WEAK
-        rest = sorted((c for c in cands if _GOOD < c.tier <= worst), key=lambda c: (c.tier, c.index))
+        # (a list's own items before the items of lists inside them: a show's topics, not its links)
+        rest = sorted(
+            (c for c in cands if _GOOD < c.tier <= worst),
+            key=lambda c: (c.tier == _FURNITURE, c.nested, c.tier, c.index),
+        )
         chosen += rest[: BULLETS - len(chosen)]
     chosen.sort(key=lambda c: c.index)
     return [c.text for c in chosen[:MAX_BULLETS]]
@@ -128,8 +135,8 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
                 doc.text[block.start + sent.start_char : block.start + sent.end_char],
             )
             text = clean_sentence(raw, first=not out)
-            if not text:
-                continue
+            if not any(ch.isalnum() for ch in text):
+                continue  # (a permalink's "★" or "∞": no words at all)
             last = n == len(sents) - 1
             start = block.start + sent.start_char
             prev = out[-1] if out else None
@@ -145,6 +152,7 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
                 continue
             seen.add(text.casefold())
             cand = _Candidate(len(out), text, start, start + len(raw), len(sent), False, last, False)
+            cand.nested = block.kind == LIST_ITEM and _nested(doc.text, block.start)
             cand.open_end = last and ends_open(text)
             if numbers is None:
                 numbers = sdoc.to_array("LIKE_NUM").tolist()
@@ -154,13 +162,24 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
 
 
 def _tier(cand: _Candidate, raw: str, quoted: list[tuple[int, int]]) -> int:
-    if is_furniture(cand.text):
+    if is_furniture(cand.text) or _is_label(cand.text):
         return _FURNITURE
     if not is_whole(cand.text):
         return _FRAGMENT
     if not cand.statement or is_bare_quote(raw, cand.start, quoted):
         return _WEAK
     return _GOOD
+
+
+def _nested(text: str, start: int) -> bool:
+    """Is the list item at ``start`` (after its bullet) indented under another one?"""
+    line = text.rfind("\n", 0, start) + 1
+    return text[line : line + 1] == " "
+
+
+def _is_label(text: str) -> bool:
+    """A few words ending in a colon head what follows ("Follow up:", "Standard Ebooks:"): no gist."""
+    return text.endswith(":") and len(text.split()) <= LABEL_WORDS
 
 
 def _score(cand: _Candidate, named: int) -> float:
