@@ -176,3 +176,28 @@ async def test_the_search_lines_hint_is_never_cut(analysed_library, size):
         shown = " ".join(shown_lines(line)).strip()
         hint = next(p for p in PLACEHOLDERS if p in shown)
         assert len(hint) < line.content_size.width, (hint, shown)
+
+
+async def test_M_on_a_search_marks_the_articles_it_lists_not_their_feeds(analysed_library):
+    """M on a search had marked the whole feed of the open article read; it marks the list now."""
+    from tui.ui.screens.dialogs import ConfirmScreen
+
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        sidebar = screen.sidebar
+        await search(pilot, screen, "putin")
+        await wait_for(pilot, lambda: sidebar.view == search_key("putin"), "the search is the view")
+        listed = set(sidebar.listed)
+        unread = sum(not r.read for r in sidebar.listed.values())
+        others = {r.id for r in analysed_library.articles() if r.id not in listed and not r.read}
+        assert others
+        await pilot.press("M")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert app.screen.question.plain == f"Mark all {unread} articles read?"
+        await pilot.press("y")
+        await wait_for(pilot, lambda: all(r.read for r in sidebar.listed.values()), "the list read")
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        rows = analysed_library.articles()
+        assert all(r.read for r in rows if r.id in listed)
+        assert not [(r.id, r.title) for r in rows if r.id in others and r.read], listed  # the rest untouched

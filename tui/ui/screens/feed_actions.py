@@ -189,6 +189,9 @@ class FeedActions:
         if sidebar.view.kind in (ViewKind.ALL, ViewKind.UNREAD):
             self.screen.navigation.mark_all_read()  # everything: asks first
             return
+        if sidebar.view.kind in (ViewKind.SEARCH, ViewKind.STARRED, ViewKind.LOCAL):
+            self.screen.navigation.mark_all_read(listed=True)  # the articles listed: asks first
+            return
         ids = sidebar.target_feeds()
         if not ids:
             self.say("Choose a feed or folder in the tree to mark it read.", timeout=4)

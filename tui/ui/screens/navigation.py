@@ -113,34 +113,42 @@ class Navigation:
 
     # -- mark everything read ---------------------------------------------------------------
 
-    def mark_all_read(self) -> None:
-        """Every article of the library read, after asking."""
+    def mark_all_read(self, listed: bool = False) -> None:
+        """Every article of the library read, after asking; with ``listed``, those of the list on
+        show (a search, Starred, Local articles), not their feeds."""
         from .dialogs import ConfirmScreen
 
         sidebar = self.screen.sidebar
-        unread = [r.id for r in sidebar.rows.values() if not r.read]
+        rows = list(sidebar.listed.values() if listed else sidebar.rows.values())
+        unread = [r.id for r in rows if not r.read]
         if not unread:
             self.screen.notify("Nothing is unread", timeout=2)
             return
         # (counted as the tree and the list count them: a story's sources once)
-        shown = Tally.of(r for r in sidebar.rows.values() if not r.read).count
+        shown = Tally.of(r for r in rows if not r.read).count
         question = Content.assemble("Mark ", (f"all {count(shown, 'article')}", "bold"), " read?")
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._mark_all(unread)
+                self._mark_all(unread, listed)
 
-        self.screen.app.push_screen(
-            ConfirmScreen("Mark everything read", question, "in every feed and folder", "Mark read"), answered
+        title, where = (
+            ("Mark the list read", "listed here")
+            if listed
+            else ("Mark everything read", "in every feed and folder")
         )
+        self.screen.app.push_screen(ConfirmScreen(title, question, where, "Mark read"), answered)
 
-    def _mark_all(self, article_ids: list[int]) -> None:
+    def _mark_all(self, article_ids: list[int], listed: bool = False) -> None:
         sidebar, library = self.screen.sidebar, self.screen.library
         self.last_read = article_ids
-        feed_ids = [f.id for f in sidebar.feeds]
+        feed_ids = [] if listed else [f.id for f in sidebar.feeds]
         local = [i for i in article_ids if (r := sidebar.rows.get(i)) is not None and r.feed_id is None]
 
         def save() -> None:
+            if listed:  # the list's articles only, in one transaction, not their feeds
+                library.set_read_many(article_ids, True)
+                return
             for feed_id in feed_ids:
                 library.feeds.mark_read(feed_id, True)
             for article_id in local:
