@@ -211,7 +211,7 @@ class PeopleIndex:
                     if (
                         not self.in_quote(off + tok.idx)
                         and tok.text[:1].isupper()
-                        and not self._titles(off, tok)
+                        and not _titles(self, off, tok)
                     ):
                         name = self.surnames.get(tok.text) or noun_phrase(tok)
                         main = tok.head.i == sent.root.i
@@ -222,7 +222,7 @@ class PeopleIndex:
                     continue
                 if ent is None and tok.pos_ == "NOUN" and not tok.ent_type_:
                     if not self.in_quote(off + tok.idx):
-                        self._plain_subject(off, tok, start)
+                        _plain_subject(self, off, tok, start)
                     continue
                 if ent is None or tok.head.i != tok.i and self._same_entity(off, tok.head, ent):
                     continue  # only the head token of each entity mention
@@ -270,24 +270,6 @@ class PeopleIndex:
                                 # her role at Lucent", not "Comey said she was careless")
                                 votes = self.bare_gender.setdefault(name, {MALE: 0, FEMALE: 0})
                                 votes[g] += 1
-
-    def _titles(self, off: int, tok: Token) -> bool:
-        """Is the phrase ``tok`` heads a title of the person named beside it (an apposition)?"""
-        named = (self.token_entity(off, c) for c in tok.children if c.dep_ == "appos")
-        return tok.text not in self.surnames and any(e is not None and e.label == "PERSON" for e in named)
-
-    def _plain_subject(self, off: int, tok: Token, sent: int) -> None:
-        """A subject that is no name but a man, a woman or a body: a mention for later pronouns."""
-        g = PERSON_GENDER.get(tok.lower_)
-        if g:
-            # "my father often said ... He also told": a person, though unnamed.
-            name = noun_phrase(tok)
-            self._vote(name, g, 3)
-            self.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=sent))
-        elif tok.lemma_.lower() in BODY_NOUNS and tok.text == tok.lower_:
-            # "Smith's campaign is defending the ad. It says ...".
-            plural = tok.tag_ == "NNS"
-            self.mentions.append(Mention(off + tok.idx, noun_phrase(tok), "NP", 1, plural, sent))
 
     def _same_entity(self, off: int, tok: Token, ent: Entity) -> bool:
         return ent.start <= off + tok.idx < ent.end
@@ -347,6 +329,26 @@ class PeopleIndex:
     def mentions_before(self, pos: int) -> int:
         """How many mentions (kept in text order) start before ``pos``."""
         return bisect_left(self.mentions, pos, key=_position)
+
+
+def _titles(index: PeopleIndex, off: int, tok: Token) -> bool:
+    """Is the phrase ``tok`` heads a title of the person named beside it (an apposition)?"""
+    named = (index.token_entity(off, c) for c in tok.children if c.dep_ == "appos")
+    return tok.text not in index.surnames and any(e is not None and e.label == "PERSON" for e in named)
+
+
+def _plain_subject(index: PeopleIndex, off: int, tok: Token, sent: int) -> None:
+    """A subject that is no name but a man, a woman or a body: a mention for later pronouns."""
+    g = PERSON_GENDER.get(tok.lower_)
+    if g:
+        # "my father often said ... He also told": a person, though unnamed.
+        name = noun_phrase(tok)
+        index._vote(name, g, 3)
+        index.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=sent))
+    elif tok.lemma_.lower() in BODY_NOUNS and tok.text == tok.lower_:
+        # "Smith's campaign is defending the ad. It says ...".
+        plural = tok.tag_ == "NNS"
+        index.mentions.append(Mention(off + tok.idx, noun_phrase(tok), "NP", 1, plural, sent))
 
 
 def _depicted(tok: Token) -> bool:
