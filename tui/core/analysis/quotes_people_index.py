@@ -1,10 +1,9 @@
 """The record of who is in a document, for the speaker choice in ``quotes_people``.
 
 Speaker entities by position, family names, every mention of a possible speaker (entities, untagged
-names, unnamed people and bodies) with its salience and sentence, and the evidence read from the text
-about each person: gender votes (courtesy titles, gendered role nouns and given names next to the name,
-and the pronouns that follow a person who is the only person in a sentence) and the role nouns seen
-with them ("Sen. Jane Doe": senator).
+names, unnamed people and bodies) with its salience and sentence, and the evidence about each person:
+gender votes (courtesy titles, gendered role nouns and given names next to the name, and the pronouns
+after a person who is the only person in a sentence) and role nouns seen with them ("Sen. Doe": senator).
 """
 
 from __future__ import annotations
@@ -222,7 +221,7 @@ class PeopleIndex:
                     continue
                 if ent is None and tok.pos_ == "NOUN" and not tok.ent_type_:
                     if not self.in_quote(off + tok.idx):
-                        _plain_subject(self, off, tok, start)
+                        self._plain_subject(off, tok, start)
                     continue
                 if ent is None or tok.head.i != tok.i and self._same_entity(off, tok.head, ent):
                     continue  # only the head token of each entity mention
@@ -249,7 +248,7 @@ class PeopleIndex:
                 if label != "PERSON":
                     continue
                 people.setdefault(ent.canonical, tok)
-                self._role_votes(off, tok, ent)
+                _role_votes(self, off, tok, ent)
             # A sentence about one person: the gendered pronouns after that person refer to them.
             if len(people) == 1:
                 name, tok = next(iter(people.items()))
@@ -271,50 +270,21 @@ class PeopleIndex:
                                 votes = self.bare_gender.setdefault(name, {MALE: 0, FEMALE: 0})
                                 votes[g] += 1
 
+    def _plain_subject(self, off: int, tok: Token, sent: int) -> None:
+        """A subject that is no name but a man, a woman or a body: a mention for later pronouns."""
+        g = PERSON_GENDER.get(tok.lower_)
+        if g:
+            # "my father often said ... He also told": a person, though unnamed.
+            name = noun_phrase(tok)
+            self._vote(name, g, 3)
+            self.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=sent))
+        elif tok.lemma_.lower() in BODY_NOUNS and tok.text == tok.lower_:
+            # "Smith's campaign is defending the ad. It says ...".
+            plural = tok.tag_ == "NNS"
+            self.mentions.append(Mention(off + tok.idx, noun_phrase(tok), "NP", 1, plural, sent))
+
     def _same_entity(self, off: int, tok: Token, ent: Entity) -> bool:
         return ent.start <= off + tok.idx < ent.end
-
-    def _role_votes(self, off: int, head: Token, ent: Entity) -> None:
-        """Titles and roles next to the name: gender evidence, and what "the senator" may refer to."""
-        doc = head.doc
-        first = head
-        while first.i > 0 and ent.start <= off + doc[first.i - 1].idx:
-            first = doc[first.i - 1]
-        roles = self.roles.setdefault(ent.canonical, set())
-        if first.i > 0:
-            title = doc[first.i - 1]
-            g = TITLES.get(title.lower_)
-            if g:
-                self._vote(ent.canonical, g, 3)
-                if " " not in ent.text.strip():
-                    self.titled[ent.start] = g  # "Mrs. Clinton"
-            lesser = first.i > 1 and doc[first.i - 2].lower_.rstrip(".") in _LESSER_RANKS
-            if title.pos_ in ("PROPN", "NOUN") and title.ent_type_ == "" and not lesser:
-                # (not "Vice President Joe Biden": "the president" is someone else)
-                word = title.lower_.rstrip(".")
-                roles.update(_ROLE_ABBREVIATIONS.get(word, (word, title.lemma_.lower())))
-        for near in head.children:
-            if near.dep_ == "appos" and near.pos_ == "NOUN" and not runs_into_verb(near):
-                roles.add(near.lemma_.lower())
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-            roles.add(head.head.lemma_.lower())
-        given = ent.text.split()[0].lower()
-        full = " " in ent.text
-        males, females = (GIVEN_MALE, GIVEN_FEMALE) if full else (MALE_NAMES, FEMALE_NAMES)
-        if given in males or given in females:
-            # A lone given name ("Melanie said") is weaker evidence: it may be a family name.
-            weight = 2 if full else 1 if " " not in ent.canonical else 0
-            if weight:
-                self._vote(ent.canonical, MALE if given in males else FEMALE, weight)
-        for near in head.children:
-            g = ROLE_GENDER.get(near.lower_)
-            if g and near.dep_ in ("compound", "appos"):
-                self._vote(ent.canonical, g, 2)
-        g = ROLE_GENDER.get(head.head.lower_)
-        if g and head.dep_ == "appos":
-            self._vote(ent.canonical, g, 2)
-
-    # -- resolution ----------------------------------------------------------------------------
 
     def add_speaker(self, pos: int, name: str, label: str, plural: bool = False) -> None:
         """A resolved speaker is a fresh subject mention for later pronouns."""
@@ -337,18 +307,48 @@ def _titles(index: PeopleIndex, off: int, tok: Token) -> bool:
     return tok.text not in index.surnames and any(e is not None and e.label == "PERSON" for e in named)
 
 
-def _plain_subject(index: PeopleIndex, off: int, tok: Token, sent: int) -> None:
-    """A subject that is no name but a man, a woman or a body: a mention for later pronouns."""
-    g = PERSON_GENDER.get(tok.lower_)
-    if g:
-        # "my father often said ... He also told": a person, though unnamed.
-        name = noun_phrase(tok)
-        index._vote(name, g, 3)
-        index.mentions.append(Mention(off + tok.idx, name, "PERSON", 1, sent=sent))
-    elif tok.lemma_.lower() in BODY_NOUNS and tok.text == tok.lower_:
-        # "Smith's campaign is defending the ad. It says ...".
-        plural = tok.tag_ == "NNS"
-        index.mentions.append(Mention(off + tok.idx, noun_phrase(tok), "NP", 1, plural, sent))
+def _role_votes(index: PeopleIndex, off: int, head: Token, ent: Entity) -> None:
+    """Titles and roles next to the name: gender evidence, and what "the senator" may refer to."""
+    doc = head.doc
+    first = head
+    while first.i > 0 and ent.start <= off + doc[first.i - 1].idx:
+        first = doc[first.i - 1]
+    roles = index.roles.setdefault(ent.canonical, set())
+    if first.i > 0:
+        title = doc[first.i - 1]
+        g = TITLES.get(title.lower_)
+        if g:
+            index._vote(ent.canonical, g, 3)
+            if " " not in ent.text.strip():
+                index.titled[ent.start] = g  # "Mrs. Clinton"
+        lesser = first.i > 1 and doc[first.i - 2].lower_.rstrip(".") in _LESSER_RANKS
+        if title.pos_ in ("PROPN", "NOUN") and title.ent_type_ == "" and not lesser:
+            # (not "Vice President Joe Biden": "the president" is someone else)
+            word = title.lower_.rstrip(".")
+            roles.update(_ROLE_ABBREVIATIONS.get(word, (word, title.lemma_.lower())))
+    for near in head.children:
+        if near.dep_ == "appos" and near.pos_ == "NOUN" and not runs_into_verb(near):
+            roles.add(near.lemma_.lower())
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        roles.add(head.head.lemma_.lower())
+    given = ent.text.split()[0].lower()
+    full = " " in ent.text
+    males, females = (GIVEN_MALE, GIVEN_FEMALE) if full else (MALE_NAMES, FEMALE_NAMES)
+    if given in males or given in females:
+        # A lone given name ("Melanie said") is weaker evidence: it may be a family name.
+        weight = 2 if full else 1 if " " not in ent.canonical else 0
+        if weight:
+            index._vote(ent.canonical, MALE if given in males else FEMALE, weight)
+    for near in head.children:
+        g = ROLE_GENDER.get(near.lower_)
+        if g and near.dep_ in ("compound", "appos"):
+            index._vote(ent.canonical, g, 2)
+    g = ROLE_GENDER.get(head.head.lower_)
+    if g and head.dep_ == "appos":
+        index._vote(ent.canonical, g, 2)
+
+
+# -- resolution ----------------------------------------------------------------------------
 
 
 def _depicted(tok: Token) -> bool:
