@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from .core.models import Analysis, Document
+from .core.models import Analysis, Document, terms_line
 
 
 def write_json_lines(docs: list[Document], results: Iterable[Analysis], out: TextIO) -> None:
@@ -52,13 +52,8 @@ def print_report(docs: list[Document], results: Iterable[Analysis]) -> None:
                 line.append("” — ")
                 line.append(q.speaker or "unattributed", style="bold" if q.speaker else "dim italic")
                 console.print(line)
-            if analysis.terms:
-                console.print(
-                    Text(
-                        "  Also in quotation marks: " + " · ".join(f"“{t}”" for t in analysis.terms),
-                        style="dim",
-                    )
-                )
+            if line := terms_line(analysis.terms):
+                console.print(Text("  " + line, style="dim"))
         standfirst = [doc.block_text(b) for b in doc.blocks_of(STANDFIRST)]
         if standfirst:
             console.print(Text("Publisher's summary", style="bold underline"))

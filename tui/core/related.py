@@ -45,7 +45,7 @@ def find_related_quotes(
         if h not in cache:
             cache[h] = analyses.get(h, version)
         a = cache[h]
-        return [None if a.is_term(q) else q for q in a.quotes] if a else []
+        return [None if term else q for q, term in zip(a.quotes, a.term_marks(), strict=True)] if a else []
 
     for ref in by_speaker:
         h, idx = ref.hash, ref.index

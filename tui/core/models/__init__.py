@@ -26,6 +26,7 @@ from .documents import (
     Entity,
     Quote,
     is_term,
+    terms_line,
 )
 from .library import (
     ArticleRow,
@@ -120,4 +121,5 @@ __all__ = [
     "ViewKey",
     "ViewKind",
     "is_term",
+    "terms_line",
 ]

@@ -130,6 +130,15 @@ def is_term(text: str | None, speaker: str | None, people: frozenset[str] | set[
     return len((text or "").split()) <= TERM_WORDS and (speaker is None or speaker not in people)
 
 
+def terms_line(terms: list[str], more: int = 0) -> str:
+    """The line that names quoted terms: "Also in quotation marks: “now” · “green threads”", and
+    "and N more" for ``more`` left out; "" for none."""
+    if not terms:
+        return ""
+    rest = f" and {more} more" if more else ""
+    return "Also in quotation marks: " + " · ".join(f"“{t}”" for t in terms) + rest
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """The result of analysing one document. ``language`` is its ISO 639-1 code: only English is
@@ -144,13 +153,13 @@ class Analysis:
     @property
     def speech(self) -> list[Quote]:
         """The quotes that are speech: all but the quoted terms (:func:`is_term`)."""
-        return [q for q, term in zip(self.quotes, self._term_marks(), strict=True) if not term]
+        return [q for q, term in zip(self.quotes, self.term_marks(), strict=True) if not term]
 
     @property
     def terms(self) -> list[str]:
         """The quoted terms, each once, in order, with single spaces."""
         terms = (
-            " ".join(q.text.split()) for q, term in zip(self.quotes, self._term_marks(), strict=True) if term
+            " ".join(q.text.split()) for q, term in zip(self.quotes, self.term_marks(), strict=True) if term
         )
         return list(dict.fromkeys(t for t in terms if t))
 
@@ -160,7 +169,8 @@ class Analysis:
     def _people(self) -> set[str]:
         return {e.canonical for e in self.entities if e.label == "PERSON"}
 
-    def _term_marks(self) -> list[bool]:
+    def term_marks(self) -> list[bool]:
+        """For each quote, in order, whether it is a quoted term (the article's people found once)."""
         people = self._people()
         return [is_term(q.text, q.speaker, people) for q in self.quotes]
 

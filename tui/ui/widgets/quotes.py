@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 
 from ...core.models import Quote, RelatedQuote
+from ...core.models import terms_line as terms_line_of
 from ..format import hang, shorten
 from .wrapped_list import Entry, Heading, Note, WrappedList
 
@@ -22,9 +23,7 @@ TERM_CHARS = 40
 def terms_line(unique: list[str]) -> str:
     """One line for an article's quoted terms (scare quotes, names of things, commands), which are
     not speech: "Also in quotation marks: “now” · “green threads”"."""
-    shown = " · ".join(f"“{shorten(t, TERM_CHARS)}”" for t in unique[:TERMS])
-    more = f" and {len(unique) - TERMS} more" if len(unique) > TERMS else ""
-    return f"Also in quotation marks: {shown}{more}" if unique else ""
+    return terms_line_of([shorten(t, TERM_CHARS) for t in unique[:TERMS]], max(0, len(unique) - TERMS))
 
 
 class QuotesPane(WrappedList):
