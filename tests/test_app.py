@@ -27,6 +27,28 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], what: str, tri
     raise AssertionError(f"never happened: {what}")
 
 
+async def finish_workers(app: NewsApp, keep: Callable[[object], bool] = lambda worker: True) -> None:
+    """Wait until the workers ``keep`` picks have ended, however they end.
+
+    An exclusive worker that a newer one replaces ends cancelled (opening an article while its
+    related quotes are still being found, say); ``wait_for_complete`` would raise for it, so this
+    waits on each worker alone and lets a cancelled one go, then looks again for workers started
+    meanwhile.
+    """
+    from textual.worker import WorkerCancelled
+
+    for _ in range(50):
+        waiting = [w for w in app.workers if keep(w) and not w.is_finished]
+        if not waiting:
+            return
+        for worker in waiting:
+            try:
+                await worker.wait()
+            except WorkerCancelled:
+                pass
+    raise AssertionError("workers kept starting")
+
+
 def offered(app: NewsApp) -> list[str]:
     """The prompts the open command palette offers, as plain text."""
     from textual.command import CommandList, CommandPalette
@@ -55,7 +77,7 @@ async def settle(app: NewsApp, pilot: Pilot) -> ReaderScreen:
         )
 
     await wait_for(pilot, quiet, "the reader settles", tries=3000)
-    await app.workers.wait_for_complete([w for w in app.workers if w.group != "analysis"])
+    await finish_workers(app, lambda w: w.group != "analysis")
     await pilot.pause()
     return screen
 
@@ -130,7 +152,7 @@ async def test_cursor_keys_open_articles_and_persist_read_state(analysed_library
         assert screen.sidebar.article_list.row_text(rows[1].id).startswith("●")
         await wait_for(pilot, lambda: screen.sidebar.rows[rows[0].id].read, "read after resting on it")
         assert not screen.sidebar.article_list.row_text(rows[0].id).startswith("●")
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        await finish_workers(app, lambda w: w.group == "store")
     # ...and in the store.
     read = {r.id: r.read for r in analysed_library.articles()}
     assert read[rows[0].id] and not read[rows[1].id] and not read[rows[2].id] and not read[rows[3].id]

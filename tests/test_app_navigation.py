@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.app_feeds_support import RecordingApp
-from tests.test_app import SIZE, settle, wait_for
+from tests.test_app import SIZE, finish_workers, settle, wait_for
 from tests.test_app_stories import story_library  # noqa: F401  (a fixture)
 from tui.core.config import Settings
 from tui.ui.messages import FullTextFetched
@@ -58,7 +58,7 @@ async def test_U_makes_the_last_articles_marked_read_unread_again(story_library)
         await wait_for(pilot, lambda: rows[ids["b"]].read and rows[ids["a"]].read, "the story read on open")
         await pilot.press("U")
         assert not rows[ids["b"]].read and not rows[ids["a"]].read  # the story's both reports
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        await finish_workers(app, lambda w: w.group == "store")
         await pilot.press("U")
         await wait_for(pilot, lambda: app.said("Nothing to undo"), "nothing more to undo")
     assert not any(r.read for r in library.article_rows([ids["a"], ids["b"]]))
@@ -88,10 +88,10 @@ async def test_U_on_the_open_article_sticks_until_it_is_opened_again(story_libra
         await wait_for(
             pilot, lambda: screen.article_id == opened and screen.document is not shown, "shown again"
         )
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        await finish_workers(app, lambda w: w.group == "store")
         await pilot.pause(after + 0.5)  # longer than mark_read's wait
         assert screen.article_id == opened and not read(screen, opened)
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        await finish_workers(app, lambda w: w.group == "store")
         assert not library.article_rows([opened])[0].read
         # Moved away and back: opened again, so read again.
         await pilot.press("j")
@@ -143,7 +143,7 @@ async def test_M_on_all_articles_asks_before_marking_everything_read(story_libra
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked again")
         await pilot.press("y")
         await wait_for(pilot, lambda: all(r.read for r in screen.sidebar.rows.values()), "all read")
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        await finish_workers(app, lambda w: w.group == "store")
         assert screen.sidebar.feed_tree.nav[screen.sidebar.view].unread == 0
         assert all(r.read for r in library.articles())
         # U undoes the whole mark at once: one save for every article, not a worker and a
@@ -153,7 +153,7 @@ async def test_M_on_all_articles_asks_before_marking_everything_read(story_libra
             monkeypatch.setattr(library, name, saving(saves, name, getattr(library, name)))
         await pilot.press("U")
         assert not any(r.read for r in screen.sidebar.rows.values())
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        await finish_workers(app, lambda w: w.group == "store")
         assert saves == ["set_read_many"]
         node = screen.sidebar.feed_tree.nav[screen.sidebar.view]
         assert node.unread == node.total

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.app_feeds_support import RecordingApp
-from tests.test_app import SIZE, settle, wait_for
+from tests.test_app import SIZE, finish_workers, settle, wait_for
 from tests.test_app_stories import story_library  # noqa: F401  (a fixture)
 from tui.core.models import ViewKind
 from tui.ui.views import ALL, search_key
@@ -197,7 +197,7 @@ async def test_M_on_a_search_marks_the_articles_it_lists_not_their_feeds(analyse
         assert app.screen.question.plain == f"Mark all {unread} articles read?"
         await pilot.press("y")
         await wait_for(pilot, lambda: all(r.read for r in sidebar.listed.values()), "the list read")
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        await finish_workers(app, lambda w: w.group == "store")
         rows = analysed_library.articles()
         assert all(r.read for r in rows if r.id in listed)
         assert not [(r.id, r.title) for r in rows if r.id in others and r.read], listed  # the rest untouched

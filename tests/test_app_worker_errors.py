@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from tests.app_feeds_support import RecordingApp
-from tests.test_app import SIZE, settle, wait_for
+from tests.test_app import SIZE, finish_workers, settle, wait_for
 from tests.test_app_stories import story_library  # noqa: F401  (a fixture)
 from tui.core.config import Settings
 from tui.ui.screens.loading import Then
@@ -94,7 +94,7 @@ async def test_an_undo_that_fails_goes_back_to_read_and_can_be_tried_again(story
         screen = await settle(app, pilot)
         rows = screen.sidebar.rows
         await wait_for(pilot, lambda: rows[ids["b"]].read and rows[ids["a"]].read, "the story read on open")
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        await finish_workers(app, lambda w: w.group == "store")
         real = library.set_read_many
         monkeypatch.setattr(library, "set_read_many", locked)
         await pilot.press("U")
@@ -105,7 +105,7 @@ async def test_an_undo_that_fails_goes_back_to_read_and_can_be_tried_again(story
         await pilot.press("U")
         # (the story once, as the tree counts it)
         await wait_for(pilot, lambda: app.said("Unread again: 1 article"), "the undo, tried again")
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == "store"])
+        await finish_workers(app, lambda w: w.group == "store")
     assert not any(r.read for r in library.article_rows([ids["a"], ids["b"]]))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
+from tests.test_app import finish_workers
 from tui.core.config import Settings
 from tui.core.library import Library
 from tui.core.models import Analysis, Block, Document, Entity, Quote
@@ -216,7 +217,7 @@ async def _settled(pilot: Pilot) -> None:
     """Until no worker runs: the library loaded, the article read, its related quotes found."""
     app = pilot.app
     for _ in range(200):
-        await app.workers.wait_for_complete()
+        await finish_workers(app)
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             return
@@ -302,7 +303,7 @@ def test_open_link_dialog(snap_compare, feeds_library):
     async def open_link(pilot: Pilot) -> None:
         await _settled(pilot)
         await pilot.press("o")
-        await pilot.app.workers.wait_for_complete()
+        await finish_workers(pilot.app)
         await pilot.pause()
 
     assert snap_compare(NewsApp(feeds_library, settings=ON_OPEN), terminal_size=SIZE, run_before=open_link)
