@@ -131,6 +131,33 @@ async def test_articles_carry_the_name_the_tree_shows(tmp_path, feed_server):
         assert library.feeds.find(feed_id).title == "Port gazette"
         new = next(a for a in library.articles() if a.title == "Quay repaired")
         assert new.source == "Port gazette"
+        # The older articles follow the name too: the list, the reader and stories show one name.
+        assert {a.source for a in library.articles()} == {"Port gazette"}
+        assert library.document(new.id).source == "Port gazette"
+
+
+def test_a_library_from_before_follows_its_feeds_names(tmp_path):
+    """Articles stored under a feed's old name (before schema 13) take its name when opened."""
+    import sqlite3
+
+    from tui.core.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for version in range(1, 13):
+        conn.executescript(f"BEGIN; {MIGRATIONS[version]}; PRAGMA user_version = {version}; COMMIT;")
+    conn.execute(
+        "INSERT INTO feeds (id, url, title, renamed, added_at)"
+        " VALUES (1, 'https://x.example/rss', 'Port gazette', 1, '2026-01-01')"
+    )
+    conn.execute(
+        "INSERT INTO articles (key, title, source, text, blocks, hash, added_at, feed_id, sort_key)"
+        " VALUES ('x:1', 'Quay', 'Harbour News', 'The quay.', '[]', 'h', '2026-01-01', 1, '2026-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    with Library.open(path) as library:
+        assert [a.source for a in library.articles()] == ["Port gazette"]
 
 
 def test_remove_waits_for_a_refresh_here_or_in_another_process(tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # Stories' tables as schema 7 left them, made by step 4 and made again by step 7 (which changed
 # them), each followed by grouping every article again (Database._group_stories).
@@ -319,5 +319,18 @@ MIGRATIONS: dict[int, str] = {
     # false or not, and was two thirds of the cost of inserting a first refresh's articles.
     12: """
     DROP TRIGGER articles_sort_key_insert;
+    """,
+    # 12 -> 13: a feed's articles go by the feed's name (refresh and sync store it as their
+    # source): renamed by the reader or by the feed itself, its older articles follow, in the
+    # list, the reader, search and stories, as search's feed column already did.
+    13: """
+    CREATE TRIGGER articles_source_feed_title AFTER UPDATE OF title ON feeds
+    WHEN old.title IS NOT new.title AND new.title IS NOT NULL BEGIN
+        UPDATE articles SET source = new.title WHERE feed_id = new.id AND source IS NOT new.title;
+    END;
+    UPDATE articles SET source = (SELECT title FROM feeds WHERE feeds.id = articles.feed_id)
+        WHERE feed_id IS NOT NULL
+        AND source IS NOT (SELECT title FROM feeds WHERE feeds.id = articles.feed_id)
+        AND (SELECT title FROM feeds WHERE feeds.id = articles.feed_id) IS NOT NULL;
     """,
 }
