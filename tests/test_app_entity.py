@@ -272,3 +272,64 @@ async def test_esc_goes_back_through_the_names_followed_alongside_then_to_the_re
         assert app.screen is page
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen, "back to the reader")
+
+
+async def test_esc_after_an_article_chosen_on_a_page_shows_the_page_again_where_it_was_left(analysed_library):
+    """An article opened from a page: the footer offers Esc, which shows that page again with the
+    same list and line (and the pages before it still behind Esc); another article forgets it."""
+    obama = analysed_library.entity("Obama")
+    assert obama is not None
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        assert not screen.reading.can_go_back()
+        screen.reading.open_entity(obama.name, obama.label)
+        page = await page_of(app, pilot)
+        named = page.query_one("#entity-with", PageList)
+        named.focus()
+        named.highlighted = 0
+        neighbour = page.page.neighbours[0]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: page.page.name == neighbour.name, "the neighbour's page")
+        articles = page.query_one("#entity-articles", PageList)
+        articles.focus()
+        line = articles.option_count - 1
+        articles.highlighted = line
+        target = page.page.articles[line]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen and screen.article_id == target.id, "the article")
+        await wait_for(pilot, lambda: screen.reading.can_go_back(), "a page to go back to")
+        assert any(b.binding.action == "back" for b in screen.active_bindings.values())
+        await pilot.press("escape")
+        again = await page_of(app, pilot)
+        assert again is not page and again.page.name == neighbour.name
+        chosen = again.query_one("#entity-articles", PageList)
+        await wait_for(
+            pilot, lambda: chosen.has_focus and chosen.highlighted == line, "the line it was left on"
+        )
+        await pilot.press("escape")  # the page the neighbour was chosen on
+        await wait_for(pilot, lambda: again.page.name == obama.name, "Obama's page behind it")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, "the reader")
+        assert not screen.reading.can_go_back()  # Esc opened the page: the way back is used up
+        await pilot.press("escape")  # and now does nothing
+        assert app.screen is screen
+
+
+async def test_another_article_forgets_the_page_it_came_from(analysed_library):
+    obama = analysed_library.entity("Obama")
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        screen.reading.open_entity(obama.name, obama.label)
+        page = await page_of(app, pilot)
+        target = page.page.articles[0]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen and screen.article_id == target.id, "the article")
+        await wait_for(pilot, lambda: screen.reading.can_go_back(), "a page to go back to")
+        other = next(i for i in screen.sidebar.rows if i != target.id)
+        screen.open_article(other)
+        await wait_for(pilot, lambda: screen.article_id == other, "another article")
+        assert not screen.reading.can_go_back()
+        await pilot.press("escape")
+        assert app.screen is screen

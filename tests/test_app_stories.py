@@ -105,3 +105,27 @@ async def test_v_shows_the_story_of_the_open_article_and_a_quote_opens_at_the_qu
         await pilot.press("v")
         await wait_for(pilot, lambda: app.said("No other source"), "the notice")
         assert app.screen is screen
+
+
+async def test_esc_after_a_source_chosen_in_a_story_shows_the_story_again_at_that_source(story_library):
+    library, ids = story_library
+    app = RecordingApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("j", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, StoryScreen) and app.screen.view, "the story")
+        story = app.screen
+        story.query_one("#story-sources", StoryList).highlighted = 2
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen and screen.article_id == ids["wire"][0], "opened")
+        await wait_for(pilot, lambda: screen.reading.can_go_back(), "a story to go back to")
+        await pilot.press("escape")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, StoryScreen) and app.screen.view, "the story again"
+        )
+        again = app.screen
+        assert again is not story and again.story_id == story.story_id
+        sources = again.query_one("#story-sources", StoryList)
+        await wait_for(pilot, lambda: sources.has_focus and sources.highlighted == 2, "at the source chosen")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, "the reader")

@@ -27,7 +27,15 @@ from ...core.models import EntityArticle, EntityPage, EntityQuote, Neighbour, pa
 from ..format import GROUP_NAMES, entity_group, format_date, hang, shorten
 from ..status import count
 from ..views import display_name
-from ..widgets.wrapped_list import Entry, Note, WrappedList, moving_keys
+from ..widgets.wrapped_list import (
+    Entry,
+    ListPlace,
+    Note,
+    WrappedList,
+    focused_place,
+    moving_keys,
+    resume_place,
+)
 from ..worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:
@@ -44,6 +52,17 @@ class PageResult:
     article_id: int | None = None
     mark: tuple[int, int] | None = None
     followed: bool = False
+    place: PagePlace | None = None  # where the page was left, for the reader's Esc
+
+
+@dataclass(frozen=True)
+class PagePlace:
+    """An entity page as it was left: whose, the pages Esc goes back to from it, and the line."""
+
+    name: str
+    label: str
+    back: tuple[tuple[str, str], ...] = ()
+    line: ListPlace | None = None
 
 
 def follow_query(page: EntityPage) -> str:
@@ -125,13 +144,15 @@ class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
 
         page: EntityPage
 
-    def __init__(self, library: Library, name: str, label: str) -> None:
+    def __init__(self, library: Library, name: str, label: str, place: PagePlace | None = None) -> None:
         super().__init__()
         self.library = library
-        self.entity_name, self.entity_label = name, label
+        self.entity_name, self.entity_label = (place.name, place.label) if place else (name, label)
         self.page: EntityPage | None = None
         self._followed = False  # the reader reloads its tree when the page closes
-        self._back: list[tuple[str, str]] = []  # the pages Esc goes back to: (name, label)
+        # the pages Esc goes back to: (name, label)
+        self._back: list[tuple[str, str]] = list(place.back) if place else []
+        self._resume = place.line if place else None  # the line to come back to, once loaded
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entity-page"):
@@ -191,6 +212,8 @@ class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
             page.said_about, f"No quotes about {words.them}."
         )
         self.query_one("#entity-with", PageList).show_items(page.neighbours, "No one named alongside.")
+        resume, self._resume = self._resume, None
+        resume_place(list(self.query(PageList)), resume)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -198,12 +221,17 @@ class EntityScreen(ReportsWorkerErrors, Screen[PageResult]):
         item = event.option_list.item_of(event.option.id or "")
         if isinstance(item, EntityArticle):
             mark = None if item.start is None or item.end is None else (item.start, item.end)
-            self.dismiss(PageResult(item.id, mark, self._followed))
+            self.dismiss(PageResult(item.id, mark, self._followed, self.place()))
         elif isinstance(item, EntityQuote):
-            self.dismiss(PageResult(item.article_id, (item.start, item.end), self._followed))
+            self.dismiss(PageResult(item.article_id, (item.start, item.end), self._followed, self.place()))
         elif isinstance(item, Neighbour):
             self._back.append((self.entity_name, self.entity_label))
             self._show(item.name, item.label)
+
+    def place(self) -> PagePlace:
+        """Where the page is: what the reader's Esc opens again after an article chosen here."""
+        line = focused_place(list(self.query(PageList)))
+        return PagePlace(self.entity_name, self.entity_label, tuple(self._back), line)
 
     def _show(self, name: str, label: str) -> None:
         """Another entity's page in place of this one."""

@@ -118,6 +118,7 @@ KEYS = [
     ),
     Binding("f", "fetch_full_text", "Fetch full text", show=False, id="article.full-text"),
     Binding("v", "show_story", "Story: every source", show=False, id="article.story"),
+    Binding("escape", "back", "Back to the page", id="reader.back"),
 ]
 
 
@@ -365,6 +366,14 @@ class ReaderScreen(FilesOnly, ReportsWorkerErrors, Screen[None]):
 
     def action_show_story(self) -> None:
         self.reading.show_story()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":  # only for an article opened from an entity page or a story's view
+            return self.reading.can_go_back()
+        return super().check_action(action, parameters)
+
+    def action_back(self) -> None:
+        self.reading.go_back()
 
     def stop_background(self) -> None:
         """Stop analysing the library in the background until new articles come."""

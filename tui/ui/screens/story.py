@@ -26,7 +26,16 @@ from ...core.story_view import StoryBullet, StoryQuote, StoryView, outlet
 from ..format import format_date, hang, shorten
 from ..status import count
 from ..views import display_name
-from ..widgets.wrapped_list import Entry, Heading, Note, WrappedList, moving_keys
+from ..widgets.wrapped_list import (
+    Entry,
+    Heading,
+    ListPlace,
+    Note,
+    WrappedList,
+    focused_place,
+    moving_keys,
+    resume_place,
+)
 from ..worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:
@@ -39,6 +48,7 @@ class StoryResult:
 
     article_id: int | None = None
     mark: tuple[int, int] | None = None
+    line: ListPlace | None = None  # the line it was chosen on, for the reader's Esc
 
 
 class StoryList(WrappedList):
@@ -90,11 +100,12 @@ class StoryScreen(ReportsWorkerErrors, Screen[StoryResult]):
         analysing: bool = False
         error: str | None = None
 
-    def __init__(self, library: Library, story_id: int) -> None:
+    def __init__(self, library: Library, story_id: int, line: ListPlace | None = None) -> None:
         super().__init__()
         self.library = library
         self.story_id = story_id
         self.view: StoryView | None = None
+        self._resume = line  # the line to come back to, once the story is read
 
     def compose(self) -> ComposeResult:
         with Vertical(id="story-page"):
@@ -166,18 +177,22 @@ class StoryScreen(ReportsWorkerErrors, Screen[StoryResult]):
         for key, entries in (("#story-quotes", quotes), ("#story-summary", bullets)):
             target = self.query_one(key, StoryList)
             target.set_entries(entries, WrappedList.first_enabled(entries))
+        if note is None:
+            resume, self._resume = self._resume, None
+            resume_place(list(self.query(StoryList)), resume)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         assert isinstance(event.option_list, StoryList)
         item = event.option_list.item_of(event.option.id or "")
+        line = focused_place(list(self.query(StoryList)))
         if isinstance(item, ArticleRow):
-            self.dismiss(StoryResult(item.id))
+            self.dismiss(StoryResult(item.id, line=line))
         elif isinstance(item, StoryQuote):
-            self.dismiss(StoryResult(item.article_id, (item.start, item.end)))
+            self.dismiss(StoryResult(item.article_id, (item.start, item.end), line))
         elif isinstance(item, StoryBullet):
             mark = None if item.start is None or item.end is None else (item.start, item.end)
-            self.dismiss(StoryResult(item.article_id, mark))
+            self.dismiss(StoryResult(item.article_id, mark, line))
 
     def action_close(self) -> None:
         self.dismiss(StoryResult())

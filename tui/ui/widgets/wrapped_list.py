@@ -111,3 +111,33 @@ class WrappedList(OptionList):
         self.style_of.clear()
         if self._entries and self.is_mounted:
             self._remake(self.prompt_width() or self._width or 30)
+
+
+@dataclass(frozen=True, slots=True)
+class ListPlace:
+    """Which list of a page had the focus, and its highlighted line: where coming back resumes."""
+
+    list_id: str
+    index: int | None
+
+
+def focused_place(lists: list[WrappedList]) -> ListPlace | None:
+    """The place of whichever of ``lists`` has the focus (None: none has)."""
+    for widget in lists:
+        if widget.has_focus and widget.id is not None:
+            return ListPlace(widget.id, widget.highlighted)
+    return None
+
+
+def resume_place(lists: list[WrappedList], place: ListPlace | None) -> None:
+    """Focus the list ``place`` names again, at its line when the list still has it."""
+    for widget in lists:
+        if place is not None and widget.id == place.list_id:
+            widget.focus()
+            index = place.index
+            if (
+                index is not None
+                and index < widget.option_count
+                and not widget.get_option_at_index(index).disabled
+            ):
+                widget.highlighted = index
