@@ -50,6 +50,18 @@ async def test_a_bad_query_is_one_notice_and_the_line_stays(analysed_library):
         assert not screen.sidebar.search_line.is_open and screen.sidebar.article_list.has_focus
 
 
+async def test_esc_on_the_search_line_gives_the_focus_back_to_the_pane_it_came_from(analysed_library):
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        for pane in (screen.quotes, screen.body):
+            pane.focus()
+            await pilot.press("slash")
+            assert screen.sidebar.search_line.has_focus
+            await pilot.press("escape")
+            assert not screen.sidebar.search_line.is_open and pane.has_focus
+
+
 async def test_t_sorts_by_date_and_S_keeps_the_search_with_its_unread_count(analysed_library):
     app = RecordingApp(analysed_library)
     async with app.run_test(size=SIZE) as pilot:
