@@ -118,7 +118,13 @@ KEYS = [
     ),
     Binding("f", "fetch_full_text", "Fetch full text", show=False, id="article.full-text"),
     Binding("v", "show_story", "Story: every source", show=False, id="article.story"),
-    Binding("escape", "back", "Back to the page", id="reader.back"),
+    Binding(
+        "escape",
+        "back",
+        "Back",
+        tooltip="Back to the entity page or story the article was opened from",
+        id="reader.back",
+    ),
 ]
 
 
