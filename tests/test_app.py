@@ -28,13 +28,8 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], what: str, tri
 
 
 async def finish_workers(app: NewsApp, keep: Callable[[object], bool] = lambda worker: True) -> None:
-    """Wait until the workers ``keep`` picks have ended, however they end.
-
-    An exclusive worker that a newer one replaces ends cancelled (opening an article while its
-    related quotes are still being found, say); ``wait_for_complete`` would raise for it, so this
-    waits on each worker alone and lets a cancelled one go, then looks again for workers started
-    meanwhile.
-    """
+    """Wait until the workers ``keep`` picks have ended, a cancelled one too (an exclusive worker
+    a newer one replaced: ``wait_for_complete`` raises for it), and those started meanwhile."""
     from textual.worker import WorkerCancelled
 
     for _ in range(50):

@@ -56,7 +56,7 @@ async def test_a_quote_opens_at_the_quote_and_f_follows(analysed_library):
     assert obama is not None and obama.said
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
-        screen.reading.open_entity(obama.name, obama.label)
+        screen.pages.open_entity(obama.name, obama.label)
         page = await page_of(app, pilot)
         await pilot.press("f")
         await wait_for(pilot, lambda: app.said("Following Barack Obama"), "followed")
@@ -115,7 +115,7 @@ async def test_help_on_an_entity_page_lists_the_page_keys_not_the_reader(analyse
     obama = analysed_library.entity("Obama")
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
-        screen.reading.open_entity(obama.name, obama.label)
+        screen.pages.open_entity(obama.name, obama.label)
         await page_of(app, pilot)
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the keys")
@@ -153,7 +153,7 @@ async def test_the_timeline_says_what_it_shows_and_one_day_is_named_not_drawn(an
             (obama, True, "Articles naming them per day, "),
             (single, False, "Named on one day: "),
         ):
-            screen.reading.open_entity(entity.name, entity.label)
+            screen.pages.open_entity(entity.name, entity.label)
             page = await page_of(app, pilot)
             caption = str(page.query_one("#entity-timeline-caption").render())
             assert caption.startswith(words) and page.query_one("#entity-timeline").display == drawn
@@ -170,7 +170,7 @@ async def test_each_article_on_a_page_shows_its_day_and_the_start_of_its_title(a
     app = RecordingApp(analysed_library)
     async with app.run_test(size=size) as pilot:
         screen = await settle(app, pilot)
-        screen.reading.open_entity(obama.name, obama.label)
+        screen.pages.open_entity(obama.name, obama.label)
         page = await page_of(app, pilot)
         articles = page.query_one("#entity-articles", PageList)
         await pilot.pause()
@@ -220,13 +220,13 @@ async def test_a_places_page_does_not_say_it_speaks_a_persons_does(analysed_libr
     app = RecordingApp(analysed_library)
     async with app.run_test(size=(140, 40)) as pilot:
         screen = await settle(app, pilot)
-        screen.reading.open_entity("Russia", "GPE")
+        screen.pages.open_entity("Russia", "GPE")
         said, about, head, note = words_shown(await page_of(app, pilot))
         assert (said, about, note) == ("Said in its name", "Said about it", "Nothing said in its name.")
         assert "in its name" in head and "by them" not in head and "about it" in head
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen, "back")
-        screen.reading.open_entity(obama.name, obama.label)
+        screen.pages.open_entity(obama.name, obama.label)
         said, about, head, _ = words_shown(await page_of(app, pilot))
         assert (said, about) == ("What they said", "Said about them") and "by them" in head
 
@@ -238,14 +238,14 @@ async def test_following_a_person_says_their_articles_a_place_its(analysed_libra
     app = RecordingApp(analysed_library)
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
-        screen.reading.open_entity(obama.name, obama.label)
+        screen.pages.open_entity(obama.name, obama.label)
         await page_of(app, pilot)
         await pilot.press("f")
         await wait_for(pilot, lambda: app.said("Following Barack Obama"), "followed")
         assert app.said("Following Barack Obama: their unread articles are a view of the tree")
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen, "back")
-        screen.reading.open_entity("Russia", "GPE")
+        screen.pages.open_entity("Russia", "GPE")
         await page_of(app, pilot)
         await pilot.press("f")
         await wait_for(pilot, lambda: app.said("Following Russia: its unread articles"), "followed")
@@ -259,7 +259,7 @@ async def test_esc_goes_back_through_the_names_followed_alongside_then_to_the_re
     app = RecordingApp(analysed_library)
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
-        screen.reading.open_entity(obama.name, obama.label)
+        screen.pages.open_entity(obama.name, obama.label)
         page = await page_of(app, pilot)
         named = page.query_one("#entity-with", PageList)
         named.focus()
@@ -282,8 +282,8 @@ async def test_esc_after_an_article_chosen_on_a_page_shows_the_page_again_where_
     app = RecordingApp(analysed_library)
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
-        assert not screen.reading.can_go_back()
-        screen.reading.open_entity(obama.name, obama.label)
+        assert not screen.pages.can_go_back()
+        screen.pages.open_entity(obama.name, obama.label)
         page = await page_of(app, pilot)
         named = page.query_one("#entity-with", PageList)
         named.focus()
@@ -298,7 +298,7 @@ async def test_esc_after_an_article_chosen_on_a_page_shows_the_page_again_where_
         target = page.page.articles[line]
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen is screen and screen.article_id == target.id, "the article")
-        await wait_for(pilot, lambda: screen.reading.can_go_back(), "a page to go back to")
+        await wait_for(pilot, lambda: screen.pages.can_go_back(), "a page to go back to")
         assert any(b.binding.action == "back" for b in screen.active_bindings.values())
         await pilot.press("escape")
         again = await page_of(app, pilot)
@@ -311,7 +311,7 @@ async def test_esc_after_an_article_chosen_on_a_page_shows_the_page_again_where_
         await wait_for(pilot, lambda: again.page.name == obama.name, "Obama's page behind it")
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen, "the reader")
-        assert not screen.reading.can_go_back()  # Esc opened the page: the way back is used up
+        assert not screen.pages.can_go_back()  # Esc opened the page: the way back is used up
         await pilot.press("escape")  # and now does nothing
         assert app.screen is screen
 
@@ -321,15 +321,15 @@ async def test_another_article_forgets_the_page_it_came_from(analysed_library):
     app = RecordingApp(analysed_library)
     async with app.run_test(size=SIZE) as pilot:
         screen = await settle(app, pilot)
-        screen.reading.open_entity(obama.name, obama.label)
+        screen.pages.open_entity(obama.name, obama.label)
         page = await page_of(app, pilot)
         target = page.page.articles[0]
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen is screen and screen.article_id == target.id, "the article")
-        await wait_for(pilot, lambda: screen.reading.can_go_back(), "a page to go back to")
+        await wait_for(pilot, lambda: screen.pages.can_go_back(), "a page to go back to")
         other = next(i for i in screen.sidebar.rows if i != target.id)
         screen.open_article(other)
         await wait_for(pilot, lambda: screen.article_id == other, "another article")
-        assert not screen.reading.can_go_back()
+        assert not screen.pages.can_go_back()
         await pilot.press("escape")
         assert app.screen is screen

@@ -118,7 +118,7 @@ async def test_esc_after_a_source_chosen_in_a_story_shows_the_story_again_at_tha
         story.query_one("#story-sources", StoryList).highlighted = 2
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen is screen and screen.article_id == ids["wire"][0], "opened")
-        await wait_for(pilot, lambda: screen.reading.can_go_back(), "a story to go back to")
+        await wait_for(pilot, lambda: screen.pages.can_go_back(), "a story to go back to")
         await pilot.press("escape")
         await wait_for(
             pilot, lambda: isinstance(app.screen, StoryScreen) and app.screen.view, "the story again"

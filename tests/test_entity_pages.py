@@ -220,3 +220,50 @@ def test_a_person_page_gathers_the_articles_that_give_only_the_family_name(tmp_p
         assert [a.title for a in library.entity("Tom Reyes").articles] == ["d"]
         # following her (a saved search person:"Ana Ruiz") lists the same articles
         assert sorted(h.title for h in library.search('person:"Ana Ruiz"')) == ["a", "b", "c"]
+
+
+def test_a_name_and_its_initials_are_one_page(tmp_path):
+    """'U.S.' and 'US' alone are the United States' when the library holds no other place with those
+    initials: on its page (and not beside itself), for `who U.S.`, in a place: search, and beside
+    another name once; 'AP' stays its own when two organisations spell it."""
+    db = Database(tmp_path / "library.db")
+    articles, analyses = ArticleRepo(db), AnalysisRepo(db)
+    library = Library(db)
+    gpe = {"United States": ("United States", "GPE"), "Porto Vale": ("Porto Vale", "GPE")}
+    bodies = {
+        "a": ("The United States and Porto Vale signed.", gpe),
+        "b": ("The U.S. and Porto Vale met.", {"U.S.": ("U.S.", "GPE"), **gpe}),
+        "c": ("US troops left.", {"US": ("US", "GPE")}),
+        "d": (
+            "Ana Ruiz of Porto Vale went to the U.S. and the United States Congress.",
+            {
+                "U.S.": ("U.S.", "GPE"),
+                "Porto Vale": ("Porto Vale", "GPE"),
+                "United States Congress": ("United States Congress", "ORG"),
+            },
+        ),
+        "e": (
+            "Associated Press and Apex Partners and AP.",
+            {
+                "Associated Press": ("Associated Press", "ORG"),
+                "Apex Partners": ("Apex Partners", "ORG"),
+                "AP": ("AP", "ORG"),
+            },
+        ),
+    }
+    for key, (body, names) in bodies.items():
+        aid = articles.upsert(key, replace(make_doc(("paragraph", body)), title=key))
+        text = articles.document(aid).text
+        analyses.put(articles.hash(aid), Analysis(_mentions(text, names), [], [], library.version))
+    with library:
+        page = library.entity("United States")
+        assert sorted(a.title for a in page.articles) == ["a", "b", "c", "d"]
+        assert {"U.S.", "US"} <= set(page.aliases)
+        assert all(n.name not in ("U.S.", "US") for n in page.neighbours)
+        assert library.entity("U.S.").name == "United States"
+        assert library.entity("US").name == "United States"
+        assert sorted(h.title for h in library.search('place:"United States"')) == ["a", "b", "c", "d"]
+        beside = [(n.name, n.count) for n in library.entity("Porto Vale").neighbours if n.label == "GPE"]
+        assert beside == [("United States", 3)]  # a, and b and d by its initials
+        assert library.entity("AP").name == "AP"
+        assert [a.title for a in library.entity("Associated Press").articles] == ["e"]

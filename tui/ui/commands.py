@@ -176,7 +176,7 @@ class EntityCommands(_ReaderProvider):
 
     def _go(self, name: str, label: str) -> None:
         if self.reader is not None:
-            self.reader.reading.open_entity(name, label)
+            self.reader.pages.open_entity(name, label)
 
     @staticmethod
     def _help(label: str, n: int | None = None) -> str:

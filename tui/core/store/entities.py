@@ -11,10 +11,12 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 
 from ..models import EntityArticle, EntityPage, EntityQuote, Neighbour, is_term
+from .acronyms import acronyms, full_name
 from .analyses import AnalysisRepo
 from .database import Database
 from .search import bearers, like_contains
@@ -79,6 +81,9 @@ class EntityRepo:
                 full = bearers(db, best[0])
             if len(full) == 1:
                 return (full[0], "PERSON")  # "Obama" alone is Barack Obama's page
+        elif best is not None:
+            with self.db.read() as db:
+                return (full_name(db, *best), best[1])  # "U.S." is the United States' page
         return best
 
     def like(self, text: str, limit: int = 20) -> list[tuple[str, str]]:
@@ -127,9 +132,14 @@ class EntityRepo:
     def page(self, canonical: str, label: str, version: str) -> EntityPage:
         with self.db.read() as db:
             # A person's page gathers the articles that name them by family name alone too, when
-            # the library names nobody else by it ("Obama" in articles that never say "Barack").
+            # the library names nobody else by it ("Obama" in articles that never say "Barack");
+            # another's, those that name it by its initials alone ("U.S." for the United States).
+            canonical = full_name(db, canonical, label)
             last = canonical.split()[-1]
-            own = [canonical, last] if label == "PERSON" and bearers(db, last) == [canonical] else [canonical]
+            if label == "PERSON":
+                own = [canonical, last] if bearers(db, last) == [canonical] else [canonical]
+            else:
+                own = [canonical, *acronyms(db, canonical, label)]
             one = ",".join("?" * len(own))
             key = (*own, label, version)
             named = db.execute(
@@ -159,15 +169,7 @@ class EntityRepo:
                 "ORDER BY a.sort_date DESC, a.id DESC",
                 (*key, *own, *(like_contains(n) for n in names)),
             ).fetchall()
-            marks = ",".join("?" * len(PAGE_LABELS))
-            beside = db.execute(
-                "SELECT o.canonical, o.label, COUNT(*) AS n FROM entity_index ei "
-                "JOIN entity_index o ON o.hash = ei.hash AND o.version = ei.version "
-                f"WHERE ei.canonical IN ({one}) AND ei.label = ? AND ei.version = ? "
-                f"AND NOT (o.canonical IN ({one}) AND o.label = ?) AND o.label IN ({marks}) "
-                "GROUP BY o.canonical, o.label ORDER BY n DESC, o.canonical LIMIT ?",
-                (*key, *own, label, *PAGE_LABELS, NEIGHBOURS),
-            ).fetchall()
+            beside = _neighbours(db, own, label, version)
         forms: Counter[str] = Counter()
         # Most articles name an entity the same ways: each distinct list is parsed once.
         for raw, n in Counter(r[4] for r in named if r[4]).items():
@@ -188,7 +190,7 @@ class EntityRepo:
                 for q in self._quotes(about, version)
                 if not is_term(q.text, q.speaker) and any(n.lower() in q.text.lower() for n in names)
             ),
-            neighbours=tuple(Neighbour(r[0], r[1], r[2]) for r in beside),
+            neighbours=beside,
             timeline=tuple(sorted(days.items())),
         )
 
@@ -220,3 +222,35 @@ def _unique(articles) -> tuple[EntityArticle, ...]:
             seen.add(a.id)
             out.append(a)
     return tuple(out)
+
+
+def _neighbours(db: sqlite3.Connection, own: list[str], label: str, version: str) -> tuple[Neighbour, ...]:
+    """The names most often named alongside, each once: a name by its initials counts as its full
+    name ("U.S." beside "United States"), in as many articles as name it either way."""
+    one = ",".join("?" * len(own))
+    marks = ",".join("?" * len(PAGE_LABELS))
+    rows = db.execute(
+        "SELECT o.canonical, o.label, COUNT(*) AS n FROM entity_index ei "
+        "JOIN entity_index o ON o.hash = ei.hash AND o.version = ei.version "
+        f"WHERE ei.canonical IN ({one}) AND ei.label = ? AND ei.version = ? "
+        f"AND NOT (o.canonical IN ({one}) AND o.label = ?) AND o.label IN ({marks}) "
+        "GROUP BY o.canonical, o.label ORDER BY n DESC, o.canonical LIMIT ?",
+        (*own, label, version, *own, label, *PAGE_LABELS, NEIGHBOURS),
+    ).fetchall()
+    out: dict[tuple[str, str], int] = {}
+    for name, kind, n in rows:
+        full = full_name(db, name, kind)
+        if full == name and not out.get((name, kind)):
+            out[(name, kind)] = n
+            continue
+        forms = [full, *acronyms(db, full, kind)]
+        forms_marks = ",".join("?" * len(forms))
+        out[(full, kind)] = db.execute(
+            "SELECT COUNT(DISTINCT o.hash) FROM entity_index ei "
+            "JOIN entity_index o ON o.hash = ei.hash AND o.version = ei.version "
+            f"WHERE ei.canonical IN ({one}) AND ei.label = ? AND ei.version = ? "
+            f"AND o.canonical IN ({forms_marks}) AND o.label = ?",
+            (*own, label, version, *forms, kind),
+        ).fetchone()[0]
+    ranked = sorted(out.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    return tuple(Neighbour(name, kind, n) for (name, kind), n in ranked)

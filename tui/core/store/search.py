@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from ..errors import QueryError
 from ..models import SavedSearch, SearchHit, SearchOrder
 from ..query import SearchQuery
+from .acronyms import acronyms, expansions
 from .database import Database, now_iso
 
 # bm25 weights of the index's columns: title, body, feed title.
@@ -105,6 +106,13 @@ class SearchRepo:
                 found.update(
                     f.split()[-1] for f in list(found) if " " in f and bearers(db, f.split()[-1]) == [f]
                 )
+            if len(found) <= _FAMILY_LOOKUPS:  # and a name by its initials ("U.S."), either way
+                for label in (lb for lb in labels if lb != "PERSON"):
+                    for f in list(found):
+                        found.update(acronyms(db, f, label))
+                        full = expansions(db, f, label)
+                        if len(full) == 1:
+                            found.update([*full, *acronyms(db, full[0], label)])
         return sorted(found)
 
     def ids(self, query: SearchQuery, version: str) -> list[int]:

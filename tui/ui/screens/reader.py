@@ -49,6 +49,7 @@ from .feed_edits import FeedEditing
 from .links import LinkActions
 from .loading import LibraryLoader, Then
 from .navigation import Navigation
+from .pages import GoesBack, Pages
 from .reading import Reading
 from .scope import FilesOnly
 from .searching import Searching
@@ -128,7 +129,7 @@ KEYS = [
 ]
 
 
-class ReaderScreen(FilesOnly, ReportsWorkerErrors, Screen[None]):
+class ReaderScreen(GoesBack, FilesOnly, ReportsWorkerErrors, Screen[None]):
     """The main screen: the components below, and the keys that work from any of them."""
 
     sidebar: Sidebar
@@ -146,6 +147,7 @@ class ReaderScreen(FilesOnly, ReportsWorkerErrors, Screen[None]):
         self.library = library
         self._initial = open_article
         self.reading = Reading(self)
+        self.pages = Pages(self)
         self.analysis_runner = AnalysisRunner(self, library)
         self.feed_actions = FeedActions(self)
         self.loader = LibraryLoader(self)
@@ -243,7 +245,7 @@ class ReaderScreen(FilesOnly, ReportsWorkerErrors, Screen[None]):
     def on_sidebar_article_chosen(self, message: Sidebar.ArticleChosen) -> None:
         self.open_article(message.article_id, focus_body=message.focus_body and message.story is None)
         if message.story is not None:
-            self.reading.open_story(message.story)
+            self.pages.open_story(message.story)
 
     def on_search_line_searched(self, message: SearchLine.Searched) -> None:
         self.searching.run(message.query)
@@ -256,7 +258,7 @@ class ReaderScreen(FilesOnly, ReportsWorkerErrors, Screen[None]):
         self.refresh_status()
 
     def on_article_body_entity_chosen(self, message: ArticleBody.EntityChosen) -> None:
-        self.reading.open_entity(message.name, message.label)
+        self.pages.open_entity(message.name, message.label)
 
     def on_quotes_pane_quote_chosen(self, message: QuotesPane.QuoteChosen) -> None:
         self.body.mark_range(message.quote.start, message.quote.end)
@@ -371,15 +373,7 @@ class ReaderScreen(FilesOnly, ReportsWorkerErrors, Screen[None]):
         self.feed_actions.fetch_full_text()
 
     def action_show_story(self) -> None:
-        self.reading.show_story()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "back":  # only for an article opened from an entity page or a story's view
-            return self.reading.can_go_back()
-        return super().check_action(action, parameters)
-
-    def action_back(self) -> None:
-        self.reading.go_back()
+        self.pages.show_story()
 
     def stop_background(self) -> None:
         """Stop analysing the library in the background until new articles come."""

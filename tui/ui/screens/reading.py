@@ -8,8 +8,7 @@ analysis queue for what is missing, marks the article read, and finds related qu
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Container
-from functools import partial
+from collections.abc import Container
 from typing import TYPE_CHECKING
 
 from textual.cache import LRUCache
@@ -20,11 +19,8 @@ from ...core.models import STANDFIRST, Analysis, Document
 from ..format import sentence
 from ..messages import Analysed, RelatedQuotesReady
 from ..views import story_siblings
-from .loading import Then
 
 if TYPE_CHECKING:
-    from ..widgets.wrapped_list import ListPlace
-    from .entity import PagePlace
     from .reader import ReaderScreen
 
 
@@ -44,8 +40,6 @@ class Reading:
         self._analyses: LRUCache[int, Analysis] = LRUCache(256)
         self.read_timer = ReadTimer(self)
         self.quote_mark: tuple[int, int] | None = None
-        # The article opened from an entity page or a story's view, and how to show that again.
-        self._came_from: tuple[int, Callable[[], None]] | None = None
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -91,9 +85,7 @@ class Reading:
     ) -> None:
         screen = self.screen
         self.article_id, self.document, self.analysis = article_id, doc, analysis
-        if self._came_from is not None and self._came_from[0] != article_id:
-            self._came_from = None  # another article: Esc has no page to go back to
-        screen.refresh_bindings()
+        screen.pages.shown(article_id)
         screen.sidebar.select_article(article_id)
         self.show_panes()
         if analysis is None:
@@ -243,65 +235,6 @@ class Reading:
             start = full.find(text[:40])
         if start >= 0:
             self.screen.body.mark_range(start, min(start + len(text), len(full)))
-
-    # -- entity pages -----------------------------------------------------------------------
-
-    # -- back to a page -----------------------------------------------------------------------
-
-    def can_go_back(self) -> bool:
-        """Whether the open article came from an entity page or a story's view (Esc: back to it)."""
-        return self._came_from is not None and self._came_from[0] == self.article_id
-
-    def go_back(self) -> None:
-        if self._came_from is not None and self.can_go_back():
-            reopen = self._came_from[1]
-            self._came_from = None
-            reopen()
-
-    def _opened_from(self, article_id: int, reopen: Callable[[], None]) -> None:
-        self._came_from = (article_id, reopen)
-        self.screen.refresh_bindings()
-
-    # -- entity pages -----------------------------------------------------------------------
-
-    def open_entity(self, name: str, label: str, place: PagePlace | None = None) -> None:
-        """Show an entity's page; coming back may open an article at a mention or a quote."""
-        from .entity import EntityScreen, PageResult
-
-        def closed(result: PageResult | None) -> None:
-            if result is None:
-                return
-            if result.followed:
-                self.screen.reload(Then(open_first=False, analyse=False))
-            if result.article_id is not None:
-                self.screen.sidebar.make_listed(result.article_id)
-                self.open(result.article_id, mark=result.mark, focus_body=True)
-                self._opened_from(result.article_id, partial(self.open_entity, name, label, result.place))
-
-        self.screen.app.push_screen(EntityScreen(self.library, name, label, place), closed)
-
-    # -- stories ----------------------------------------------------------------------------
-
-    def open_story(self, story_id: int, line: ListPlace | None = None) -> None:
-        """Show a story's view; coming back may open one of its articles (at a quote)."""
-        from .story import StoryResult, StoryScreen
-
-        def closed(result: StoryResult | None) -> None:
-            if result is not None and result.article_id is not None:
-                self.screen.sidebar.make_listed(result.article_id)
-                self.open(result.article_id, mark=result.mark, focus_body=True)
-                self._opened_from(result.article_id, partial(self.open_story, story_id, result.line))
-
-        self.screen.app.push_screen(StoryScreen(self.library, story_id, line), closed)
-
-    def show_story(self) -> None:
-        """The story of the open article, when other sources report it."""
-        row = self.screen.sidebar.rows.get(self.article_id) if self.article_id is not None else None
-        story = row.story if row is not None else None
-        if story is None:
-            self.screen.notify("No other source in the library reports this article", timeout=2)
-        else:
-            self.open_story(story)
 
 
 class ReadTimer:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input
 
 from ..format import first_fitting
@@ -37,6 +38,7 @@ class SearchLine(Input):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder=PLACEHOLDERS[0], id=id)
+        self._focus_before: Widget | None = None  # the pane the line was opened from
 
     def on_resize(self) -> None:
         # The line is as wide as the sidebar: the longest hint that fits whole, not one cut mid-word.
@@ -48,6 +50,9 @@ class SearchLine(Input):
         return self.has_class("-open")
 
     def start(self, query: str = "") -> None:
+        focused = self.screen.focused
+        if focused is not self:
+            self._focus_before = focused
         self.value = query
         self.add_class("-open")
         self.focus()
@@ -56,8 +61,14 @@ class SearchLine(Input):
         self.remove_class("-open")
 
     def action_close(self) -> None:
+        """Put away unused: the focus goes back to the pane the line was opened from (else the
+        sidebar gives it to the list)."""
         self.put_away()
-        self.post_message(self.Closed())
+        before, self._focus_before = self._focus_before, None
+        if before is not None and before.is_attached and before.focusable:
+            before.focus()
+        else:
+            self.post_message(self.Closed())
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -19,7 +19,6 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from ...core.models import ArticleRow, FeedRow, SavedSearch, SearchHit, ViewKey, ViewKind
 from ..edits import PendingEdits
@@ -76,7 +75,6 @@ class Sidebar(Vertical):
         self.searches = Searches()
         self.edits = PendingEdits()
         self.tree_options: dict[str, Any] = {}  # build_nav's hide_failing / hide_read, the sync server
-        self._focus_before: Widget | None = None  # the pane the search line was opened from
 
     def compose(self) -> ComposeResult:
         yield FeedTree(id="feeds")
@@ -259,9 +257,6 @@ class Sidebar(Vertical):
 
     def open_search(self) -> None:
         """Show the search line over the list (holding the search on show, if any)."""
-        focused = self.screen.focused
-        if focused is not self.search_line:
-            self._focus_before = focused  # where Esc on the line goes back to
         self.search_line.start(self.search_query or "")
 
     def show_results(self, query: str, hits: list[SearchHit]) -> None:
@@ -280,13 +275,8 @@ class Sidebar(Vertical):
         self.article_list.focus()
 
     def on_search_line_closed(self, message: SearchLine.Closed) -> None:
-        """Put away unused: the focus goes back to the pane the search was opened from."""
         message.stop()
-        before, self._focus_before = self._focus_before, None
-        if before is not None and before.is_attached and before.focusable:
-            before.focus()
-        else:
-            self.article_list.focus()
+        self.article_list.focus()
 
     def action_leave_search(self) -> None:
         """Leave the search view for the view before it."""
