@@ -32,9 +32,13 @@ def expansions(db: sqlite3.Connection, acronym: str, label: str) -> list[str]:
     letters = letters_of(acronym)
     if letters is None:
         return []
-    pattern = " ".join(c + "%" for c in letters)  # (letters only: nothing to escape)
+    # The names from the first letter up to the next (a range of the (canonical, label) index),
+    # then those whose words start with the letters (letters only: nothing to escape in LIKE).
+    pattern = " ".join(c + "%" for c in letters)
     rows = db.execute(
-        "SELECT canonical FROM entity_names WHERE label = ? AND canonical LIKE ?", (label, pattern)
+        "SELECT canonical FROM entity_names WHERE canonical >= ? AND canonical < ? AND label = ? "
+        "AND canonical LIKE ?",
+        (letters[0], chr(ord(letters[0]) + 1), label, pattern),
     )
     return sorted({r[0] for r in rows if initials(r[0]) == letters})
 
