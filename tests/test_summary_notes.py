@@ -80,3 +80,44 @@ def test_show_notes_give_their_topics_not_labels_links_or_glyphs(analyzer):
         "A new ferry for the harbour",
         "Plans for a depot museum",
     ]
+
+
+BRIDGE = [
+    "The council approved the new bridge on Monday after a long debate about its cost and its route.",
+    "Work will start in March and should end next year, the mayor said, with the main span in by autumn.",
+    "The bridge will carry trams as well as cars, and a cycle lane on each side of the deck.",
+]
+
+
+def test_a_paragraph_in_brackets_and_a_signature_are_not_the_gist(analyzer):
+    """A paragraph wholly in brackets is the writer's aside, each of its sentences ("... in the
+    video.)" had kept the closing bracket); a post's signature is no news either."""
+    doc = make_doc(
+        ("headline", "Bridge approved"),
+        ("paragraph", BRIDGE[0]),
+        ("paragraph", BRIDGE[1]),
+        (
+            "paragraph",
+            "(This account of the vote is my own reading of the minutes. It is worth ten minutes "
+            "of your time to read them in full, from page 3 to page 9.)",
+        ),
+        ("paragraph", BRIDGE[2]),
+        ("paragraph", "By Jane Roe in Sydney, 2023-01-08."),
+    )
+    assert analyzer.analyze(doc).summary == BRIDGE
+
+
+@pytest.mark.parametrize(
+    ("text", "signature"),
+    [
+        ("By Jane Roe in Sydney, 2023-01-08.", True),
+        ("By Jane Roe, March 3, 2021", True),
+        ("By Barack Obama on 12 May 2016.", True),
+        ("By March 2, 2024, the city had grown by a third.", False),
+        ("By Election Day the polls had closed across the state.", False),
+    ],
+)
+def test_signatures(text, signature):
+    from tui.core.analysis.summary_quality import is_furniture
+
+    assert is_furniture(text) is signature

@@ -29,6 +29,7 @@ from .summary_quality import (
     MIN_TOKENS,
     continues,
     ends_open,
+    is_aside,
     is_bare_quote,
     is_furniture,
     is_sponsors_lead,
@@ -79,6 +80,7 @@ class _Candidate:
     last: bool  # last sentence of its block
     statement: bool
     nested: bool = False  # an item of a list inside a list item
+    aside: bool = False  # a sentence of a paragraph wholly in brackets
     score: float = 0.0
     tier: int = _GOOD
 
@@ -127,6 +129,7 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
             continue
         sents = list(sdoc.sents)
         whole = block_text(sdoc)
+        aside = len(sents) > 1 and is_aside(whole.strip())  # ("(This definition is my riff ... video.)")
         numbers: list[int] | None = None
         for n, sent in enumerate(sents):
             # (sent.text, without joining its tokens; typographic apostrophes and dashes as written)
@@ -153,6 +156,7 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
             seen.add(text.casefold())
             cand = _Candidate(len(out), text, start, start + len(raw), len(sent), False, last, False)
             cand.nested = block.kind == LIST_ITEM and _nested(doc.text, block.start)
+            cand.aside = aside
             cand.open_end = last and ends_open(text)
             if numbers is None:
                 numbers = sdoc.to_array("LIKE_NUM").tolist()
@@ -162,7 +166,7 @@ def _candidates(doc: Document, paras: list[Paragraph]) -> list[_Candidate]:
 
 
 def _tier(cand: _Candidate, raw: str, quoted: list[tuple[int, int]]) -> int:
-    if is_furniture(cand.text) or _is_label(cand.text):
+    if cand.aside or is_furniture(cand.text) or _is_label(cand.text):
         return _FURNITURE
     if not is_whole(cand.text):
         return _FRAGMENT

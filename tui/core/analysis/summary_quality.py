@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..reader.lines import is_credit, is_promo
+from ..reader.lines import DATE_PATTERN, is_credit, is_promo
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span
@@ -105,6 +105,14 @@ _ADDRESS = re.compile(
 )
 
 
+# A post's signature, its writer, where and when: "By Jane Roe in Sydney, 2023-01-08." (not "By
+# March 2, 2024, the city had ...": a name is two capitalised words, and a date ends the line).
+_SIGNATURE = re.compile(
+    rf"^(?:By|BY)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+(?:\[\d+\])?(?:\s+in\s+[^,.]{{1,40}})?,?\s+"
+    rf"(?:on\s+)?(?i:{DATE_PATTERN})\.?$",
+)
+
+
 # The lead-in of a sponsors' list in a podcast's or a newsletter's notes.
 _SPONSORS_LEAD = re.compile(
     r"(?:this\s+(?:episode|week|show|issue)\s+(?:is\s+|was\s+)?)?(?:sponsored|brought\s+to\s+you|supported)\s+by"
@@ -124,6 +132,7 @@ def is_furniture(text: str) -> bool:
     the writer addressing the reader, or an aside in brackets."""
     return (
         bool(_CAPTION_MARK.search(text) or _META_NOTE.match(text) or _ADDRESS.match(text))
+        or (len(text) <= 100 and bool(_SIGNATURE.match(text)))
         or is_promo(text)
         or is_credit(text)
         or is_aside(text)

@@ -59,6 +59,7 @@ _DATE = (
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{1,2}}:\d{{2}}\S*)?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 )
+DATE_PATTERN = _DATE  # (lower-case month names: use it case-insensitively)
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
 # PLACE + date ("BRUSSELS 1996-08-22", "Hangzhou, China, Sept. 5 (Reuters) -"), or a date line alone
 # ("Friday, January 13, 2017", "Updated on Sept. 6, 2016, 4:31 AM EDT").
