@@ -118,3 +118,17 @@ def test_a_surname_of_several_words_is_the_full_name_short_form(analyzer):
         "and Bill de Blasio agreed. Later de Blasio left.\n",
     )
     assert found["Le Pen"] == {"PERSON"}
+
+
+def test_no_one_is_called_by_a_code_a_version_or_an_address(analyzer):
+    """Formats, languages and versions the model took for people are things ("JSON", "HTML5",
+    "C++"); initials still name people ("JFK"); a web address is no name at all."""
+    found = labels(
+        analyzer,
+        "Formats\n\nWe noticed that JSON has become the choice for APIs. JSON is simpler to read than "
+        "XML, said Brent Simmons. The code is written in C++ and HTML5 by JFK fans. Read it at "
+        "http://bit.ly/2hoewDI today.\n",
+    )
+    assert "PERSON" not in found.get("JSON", set()) | found.get("HTML5", set()) | found.get("C++", set())
+    assert found["Brent Simmons"] == {"PERSON"} and found["JFK"] == {"PERSON"}
+    assert not [name for name in found if "bit.ly" in name]

@@ -1,5 +1,5 @@
 """A name the model took for a person but the text uses as a thing: "the Mac Pro", "my MacBook Air",
-"using Chrome".
+"using Chrome", "JSON is simpler".
 
 The small model tags unknown capitalised words PERSON, and products, apps and gadgets are the
 unknown words of tech and review writing ("Keyboard Maestro", "Xcode", "the Casper Wave"). A
@@ -8,7 +8,9 @@ hangs on the name itself, not on a noun the name qualifies ("the Obama administr
 Bihn bag" keep their people), says the name is a thing. Families ("the Clintons") stay people. So does being used, installed or
 downloaded: what "using" or "install" takes is software or a device. And a single name things
 happen "in" ("works in Safari", "written in Java") is a thing: that mention votes for a product,
-and a full name elsewhere in the article still wins ("faith in Yellen").
+and a full name elsewhere in the article still wins ("faith in Yellen"). No one is called by a word
+with a digit or a symbol in it, or by four capitals ("HTML5", "C++", "JSON"): a thing too. And a web
+address is no name at all.
 """
 
 from __future__ import annotations
@@ -38,6 +40,13 @@ def _in_not_possessed(sdoc: Doc, m: Mention) -> bool:
     return sdoc[m.ts - 1].lower_ == "in" and not (m.te < len(sdoc) and sdoc[m.te].tag_ == "POS")
 
 
+def _symbolic(word: str) -> bool:
+    """A word no one is called: with a digit or a symbol in it ("HTML5", "C++", "K/9"), or four
+    capitals or more ("JSON"; initials such as "JFK" do name people)."""
+    letters = sum(c.isalpha() for c in word)
+    return any(c.isdigit() or c in "+#/@_" for c in word) or (word.isupper() and letters >= 4)
+
+
 def by_determiner(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The block's mentions with each "person" an article or possessive determines made a product
     (in place); the document's vote then carries it to the name's other mentions. The article may
@@ -46,6 +55,9 @@ def by_determiner(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
         if m.label != "PERSON" or m.te > len(sdoc):
             continue
         last = sdoc[m.te - 1]
+        if m.tokens == 1 and _symbolic(last.text):
+            m.label = "PRODUCT"  # "JSON is simpler to read", "written in C++"
+            continue
         if last.dep_ in ("dobj", "pobj") and last.head.lemma_.lower() in _USE_VERBS:
             m.label, m.weight = "PRODUCT", max(m.weight, PLACE_WEIGHT)  # "built using Marshal"
             continue
@@ -68,4 +80,9 @@ def by_determiner(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
         m.label = "PRODUCT"
         if definite:
             m.weight = max(m.weight, PLACE_WEIGHT)
-    return mentions
+    # (a web address the model tagged is no name at all: "http://bit.ly/2hoewDI")
+    return [
+        m
+        for m in mentions
+        if not any("://" in t.text or t.lower_.startswith("www.") for t in sdoc[m.ts : m.te])
+    ]
