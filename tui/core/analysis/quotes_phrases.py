@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # The noun phrase of a speaker stops before these: clauses and asides hanging off the head noun.
@@ -144,16 +144,32 @@ def noun_phrase(tok: Token) -> str:
         if doc[right + 1].whitespace_ or not doc[right + 2].is_alpha:
             break
         right += 2
-    # Never end on a conjunction or punctuation left dangling by a misparse.
-    while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
-        right -= 1
-    while left < tok.i and doc[left].is_punct:
-        left += 1
+    # A quotation mark the phrase opens but does not close: the phrase runs into a quotation (a
+    # title: "a voice at the end of ''Hail, Caesar!''"), and stops before it.
+    marks = [i for i in range(left, right + 1) if doc[i].text in _DOUBLE_MARKS]
+    left, right = _undangled(doc, tok, left, right)
+    if len(marks) % 2:
+        if marks[-1] > tok.i:
+            left, right = _undangled(doc, tok, left, marks[-1] - 1)
+        elif marks[0] < tok.i:
+            left = marks[0] + 1
     # (Runs of spaces are tokens of their own: "a piece  that" must not show as "a piece  ".)
     return " ".join(doc[left : right + 1].text.split())
 
 
+def _undangled(doc: Doc, tok: Token, left: int, right: int) -> tuple[int, int]:
+    """Never end on a conjunction or punctuation left dangling by a misparse, nor start on punctuation."""
+    while right > tok.i and (doc[right].is_punct or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
+        if doc[right].text in _DOUBLE_MARKS and sum(t.text in _DOUBLE_MARKS for t in doc[left:right]) % 2:
+            break  # (the mark that closes a title the phrase holds: 'the "Growth Project"')
+        right -= 1
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    return left, right
+
+
 _DASHES = frozenset("- — –".split())
+_DOUBLE_MARKS = frozenset(['"', "“", "”", "''", "``"])
 
 
 def past_dashes(subject: Token) -> Token:
