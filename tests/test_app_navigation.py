@@ -171,3 +171,24 @@ async def test_the_footer_shows_quit_and_keys_at_80_columns(story_library):  # n
         svg = app.export_screenshot()
     words = set(re.findall(r"\w+", svg.replace("&#160;", " ")))
     assert {"Quit", "Keys"} <= words, "q Quit and ? Keys cut off the footer"
+
+
+async def test_M_asks_in_a_whole_sentence_which_articles_it_marks(analysed_library):
+    """The question's second line was a fragment, "listed here" (or "in every feed and folder"),
+    under "Mark all 15 articles read?"."""
+    from tests.app_feeds_support import choose
+    from tui.ui.views import LOCAL
+
+    app = RecordingApp(analysed_library, settings=MANUAL)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("M")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert app.screen.detail == "Every article of the library, in every feed and folder."
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is screen, "answered no")
+        await choose(pilot, screen, LOCAL)
+        await pilot.press("M")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked for the list")
+        assert app.screen.detail == "Only the articles listed here."
+        await pilot.press("n")

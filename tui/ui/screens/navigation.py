@@ -133,9 +133,9 @@ class Navigation:
                 self._mark_all(unread, listed)
 
         title, where = (
-            ("Mark the list read", "listed here")
+            ("Mark the list read", "Only the articles listed here.")
             if listed
-            else ("Mark everything read", "in every feed and folder")
+            else ("Mark everything read", "Every article of the library, in every feed and folder.")
         )
         self.screen.app.push_screen(ConfirmScreen(title, question, where, "Mark read"), answered)
 
