@@ -179,10 +179,26 @@ def _print_page(page) -> None:
         if lines:
             console.print()
             console.print(Text(title, style="bold underline"))
-            for line in lines:  # (wrapped lines keep the indent: at the edge they read as new lines)
-                for part in Text(line).wrap(console, max(console.width - 2, 20)):
-                    part.rstrip()
-                    console.print(Text.assemble("  ", part), soft_wrap=True)
+            # Wrapped lines go on under the title or the quote, deeper than the next line starts:
+            # at the lines' own indent a title's second line read as an article of its own.
+            rest = " " * 14 if title == "Articles" else "    "
+            for line in lines:
+                for indent, part in _hanging(console, line, "  ", rest):
+                    console.print(Text.assemble(indent, part), soft_wrap=True)
+
+
+def _hanging(console, line: str, first: str, rest: str):
+    """``line`` wrapped to the console: ``(indent, text)`` pairs, ``first`` then ``rest``."""
+    from rich.text import Text
+
+    width = max(console.width, 40)
+    head, *more = Text(line).wrap(console, width - len(first))
+    head.rstrip()
+    yield first, head
+    if more:
+        for part in Text(line[len(head.plain) :].lstrip()).wrap(console, width - len(rest)):
+            part.rstrip()
+            yield rest, part
 
 
 ANALYSE_BATCH = 8
