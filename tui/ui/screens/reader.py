@@ -361,11 +361,7 @@ class ReaderScreen(GoesBack, FilesOnly, ReportsWorkerErrors, Screen[None]):
         self.sidebar.unread_only = not self.sidebar.unread_only
 
     def action_toggle_read(self) -> None:
-        article_id = self.reading.article_id
-        self.reading.toggle(read=True)
-        row = self.sidebar.rows.get(article_id) if article_id is not None else None
-        if row is not None and not row.read:  # unread by hand: mark_read must not take it back
-            self.reading.keep_unread([row.id])
+        self.navigation.toggle_read()
 
     def action_toggle_star(self) -> None:
         self.reading.toggle(starred=True)
