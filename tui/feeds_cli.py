@@ -210,7 +210,11 @@ def _import_file(library: Library, args: argparse.Namespace) -> int:
         f"imported {count(result.created, 'new feed')} ({result.existing} already subscribed, "
         f"{len(result.problems)} skipped{'; left out ' + ' and '.join(left_out) if left_out else ''})"
         # (the hint only when there is something new to fetch)
-        + ("" if cache or not result.created else "; run 'newsreader refresh' to fetch them")
+        + (
+            ""
+            if cache or not result.created
+            else f"; run 'newsreader refresh' to fetch {'it' if result.created == 1 else 'them'}"
+        )
     )
     status = 1 if result.problems else 0
     if cache and result.feed_ids:
