@@ -233,3 +233,27 @@ async def test_views_and_folders_filter_the_article_list(analysed_library, feed_
         await pilot.press("left")
         await pilot.pause()
         assert not screen.sidebar.feed_tree.node_of(folder_key("News")).is_expanded
+
+
+async def test_adding_a_feed_subscribed_before_says_the_folder_it_moved_to(analysed_library, feed_server):
+    """The add dialog's folder (filled in from the view it was opened on) moves a feed subscribed
+    before: the notice said only "Already subscribed to …", and the feed left its folder unsaid.
+    A folder typed loosely (" Garden // Clubs / ") is filed as the tree shows it, where renaming
+    the folder finds it (it stayed " Garden // Clubs / " in the library, which a rename missed)."""
+    url = feed_server.body("/garden.xml", rss("Garden Club", GARDEN))
+    subscribe(analysed_library, url, "Outdoors")
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AddFeedScreen), "add dialog open")
+        app.screen.query_one("#add-feed-url", Input).value = url
+        app.screen.query_one("#add-feed-folder", Input).value = " Garden // Clubs / "
+        await pilot.click("#add-feed-add")
+        await wait_for(pilot, lambda: app.screen is screen, "dialog closed", tries=1000)
+        await wait_for(pilot, lambda: app.said("Already subscribed"), "said")
+        assert app.said(f"Already subscribed to {url}: moved to Garden/Clubs"), (
+            app.notices
+        )  # (not fetched yet)
+    assert [f.folder for f in analysed_library.feeds.list()] == ["Garden/Clubs"]
+    assert analysed_library.feeds.rename_folder("Garden", "Yard") == 1
