@@ -257,3 +257,24 @@ async def test_adding_a_feed_subscribed_before_says_the_folder_it_moved_to(analy
         )  # (not fetched yet)
     assert [f.folder for f in analysed_library.feeds.list()] == ["Garden/Clubs"]
     assert analysed_library.feeds.rename_folder("Garden", "Yard") == 1
+
+
+async def test_with_hide_read_feeds_the_feed_on_show_stays_under_the_cursor(analysed_library, feed_server):
+    """hide_read_feeds took the chosen feed out of the tree as its last unread article was read:
+    the tree's cursor fell on another feed while the list still showed this one's articles (and
+    e, F and x act on the feed on show). It stays while it is on show."""
+    from tui.core.config import Settings
+
+    garden = subscribe(analysed_library, feed_server.body("/garden.xml", rss("Garden Club", GARDEN)))
+    subscribe(analysed_library, feed_server.body("/harbour.xml", rss("Harbour News", HARBOUR)))
+    settings = Settings(mark_read_after=0.0, hide_read_feeds=True)
+    app = RecordingApp(analysed_library, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await refresh_all(app, pilot)
+        tree = screen.sidebar.feed_tree
+        await choose(pilot, screen, feed_key(garden))
+        screen.sidebar.article_list.focus()
+        await pilot.press("enter")  # its one article, read on open
+        await wait_for(pilot, lambda: tree.nav[feed_key(garden)].unread == 0, "the feed read")
+        await pilot.pause()
+        assert screen.sidebar.view == feed_key(garden) and tree.current_key == feed_key(garden)
