@@ -77,3 +77,9 @@ def test_an_import_of_a_file_without_feeds_or_of_a_folder_as_cache_says_so(tmp_p
     p = run(tmp_path / "home", "import", str(urls), "--newsboat-cache", str(tmp_path))
     assert p.returncode == 2
     assert "a folder, not a file" in one_line(p)
+
+
+def test_an_empty_address_is_named_as_such(tmp_path):
+    """`newsreader add ''` said "refused : empty URL", the address before the colon missing."""
+    p = run(tmp_path, "add", "")
+    assert p.returncode == 1 and one_line(p) == "newsreader: refused '': empty URL"

@@ -87,8 +87,8 @@ def _add(library: Library, args: argparse.Namespace) -> int:
         print(f"added {o.name} ({count(o.items, 'item')})")
         if o.warning:
             err(f"warning: {o.url}: {o.warning}")
-    for line in refusals:
-        err(f"refused {line}")
+    for line in refusals:  # (each starts with the URL given: show an empty one as '')
+        err(f"refused ''{line}" if line.startswith(": ") else f"refused {line}")
     return 1 if refusals else 0
 
 
