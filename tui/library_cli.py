@@ -108,10 +108,12 @@ def _print_hits(hits) -> None:
         console.print(Text(clean_line(hit.title) or "Untitled", style="bold"))
         meta = " · ".join(p for p in (hit.source, (hit.date or "")[:10], f"#{hit.id}") if p)
         console.print(Text(f"  {clean_line(meta)}", style="dim"))
-        snippet = Text(f"  {hit.snippet}")
+        snippet = Text(hit.snippet)
         for start, end in hit.marks:
-            snippet.stylize("bold yellow", start + 2, end + 2)
-        console.print(snippet)
+            snippet.stylize("bold yellow", start, end)
+        # Under its own indent: at the left edge, a snippet's second line read as the next title.
+        for indent, part in _hanging(console, snippet, "  ", "  "):
+            console.print(Text.assemble(indent, part), soft_wrap=True)
         console.print()
 
 
@@ -187,16 +189,21 @@ def _print_page(page) -> None:
                     console.print(Text.assemble(indent, part), soft_wrap=True)
 
 
-def _hanging(console, line: str, first: str, rest: str):
-    """``line`` wrapped to the console: ``(indent, text)`` pairs, ``first`` then ``rest``."""
+def _hanging(console, line, first: str, rest: str):
+    """``line`` (a string or rich Text) wrapped to the console: ``(indent, text)`` pairs,
+    ``first`` then ``rest``."""
     from rich.text import Text
 
+    text = Text(line) if isinstance(line, str) else line
     width = max(console.width, 40)
-    head, *more = Text(line).wrap(console, width - len(first))
+    head, *more = text.wrap(console, width - len(first))
+    cut = len(head.plain)
     head.rstrip()
     yield first, head
     if more:
-        for part in Text(line[len(head.plain) :].lstrip()).wrap(console, width - len(rest)):
+        tail = text[cut:]
+        tail = tail[len(tail.plain) - len(tail.plain.lstrip()) :]
+        for part in tail.wrap(console, width - len(rest)):
             part.rstrip()
             yield rest, part
 
