@@ -69,7 +69,8 @@ class FeedEditing:
             if text is not None:
                 then(text.strip())
 
-        self.screen.app.push_screen(PromptScreen(title, label, value, suggestions), answered)
+        verb = title.split()[0].lower()  # "Rename feed": Enter to rename
+        self.screen.app.push_screen(PromptScreen(title, label, value, suggestions, verb), answered)
 
     def confirm_remove(self, feed: FeedRow) -> None:
         """Unsubscribe from ``feed`` after asking."""
