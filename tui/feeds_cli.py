@@ -134,6 +134,9 @@ def _feeds(library: Library, args: argparse.Namespace) -> int:
             col,
             justify="right" if col in ("id", "items", "unread") else "left",
             no_wrap=col not in ("title", "folder", "error"),  # (numbers and times are not cut)
+            # A word too long for the column goes on below rather than end in "…": at 80 columns
+            # a folder "Blogs/Personal" read "Blogs/Perso…", what it was lost.
+            overflow="fold",
         )
     for r in rows:
         table.add_row(
