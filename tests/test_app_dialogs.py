@@ -49,3 +49,21 @@ async def test_a_notice_leaves_the_status_line_in_view(analysed_library, size):
         await pilot.pause()
         status = screen.status_bar.region
         assert all(toast.region.bottom <= status.y for toast in screen.query("Toast")), status
+
+
+async def test_the_prompts_say_what_enter_does(analysed_library):
+    """Renaming and moving said "Enter to keep · Esc to cancel", read as keeping the old name."""
+    from tests.app_feeds_support import choose, subscribe
+    from tui.ui.views import feed_key
+
+    feed = subscribe(analysed_library, "http://127.0.0.1:9/harbour.xml", "News")
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await settle(app, pilot)
+        await choose(pilot, screen, feed_key(feed))
+        for key, said in (("e", "Enter to rename · Esc to cancel"), ("F", "Enter to move · Esc to cancel")):
+            await pilot.press(key)
+            await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen), "the prompt")
+            assert app.screen.query_one("#confirm-dialog").border_subtitle == said
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is screen, "back")

@@ -233,3 +233,48 @@ async def test_views_and_folders_filter_the_article_list(analysed_library, feed_
         await pilot.press("left")
         await pilot.pause()
         assert not screen.sidebar.feed_tree.node_of(folder_key("News")).is_expanded
+
+
+async def test_adding_a_feed_subscribed_before_says_the_folder_it_moved_to(analysed_library, feed_server):
+    """The add dialog's folder (filled in from the view it was opened on) moves a feed subscribed
+    before: the notice said only "Already subscribed to …", and the feed left its folder unsaid.
+    A folder typed loosely (" Garden // Clubs / ") is filed as the tree shows it, where renaming
+    the folder finds it (it stayed " Garden // Clubs / " in the library, which a rename missed)."""
+    url = feed_server.body("/garden.xml", rss("Garden Club", GARDEN))
+    subscribe(analysed_library, url, "Outdoors")
+    app = RecordingApp(analysed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AddFeedScreen), "add dialog open")
+        app.screen.query_one("#add-feed-url", Input).value = url
+        app.screen.query_one("#add-feed-folder", Input).value = " Garden // Clubs / "
+        await pilot.click("#add-feed-add")
+        await wait_for(pilot, lambda: app.screen is screen, "dialog closed", tries=1000)
+        await wait_for(pilot, lambda: app.said("Already subscribed"), "said")
+        assert app.said(f"Already subscribed to {url}: moved to Garden/Clubs"), (
+            app.notices
+        )  # (not fetched yet)
+    assert [f.folder for f in analysed_library.feeds.list()] == ["Garden/Clubs"]
+    assert analysed_library.feeds.rename_folder("Garden", "Yard") == 1
+
+
+async def test_with_hide_read_feeds_the_feed_on_show_stays_under_the_cursor(analysed_library, feed_server):
+    """hide_read_feeds took the chosen feed out of the tree as its last unread article was read:
+    the tree's cursor fell on another feed while the list still showed this one's articles (and
+    e, F and x act on the feed on show). It stays while it is on show."""
+    from tui.core.config import Settings
+
+    garden = subscribe(analysed_library, feed_server.body("/garden.xml", rss("Garden Club", GARDEN)))
+    subscribe(analysed_library, feed_server.body("/harbour.xml", rss("Harbour News", HARBOUR)))
+    settings = Settings(mark_read_after=0.0, hide_read_feeds=True)
+    app = RecordingApp(analysed_library, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await refresh_all(app, pilot)
+        tree = screen.sidebar.feed_tree
+        await choose(pilot, screen, feed_key(garden))
+        screen.sidebar.article_list.focus()
+        await pilot.press("enter")  # its one article, read on open
+        await wait_for(pilot, lambda: tree.nav[feed_key(garden)].unread == 0, "the feed read")
+        await pilot.pause()
+        assert screen.sidebar.view == feed_key(garden) and tree.current_key == feed_key(garden)

@@ -71,6 +71,14 @@ def test_dates_bylines_and_shortening():
     assert byline("A very long publisher name", "2024-03-15T09:30:00", 24) == "A very… · 15 Mar 2024"
     assert byline("Wikinews", "2024-03-15T09:30:00", 25) == "Wikinews · 15 Mar 2024"  # time dropped first
     assert byline("Wikinews", "2024-03-15T09:30:00", 20) == "15 Mar 2024"  # then the source
+    # Rows of one list agree: a day of one digit does not let the source in where two would not.
+    for room in range(10, 40):
+        assert (" · " in byline("Wikinews", "2015-08-02", room)) == (
+            " · " in byline("Wikinews", "2015-05-18", room)
+        )
+        assert (" · " in byline("Wikinews", "2015-08-02T10:00", room)) == (
+            " · " in byline("Wikinews", "2015-05-18T10:00", room)
+        )
     assert shorten("one two three four five", 12) == "one two…"
     assert shorten("short", 12) == "short"
     assert entity_group("PERSON") == "person" and entity_group("GPE") == "place"

@@ -77,3 +77,25 @@ async def test_over_files_the_help_lists_no_feed_or_library_search_keys(analysed
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
         assert "feed failed to refresh" not in str(app.screen.query_one("#help-notes").render())
+
+
+async def test_the_marks_notes_wrap_between_notes_never_inside_one(analysed_library):
+    """At 80 columns the notes under the keys wrapped inside one: "! feed failed to" ended a line
+    and "refresh" began the next."""
+    from textual.geometry import Region
+
+    app = NewsApp(analysed_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        await pilot.press("G")
+        notes = app.screen.query_one("#help-notes")
+        await wait_for(pilot, lambda: notes.size.height > 0, "the notes laid out")
+        width, height = notes.size
+        lines = [strip.text.strip() for strip in notes.render_lines(Region(0, 0, width, height))]
+        assert height == 2 and all(lines), lines  # they do not fit on one line at 80 columns
+        shown = " ".join(lines)
+        for note in ("● unread", "★ starred", "◌ not analysed yet", "! feed failed to refresh", "Tab moves"):
+            assert any(note in line for line in lines), (note, lines)
+        assert shown.endswith("Tab moves between panes")

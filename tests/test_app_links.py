@@ -132,3 +132,13 @@ async def test_a_links_text_is_plain_text_and_an_address_alone_is_not_repeated(t
                 "[2] https://b.example/two",
             ], lines
             assert app.is_running
+
+
+async def test_q_closes_the_list_of_links_as_it_closes_the_other_lists(tmp_path, analyzer):
+    """q closed the keys, the failing feeds and the pages, and did nothing in the list of links."""
+    async with reading_page(tmp_path, analyzer) as (app, pilot, screen):
+        await pilot.press("L")
+        await wait_for(pilot, lambda: isinstance(app.screen, LinkListScreen), "the list of links")
+        await pilot.press("q")
+        await wait_for(pilot, lambda: app.screen is screen, "back to the article")
+        assert app.is_running

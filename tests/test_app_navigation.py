@@ -171,3 +171,52 @@ async def test_the_footer_shows_quit_and_keys_at_80_columns(story_library):  # n
         svg = app.export_screenshot()
     words = set(re.findall(r"\w+", svg.replace("&#160;", " ")))
     assert {"Quit", "Keys"} <= words, "q Quit and ? Keys cut off the footer"
+
+
+async def test_M_asks_in_a_whole_sentence_which_articles_it_marks(analysed_library):
+    """The question's second line was a fragment, "listed here" (or "in every feed and folder"),
+    under "Mark all 15 articles read?"."""
+    from tests.app_feeds_support import choose
+    from tui.ui.views import LOCAL
+
+    app = RecordingApp(analysed_library, settings=MANUAL)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        await pilot.press("M")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert app.screen.detail == "Every article of the library, in every feed and folder."
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen is screen, "answered no")
+        await choose(pilot, screen, LOCAL)
+        await pilot.press("M")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked for the list")
+        assert app.screen.detail == "Only the articles listed here."
+        await pilot.press("n")
+
+
+@pytest.mark.parametrize("after", [0.0, 2.0])
+async def test_m_making_the_open_article_unread_sticks_while_it_stays_open(story_library, after):  # noqa: F811
+    """m on the open article made it unread, and then mark_read took that back: "after 2s" marked
+    it read when its two seconds were up (m pressed twice in a row), "on-open" when it was shown
+    again (its full text came). It stays unread until it is opened again, as after U."""
+    library, ids = story_library
+    app = RecordingApp(library, settings=Settings(mark_read_after=after))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        opened = screen.article_id
+        if after:  # within its two seconds: read by hand, then unread by hand
+            assert not read(screen, opened)
+            await pilot.press("m")
+            assert read(screen, opened)
+        else:
+            await wait_for(pilot, lambda: read(screen, opened), "read on open")
+        await pilot.press("m")
+        assert not read(screen, opened)
+        shown = screen.document
+        screen.post_message(FullTextFetched([opened], automatic=True))
+        await wait_for(pilot, lambda: screen.document is not shown, "shown again")
+        await finish_workers(app, lambda w: w.group == "store")
+        await pilot.pause(after + 0.5)  # longer than mark_read's wait
+        assert screen.article_id == opened and not read(screen, opened)
+        await finish_workers(app, lambda w: w.group == "store")
+        assert not library.article_rows([opened])[0].read

@@ -77,3 +77,27 @@ def test_an_import_of_a_file_without_feeds_or_of_a_folder_as_cache_says_so(tmp_p
     p = run(tmp_path / "home", "import", str(urls), "--newsboat-cache", str(tmp_path))
     assert p.returncode == 2
     assert "a folder, not a file" in one_line(p)
+
+
+def test_an_empty_address_is_named_as_such(tmp_path):
+    """`newsreader add ''` said "refused : empty URL", the address before the colon missing."""
+    p = run(tmp_path, "add", "")
+    assert p.returncode == 1 and one_line(p) == "newsreader: refused '': empty URL"
+
+
+def test_the_feeds_table_cuts_no_folder_at_80_columns(tmp_path):
+    """`newsreader feeds` at 80 columns showed a folder "Blogs/Personal" as "Blogs/Perso…"."""
+    home = tmp_path / "home"
+    env = {**os.environ, "NEWSREADER_HOME": str(home), "COLUMNS": "80"}
+    feeds = tmp_path / "urls"
+    feeds.write_text(
+        "https://one.example/rss Blogs/Personal/Writing\nhttps://two.example/rss Technology/Programming\n"
+    )
+    subprocess.run(
+        [sys.executable, "-m", "tui", "import", str(feeds)], env=env, capture_output=True, timeout=60
+    )
+    p = subprocess.run(
+        [sys.executable, "-m", "tui", "feeds"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert p.returncode == 0 and "Blogs/" in p.stdout and "Technology" in p.stdout
+    assert "…" not in p.stdout, p.stdout

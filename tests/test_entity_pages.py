@@ -267,3 +267,24 @@ def test_a_name_and_its_initials_are_one_page(tmp_path):
         assert beside == [("United States", 3)]  # a, and b and d by its initials
         assert library.entity("AP").name == "AP"
         assert [a.title for a in library.entity("Associated Press").articles] == ["e"]
+
+
+def test_who_wraps_a_long_title_under_the_title_not_where_an_article_starts(isolated_home):
+    """At 80 columns a title's second line began at the articles' own indent, where it read as
+    an article of its own (with no date); it goes on under the title, a quote under the quote."""
+    import re
+
+    from tests.seed_analyses import install
+    from tui.paths import database_path, seeds_dir
+
+    with Library.open(database_path()) as library:
+        library.seed(seeds_dir())
+        install(library)
+    r = run("who", "Obama", env={"COLUMNS": "80"})
+    sections = r.stdout.split("\n\n")
+    articles = next(s for s in sections if s.startswith("Articles\n")).splitlines()[1:]
+    assert any(line.startswith(" " * 14) for line in articles), articles  # one title wraps
+    assert all(re.match(r"  \d{4}-\d\d-\d\d  \S", line) or line.startswith(" " * 14) for line in articles)
+    said = next(s for s in sections if s.startswith("What they said\n")).splitlines()[1:]
+    assert all(line.startswith("  “") or line.startswith("    ") for line in said), said
+    assert max(len(line) for section in sections for line in section.splitlines()) <= 80

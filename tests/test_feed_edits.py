@@ -322,3 +322,41 @@ async def test_a_folder_renamed_to_nothing_says_its_feeds_left_it(story_library)
         await wait_for(pilot, lambda: app.said("Folder News"), "said")
         assert app.said("Folder News removed: its feeds left it") and not app.said("renamed")
     assert {f.folder for f in library.feeds.list()} == {None}
+
+
+async def test_rename_and_move_notices_say_what_the_tree_shows(story_library):  # noqa: F811
+    """The notices name the feed and the folder as the tree files them (" News // World /" is
+    News/World), and an emptied name says the feed's own title comes at its next refresh (the
+    tree keeps the old name until then), not "Own title back"."""
+    from textual.widgets import Input
+
+    from tests.app_feeds_support import RecordingApp
+    from tests.test_app import SIZE, settle, wait_for
+    from tui.ui.screens.dialogs import PromptScreen
+    from tui.ui.views import feed_key, folder_key
+
+    library, _ = story_library
+    wire = next(f.id for f in library.feeds.list() if f.title == "Wire Service")
+    app = RecordingApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        tree = screen.sidebar.feed_tree
+
+        async def edit(key: str, text: str) -> None:
+            screen.sidebar.select_view(feed_key(wire))
+            await wait_for(pilot, lambda: screen.sidebar.view == feed_key(wire), "the tree's cursor there")
+            tree.focus()
+            await pilot.press(key)
+            await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen), "the prompt")
+            app.screen.query_one(Input).value = text
+            await pilot.press("enter")
+
+        await edit("F", " News // World / ")
+        await wait_for(pilot, lambda: folder_key("News/World") in tree.nav, "moved")
+        await wait_for(pilot, lambda: app.said("Moved Wire Service"), "said")
+        assert app.said("Moved Wire Service to News/World") and not app.said("//")
+        await edit("e", "  Agency   wire ")
+        await wait_for(pilot, lambda: app.said("Renamed Wire Service to Agency wire"), "said who and what")
+        await edit("e", "")
+        await wait_for(pilot, lambda: app.said("Agency wire takes its own title at its next refresh"), "said")
+        assert not app.said("Own title back")

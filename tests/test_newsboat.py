@@ -79,7 +79,10 @@ def test_a_clean_urls_file_is_exit_0_and_1_feed_reads_as_one(tmp_path):
     urls.write_text("https://top.example/rss\n", encoding="utf-8")
     p = nr("import", str(urls))
     assert (p.returncode, p.stderr) == (0, "")
-    assert p.stdout.startswith("imported 1 new feed (0 already subscribed, 0 skipped); run")
+    assert (
+        p.stdout
+        == "imported 1 new feed (0 already subscribed, 0 skipped); run 'newsreader refresh' to fetch it\n"
+    )
 
 
 # -- cache.db -------------------------------------------------------------------------------

@@ -84,3 +84,28 @@ def test_hostile_queries_never_trace(seeded, query):
 def test_the_report_for_people_marks_the_words(seeded):
     r = run("search", "putin")
     assert r.returncode == 0 and "Putin calls US troops in Poland" in r.stdout
+
+
+def test_on_a_terminal_a_long_snippet_goes_on_under_its_indent(monkeypatch, capsys):
+    """On an 80-column terminal a snippet's second line began at the left edge, where the hits'
+    titles begin: it read as the next hit."""
+    import re
+    import sys
+
+    from tui.core.models import SearchHit
+    from tui.library_cli import _print_hits
+
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    words = "Despite the White House's initial assertion that the director was dismissed over the case, " * 2
+    hits = [
+        SearchHit(1, "Changing position", "Wikinews", "2017-05-13", None, words, ((8, 13),)),
+        SearchHit(2, "Second hit", "Wikinews", "2017-05-12", None, "Short.", ()),
+    ]
+    _print_hits(hits)
+    out = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in capsys.readouterr().out.splitlines()]
+    assert out[0] == "Changing position" and out[1].startswith("  Wikinews")
+    first_hit = out[: out.index("")]
+    assert len(first_hit) > 3 and all(line.startswith("  ") for line in first_hit[1:]), first_hit
+    assert max(len(line) for line in out) <= 80
+    assert "Second hit" in out

@@ -46,7 +46,14 @@ def test_nobody_listening():
         pytest.raises(SyncError) as e,
     ):
         c.login()
-    assert "cannot reach the server" in _line(e)
+    # Why, in words: the class of httpx's exception ("ConnectError") told a reader nothing.
+    assert "cannot reach the server (connection refused)" in _line(e) and "Error" not in _line(e)
+
+
+def test_a_host_that_does_not_exist():
+    with TtrssClient("http://nosuchhost.invalid/tt-rss", "me", "secret") as c, pytest.raises(SyncError) as e:
+        c.login()
+    assert _line(e) == "nosuchhost.invalid: cannot reach the server (host not found)"
 
 
 def test_a_session_that_stays_expired_is_one_line(feed_server):  # noqa: F811

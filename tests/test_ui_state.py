@@ -100,3 +100,26 @@ async def test_a_corrupt_state_file_is_one_notice_and_the_app_starts(analysed_li
         assert app.said("not valid JSON; using the defaults")
         assert len(app.notices) == 1
     assert path.with_name("state.json.bad").read_text() == "not json"
+
+
+async def test_keys_read_in_one_go_each_move_the_sidebar_a_step(analysed_library):
+    """`>` pressed three times quickly (read from the terminal together, before the screen is laid
+    out again) widens the sidebar three steps, not one: each step starts from the width asked for,
+    not the width last drawn."""
+    from textual import events
+
+    app = RecordingApp(analysed_library, state_file=UiStateFile(state_path()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await settle(app, pilot)
+        panes = screen.query_one(ReaderPanes)
+        before = panes.sidebar_width
+        for _ in range(3):
+            app.post_message(events.Key("greater_than_sign", ">"))
+        await wait_for(pilot, lambda: panes.state.sidebar_width is not None, "the width kept")
+        await pilot.pause()
+        assert panes.sidebar_width == before + 12 and panes.state.sidebar_width == before + 12
+        for _ in range(2):
+            app.post_message(events.Key("less_than_sign", "<"))
+        await wait_for(pilot, lambda: panes.state.sidebar_width == before + 4, "two steps narrower")
+        await pilot.pause()
+        assert panes.sidebar_width == before + 4

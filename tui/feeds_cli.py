@@ -87,8 +87,8 @@ def _add(library: Library, args: argparse.Namespace) -> int:
         print(f"added {o.name} ({count(o.items, 'item')})")
         if o.warning:
             err(f"warning: {o.url}: {o.warning}")
-    for line in refusals:
-        err(f"refused {line}")
+    for line in refusals:  # (each starts with the URL given: show an empty one as '')
+        err(f"refused ''{line}" if line.startswith(": ") else f"refused {line}")
     return 1 if refusals else 0
 
 
@@ -134,6 +134,9 @@ def _feeds(library: Library, args: argparse.Namespace) -> int:
             col,
             justify="right" if col in ("id", "items", "unread") else "left",
             no_wrap=col not in ("title", "folder", "error"),  # (numbers and times are not cut)
+            # A word too long for the column goes on below rather than end in "…": at 80 columns
+            # a folder "Blogs/Personal" read "Blogs/Perso…", what it was lost.
+            overflow="fold",
         )
     for r in rows:
         table.add_row(
@@ -210,7 +213,11 @@ def _import_file(library: Library, args: argparse.Namespace) -> int:
         f"imported {count(result.created, 'new feed')} ({result.existing} already subscribed, "
         f"{len(result.problems)} skipped{'; left out ' + ' and '.join(left_out) if left_out else ''})"
         # (the hint only when there is something new to fetch)
-        + ("" if cache or not result.created else "; run 'newsreader refresh' to fetch them")
+        + (
+            ""
+            if cache or not result.created
+            else f"; run 'newsreader refresh' to fetch {'it' if result.created == 1 else 'them'}"
+        )
     )
     status = 1 if result.problems else 0
     if cache and result.feed_ids:

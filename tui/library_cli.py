@@ -108,10 +108,12 @@ def _print_hits(hits) -> None:
         console.print(Text(clean_line(hit.title) or "Untitled", style="bold"))
         meta = " · ".join(p for p in (hit.source, (hit.date or "")[:10], f"#{hit.id}") if p)
         console.print(Text(f"  {clean_line(meta)}", style="dim"))
-        snippet = Text(f"  {hit.snippet}")
+        snippet = Text(hit.snippet)
         for start, end in hit.marks:
-            snippet.stylize("bold yellow", start + 2, end + 2)
-        console.print(snippet)
+            snippet.stylize("bold yellow", start, end)
+        # Under its own indent: at the left edge, a snippet's second line read as the next title.
+        for indent, part in _hanging(console, snippet, "  ", "  "):
+            console.print(Text.assemble(indent, part), soft_wrap=True)
         console.print()
 
 
@@ -179,10 +181,31 @@ def _print_page(page) -> None:
         if lines:
             console.print()
             console.print(Text(title, style="bold underline"))
-            for line in lines:  # (wrapped lines keep the indent: at the edge they read as new lines)
-                for part in Text(line).wrap(console, max(console.width - 2, 20)):
-                    part.rstrip()
-                    console.print(Text.assemble("  ", part), soft_wrap=True)
+            # Wrapped lines go on under the title or the quote, deeper than the next line starts:
+            # at the lines' own indent a title's second line read as an article of its own.
+            rest = " " * 14 if title == "Articles" else "    "
+            for line in lines:
+                for indent, part in _hanging(console, line, "  ", rest):
+                    console.print(Text.assemble(indent, part), soft_wrap=True)
+
+
+def _hanging(console, line, first: str, rest: str):
+    """``line`` (a string or rich Text) wrapped to the console: ``(indent, text)`` pairs,
+    ``first`` then ``rest``."""
+    from rich.text import Text
+
+    text = Text(line) if isinstance(line, str) else line
+    width = max(console.width, 40)
+    head, *more = text.wrap(console, width - len(first))
+    cut = len(head.plain)
+    head.rstrip()
+    yield first, head
+    if more:
+        tail = text[cut:]
+        tail = tail[len(tail.plain) - len(tail.plain.lstrip()) :]
+        for part in tail.wrap(console, width - len(rest)):
+            part.rstrip()
+            yield rest, part
 
 
 ANALYSE_BATCH = 8

@@ -190,13 +190,14 @@ class FeedService:
         """Subscribe to ``urls`` that answer with a feed: (added outcomes, refusal lines).
 
         A URL subscribed already is not fetched: its outcome has ``already_subscribed`` (and a
-        ``folder`` given moves it there).
+        ``folder`` given moves it there: ``moved_to``). The folder is tidied as a move tidies it
+        (" News / Tech/" is News/Tech), else the tree showed one folder that renaming missed.
 
         Raises ``Busy`` if another process is refreshing this library.
         """
         refresher = await self._get_refresher()
         async with self._holding_refresh_lock():
-            return await refresher.add(urls, folder or None)
+            return await refresher.add(urls, _folder(folder))
 
     async def full_text(self, article_id: int) -> str | None:
         """Fetch and keep the article's full web page text; the error line, or None when done."""

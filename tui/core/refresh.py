@@ -219,11 +219,11 @@ class Refresher:
                 checked.append(url)
                 continue
             # Subscribed already: nothing to fetch (a refresh does that); a folder given moves it.
-            if folder is not None and folder != existing.folder:
+            moved = folder if folder is not None and folder != existing.folder else None
+            if moved:
                 await asyncio.to_thread(self.feeds.add, url, folder=folder)
-            added.append(
-                FeedOutcome(url, existing.id, existing.title, items=existing.items, already_subscribed=True)
-            )
+            o = FeedOutcome(url, existing.id, existing.title, items=existing.items, already_subscribed=True)
+            added.append(dataclasses.replace(o, moved_to=moved) if moved else o)
         checked = list(dict.fromkeys(checked))  # a URL given twice is fetched once
         total = len(added) + len(checked)
         outcomes: dict[str, FeedOutcome] = {}

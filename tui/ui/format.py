@@ -75,11 +75,14 @@ def byline(source: str | None, when: str | None, room: int) -> str:
     without the time of day, else the source shortened; the date is never cut."""
     full, day = format_date(when), format_date(when[:10] if when else None)
     source = source or ""
+    # A day of one digit is measured as two: whether the source fits beside the date then does
+    # not change from row to row of a list ("Wikinews · 2 Aug 2015" above a bare "18 May 2015").
+    pad = 1 if day[1:2] == " " else 0
     for s, d in ((source, full), (source, day)):
         text = " · ".join(p for p in (s, d) if p)
-        if len(text) <= room:
+        if len(text) + (pad if s and d else 0) <= room:
             return text
-    rest = room - (len(day) + 3 if day else 0)
+    rest = room - (len(day) + pad + 3 if day else 0)
     if source and rest >= 8:
         return f"{shorten(source, rest)} · {day}" if day else shorten(source, rest)
     return day if day and len(day) <= room else shorten(source, room)

@@ -196,12 +196,15 @@ def build_nav(
     hide_failing: bool = False,
     hide_read: bool = False,
     server: NavNode | None = None,
+    keep: int | None = None,
 ) -> list[NavNode]:
     """The tree: All, Unread, Starred, local articles (when any), searches, the failing feeds
     (when any: choosing it opens their view), folders and feeds;
     without the feeds whose last refresh failed (``hide_failing``) or with nothing unread
     (``hide_read``, newsboat's show-read-feeds = no) when asked. With a ``server`` node (the
-    sync server, named), its feeds and their folders go under it."""
+    sync server, named), its feeds and their folders go under it. The feed ``keep`` (the one on
+    show) stays whatever it hides: reading its last unread article took it from under the
+    cursor, which fell on another feed while the list still showed this one's."""
     # Counts are of stories: wire copy in three feeds is one unread item in All and its folders.
     unread: dict[int | None, Tally] = {}
     total: dict[int | None, Tally] = {}
@@ -259,7 +262,7 @@ def build_nav(
             feed_total.count,
             error=display_name(f.error) if f.error else None,
         )
-        if (hide_failing and f.error) or (hide_read and not node.unread):
+        if ((hide_failing and f.error) or (hide_read and not node.unread)) and f.id != keep:
             continue
         parts = folder_parts(f.folder)
         siblings = loose

@@ -359,6 +359,20 @@ def _describe(e: Exception, opts: FetchOptions) -> str:
     return f"unexpected error: {type(e).__name__}: {detail}"
 
 
+def unreachable_reason(e: Exception) -> str:
+    """Why a server could not be reached, in a few words ("connection refused", "host not found")."""
+    cause = _os_cause(e)
+    if isinstance(cause, socket.gaierror):
+        return "host not found"
+    if isinstance(cause, ssl.SSLError):
+        return f"TLS error: {clean_line(str(cause))[:200]}"
+    if isinstance(cause, ConnectionRefusedError):
+        return "connection refused"
+    if cause is not None and cause.strerror:
+        return cause.strerror.lower()
+    return clean_line(str(e))[:200] or type(e).__name__
+
+
 def _os_cause(e: BaseException) -> OSError | None:
     """The innermost OSError behind an httpx error (httpx wraps the socket's own error)."""
     found: OSError | None = None

@@ -92,6 +92,7 @@ class FeedOutcome:
     error: str | None = None
     warning: str | None = None
     already_subscribed: bool = False  # ``add`` of a feed subscribed before: nothing was fetched
+    moved_to: str | None = None  # ... and filed in the folder ``add`` gave, not its own before
 
     @property
     def name(self) -> str:

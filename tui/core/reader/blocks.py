@@ -134,8 +134,23 @@ def build_document(
                     break
     doc = Document(text, blocks, given or headline, None, source, date or None, url)
     if not given and (headline or refined):  # the text names it: without the marks of its links
-        doc = replace(doc, title=title_without_marks(doc, headline or refined[0][1][:100]))
+        if headline:
+            doc = replace(doc, title=title_without_marks(doc, headline))
+        else:  # its first words: the marks go before the cut, which a mark's "[2" would outlive
+            doc = replace(doc, title=_lead(title_without_marks(doc, refined[0][1])))
     return doc
+
+
+LEAD_CHARS = 100
+"""The longest title taken from an article's first words (cut at a word, with an ellipsis)."""
+
+
+def _lead(text: str) -> str:
+    if len(text) <= LEAD_CHARS:
+        return text
+    cut = text[: LEAD_CHARS - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > LEAD_CHARS // 2 else cut).rstrip(" ,;:-—") + "…"
 
 
 def _labelled(text: str, blocks: list[Block], link_texts: Sequence[str]) -> list[Block]:

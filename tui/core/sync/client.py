@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import SyncError
+from ..feeds.fetch import unreachable_reason
 from ..lean_httpx import httpx
 
 TIMEOUT = 20.0
@@ -169,7 +170,7 @@ class TtrssClient:
         except httpx.TimeoutException:
             raise SyncError(f"{host}: no answer within {self._http.timeout.read:.0f} s") from None
         except httpx.HTTPError as e:
-            raise SyncError(f"{host}: cannot reach the server ({type(e).__name__})") from None
+            raise SyncError(f"{host}: cannot reach the server ({unreachable_reason(e)})") from None
         if r.status_code >= 400:
             raise SyncError(f"{host}: the server answered HTTP {r.status_code} ({r.reason_phrase})")
         try:

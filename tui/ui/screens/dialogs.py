@@ -191,19 +191,27 @@ class ConfirmOpenScreen(ConfirmScreen):
 
 
 class PromptScreen(ModalScreen["str | None"]):
-    """One line to type (a name, a folder): Enter gives it, Esc gives None."""
+    """One line to type (a name, a folder): Enter gives it, Esc gives None. ``verb`` says what
+    Enter does ("Enter to rename"): "Enter to keep" read as keeping the name as it was."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
 
-    def __init__(self, title: str, label: str, value: str = "", suggestions: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        label: str,
+        value: str = "",
+        suggestions: list[str] | None = None,
+        verb: str = "save",
+    ) -> None:
         super().__init__()
-        self.title_text, self.label, self.value = title, label, value
+        self.title_text, self.label, self.value, self.verb = title, label, value, verb
         self.suggestions = suggestions or []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog") as dialog:
             dialog.border_title = self.title_text
-            dialog.border_subtitle = "Enter to keep · Esc to cancel"
+            dialog.border_subtitle = f"Enter to {self.verb} · Esc to cancel"
             yield Label(self.label, id="confirm-question")
             suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
             yield Input(self.value, id="prompt-input", suggester=suggester)

@@ -177,8 +177,9 @@ class FeedActions:
         if outcome is None:
             return
         self.screen.reload(Then(select=feed_key(outcome.feed_id) if outcome.feed_id is not None else None))
-        if outcome.already_subscribed:
-            self.say(f"Already subscribed to {clean(outcome.name, 'feed')}", timeout=4)
+        if outcome.already_subscribed:  # (the folder typed, prefilled from the view, moves it: said)
+            moved = f": moved to {outcome.moved_to}" if outcome.moved_to else ""
+            self.say(f"Already subscribed to {clean(outcome.name, 'feed')}{moved}", timeout=4)
             return
         self.say(f"Added {clean(outcome.name, 'feed')}: {count(outcome.items, 'article')}", timeout=4)
 

@@ -69,7 +69,8 @@ class FeedEditing:
             if text is not None:
                 then(text.strip())
 
-        self.screen.app.push_screen(PromptScreen(title, label, value, suggestions), answered)
+        verb = title.split()[0].lower()  # "Rename feed": Enter to rename
+        self.screen.app.push_screen(PromptScreen(title, label, value, suggestions, verb), answered)
 
     def confirm_remove(self, feed: FeedRow) -> None:
         """Unsubscribe from ``feed`` after asking."""
@@ -104,15 +105,22 @@ class FeedEditing:
         )
 
     def _renamed(self, feed: FeedRow) -> Callable[[str], None]:
-        library = self.screen.library
-        return lambda text: self._change(
-            lambda: library.feeds.rename(feed.id, text or None), "Renamed" if text else "Own title back"
-        )
+        library, name = self.screen.library, display_name(feed.name, "Feed")
+
+        def rename(text: str) -> None:
+            # The name as the library keeps it (one clean line); an emptied name keeps showing
+            # until the feed's next refresh brings its own title.
+            new = display_name(text, "")
+            said = f"Renamed {name} to {new}" if new else f"{name} takes its own title at its next refresh"
+            self._change(lambda: library.feeds.rename(feed.id, new or None), said)
+
+        return rename
 
     def _moved(self, feed: FeedRow) -> Callable[[str], None]:
         library, name = self.screen.library, display_name(feed.name, "Feed")
 
         def move(text: str) -> None:
+            text = "/".join(folder_parts(text))  # as the tree files it: " News // World /" is News/World
             where = f"to {text}" if text else "out of its folder"
             self._change(
                 lambda: library.feeds.move(feed.id, text or None), f"Moved {name} {where}", feed_key(feed.id)

@@ -7,7 +7,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ..keys import Section
@@ -34,6 +36,35 @@ class KeyTable(Static):
         for keys, description in rows:
             table.add_row(Text(keys, style=key_style), Text(description, style=desc_style))
         return table
+
+
+class HelpNotes(Widget):
+    """What the list's marks mean, on as many lines as the width needs, a note never split: at
+    80 columns "! feed failed to" ended one line and "refresh" began the next."""
+
+    GAP = 4
+
+    def __init__(self, notes: list[tuple[str, str]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.notes = notes
+
+    def lines(self, width: int) -> list[Text]:
+        lines: list[Text] = [Text(end="")]
+        for mark, meaning in self.notes:
+            note = Text.assemble((mark, "bold"), f" {meaning}", end="")
+            line = lines[-1]
+            if line.cell_len and line.cell_len + self.GAP + note.cell_len > width:
+                lines.append(line := Text(end=""))
+            if line.cell_len:
+                line.append(" " * self.GAP)
+            line.append_text(note)
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Text:
+        return Text("\n", end="").join(self.lines(self.content_region.width or 80))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -67,13 +98,7 @@ class HelpScreen(ModalScreen[None]):
                         with Vertical(classes="help-column"):
                             for sec in column:
                                 yield KeyTable(sec)
-                notes = Text(end="")
-                for n, (mark, meaning) in enumerate(self.notes):
-                    if n:
-                        notes.append("    ")
-                    notes.append(mark, style="bold")
-                    notes.append(f" {meaning}")
-                yield Static(notes, id="help-notes")
+                yield HelpNotes(self.notes, id="help-notes")
 
     def action_scroll_help(self, lines: int) -> None:
         self.query_one("#help-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)

@@ -65,7 +65,8 @@ class LinkListScreen(ModalScreen["DocLink | None"]):
     """The article's links and enclosures; Enter picks one, Esc gives None."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="links.cancel"),
+        # q closes it as it closes the other lists over the reader (keys, failing feeds, pages)
+        Binding("escape,q", "cancel", "Cancel", id="links.cancel"),
         Binding("j", "move(1)", "Next", show=False, id="links.down"),
         Binding("k", "move(-1)", "Previous", show=False, id="links.up"),
     ]

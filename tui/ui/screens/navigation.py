@@ -73,7 +73,17 @@ class Navigation:
         if row.id in article_list.rows:
             article_list.cursor = list(article_list.rows).index(row.id)
 
-    # -- undo -------------------------------------------------------------------------------
+    # -- m and undo -------------------------------------------------------------------------
+
+    def toggle_read(self) -> None:
+        """m: the open article read, or unread; made unread by hand, it stays so while it stays
+        open (mark_read's wait, or its being shown again, would have marked it read again)."""
+        reading = self.screen.reading
+        article_id = reading.article_id
+        reading.toggle(read=True)
+        row = self.screen.sidebar.rows.get(article_id) if article_id is not None else None
+        if row is not None and not row.read:
+            reading.keep_unread([row.id])
 
     def marked_read(self, article_ids: list[int]) -> None:
         """These articles were just marked read (the open one and its story's other sources)."""
@@ -133,9 +143,9 @@ class Navigation:
                 self._mark_all(unread, listed)
 
         title, where = (
-            ("Mark the list read", "listed here")
+            ("Mark the list read", "Only the articles listed here.")
             if listed
-            else ("Mark everything read", "in every feed and folder")
+            else ("Mark everything read", "Every article of the library, in every feed and folder.")
         )
         self.screen.app.push_screen(ConfirmScreen(title, question, where, "Mark read"), answered)
 

@@ -361,7 +361,7 @@ class ReaderScreen(GoesBack, FilesOnly, ReportsWorkerErrors, Screen[None]):
         self.sidebar.unread_only = not self.sidebar.unread_only
 
     def action_toggle_read(self) -> None:
-        self.reading.toggle(read=True)
+        self.navigation.toggle_read()
 
     def action_toggle_star(self) -> None:
         self.reading.toggle(starred=True)

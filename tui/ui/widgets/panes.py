@@ -83,9 +83,11 @@ class ReaderPanes(Horizontal):
 
     def action_sidebar_width(self, direction: int) -> None:
         """Make the sidebar ``STEP`` columns narrower (-1) or wider (1)."""
-        shown = self.sidebar_width
-        if not shown:  # hidden (the article is full screen)
+        if not self.sidebar_width:  # hidden (the article is full screen)
             return
+        # From the width last asked for: keys read in one go come before the layout that shows it.
+        wanted = self.state.sidebar_width
+        shown = min(wanted, self.widest) if wanted is not None else self.sidebar_width
         width = max(MIN_SIDEBAR_WIDTH, min(shown + direction * STEP, self.widest))
         if width == shown:
             self.app.bell()

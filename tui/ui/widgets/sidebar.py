@@ -229,7 +229,8 @@ class Sidebar(Vertical):
 
     def _update_nav(self) -> None:
         views = self.searches.views()
-        nodes = build_nav(list(self.rows.values()), self.feeds, views, **self.tree_options)
+        options = {**self.tree_options, "keep": self.view.feed_id}
+        nodes = build_nav(list(self.rows.values()), self.feeds, views, **options)
         self.feed_tree.set_nodes(nodes, self.view)
 
     # -- events ---------------------------------------------------------------------------------

@@ -95,6 +95,42 @@ class WrappedList(OptionList):
         """Index of the first entry that can be highlighted."""
         return next((i for i, e in enumerate(entries) if e is not None and not e.disabled), None)
 
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Scroll the highlighted option into view; the first that can be highlighted brings the
+        notes and headings above it along ("No direct quotes in this article.", "Related quotes"):
+        no key reaches them, and in a short pane a tall option alone would scroll them out of sight,
+        leaving a related quote to pass for the article's own."""
+        index = self.highlighted
+        if index is not None and self.is_mounted and index == self._first_option():
+            above = self._lines_above(index)
+            if above < self.scrollable_content_region.height:
+                self.scroll_to(y=0, animate=False, force=True)
+                return
+        super().scroll_to_highlight(top)
+
+    def _first_option(self) -> int | None:
+        return next((i for i, option in enumerate(self.options) if not option.disabled), None)
+
+    def _lines_above(self, index: int) -> int:
+        """Lines the options before option ``index`` take, with their separators."""
+        width = max(self._width, 1)
+        console = self.app.console
+        lines = 0
+        for option in self.options[:index]:
+            prompt = option.prompt
+            lines += len(prompt.wrap(console, width)) if isinstance(prompt, Text) else 1
+        return lines + sum(1 for entry in self._entries[: self._entry_index(index)] if entry is None)
+
+    def _entry_index(self, option_index: int) -> int:
+        """Where option ``option_index`` sits in the entries (which count the separators too)."""
+        seen = -1
+        for n, entry in enumerate(self._entries):
+            if entry is not None:
+                seen += 1
+                if seen == option_index:
+                    return n
+        return len(self._entries)
+
     def _remake(self, width: int) -> None:
         self._width = width
         for entry in self._entries:
