@@ -242,6 +242,7 @@ def test_a_name_and_its_initials_are_one_page(tmp_path):
                 "United States Congress": ("United States Congress", "ORG"),
             },
         ),
+        "f": ("The United States, the U.S. and Porto Vale.", {"U.S.": ("U.S.", "GPE"), **gpe}),
         "e": (
             "Associated Press and Apex Partners and AP.",
             {
@@ -257,14 +258,16 @@ def test_a_name_and_its_initials_are_one_page(tmp_path):
         analyses.put(articles.hash(aid), Analysis(_mentions(text, names), [], [], library.version))
     with library:
         page = library.entity("United States")
-        assert sorted(a.title for a in page.articles) == ["a", "b", "c", "d"]
+        assert sorted(a.title for a in page.articles) == ["a", "b", "c", "d", "f"]
         assert {"U.S.", "US"} <= set(page.aliases)
+        # (an article naming it both ways counts once for the names alongside)
+        assert [(n.name, n.count) for n in page.neighbours if n.name == "Porto Vale"] == [("Porto Vale", 4)]
         assert all(n.name not in ("U.S.", "US") for n in page.neighbours)
         assert library.entity("U.S.").name == "United States"
         assert library.entity("US").name == "United States"
-        assert sorted(h.title for h in library.search('place:"United States"')) == ["a", "b", "c", "d"]
+        assert sorted(h.title for h in library.search('place:"United States"')) == ["a", "b", "c", "d", "f"]
         beside = [(n.name, n.count) for n in library.entity("Porto Vale").neighbours if n.label == "GPE"]
-        assert beside == [("United States", 3)]  # a, and b and d by its initials
+        assert beside == [("United States", 4)]  # a and f, and b and d by its initials
         assert library.entity("AP").name == "AP"
         assert [a.title for a in library.entity("Associated Press").articles] == ["e"]
 

@@ -230,7 +230,7 @@ def _neighbours(db: sqlite3.Connection, own: list[str], label: str, version: str
     one = ",".join("?" * len(own))
     marks = ",".join("?" * len(PAGE_LABELS))
     rows = db.execute(
-        "SELECT o.canonical, o.label, COUNT(*) AS n FROM entity_index ei "
+        "SELECT o.canonical, o.label, COUNT(DISTINCT o.hash) AS n FROM entity_index ei "
         "JOIN entity_index o ON o.hash = ei.hash AND o.version = ei.version "
         f"WHERE ei.canonical IN ({one}) AND ei.label = ? AND ei.version = ? "
         f"AND NOT (o.canonical IN ({one}) AND o.label = ?) AND o.label IN ({marks}) "
