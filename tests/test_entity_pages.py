@@ -98,9 +98,15 @@ def test_the_json_page_is_the_contract(people):
     data = library.entity("Tomas Berg").to_json()
     assert set(data) == {"name", "label", "aliases", "articles", "said", "said_about", "with"}
     assert [a["id"] for a in data["articles"]] == [ids["market"], ids["tram"]]
-    assert set(data["articles"][0]) == {"id", "title", "date"}
+    assert set(data["articles"][0]) == {"id", "title", "date", "source", "copies"}
     assert data["said"] == [
-        {"article_id": ids["tram"], "text": "Ruiz is rushing this,", "date": "2024-03-10"}
+        {
+            "article_id": ids["tram"],
+            "text": "Ruiz is rushing this,",
+            "date": "2024-03-10",
+            "source": None,
+            "copies": 0,
+        }
     ]
     assert data["said_about"] == []  # Ana Ruiz's quote there does not name him
     assert {"name": "Ana Ruiz", "label": "PERSON", "count": 1} in data["with"]

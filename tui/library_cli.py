@@ -158,10 +158,13 @@ def _print_page(page) -> None:
         )
     )
     sections = (
-        ("Articles", [f"{(a.date or '')[:10]}  {clean_line(a.title)}" for a in page.articles[:10]]),
+        (
+            "Articles",
+            [f"{(a.date or '')[:10]}  {clean_line(a.title)}{_sources(a)}" for a in page.articles[:10]],
+        ),
         (
             page.words.said,
-            [f"“{clean_line(q.text)}” ({clean_line(q.article_title)})" for q in page.said[:8]],
+            [f"“{clean_line(q.text)}” ({clean_line(q.article_title)}){_sources(q)}" for q in page.said[:8]],
         ),
         (
             page.words.about,
@@ -187,6 +190,14 @@ def _print_page(page) -> None:
             for line in lines:
                 for indent, part in _hanging(console, line, "  ", rest):
                     console.print(Text.assemble(indent, part), soft_wrap=True)
+
+
+def _sources(item) -> str:
+    """Where an article or a quote was read, and how many other sources carry the same text."""
+    from .core.sanitize import clean_line
+
+    where = f" · {clean_line(item.source)}" if item.source else ""
+    return f"{where} (+{count(item.copies, 'source')})" if item.copies else where
 
 
 def _hanging(console, line, first: str, rest: str):

@@ -58,6 +58,8 @@ class EntityArticle:
     date: str | None
     start: int | None = None
     end: int | None = None
+    source: str | None = None  # the outlet or feed
+    copies: int = 0  # other sources that carry the same text (wire copy), folded into this row
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,8 @@ class EntityQuote:
     speaker: str | None
     start: int
     end: int
+    source: str | None = None  # the outlet or feed
+    copies: int = 0  # other sources that carry the same text, folded into this quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +137,29 @@ class EntityPage:
             "name": self.name,
             "label": self.label,
             "aliases": list(self.aliases),
-            "articles": [{"id": a.id, "title": a.title, "date": a.date} for a in self.articles],
-            "said": [{"article_id": q.article_id, "text": q.text, "date": q.date} for q in self.said],
+            "articles": [
+                {"id": a.id, "title": a.title, "date": a.date, "source": a.source, "copies": a.copies}
+                for a in self.articles
+            ],
+            "said": [
+                {
+                    "article_id": q.article_id,
+                    "text": q.text,
+                    "date": q.date,
+                    "source": q.source,
+                    "copies": q.copies,
+                }
+                for q in self.said
+            ],
             "said_about": [
-                {"article_id": q.article_id, "text": q.text, "speaker": q.speaker} for q in self.said_about
+                {
+                    "article_id": q.article_id,
+                    "text": q.text,
+                    "speaker": q.speaker,
+                    "source": q.source,
+                    "copies": q.copies,
+                }
+                for q in self.said_about
             ],
             "with": [{"name": n.name, "label": n.label, "count": n.count} for n in self.neighbours],
         }

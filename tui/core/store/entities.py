@@ -14,6 +14,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..models import EntityArticle, EntityPage, EntityQuote, Neighbour, is_term
 from .acronyms import acronyms, full_name
@@ -145,14 +146,14 @@ class EntityRepo:
             named = db.execute(
                 # CROSS JOIN keeps this order: from the entity's index rows to their articles
                 # (SQLite would otherwise walk every article by date and look each one up).
-                "SELECT a.id, a.title, a.date, ei.first, ei.forms, ei.first_end FROM entity_index ei "
+                "SELECT a.id, a.title, a.date, ei.first, ei.forms, ei.first_end, a.source, a.hash FROM entity_index ei "
                 "CROSS JOIN articles a ON a.hash = ei.hash "
                 f"WHERE ei.canonical IN ({one}) AND ei.label = ? AND ei.version = ? AND a.listed = 1 "
                 "ORDER BY a.sort_date DESC, a.id DESC",
                 key,
             ).fetchall()
             said = db.execute(
-                "SELECT a.id, a.title, a.date, q.text, q.speaker, q.qstart, q.qend, q.hash, q.idx "
+                "SELECT a.id, a.title, a.date, q.text, q.speaker, q.qstart, q.qend, q.hash, q.idx, a.source "
                 "FROM quote_index q CROSS JOIN articles a ON a.hash = q.hash "
                 f"WHERE q.speaker IN ({one}) AND q.version = ? AND a.listed = 1 ORDER BY a.sort_date DESC, a.id DESC",
                 (*own, version),
@@ -161,7 +162,7 @@ class EntityRepo:
             names = [canonical, *(w for w in canonical.split() if len(w) > 3)][:3]
             named_in = " OR ".join("q.text LIKE ? ESCAPE '\\'" for _ in names)
             about = db.execute(
-                "SELECT a.id, a.title, a.date, q.text, q.speaker, q.qstart, q.qend, q.hash, q.idx "
+                "SELECT a.id, a.title, a.date, q.text, q.speaker, q.qstart, q.qend, q.hash, q.idx, a.source "
                 "FROM entity_index ei CROSS JOIN quote_index q ON q.hash = ei.hash AND q.version = ei.version "
                 "CROSS JOIN articles a ON a.hash = q.hash "
                 f"WHERE ei.canonical IN ({one}) AND ei.label = ? AND ei.version = ? AND a.listed = 1 "
@@ -176,13 +177,14 @@ class EntityRepo:
             for f in json.loads(raw):
                 if f != canonical:
                     forms[f] += n
-        days = Counter((r[2] or "")[:10] for r in named if r[2])
+        articles = _unique(named)
+        days = Counter(a.date[:10] for a in articles if a.date)
         people = set(own) if label == "PERSON" else set()
         return EntityPage(
             name=canonical,
             label=label,
             aliases=tuple(f for f, _ in forms.most_common()),
-            articles=_unique(EntityArticle(r[0], r[1], r[2], r[3], r[5]) for r in named),
+            articles=articles,
             # A few words credited to anything but a person are a term it uses, not what it said.
             said=tuple(q for q in self._quotes(said, version) if not is_term(q.text, q.speaker, people)),
             said_about=tuple(
@@ -195,10 +197,17 @@ class EntityRepo:
         )
 
     def _quotes(self, rows: Sequence, version: str) -> list[EntityQuote]:
-        """Quotes from index rows; rows of older analyses (no text) are read from the analysis."""
+        """Quotes from index rows; rows of older analyses (no text) are read from the analysis. A
+        quote several sources carry in the same text (wire copy) comes once, in its newest source,
+        the others counted as ``copies``."""
         out: list[EntityQuote] = []
         cache: dict[str, list] = {}
+        where: dict[tuple[str, int], int] = {}
         for r in rows:
+            if (r[7], r[8]) in where:
+                k = where[(r[7], r[8])]
+                out[k] = replace(out[k], copies=out[k].copies + 1)
+                continue
             text, start, end = r[3], r[5], r[6]
             if text is None:
                 if r[7] not in cache:
@@ -209,18 +218,27 @@ class EntityRepo:
                     continue
                 q = quotes[r[8]]
                 text, start, end = q.text, q.start, q.end
-            out.append(EntityQuote(r[0], r[1], r[2], text, r[4], start, end))
+            where[(r[7], r[8])] = len(out)
+            out.append(EntityQuote(r[0], r[1], r[2], text, r[4], start, end, r[9]))
         return out
 
 
-def _unique(articles) -> tuple[EntityArticle, ...]:
-    """One row per article (an article named twice under one text hash is listed once)."""
+def _unique(rows: Sequence) -> tuple[EntityArticle, ...]:
+    """One row per article (an article named twice under one text hash is listed once), and one
+    per text: the same wire copy from other outlets is folded into its newest row as ``copies``."""
     seen: set[int] = set()
-    out = []
-    for a in articles:
-        if a.id not in seen:
-            seen.add(a.id)
-            out.append(a)
+    by_text: dict[str, int] = {}
+    out: list[EntityArticle] = []
+    for r in rows:
+        if r[0] in seen:
+            continue
+        seen.add(r[0])
+        first = by_text.get(r[7])
+        if first is not None:
+            out[first] = replace(out[first], copies=out[first].copies + 1)
+            continue
+        by_text[r[7]] = len(out)
+        out.append(EntityArticle(r[0], r[1], r[2], r[3], r[5], r[6]))
     return tuple(out)
 
 

@@ -106,7 +106,12 @@ class PageList(WrappedList):
         if isinstance(item, EntityArticle):
             # The day only (the hour says little here), and on a line of its own in a narrow
             # column: beside it, at 80 columns, the title was left one word ("Tottenham…").
+            # Where it was read, and the other sources of the same text folded into it.
             day = format_date(item.date[:10] if item.date else None) or "—"
+            if item.source:
+                day = f"{day} · {shorten(display_name(item.source), 24)}"
+            if item.copies:
+                day = f"{day} +{count(item.copies, 'source')}"
             title = Text(display_name(item.title), end="")
             if width < 2 * (len(day) + 2):
                 return Text.assemble((day, "dim"), "\n", hang(title, width, "  ", "  ", max_lines=3), end="")
@@ -114,6 +119,8 @@ class PageList(WrappedList):
         if isinstance(item, EntityQuote):
             prompt = hang(Text(f"“{shorten(item.text, 240)}”", end=""), width)
             who = f"— {display_name(item.speaker, 'unattributed')} · {display_name(item.article_title)}"
+            if item.copies:
+                who = f"{who} +{count(item.copies, 'source')}"
             prompt.append("\n")
             prompt.append_text(hang(Text(who, style="dim", end=""), width, "", "  ", max_lines=2))
             return prompt
