@@ -34,6 +34,8 @@ def find_related_quotes(
     mentioning = analyses.hashes_mentioning(main, version)
     hashes = {ref.hash for ref in by_speaker} | set(mentioning)
     hashes.discard(own)
+    # Its own quotes, and then each quote shown: the same words reported by another outlet (in
+    # another text) are no second related quote.
     own_words = {_words(q.text) for q in analysis.speech}
     titles = analyses.articles_by_hash(hashes)
     out: list[RelatedQuote] = []
@@ -57,6 +59,7 @@ def find_related_quotes(
             q = qs[idx]
             if q is None or _words(q.text) in own_words:  # (its own quote, from another outlet)
                 continue
+            own_words.add(_words(q.text))
             # The pane shows the speaker already ("— Tim Cook"): say why, not who again.
             reason = "same speaker" if q.speaker in speakers else "speaker named here"
             out.append(RelatedQuote(titles[h].id, titles[h].title, q, reason))
@@ -69,6 +72,7 @@ def find_related_quotes(
             about = next((n for n in main if n in names and n != q.speaker and _mentions(q.text, n)), None)
             if about:
                 seen.add((h, idx))
+                own_words.add(_words(q.text))
                 out.append(RelatedQuote(titles[h].id, titles[h].title, q, f"about {about}"))
     return out[:limit]
 
