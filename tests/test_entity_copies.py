@@ -76,3 +76,20 @@ async def test_the_page_shows_where_each_article_was_read_and_its_copies(tmp_pat
         said = app.screen.query_one("#entity-said", PageList)
         assert "+2 sources" in " ".join(str(said.get_option_at_index(0).prompt).split())
     library.close()
+
+
+def test_a_pages_other_forms_are_names_not_the_same_name_with_an_article_or_a_possessive(tmp_path):
+    db = Database(tmp_path / "library.db")
+    articles, analyses = ArticleRepo(db), AnalysisRepo(db)
+    library = Library(db)
+    names = {
+        "the Harbour Board's": ("Harbour Board", "ORG"),
+        "the Harbour Board": ("Harbour Board", "ORG"),
+        "the Board": ("Harbour Board", "ORG"),
+    }
+    body = "The plan was the Harbour Board's, and the Harbour Board agreed. Later the Board met."
+    aid = articles.upsert("a", replace(make_doc(("paragraph", body)), title="a"))
+    text = articles.document(aid).text
+    analyses.put(articles.hash(aid), Analysis(_mentions(text, names), [], [], library.version))
+    with library:
+        assert library.entity("Harbour Board").aliases == ("Board",)

@@ -27,6 +27,8 @@ PAGE_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 NEIGHBOURS = 12
 
 _WORDS = re.compile(r"\w+")
+# What a mention's form has around the name: a leading article, a possessive ending.
+_AROUND_NAME = re.compile(r"^(?:the|The|THE)\s+|\s*['’][sS]?$")
 # How many times more articles a longer name needs to win over the exact name typed.
 _EXACT_ODDS = 3
 
@@ -173,9 +175,10 @@ class EntityRepo:
             beside = _neighbours(db, own, label, version)
         forms: Counter[str] = Counter()
         # Most articles name an entity the same ways: each distinct list is parsed once.
+        # A form is shown as a name: "the U.S." is "U.S.", "Apple's" is "Apple" (so no other form).
         for raw, n in Counter(r[4] for r in named if r[4]).items():
-            for f in json.loads(raw):
-                if f != canonical:
+            for f in {_as_name(f) for f in json.loads(raw)}:
+                if f != canonical and f:
                     forms[f] += n
         articles = _unique(named)
         days = Counter(a.date[:10] for a in articles if a.date)
@@ -221,6 +224,11 @@ class EntityRepo:
             where[(r[7], r[8])] = len(out)
             out.append(EntityQuote(r[0], r[1], r[2], text, r[4], start, end, r[9]))
         return out
+
+
+def _as_name(form: str) -> str:
+    """A mention's form as a name: no leading article or possessive, single spaces."""
+    return _AROUND_NAME.sub("", " ".join(form.split()))
 
 
 def _unique(rows: Sequence) -> tuple[EntityArticle, ...]:
