@@ -69,3 +69,47 @@ def test_a_quote_two_other_outlets_report_is_related_once(tmp_path):
             db.close()
         related = library.related_quotes(ids["gazette"], own)
         assert len(related) == 1 and related[0].quote.text.casefold() == ROUTE.casefold()
+
+
+def _article(library, articles, analyses, key: str, text: str, names: dict, quotes=()) -> int:
+    doc = Document(text=text, blocks=[Block("paragraph", 0, len(text))], title=key)
+    aid = articles.upsert(key, doc)
+    found = []
+    for form, (canonical, label) in names.items():
+        start = 0
+        while (start := text.find(form, start)) >= 0:
+            found.append(Entity(start, start + len(form), form, label, canonical))
+            start += len(form)
+    qs = [Quote(text.index(w), text.index(w) + len(w), w, who, "said") for w, who in quotes]
+    analyses.put(articles.hash(aid), Analysis(sorted(found, key=lambda e: e.start), qs, [], library.version))
+    return aid
+
+
+def test_quotes_about_a_name_come_for_a_topic_not_a_passing_mention_or_a_group(tmp_path):
+    """A quote elsewhere that names Porto Vale is related to an article that names it twice, not to
+    one that names it once in passing, and never for a group's adjective ("American")."""
+    porto = {"Porto Vale": ("Porto Vale", "GPE"), "American": ("American", "NORP")}
+    with Library.open(tmp_path / "lib.db") as library:
+        db = Database(library.path)
+        try:
+            articles, analyses = ArticleRepo(db), AnalysisRepo(db)
+            _article(
+                library,
+                articles,
+                analyses,
+                "other",
+                '"Porto Vale is the American dream," said Ana Ruiz in Porto Vale.',
+                {**porto, "Ana Ruiz": ("Ana Ruiz", "PERSON")},
+                [("Porto Vale is the American dream,", "Ana Ruiz")],
+            )
+            twice = _article(
+                library, articles, analyses, "twice", "Porto Vale grows. Porto Vale builds.", porto
+            )
+            once = _article(
+                library, articles, analyses, "once", "American drivers went to Porto Vale once.", porto
+            )
+        finally:
+            db.close()
+        about = [r.reason for r in library.related_quotes(twice, library.cached_analysis(twice))]
+        assert about == ["about Porto Vale"]
+        assert library.related_quotes(once, library.cached_analysis(once)) == []

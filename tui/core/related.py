@@ -13,6 +13,7 @@ from .models import Analysis, Quote, RelatedQuote
 from .store import AnalysisRepo
 
 _TOPIC_LABELS = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LOC", "FAC")
+_TOPIC_MENTIONS = 2  # mentions that make a name a topic of the article
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -26,10 +27,12 @@ def find_related_quotes(
     """Quotes by the speakers of the article with hash ``own`` or about its main entities."""
     speakers = {q.speaker for q in analysis.speech if q.speaker}
     counts = analysis.entity_counts()
-    main = [
-        name for (name, label), _n in sorted(counts.items(), key=lambda kv: -kv[1]) if label in _TOPIC_LABELS
-    ][:6]
-    people = [n for (n, label) in counts if label == "PERSON" and n in main]
+    top = [key for key, _n in sorted(counts.items(), key=lambda kv: -kv[1]) if key[1] in _TOPIC_LABELS][:6]
+    people = [name for name, label in top if label == "PERSON"]
+    # What others said about it: about what it names again (named once, in passing, is no topic),
+    # and not a group's adjective ("American drivers" made a quote of "a new American moment"
+    # related to a post about Uber).
+    main = [name for name, label in top if counts[(name, label)] >= _TOPIC_MENTIONS and label != "NORP"]
     by_speaker = analyses.quotes_by_speakers(speakers | set(people), version)
     mentioning = analyses.hashes_mentioning(main, version)
     hashes = {ref.hash for ref in by_speaker} | set(mentioning)
