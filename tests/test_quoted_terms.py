@@ -38,6 +38,15 @@ def test_short_quotations_no_person_said_are_terms():
     assert analysis.is_term(SHORT_BY_A_THING) and not analysis.is_term(SHORT_BY_HER)
 
 
+def test_words_said_elsewhere_in_the_article_are_no_term():
+    """A standfirst's ‘new American moment’, unattributed, is the words the president is quoted
+    saying in the text: the quote is listed, and the terms line does not name the same words again."""
+    said = Quote(10, 31, "new American moment", "Donald Trump", "promised")
+    echo = Quote(40, 61, "New American moment.", None, None)
+    analysis = Analysis([Entity(0, 6, "Trump", "PERSON", "Donald Trump")], [echo, said, SCARE], [], "v")
+    assert analysis.speech == [said] and analysis.terms == ["fixed"]
+
+
 def test_the_terms_line_names_each_term_and_counts_the_rest():
     assert terms_line([]) == ""
     assert terms_line(["now", "green threads"]) == "Also in quotation marks: “now” · “green threads”"

@@ -7,6 +7,7 @@ re-deriving anything.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .languages import ENGLISH, language_name
@@ -130,6 +131,11 @@ def is_term(text: str | None, speaker: str | None, people: frozenset[str] | set[
     return len((text or "").split()) <= TERM_WORDS and (speaker is None or speaker not in people)
 
 
+def _words(text: str) -> tuple[str, ...]:
+    """A quotation's words, whatever its case and punctuation (for telling the same words again)."""
+    return tuple(re.findall(r"\w+", text.casefold()))
+
+
 def terms_line(terms: list[str], more: int = 0) -> str:
     """The line that names quoted terms: "Also in quotation marks: “now” · “green threads”", and
     "and N more" for ``more`` left out; "" for none."""
@@ -157,9 +163,15 @@ class Analysis:
 
     @property
     def terms(self) -> list[str]:
-        """The quoted terms, each once, in order, with single spaces."""
+        """The quoted terms, each once, in order, with single spaces; not the words of a quote the
+        article gives as speech elsewhere (a standfirst's ‘new American moment’ is the
+        president's “new American moment” in the text)."""
+        marks = self.term_marks()
+        said = {_words(q.text) for q, term in zip(self.quotes, marks, strict=True) if not term}
         terms = (
-            " ".join(q.text.split()) for q, term in zip(self.quotes, self.term_marks(), strict=True) if term
+            " ".join(q.text.split())
+            for q, term in zip(self.quotes, marks, strict=True)
+            if term and _words(q.text) not in said
         )
         return list(dict.fromkeys(t for t in terms if t))
 
