@@ -67,3 +67,26 @@ def test_a_given_name_like_a_verb_stays_outside_questions(analyzer):
     text = "Awards\n\nWill Smith won the award on Sunday, and Will Smith thanked his family.\n"
     people = {e.text for e in analyzer.analyze(parse_text(text)).entities if e.label == "PERSON"}
     assert people == {"Will Smith"}
+
+
+def test_a_headline_person_ends_at_the_surname_the_body_names_alone(analyzer):
+    """'Donald Trump Vows to ...' over a body that says only 'Trump': the name is Donald Trump, and
+    the body's Trump is he (the model had run the name into the verb)."""
+    from tui.core.reader import parse_text
+
+    text = (
+        "Donald Trump Vows to Open Up Libel Laws Again\n\nTrump said on Friday that he would change the "
+        "law if elected, speaking in Fort Worth, Texas.\n"
+    )
+    people = {e.text: e.canonical for e in analyzer.analyze(parse_text(text)).entities if e.label == "PERSON"}
+    assert people == {"Donald Trump": "Donald Trump", "Trump": "Donald Trump"}
+
+
+def test_a_headline_name_never_ends_at_a_little_word_the_body_has(analyzer):
+    """(A guard: "The" opening a body sentence names no one: 'Zip Files All The Way Down' is not cut
+    to a person 'Zip Files All The', which the body's "The" would then stand for.)"""
+    from tui.core.reader import parse_text
+
+    text = "Zip Files All The Way Down Again\n\nThe format nests archives inside archives, a reader found.\n"
+    people = {e.text for e in analyzer.analyze(parse_text(text)).entities if e.label == "PERSON"}
+    assert "The" not in people and not any(p.endswith(" The") for p in people)

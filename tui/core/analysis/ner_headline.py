@@ -5,9 +5,10 @@ like a name to the small model, which runs the name on into the verb and the wor
 ("Nokia Strikes Supplier", "Gigya Launches Platform"). Such a phrase then heads the people and
 organisation pages, and the body's own "Nokia" is linked to it as its short form. The body is set in
 ordinary case and names the same names: a headline mention is kept as far as the body has its words,
-cut back word by word from the end to the longest start the body names ("Nokia"). When the body names
-no start of it, or there is no body, nothing tells the model's reading wrong and it stays; headlines
-in sentence case are left as the model read them.
+cut back word by word from the end to the longest start the body names ("Nokia"), or for a person to
+the longest start ending in a name the body gives alone ("Donald Trump Vows" over a body that says
+"Trump"). When the body names no start of it, or there is no body, nothing tells the model's reading
+wrong and it stays; headlines in sentence case are left as the model read them.
 """
 
 from __future__ import annotations
@@ -70,4 +71,17 @@ def _named_start(sdoc: Doc, off: int, m: Mention, body: str) -> Mention | None:
                 return m
             start, end = off + span.start_char, off + span.end_char
             return Mention(start, end, m.label, m.block, te - m.ts, m.weight, m.ts, te)
+    if m.label == "PERSON":
+        # A person the body names by surname alone: the headline's name ends at that surname
+        # ("Donald Trump Vows to 'Open Up' Libel Laws" over a body that says "Trump").
+        for te in range(m.te - 1, m.ts + 1, -1):
+            last = sdoc[te - 1]
+            if (
+                last.text[:1].isupper()
+                and not last.is_stop
+                and re.search(rf"(?<![\w-]){re.escape(last.text)}(?![\w-])", body)
+            ):
+                span = sdoc[m.ts : te]
+                start, end = off + span.start_char, off + span.end_char
+                return Mention(start, end, m.label, m.block, te - m.ts, m.weight, m.ts, te)
     return None

@@ -3,4 +3,4 @@
 Bump it whenever any analysis output changes: cached results of another version are recomputed.
 """
 
-ANALYZER_VERSION = "40"
+ANALYZER_VERSION = "41"
