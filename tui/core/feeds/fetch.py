@@ -340,16 +340,9 @@ def _describe(e: Exception, opts: FetchOptions) -> str:
     if isinstance(e, httpx.TimeoutException):
         return "timed out"
     if isinstance(e, httpx.ConnectError):
-        cause = _os_cause(e)
-        if isinstance(cause, socket.gaierror):
-            return "could not connect (host not found)"
-        if isinstance(cause, ssl.SSLError):
-            return f"TLS error ({clean_line(str(cause))[:200]})"
-        if isinstance(cause, ConnectionRefusedError):
-            return "could not connect (connection refused)"
-        if cause is not None and cause.strerror:
-            return f"could not connect ({cause.strerror.lower()})"
-        return f"could not connect ({detail or type(e).__name__})"
+        reason = unreachable_reason(e)
+        tls = reason.removeprefix("TLS error: ")
+        return f"TLS error ({tls})" if tls != reason else f"could not connect ({reason})"
     if isinstance(e, httpx.RemoteProtocolError):
         return f"bad HTTP response ({detail or 'connection closed early'})"
     if isinstance(e, httpx.NetworkError):
