@@ -95,6 +95,10 @@ def timeline_caption(days: tuple[tuple[str, int], ...], them: str = "them") -> s
     return f"Articles naming {them} per day, {first} to {last}"
 
 
+# A page's column this wide shows where each article was read, on a second line if need be.
+_ROOM_FOR_SOURCE = 28
+
+
 class PageList(WrappedList):
     """One of the page's lists: articles, quotes or entities."""
 
@@ -106,12 +110,12 @@ class PageList(WrappedList):
         if isinstance(item, EntityArticle):
             # The day only (the hour says little here), and on a line of its own in a narrow
             # column: beside it, at 80 columns, the title was left one word ("Tottenham…").
-            # Where it was read, and the other sources of the same text folded into it.
+            # Where it was read, and the other sources of the same text folded into it; in a
+            # column too narrow for both on a line (80 columns), the day alone, as the list does.
             day = format_date(item.date[:10] if item.date else None) or "—"
-            if item.source:
-                day = f"{day} · {shorten(display_name(item.source), 24)}"
-            if item.copies:
-                day = f"{day} +{count(item.copies, 'source')}"
+            more = f" +{count(item.copies, 'source')}" if item.copies else ""
+            where = f" · {shorten(display_name(item.source), 24)}" if item.source else ""
+            day += (where if width >= _ROOM_FOR_SOURCE or len(day + where + more) <= width else "") + more
             title = Text(display_name(item.title), end="")
             if width < 2 * (len(day) + 2):
                 return Text.assemble((day, "dim"), "\n", hang(title, width, "  ", "  ", max_lines=3), end="")
