@@ -29,45 +29,42 @@ def report(title: str, said: list[str], version: str) -> tuple[Document, Analysi
     return doc, Analysis(names, quotes, [], version)
 
 
+def _related_to_first(library: Library, *reports: tuple[str, str, list[str]]):
+    """Store the reports (key, title, words said) and find the first one's related quotes:
+    (ids by key, the related quotes)."""
+    db = Database(library.path)
+    try:
+        articles, analyses = ArticleRepo(db), AnalysisRepo(db)
+        ids, own = {}, None
+        for key, title, said in reports:
+            doc, analysis = report(title, said, library.version)
+            ids[key] = articles.upsert(key, doc)
+            analyses.put(articles.hash(ids[key]), analysis)
+            own = own or analysis
+    finally:
+        db.close()
+    return ids, library.related_quotes(ids[reports[0][0]], own)
+
+
 def test_the_same_quote_in_another_outlet_is_not_related_another_by_the_speaker_is(tmp_path):
     with Library.open(tmp_path / "lib.db") as library:
-        db = Database(library.path)
-        try:
-            articles, analyses = ArticleRepo(db), AnalysisRepo(db)
-            ids, own = {}, None
-            for key, title, said in (
-                ("gazette", "Ferry sinks off the point", [SAFE]),
-                ("courier", "Ferry sinks, everyone rescued", [SAFE.lower()]),  # wire copy, retyped
-                ("later", "Ferry route stays shut", [ROUTE]),
-            ):
-                doc, analysis = report(title, said, library.version)
-                ids[key] = articles.upsert(key, doc)
-                analyses.put(articles.hash(ids[key]), analysis)
-                own = own or analysis
-        finally:
-            db.close()
-        related = library.related_quotes(ids["gazette"], own)
+        ids, related = _related_to_first(
+            library,
+            ("gazette", "Ferry sinks off the point", [SAFE]),
+            ("courier", "Ferry sinks, everyone rescued", [SAFE.lower()]),  # wire copy, retyped
+            ("later", "Ferry route stays shut", [ROUTE]),
+        )
         assert [(r.article_id, r.quote.text) for r in related] == [(ids["later"], ROUTE)]
 
 
 def test_a_quote_two_other_outlets_report_is_related_once(tmp_path):
     with Library.open(tmp_path / "lib.db") as library:
-        db = Database(library.path)
-        try:
-            articles, analyses = ArticleRepo(db), AnalysisRepo(db)
-            ids, own = {}, None
-            for key, title, said in (
-                ("gazette", "Ferry sinks off the point", [SAFE]),
-                ("courier", "Ferry route stays shut", [ROUTE]),
-                ("herald", "Harbour shut after the sinking", [ROUTE.upper()]),  # the same words, retyped
-            ):
-                doc, analysis = report(title, said, library.version)
-                ids[key] = articles.upsert(key, doc)
-                analyses.put(articles.hash(ids[key]), analysis)
-                own = own or analysis
-        finally:
-            db.close()
-        related = library.related_quotes(ids["gazette"], own)
+        _, related = _related_to_first(
+            library,
+            ("gazette", "Ferry sinks off the point", [SAFE]),
+            ("courier", "Ferry route stays shut", [ROUTE]),
+            ("herald", "Harbour shut after the sinking", [ROUTE.upper()]),  # the same words, retyped
+        )
         assert len(related) == 1 and related[0].quote.text.casefold() == ROUTE.casefold()
 
 

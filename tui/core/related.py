@@ -7,18 +7,11 @@ quotes word for word, and the pane would list each of them once per outlet.
 
 from __future__ import annotations
 
-import re
-
-from .models import Analysis, Quote, RelatedQuote
+from .models import Analysis, Quote, RelatedQuote, quote_words
 from .store import AnalysisRepo
 
 _TOPIC_LABELS = ("PERSON", "ORG", "GPE", "NORP", "EVENT", "LOC", "FAC")
 _TOPIC_MENTIONS = 2  # mentions that make a name a topic of the article
-
-
-def _words(text: str) -> tuple[str, ...]:
-    """A quote's words, whatever its case, punctuation and spacing (for telling one quote again)."""
-    return tuple(re.findall(r"\w+", text.casefold()))
 
 
 def find_related_quotes(
@@ -39,7 +32,7 @@ def find_related_quotes(
     hashes.discard(own)
     # Its own quotes, and then each quote shown: the same words reported by another outlet (in
     # another text) are no second related quote.
-    own_words = {_words(q.text) for q in analysis.speech}
+    own_words = {quote_words(q.text) for q in analysis.speech}
     titles = analyses.articles_by_hash(hashes)
     out: list[RelatedQuote] = []
     seen: set[tuple[str, int]] = set()
@@ -60,9 +53,9 @@ def find_related_quotes(
         if idx < len(qs):
             seen.add((h, idx))
             q = qs[idx]
-            if q is None or _words(q.text) in own_words:  # (its own quote, from another outlet)
+            if q is None or quote_words(q.text) in own_words:  # (its own quote, from another outlet)
                 continue
-            own_words.add(_words(q.text))
+            own_words.add(quote_words(q.text))
             # The pane shows the speaker already ("— Tim Cook"): say why, not who again.
             reason = "same speaker" if q.speaker in speakers else "speaker named here"
             out.append(RelatedQuote(titles[h].id, titles[h].title, q, reason))
@@ -70,12 +63,12 @@ def find_related_quotes(
         if h not in titles:
             continue
         for idx, q in enumerate(quotes_of(h)):
-            if (h, idx) in seen or q is None or _words(q.text) in own_words:
+            if (h, idx) in seen or q is None or quote_words(q.text) in own_words:
                 continue
             about = next((n for n in main if n in names and n != q.speaker and _mentions(q.text, n)), None)
             if about:
                 seen.add((h, idx))
-                own_words.add(_words(q.text))
+                own_words.add(quote_words(q.text))
                 out.append(RelatedQuote(titles[h].id, titles[h].title, q, f"about {about}"))
     return out[:limit]
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..models import Entity
+from ..models import ACRONYM_SKIP, Entity
 from .ner_spans import NAME_LABELS, Mention
 
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
@@ -24,8 +24,6 @@ _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _DASH = re.compile(r"^(?:--|[-–—―])\s*")
 _POSSESSIVE = re.compile(r"\s*['’][sS]?$")
 _SPACES = re.compile(r"\s+")
-# Words left out of an acronym ("Democratic National Committee" -> "DNC", "Bank of England" -> "BOE").
-_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "in", "on", "de", "du", "la"})
 # Words that begin a surname of several words ("Marine Le Pen" -> "Le Pen", "Bill de Blasio" ->
 # "de Blasio", "Ursula von der Leyen" -> "von der Leyen"): the short form keeps them.
 _SURNAME_PARTICLES = frozenset(
@@ -84,7 +82,7 @@ def _short_keys(name: _Name) -> list[str]:
             keys.append(last.rsplit("-", 1)[1])
         return [k for k in keys if len(k) > 1]
     if name.label in ("ORG", "FAC", "EVENT", "LAW"):
-        initials = [w[0] for w in surface(name.canonical).split() if w.lower() not in _ACRONYM_SKIP]
+        initials = [w[0] for w in surface(name.canonical).split() if w.lower() not in ACRONYM_SKIP]
         if len(initials) >= 2:
             return ["".join(initials).casefold()]
     return []

@@ -26,6 +26,7 @@ from .documents import (
     Entity,
     Quote,
     is_term,
+    quote_words,
     terms_line,
 )
 from .library import (
@@ -51,6 +52,7 @@ from .links import (
     without_link_marks,
 )
 from .pages import (
+    ACRONYM_SKIP,
     PLACE_LABELS,
     EntityArticle,
     EntityPage,
@@ -66,6 +68,7 @@ from .pages import (
 from .sync import SyncReport, SyncStatus
 
 __all__ = [
+    "ACRONYM_SKIP",
     "BLOCKQUOTE",
     "CODE",
     "DocLink",
@@ -121,5 +124,6 @@ __all__ = [
     "ViewKey",
     "ViewKind",
     "is_term",
+    "quote_words",
     "terms_line",
 ]

@@ -131,8 +131,9 @@ def is_term(text: str | None, speaker: str | None, people: frozenset[str] | set[
     return len((text or "").split()) <= TERM_WORDS and (speaker is None or speaker not in people)
 
 
-def _words(text: str) -> tuple[str, ...]:
-    """A quotation's words, whatever its case and punctuation (for telling the same words again)."""
+def quote_words(text: str) -> tuple[str, ...]:
+    """A quotation's words, whatever its case, punctuation and spacing (for telling the same words
+    again: a quote repeated in the article, or reported by another outlet)."""
     return tuple(re.findall(r"\w+", text.casefold()))
 
 
@@ -167,11 +168,11 @@ class Analysis:
         article gives as speech elsewhere (a standfirst's ‘new American moment’ is the
         president's “new American moment” in the text)."""
         marks = self.term_marks()
-        said = {_words(q.text) for q, term in zip(self.quotes, marks, strict=True) if not term}
+        said = {quote_words(q.text) for q, term in zip(self.quotes, marks, strict=True) if not term}
         terms = (
             " ".join(q.text.split())
             for q, term in zip(self.quotes, marks, strict=True)
-            if term and _words(q.text) not in said
+            if term and quote_words(q.text) not in said
         )
         return list(dict.fromkeys(t for t in terms if t))
 

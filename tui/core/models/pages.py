@@ -48,6 +48,10 @@ class SavedSearch:
 
 # -- entity pages -------------------------------------------------------------------------------
 
+# Words an acronym leaves out ("Democratic National Committee" -> "DNC", "Bank of England" -> "BOE"):
+# the analysis links an article's acronyms to its full names with them, the library its pages.
+ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "in", "on", "de", "du", "la"})
+
 
 @dataclass(frozen=True, slots=True)
 class EntityArticle:

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-# Words an acronym leaves out ("Bank of England" -> "BoE"/"BOE", "Democratic National Committee" -> "DNC").
-_SKIP = frozenset({"of", "and", "the", "for", "&", "in", "on", "de", "du", "la"})
+from ..models import ACRONYM_SKIP
 
 
 def letters_of(text: str) -> str | None:
@@ -21,7 +20,7 @@ def letters_of(text: str) -> str | None:
 
 def initials(name: str) -> str | None:
     """The initials of a name of capitalised words ("Federal Bureau of Investigation" -> "FBI")."""
-    words = [w for w in name.split() if w.lower() not in _SKIP]
+    words = [w for w in name.split() if w.lower() not in ACRONYM_SKIP]
     if len(words) < 2 or not all(w[:1].isupper() and w[:1].isalpha() and "." not in w for w in words):
         return None
     return "".join(w[0] for w in words)

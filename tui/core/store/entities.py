@@ -266,8 +266,8 @@ def _neighbours(db: sqlite3.Connection, own: list[str], label: str, version: str
     out: dict[tuple[str, str], int] = {}
     for name, kind, n in rows:
         full = full_name(db, name, kind)
-        if full == name and not out.get((name, kind)):
-            out[(name, kind)] = n
+        if full == name:
+            out.setdefault((name, kind), n)  # (its initials' row, when first, counted both ways)
             continue
         forms = [full, *acronyms(db, full, kind)]
         forms_marks = ",".join("?" * len(forms))
