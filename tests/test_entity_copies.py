@@ -102,3 +102,24 @@ def test_a_pages_other_forms_are_names_not_the_same_name_with_an_article_or_a_po
     analyses.put(articles.hash(aid), Analysis(_mentions(text, names), [], [], library.version))
     with library:
         assert library.entity("Harbour Board").aliases == ("Board",)
+
+
+def test_a_quote_in_an_article_naming_a_place_two_ways_is_one_quote_with_no_copies(tmp_path):
+    """An article that says "United States" and "U.S." matches the page twice: its quote about the
+    place is listed once, and no other source is counted for it."""
+    db = Database(tmp_path / "library.db")
+    articles, analyses = ArticleRepo(db), AnalysisRepo(db)
+    library = Library(db)
+    names = {
+        "United States": ("United States", "GPE"),
+        "U.S.": ("U.S.", "GPE"),
+        "Ana Ruiz": ("Ana Ruiz", "PERSON"),
+    }
+    body = '"The United States will help," said Ana Ruiz, and the U.S. did.'
+    aid = articles.upsert("a", replace(make_doc(("paragraph", body)), title="a"))
+    text = articles.document(aid).text
+    quotes = [_quote(text, "The United States will help,", "Ana Ruiz")]
+    analyses.put(articles.hash(aid), Analysis(_mentions(text, names), quotes, [], library.version))
+    with library:
+        about = library.entity("United States").said_about
+        assert [(q.text, q.copies) for q in about] == [("The United States will help,", 0)]

@@ -206,7 +206,11 @@ class EntityRepo:
         out: list[EntityQuote] = []
         cache: dict[str, list] = {}
         where: dict[tuple[str, int], int] = {}
+        seen: set[tuple[int, int]] = set()  # (article, quote): a row again for another form of the name
         for r in rows:
+            if (r[0], r[8]) in seen:
+                continue
+            seen.add((r[0], r[8]))
             if (r[7], r[8]) in where:
                 k = where[(r[7], r[8])]
                 out[k] = replace(out[k], copies=out[k].copies + 1)
